@@ -1,0 +1,97 @@
+package io.containeredge.modbus.poll;
+
+import io.containeredge.modbus.plan.PollPlanner;
+import io.containeredge.modbus.plan.ReadRequest;
+import io.containeredge.modbus.profile.AddressRange;
+import io.containeredge.modbus.profile.PointDef;
+import io.containeredge.modbus.profile.PollClass;
+import io.containeredge.modbus.site.DeviceConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A device as its connection's poller sees it: its plan, its schedule and its health. Only the
+ * poller thread mutates it; diagnostics read the volatile fields and the stats.
+ */
+public final class PolledDevice {
+
+    final DeviceConfig config;
+    final PointResolver resolver;
+    final ResponseDecoder decoder;
+    final DeviceStats stats = new DeviceStats();
+    private final List<AddressRange> unreadable;
+    private final int maxGap;
+    List<PollTask> tasks;
+    volatile boolean online;
+    volatile int consecutiveFailures;
+    volatile long backoffMillis;
+    long retryAtNanos;
+
+    public PolledDevice(DeviceConfig config, PointResolver resolver, List<AddressRange> unreadable, int maxGap) {
+        this.config = config;
+        this.resolver = resolver;
+        this.decoder = new ResponseDecoder(config.id());
+        this.unreadable = List.copyOf(unreadable);
+        this.maxGap = maxGap;
+    }
+
+    public String id() {
+        return config.id();
+    }
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    boolean resolved() {
+        return tasks != null;
+    }
+
+    /** Plans each poll class separately: a class's requests are all due together. */
+    void plan(List<PointDef> points, long nowNanos) {
+        Map<PollClass, List<PointDef>> byClass = points.stream().collect(Collectors.groupingBy(PointDef::pollClass));
+        List<PollTask> planned = new ArrayList<>();
+        byClass.forEach((pollClass, classPoints) -> {
+            Duration period = config.period(pollClass);
+            for (ReadRequest r : PollPlanner.plan(classPoints, unreadable, maxGap)) {
+                planned.add(new PollTask(r, period.toNanos(), nowNanos));
+            }
+        });
+        tasks = planned;
+    }
+
+    /** When this device next wants the connection. */
+    long dueNanos() {
+        if (tasks == null) {
+            return retryAtNanos;
+        }
+        long due = Long.MAX_VALUE;
+        for (PollTask t : tasks) {
+            due = Math.min(due, t.nextDueNanos);
+        }
+        return consecutiveFailures > 0 ? Math.max(due, retryAtNanos) : due;
+    }
+
+    PollTask dueTask() {
+        PollTask first = null;
+        for (PollTask t : tasks) {
+            if (first == null || t.nextDueNanos < first.nextDueNanos) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
+    /** Number of planned read requests per poll period of each class (for benchmarks and tests). */
+    public List<ReadRequest> plannedRequests() {
+        List<PollTask> current = tasks;
+        return current == null ? List.of() : current.stream().map(t -> t.request).toList();
+    }
+
+    public DeviceDiagnostics diagnostics(String connection) {
+        return stats.snapshot(config.id(), connection, config.unitId(), online, consecutiveFailures, backoffMillis);
+    }
+}

@@ -1,0 +1,62 @@
+package io.containeredge.modbus.site;
+
+import io.containeredge.modbus.config.ConfigError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Site rules beyond the schema: unique ids, references that resolve, and safety invariants of limits. */
+final class SiteChecks {
+
+    private SiteChecks() {
+    }
+
+    static List<ConfigError> check(String file, SiteConfig site) {
+        List<ConfigError> errors = new ArrayList<>();
+        Set<String> connectionIds = new HashSet<>();
+        for (int i = 0; i < site.connections().size(); i++) {
+            if (!connectionIds.add(site.connections().get(i).id())) {
+                errors.add(new ConfigError(file, "$.connections[" + i + "].id", "duplicate connection id"));
+            }
+        }
+        Set<String> deviceIds = new HashSet<>();
+        Set<String> unitsOnConnection = new HashSet<>();
+        for (int i = 0; i < site.devices().size(); i++) {
+            DeviceConfig d = site.devices().get(i);
+            String path = "$.devices[" + i + "]";
+            if (!deviceIds.add(d.id())) {
+                errors.add(new ConfigError(file, path + ".id", "duplicate device id '" + d.id() + "'"));
+            }
+            if (!connectionIds.contains(d.connection())) {
+                errors.add(new ConfigError(file, path + ".connection", "no connection '" + d.connection() + "'"));
+            }
+            if (d.enabled() && !unitsOnConnection.add(d.connection() + "#" + d.unitId())) {
+                errors.add(new ConfigError(file, path + ".unitId",
+                        "unit id " + d.unitId() + " is already used on connection '" + d.connection() + "'"));
+            }
+        }
+        checkLimits(file, site.limits(), errors);
+        return errors;
+    }
+
+    private static void checkLimits(String file, Limits l, List<ConfigError> errors) {
+        if (l.coolantSupplyTripC() <= l.coolantSupplyWarningC()) {
+            errors.add(new ConfigError(file, "$.limits.coolantSupplyTripC",
+                    "trip (" + l.coolantSupplyTripC() + ") must be above warning (" + l.coolantSupplyWarningC() + ")"));
+        }
+        if (l.coolantSupplyLowC() >= l.coolantSupplyWarningC()) {
+            errors.add(new ConfigError(file, "$.limits.coolantSupplyLowC",
+                    "low limit (" + l.coolantSupplyLowC() + ") must be below warning (" + l.coolantSupplyWarningC() + ")"));
+        }
+        if (l.importCapKw() > l.transformerRatingKva()) {
+            errors.add(new ConfigError(file, "$.limits.importCapKw",
+                    "import cap (" + l.importCapKw() + " kW) exceeds the transformer rating ("
+                            + l.transformerRatingKva() + " kVA)"));
+        }
+        if (l.hotSpotEmergencyC() <= l.hotSpotLimitC()) {
+            errors.add(new ConfigError(file, "$.limits.hotSpotEmergencyC",
+                    "emergency hot spot must be above the continuous limit"));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.containeredge.modbus.site;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A container's configuration as loaded from {@code firmware-config/sites/*.yaml}. */
+public record SiteConfig(
+        String site,
+        String container,
+        String description,
+        List<ConnectionConfig> connections,
+        List<DeviceConfig> devices,
+        MinerFleetConfig miners,
+        Limits limits,
+        String apiBind,
+        int apiPort,
+        SimulationConfig simulation) {
+
+    public SiteConfig {
+        connections = List.copyOf(connections);
+        devices = List.copyOf(devices);
+    }
+
+    public Optional<ConnectionConfig> connection(String id) {
+        return connections.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public Optional<DeviceConfig> device(String id) {
+        return devices.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public List<DeviceConfig> devicesWithRole(String role) {
+        return devices.stream().filter(d -> d.role().equals(role)).toList();
+    }
+}

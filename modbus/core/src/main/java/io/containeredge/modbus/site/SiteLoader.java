@@ -1,0 +1,90 @@
+package io.containeredge.modbus.site;
+
+import io.containeredge.modbus.config.ConfigError;
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.config.ConfigSource;
+import io.containeredge.modbus.config.YamlDocuments;
+import io.containeredge.modbus.profile.DeviceProfile;
+import io.containeredge.modbus.profile.ProfileRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads a site: the site document plus every profile its devices use. Collects the errors of all
+ * documents before refusing, so a technician sees everything wrong in one go.
+ */
+public final class SiteLoader {
+
+    private SiteLoader() {
+    }
+
+    /**
+     * Loads the site of a configuration directory: {@code <dir>/site.yaml}, or else the only file in
+     * {@code <dir>/sites/}.
+     */
+    public static LoadedSite loadDirectory(Path dir) throws ConfigException {
+        return load(findSiteFile(dir), new ConfigSource(dir));
+    }
+
+    /** Loads a site file; its profiles come from {@code source}. */
+    public static LoadedSite load(Path siteFile, ConfigSource source) throws ConfigException {
+        return resolve(siteFile.toString(), SiteParser.parse(siteFile.toString(), YamlDocuments.read(siteFile)), source);
+    }
+
+    /** Loads a site shipped inside the bundle, e.g. {@code demo-container}. */
+    public static LoadedSite loadBuiltIn(String name) throws ConfigException {
+        ConfigSource source = ConfigSource.builtIn();
+        String relative = "sites/" + name + ".yaml";
+        ConfigSource.Document doc = source.read(relative)
+                .orElseThrow(() -> ConfigException.single(relative, "$", "no built-in site '" + name + "'"));
+        return resolve(doc.name(), SiteParser.parse(doc.name(), doc.tree()), source);
+    }
+
+    private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) throws ConfigException {
+        ProfileRepository profiles = new ProfileRepository(source);
+        List<ConfigError> errors = new ArrayList<>();
+        Map<String, DeviceProfile> byDevice = new HashMap<>();
+        for (int i = 0; i < site.devices().size(); i++) {
+            DeviceConfig d = site.devices().get(i);
+            try {
+                byDevice.put(d.id(), profiles.get(d.profile()));
+            } catch (ConfigException e) {
+                errors.add(new ConfigError(file, "$.devices[" + i + "].profile",
+                        "profile '" + d.profile() + "' refused"));
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return new LoadedSite(site, byDevice);
+    }
+
+    static Path findSiteFile(Path dir) throws ConfigException {
+        Path direct = dir.resolve("site.yaml");
+        if (Files.isRegularFile(direct)) {
+            return direct;
+        }
+        Path sites = dir.resolve("sites");
+        List<Path> candidates = List.of();
+        if (Files.isDirectory(sites)) {
+            try (Stream<Path> files = Files.list(sites)) {
+                candidates = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            } catch (IOException e) {
+                throw ConfigException.single(sites.toString(), "$", "cannot list: " + e.getMessage());
+            }
+        }
+        if (candidates.size() != 1) {
+            throw ConfigException.single(dir.toString(), "$", candidates.isEmpty()
+                    ? "no site.yaml and no sites/*.yaml in the configuration directory"
+                    : "several sites in sites/; keep one or provide site.yaml: " + candidates);
+        }
+        return candidates.get(0);
+    }
+}

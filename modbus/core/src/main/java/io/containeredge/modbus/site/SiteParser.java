@@ -1,0 +1,118 @@
+package io.containeredge.modbus.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.containeredge.modbus.config.ConfigError;
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.config.SchemaValidator;
+import io.containeredge.modbus.profile.PollClass;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a site document into a {@link SiteConfig}: schema, then cross-references and safety invariants. */
+public final class SiteParser {
+
+    private static final SchemaValidator SCHEMA = SchemaValidator.forSchema("site");
+
+    private SiteParser() {
+    }
+
+    public static SiteConfig parse(String file, JsonNode doc) throws ConfigException {
+        List<ConfigError> errors = new ArrayList<>(SCHEMA.validate(file, doc));
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        List<ConnectionConfig> connections = new ArrayList<>();
+        doc.get("connections").forEach(c -> connections.add(connection(c)));
+        List<DeviceConfig> devices = new ArrayList<>();
+        doc.get("devices").forEach(d -> devices.add(device(d)));
+        JsonNode api = doc.path("api");
+        SiteConfig site = new SiteConfig(
+                doc.get("site").asText(),
+                doc.get("container").asText(),
+                doc.path("description").asText(""),
+                connections,
+                devices,
+                miners(doc.get("miners")),
+                limits(doc.get("limits")),
+                api.path("bind").asText("127.0.0.1"),
+                api.path("port").asInt(8080),
+                simulation(doc.path("simulation")));
+        errors.addAll(SiteChecks.check(file, site));
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return site;
+    }
+
+    private static ConnectionConfig connection(JsonNode c) {
+        return new ConnectionConfig(
+                c.get("id").asText(),
+                c.get("transport").asText(),
+                c.path("host").asText(""),
+                c.path("port").asInt(502),
+                c.path("serialPort").asText(""),
+                c.path("baudRate").asInt(9600),
+                c.path("parity").asText("none"),
+                c.path("dataBits").asInt(8),
+                c.path("stopBits").asInt(1),
+                duration(c, "timeout", "500ms"),
+                duration(c, "minDelay", "0ms"),
+                c.path("maxGap").asInt(16),
+                duration(c, "backoffInitial", "1s"),
+                duration(c, "backoffMax", "30s"));
+    }
+
+    private static DeviceConfig device(JsonNode d) {
+        Map<PollClass, Duration> periods = new EnumMap<>(PollClass.class);
+        for (PollClass pc : PollClass.values()) {
+            periods.put(pc, duration(d.path("poll"), pc.key(), Durations.format(pc.defaultPeriod())));
+        }
+        return new DeviceConfig(
+                d.get("id").asText(),
+                d.get("role").asText(),
+                d.get("profile").asText(),
+                d.get("connection").asText(),
+                d.get("unitId").asInt(),
+                d.path("enabled").asBoolean(true),
+                d.path("maxAgePolls").asInt(3),
+                periods);
+    }
+
+    private static MinerFleetConfig miners(JsonNode m) {
+        if (m == null) {
+            return new MinerFleetConfig(0, "127.0.0.1", 4028, 3500, 20);
+        }
+        return new MinerFleetConfig(m.get("count").asInt(), m.get("host").asText(), m.get("basePort").asInt(),
+                m.path("ratedPowerW").asDouble(3500), m.path("socketsPerPdu").asInt(20));
+    }
+
+    private static Limits limits(JsonNode l) {
+        double rating = l.get("transformerRatingKva").asDouble();
+        return new Limits(
+                l.get("coolantSupplyWarningC").asDouble(),
+                l.get("coolantSupplyTripC").asDouble(),
+                l.get("coolantSupplyLowC").asDouble(),
+                l.path("minFlowM3h").asDouble(0),
+                rating,
+                l.path("importCapKw").asDouble(rating),
+                l.path("hotSpotLimitC").asDouble(110),
+                l.path("hotSpotEmergencyC").asDouble(140));
+    }
+
+    private static SimulationConfig simulation(JsonNode s) {
+        return new SimulationConfig(
+                s.path("ambientC").asDouble(25),
+                s.path("minerSleepSeconds").asDouble(3),
+                s.path("minerWakeSeconds").asDouble(8),
+                s.path("batteryCapacityKwh").asDouble(500),
+                s.path("batteryInitialSocPct").asDouble(60),
+                s.path("auxiliaryLoadKw").asDouble(20));
+    }
+
+    private static Duration duration(JsonNode parent, String field, String fallback) {
+        return Durations.parse(parent.path(field).asText(fallback));
+    }
+}

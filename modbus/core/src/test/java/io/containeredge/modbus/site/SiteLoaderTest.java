@@ -1,0 +1,87 @@
+package io.containeredge.modbus.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containeredge.modbus.config.ConfigError;
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.profile.PollClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoSiteLoadsWithAllProfiles() throws ConfigException {
+        LoadedSite site = SiteLoader.loadBuiltIn("demo-container");
+        assertEquals(17, site.config().devices().size());
+        assertEquals(240, site.config().miners().count());
+        DeviceConfig cdu = site.config().device("cdu").orElseThrow();
+        assertEquals(Duration.ofMillis(250), cdu.period(PollClass.FAST));
+        assertEquals(Duration.ofMillis(750), cdu.maxAge(PollClass.FAST));
+        assertEquals("immersion-cdu", site.profileOf("cdu").id());
+        assertEquals(45.0, site.config().limits().coolantSupplyTripC());
+    }
+
+    @Test
+    void directoryWithOwnProfileOverridesBuiltIns() throws IOException, ConfigException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/my-meter.yaml"), """
+                id: my-meter
+                points:
+                  - {name: power, table: input, address: 7, type: float32, unit: kW}
+                """);
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 40, 45));
+        LoadedSite site = SiteLoader.loadDirectory(dir);
+        assertEquals(7, site.profileOf("m1").point("power").orElseThrow().address());
+    }
+
+    @Test
+    void refusesUnsafeLimitsAndBrokenReferencesWithEveryError() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("no-such-profile", 46, 45)
+                .replace("connection: gw", "connection: nowhere"));
+        List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.limits.coolantSupplyTripC")
+                && e.reason().contains("must be above warning")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.devices[0].connection")), errors::toString);
+    }
+
+    @Test
+    void unknownProfileIsReportedAgainstTheDevice() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("no-such-profile", 40, 45));
+        List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.devices[0].profile")), errors::toString);
+    }
+
+    @Test
+    void schemaViolationsNameTheField() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 40, 45).replace("unitId: 4", "unitId: 400"));
+        List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.devices[0].unitId")), errors::toString);
+    }
+
+    static String minimalSite(String profile, int warning, int trip) {
+        return """
+                site: s
+                container: c
+                connections:
+                  - {id: gw, transport: tcp, host: 127.0.0.1, port: 1502}
+                devices:
+                  - {id: m1, role: meter, profile: %s, connection: gw, unitId: 4}
+                limits:
+                  coolantSupplyWarningC: %d
+                  coolantSupplyTripC: %d
+                  coolantSupplyLowC: 20
+                  transformerRatingKva: 2500
+                """.formatted(profile, warning, trip);
+    }
+}
