@@ -1,16 +1,35 @@
 package io.containeredge.modbus.site;
 
+import io.containeredge.modbus.config.ConfigError;
+import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.profile.DeviceProfile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** A validated site configuration together with the profile of every device it names. */
-public record LoadedSite(SiteConfig config, Map<String, DeviceProfile> profilesByDevice) {
+/**
+ * A validated site configuration with the profile of every device it names. A device whose profile
+ * is refused is listed in {@code refused} with its errors and is not started; the others run.
+ */
+public record LoadedSite(SiteConfig config, Map<String, DeviceProfile> profilesByDevice,
+        Map<String, List<ConfigError>> refused) {
 
     public LoadedSite {
         profilesByDevice = Map.copyOf(profilesByDevice);
+        refused = Map.copyOf(refused);
     }
 
     public DeviceProfile profileOf(String deviceId) {
         return profilesByDevice.get(deviceId);
+    }
+
+    /** Fails with every error when any device was refused (strict checking, e.g. {@code --check}). */
+    public LoadedSite requireComplete() throws ConfigException {
+        if (refused.isEmpty()) {
+            return this;
+        }
+        List<ConfigError> all = new ArrayList<>();
+        refused.values().forEach(all::addAll);
+        throw new ConfigException(all);
     }
 }

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Loads a site: the site document plus every profile its devices use. Collects the errors of all
- * documents before refusing, so a technician sees everything wrong in one go.
+ * Loads a site: the site document plus every profile its devices use. An invalid site document is
+ * refused whole; an invalid profile refuses only the devices using it. Errors are collected across
+ * documents, so a technician sees everything wrong in one go.
  */
 public final class SiteLoader {
 
@@ -48,22 +49,21 @@ public final class SiteLoader {
 
     private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) throws ConfigException {
         ProfileRepository profiles = new ProfileRepository(source);
-        List<ConfigError> errors = new ArrayList<>();
+        Map<String, List<ConfigError>> refused = new HashMap<>();
         Map<String, DeviceProfile> byDevice = new HashMap<>();
         for (int i = 0; i < site.devices().size(); i++) {
             DeviceConfig d = site.devices().get(i);
             try {
                 byDevice.put(d.id(), profiles.get(d.profile()));
             } catch (ConfigException e) {
+                List<ConfigError> errors = new ArrayList<>();
                 errors.add(new ConfigError(file, "$.devices[" + i + "].profile",
-                        "profile '" + d.profile() + "' refused"));
+                        "device '" + d.id() + "' not started: profile '" + d.profile() + "' refused"));
                 errors.addAll(e.errors());
+                refused.put(d.id(), errors);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
-        return new LoadedSite(site, byDevice);
+        return new LoadedSite(site, byDevice, refused);
     }
 
     static Path findSiteFile(Path dir) throws ConfigException {

@@ -47,7 +47,7 @@ class SiteLoaderTest {
 
     @Test
     void refusesUnsafeLimitsAndBrokenReferencesWithEveryError() throws IOException {
-        Files.writeString(dir.resolve("site.yaml"), minimalSite("no-such-profile", 46, 45)
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 46, 45)
                 .replace("connection: gw", "connection: nowhere"));
         List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
         assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.limits.coolantSupplyTripC")
@@ -56,9 +56,12 @@ class SiteLoaderTest {
     }
 
     @Test
-    void unknownProfileIsReportedAgainstTheDevice() throws IOException {
+    void unknownProfileRefusesOnlyThatDevice() throws IOException, ConfigException {
         Files.writeString(dir.resolve("site.yaml"), minimalSite("no-such-profile", 40, 45));
-        List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
+        LoadedSite site = SiteLoader.loadDirectory(dir);
+        assertEquals(null, site.profileOf("m1"));
+        assertTrue(site.refused().containsKey("m1"));
+        List<ConfigError> errors = assertThrows(ConfigException.class, site::requireComplete).errors();
         assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.devices[0].profile")), errors::toString);
     }
 

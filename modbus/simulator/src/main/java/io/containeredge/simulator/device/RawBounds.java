@@ -29,6 +29,6 @@ final class RawBounds {
     /** Largest magnitude that fits, used to pick SunSpec scale factors. */
     static double maxMagnitude(DataType type) {
         double[] b = of(type);
-        return b == null ? Double.MAX_VALUE : Math.min(Math.abs(b[0]) == 0 ? b[1] : Math.abs(b[0]), b[1]);
+        return b == null ? Double.MAX_VALUE : b[0] < 0 ? Math.min(-b[0], b[1]) : b[1];
     }
 }

@@ -1,0 +1,7 @@
+/**
+ * Services the gateway offers to the bundles above it (control, cloud, console). They may read the
+ * process image and the site; they never reach into the device layer.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.containeredge.gateway.api;

@@ -1,0 +1,79 @@
+package io.containeredge.gateway.internal;
+
+import io.containeredge.gateway.api.DeviceEvents;
+import io.containeredge.gateway.api.ProcessImageService;
+import io.containeredge.modbus.image.ProcessImage;
+import io.containeredge.modbus.image.Snapshot;
+import io.containeredge.modbus.poll.DeviceDiagnostics;
+import io.containeredge.modbus.poll.DeviceListener;
+import io.containeredge.modbus.poll.PointResolvers;
+import io.containeredge.modbus.poll.PollingService;
+import io.containeredge.modbus.profile.DeviceProfile;
+import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.site.DeviceConfig;
+import io.containeredge.modbus.sunspec.SunSpecModels;
+import io.containeredge.modbus.value.PointValue;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the process image and the pollers that fill it. Devices join and leave through
+ * {@link DeviceComponent}; online/offline changes are posted to EventAdmin.
+ */
+@Component(service = {PollingHub.class, ProcessImageService.class}, immediate = true)
+public class PollingHub implements ProcessImageService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollingHub.class);
+
+    private final ProcessImage image = new ProcessImage();
+    private final PollingService polling;
+
+    @Activate
+    public PollingHub(@Reference EventAdmin events) {
+        SunSpecModels models = SunSpecModels.builtIn();
+        this.polling = new PollingService(image, new DeviceListener() {
+            @Override
+            public void values(List<PointValue> values) {
+                // the polling service has already put them into the image
+            }
+
+            @Override
+            public void onlineChanged(String device, boolean online, String reason) {
+                LOG.info("device {} {}: {}", device, online ? "online" : "OFFLINE", reason);
+                events.postEvent(new Event(online ? DeviceEvents.ONLINE : DeviceEvents.OFFLINE,
+                        Map.of("device", device, "reason", reason, "timestamp", System.currentTimeMillis())));
+            }
+        }, profile -> PointResolvers.forProfile(profile, models));
+    }
+
+    void add(DeviceConfig device, DeviceProfile profile, ConnectionConfig connection) {
+        polling.addDevice(device, profile, connection);
+    }
+
+    void remove(String deviceId) {
+        polling.removeDevice(deviceId);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return image.snapshot(System.currentTimeMillis());
+    }
+
+    @Override
+    public List<DeviceDiagnostics> devices() {
+        return polling.diagnostics();
+    }
+
+    @Deactivate
+    void deactivate() {
+        polling.close();
+    }
+}

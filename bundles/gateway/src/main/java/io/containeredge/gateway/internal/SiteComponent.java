@@ -1,0 +1,96 @@
+package io.containeredge.gateway.internal;
+
+import io.containeredge.gateway.api.SiteService;
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.site.DeviceConfig;
+import io.containeredge.modbus.site.LoadedSite;
+import io.containeredge.modbus.site.SiteLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.Set;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads and validates the site, then derives the rest of the configuration from it: one factory
+ * configuration per device (each becomes a {@link DeviceComponent}) and the HTTP server's binding.
+ * An invalid site document keeps this component, and so every device, from starting.
+ */
+@Component(service = SiteService.class, configurationPid = SiteConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = SiteConfiguration.class)
+public class SiteComponent implements SiteService {
+
+    static final String HTTP_PID = "org.apache.felix.http";
+    private static final Logger LOG = LoggerFactory.getLogger(SiteComponent.class);
+
+    private final LoadedSite site;
+
+    @Activate
+    public SiteComponent(SiteConfiguration config, @Reference ConfigurationAdmin configAdmin)
+            throws ConfigException, IOException, InvalidSyntaxException {
+        try {
+            site = config.config_dir().isEmpty()
+                    ? SiteLoader.loadBuiltIn(config.builtin_site())
+                    : SiteLoader.loadDirectory(Path.of(config.config_dir()));
+        } catch (ConfigException e) {
+            LOG.error("site configuration refused, no device started: {}", e.getMessage());
+            throw e;
+        }
+        site.refused().values().forEach(errors -> LOG.error("device refused: {}", errors));
+        LOG.info("site {} / container {}: {} devices, {} refused", site.config().site(), site.config().container(),
+                site.profilesByDevice().size(), site.refused().size());
+        configureHttp(configAdmin, config.api_port() > 0 ? config.api_port() : site.config().apiPort());
+        syncDeviceConfigurations(configAdmin);
+    }
+
+    @Override
+    public LoadedSite site() {
+        return site;
+    }
+
+    private void configureHttp(ConfigurationAdmin configAdmin, int port) throws IOException {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("org.apache.felix.http.host", site.config().apiBind());
+        props.put("org.osgi.service.http.port", port);
+        props.put("org.apache.felix.http.enable", true);
+        props.put("org.apache.felix.https.enable", false);
+        Configuration http = configAdmin.getConfiguration(HTTP_PID, "?");
+        http.updateIfDifferent(props);
+    }
+
+    private void syncDeviceConfigurations(ConfigurationAdmin configAdmin) throws IOException, InvalidSyntaxException {
+        Set<String> wanted = new HashSet<>();
+        for (DeviceConfig d : site.config().devices()) {
+            if (d.enabled() && site.profileOf(d.id()) != null) {
+                wanted.add(d.id());
+            }
+        }
+        Configuration[] existing = configAdmin.listConfigurations(
+                "(service.factoryPid=" + DeviceComponent.FACTORY_PID + ")");
+        if (existing != null) {
+            for (Configuration c : existing) {
+                Object id = c.getProperties().get("device.id");
+                if (!wanted.remove(String.valueOf(id))) {
+                    c.delete();
+                }
+            }
+        }
+        for (String id : wanted) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("device.id", id);
+            configAdmin.getFactoryConfiguration(DeviceComponent.FACTORY_PID, id, "?").update(props);
+        }
+    }
+}

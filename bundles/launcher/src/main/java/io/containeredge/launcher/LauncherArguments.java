@@ -1,0 +1,58 @@
+package io.containeredge.launcher;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The command line of {@code java -jar containeredge.jar}: {@code --config <dir>} runs a site
+ * configuration, {@code --demo} the built-in demo site against the in-process simulator,
+ * {@code --api-port <n>} overrides the JSON API port (tests use a free one).
+ */
+record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed) {
+
+    static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>]) [--api-port <port>]";
+
+    static LauncherArguments parse(List<String> args) {
+        String configDir = null;
+        boolean demo = false;
+        OptionalInt apiPort = OptionalInt.empty();
+        long seed = 1;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--demo" -> demo = true;
+                case "--config" -> configDir = value(args, ++i, arg);
+                case "--api-port" -> apiPort = OptionalInt.of(port(value(args, ++i, arg)));
+                case "--seed" -> seed = number(value(args, ++i, arg), arg);
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        if (demo == (configDir != null)) {
+            throw new IllegalArgumentException("give exactly one of --config <dir> and --demo");
+        }
+        return new LauncherArguments(configDir, demo, apiPort, seed);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int port(String text) {
+        long port = number(text, "--api-port");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("--api-port must be 1..65535, got " + text);
+        }
+        return (int) port;
+    }
+
+    private static long number(String text, String option) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + text + "'");
+        }
+    }
+}

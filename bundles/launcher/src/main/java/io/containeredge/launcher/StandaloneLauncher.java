@@ -1,0 +1,86 @@
+package io.containeredge.launcher;
+
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.simulator.Simulator;
+import io.containeredge.simulator.SimulatorOptions;
+import io.containeredge.simulator.fault.FaultSyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the command line of the executable jar into configuration. The bnd launcher registers a
+ * service carrying {@code launcher.arguments}; on Kura, which has no such service, this bundle is not
+ * installed and the site is configured through ConfigAdmin instead. With {@code --demo} it first
+ * starts the container simulator on loopback, in this process.
+ */
+@Component(immediate = true)
+public class StandaloneLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneLauncher.class);
+    private static final String SITE_PID = "io.containeredge.site";
+
+    private Simulator simulator;
+
+    @Activate
+    public StandaloneLauncher(BundleContext context, @Reference ConfigurationAdmin configAdmin,
+            @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher)
+            throws IOException, BundleException {
+        String[] raw = (String[]) launcher.get("launcher.arguments");
+        LauncherArguments args;
+        try {
+            args = LauncherArguments.parse(Arrays.asList(raw));
+        } catch (IllegalArgumentException e) {
+            System.err.println("containeredge: " + e.getMessage() + "\n" + LauncherArguments.USAGE);
+            context.getBundle(0).stop();
+            return;
+        }
+        Dictionary<String, Object> site = new Hashtable<>();
+        args.apiPort().ifPresent(port -> site.put("api.port", port));
+        if (args.demo()) {
+            startSimulator(args.seed());
+            site.put("config.dir", "");
+            site.put("builtin.site", "demo-container");
+        } else {
+            Path dir = Path.of(args.configDir()).toAbsolutePath();
+            if (!Files.isDirectory(dir)) {
+                System.err.println("containeredge: --config " + dir + " is not a directory");
+                context.getBundle(0).stop();
+                return;
+            }
+            site.put("config.dir", dir.toString());
+        }
+        configAdmin.getConfiguration(SITE_PID, "?").update(site);
+    }
+
+    private void startSimulator(long seed) {
+        try {
+            simulator = Simulator.start(SiteLoader.loadBuiltIn("demo-container"),
+                    SimulatorOptions.defaults().withSeed(seed));
+            simulator.describe().forEach(line -> LOG.info("simulator: {}", line));
+        } catch (ConfigException | IOException | FaultSyntaxException e) {
+            throw new IllegalStateException("demo simulator did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

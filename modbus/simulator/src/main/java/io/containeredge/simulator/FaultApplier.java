@@ -1,0 +1,83 @@
+package io.containeredge.simulator;
+
+import io.containeredge.simulator.fault.FaultCommand;
+import io.containeredge.simulator.miner.MinerFleetServer;
+import io.containeredge.simulator.physics.ContainerModel;
+import java.util.Map;
+
+/** Carries out parsed fault commands on the model, the device images, the Modbus units and the miners. */
+final class FaultApplier {
+
+    private final ContainerModel model;
+    private final Map<String, SimulatedDevice> devices;
+    private final MinerFleetServer miners;
+    private boolean heatWaveActive;
+
+    /** @param miners the miner server, or null when miners are not served */
+    FaultApplier(ContainerModel model, Map<String, SimulatedDevice> devices, MinerFleetServer miners) {
+        this.model = model;
+        this.devices = devices;
+        this.miners = miners;
+    }
+
+    /** Applies one command; the caller holds the model's lock. */
+    void apply(FaultCommand c) {
+        SimulatedDevice d = c.device() == null ? null : devices.get(c.device());
+        switch (c.kind()) {
+            case PUMP_STOP -> model.cdu().setPumpFault(true);
+            case FAN_FAULT -> model.cdu().setFanFault(true);
+            case SENSOR_FROZEN -> d.image().setFrozen(c.point(), true);
+            case SENSOR_INVALID -> d.image().setInvalid(c.point(), true);
+            case DEVICE_OFFLINE -> d.faults().setOffline(true);
+            case DEVICE_ONLINE -> d.faults().setOffline(false);
+            case SLOW -> d.faults().setDelayMillis((long) c.value());
+            case EXCEPTION -> d.faults().setExceptionCode((int) c.value());
+            case MALFORMED -> d.faults().setMalformed(true);
+            case HEAT_WAVE -> {
+                model.heatWave(c.value(), c.limit());
+                heatWaveActive = true;
+            }
+            case MINER_UNREACHABLE -> forMiners(c, i -> miners.setUnreachable(i, true));
+            case MINER_HANG -> forMiners(c, i -> miners.setHang(i, true));
+            case CLEAR -> {
+                if (d == null) {
+                    clearAll();
+                } else {
+                    clearDevice(d);
+                }
+            }
+            default -> throw new IllegalStateException("unhandled fault " + c.kind());
+        }
+    }
+
+    private void forMiners(FaultCommand c, java.util.function.IntConsumer action) {
+        if (miners == null) {
+            return;
+        }
+        for (int i = c.firstMiner(); i <= c.lastMiner(); i++) {
+            action.accept(i);
+        }
+    }
+
+    private void clearDevice(SimulatedDevice d) {
+        d.image().clearPointFaults();
+        d.faults().clear();
+        if ("cdu".equals(d.config().role())) {
+            model.cdu().setPumpFault(false);
+            model.cdu().setFanFault(false);
+        }
+    }
+
+    private void clearAll() {
+        devices.values().forEach(this::clearDevice);
+        model.cdu().setPumpFault(false);
+        model.cdu().setFanFault(false);
+        if (heatWaveActive) {
+            model.endHeatWave();
+            heatWaveActive = false;
+        }
+        if (miners != null) {
+            miners.clearFaults();
+        }
+    }
+}

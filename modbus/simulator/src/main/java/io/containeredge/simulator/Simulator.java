@@ -1,0 +1,293 @@
+package io.containeredge.simulator;
+
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.site.DeviceConfig;
+import io.containeredge.modbus.site.LoadedSite;
+import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.modbus.sunspec.SunSpecModels;
+import io.containeredge.simulator.bridge.Adapters;
+import io.containeredge.simulator.bridge.DeviceAdapter;
+import io.containeredge.simulator.bridge.DeviceImages;
+import io.containeredge.simulator.device.DeviceImage;
+import io.containeredge.simulator.device.PointWrite;
+import io.containeredge.simulator.fault.FaultCatalog;
+import io.containeredge.simulator.fault.FaultCommand;
+import io.containeredge.simulator.fault.FaultParser;
+import io.containeredge.simulator.fault.FaultScript;
+import io.containeredge.simulator.fault.FaultSyntaxException;
+import io.containeredge.simulator.fault.ScheduledFault;
+import io.containeredge.simulator.miner.MinerApi;
+import io.containeredge.simulator.miner.MinerFleetServer;
+import io.containeredge.simulator.modbus.ModbusTcpServer;
+import io.containeredge.simulator.modbus.UnitFaults;
+import io.containeredge.simulator.physics.ContainerModel;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A running simulated container: its Modbus TCP devices (one server per tcp connection of the site,
+ * each serving that connection's unit ids), its miners' API, and the physics model tying them together.
+ * Start with {@link #start(LoadedSite, SimulatorOptions)}; {@link #close()} stops every server.
+ *
+ * <p>Each tick: scripted faults that are due, then client writes (setpoints, relays) into the model,
+ * then one physics step; after each batch of ticks the model is published into the registers.
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Simulator.class.getName());
+
+    private final SiteConfig site;
+    private final SimulatorOptions options;
+    private final ContainerModel model;
+    private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
+    private final Map<String, ModbusTcpServer> servers = new LinkedHashMap<>();
+    private final FaultParser parser;
+    private final Deque<ScheduledFault> script;
+    private MinerFleetServer miners;
+    private FaultApplier faults;
+    private ScheduledExecutorService clock;
+    private long wallStartNanos;
+    private volatile boolean closed;
+
+    private Simulator(LoadedSite loaded, SimulatorOptions options) throws ConfigException, FaultSyntaxException {
+        this.site = loaded.config();
+        this.options = options;
+        this.model = new ContainerModel(site, options.seed(),
+                options.epochStartMillis() != null ? options.epochStartMillis() : System.currentTimeMillis());
+        SunSpecModels sunspec = new SunSpecModels(options.configSource());
+        Map<String, Set<String>> catalog = new LinkedHashMap<>();
+        for (DeviceConfig d : site.devices()) {
+            DeviceImage image = DeviceImages.build(d.id(), loaded.profileOf(d.id()), sunspec);
+            DeviceAdapter adapter = Adapters.forDevice(d, site, model, image);
+            devices.put(d.id(), new SimulatedDevice(d, image, adapter, new UnitFaults()));
+            Set<String> names = new TreeSet<>();
+            image.points().forEach(p -> names.add(p.name()));
+            catalog.put(d.id(), names);
+        }
+        this.parser = new FaultParser(new FaultCatalog(catalog, site.miners().count()));
+        this.script = new ArrayDeque<>(options.faultScript() == null ? List.of()
+                : FaultScript.parse(options.faultScript(), parser));
+    }
+
+    /**
+     * Builds the container and starts serving it.
+     *
+     * @throws IllegalArgumentException for a non-loopback bind address
+     * @throws ConfigException if a SunSpec profile's models cannot be laid out
+     * @throws FaultSyntaxException if the options' fault script has bad lines (nothing is started)
+     * @throws IOException if a port cannot be bound (everything already bound is closed again)
+     */
+    public static Simulator start(LoadedSite site, SimulatorOptions options)
+            throws IOException, ConfigException, FaultSyntaxException {
+        if (!options.bindAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("refusing to bind the simulator to non-loopback address "
+                    + options.bindAddress().getHostAddress() + ": it must never be reachable from the network");
+        }
+        Simulator sim = new Simulator(site, options);
+        try {
+            sim.startServing();
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        return sim;
+    }
+
+    private void startServing() throws IOException {
+        synchronized (model) {
+            devices.values().forEach(d -> d.adapter().init());
+            devices.values().forEach(d -> d.adapter().publish());
+        }
+        int next = options.modbusBasePort() == null ? -1 : options.modbusBasePort();
+        for (ConnectionConfig c : site.connections()) {
+            if (!"tcp".equals(c.transport())) {
+                LOG.warning(() -> "connection " + c.id() + " (" + c.transport() + ") is not simulated: only tcp is");
+                continue;
+            }
+            int port = next < 0 ? c.port() : next;
+            if (next > 0) {
+                next++;
+            }
+            ModbusTcpServer server = new ModbusTcpServer(options.bindAddress(), port);
+            servers.put(c.id(), server);
+            addUnits(server, c.id(), false);
+            addUnits(server, c.id(), true);
+            server.start();
+        }
+        if (options.serveMiners() && site.miners().count() > 0) {
+            int base = options.minerBasePort() != null ? options.minerBasePort() : site.miners().basePort();
+            miners = new MinerFleetServer(options.bindAddress(), base, site.miners().count(), new MinerApi(model, options.seed()),
+                    i -> model.miner(i).reachable()).start();
+        }
+        faults = new FaultApplier(model, devices, miners);
+        if (options.realTime()) {
+            startClock();
+        }
+    }
+
+    /** Enabled devices are added last, so they win a unit id a disabled device shares. */
+    private void addUnits(ModbusTcpServer server, String connection, boolean enabled) {
+        for (SimulatedDevice d : new ArrayList<>(devices.values())) {
+            if (d.config().connection().equals(connection) && d.config().enabled() == enabled) {
+                UnitFaults f = server.addUnit(d.config().unitId(), d.image());
+                devices.put(d.config().id(), new SimulatedDevice(d.config(), d.image(), d.adapter(), f));
+            }
+        }
+    }
+
+    private void startClock() {
+        clock = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "container-sim-clock");
+            t.setDaemon(true);
+            return t;
+        });
+        wallStartNanos = System.nanoTime();
+        clock.scheduleAtFixedRate(this::catchUp, ContainerModel.TICK_MILLIS, ContainerModel.TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Real-time mode: runs the ticks the wall clock (times the time scale) says are due. */
+    private void catchUp() {
+        try {
+            double simMillisDue = (System.nanoTime() - wallStartNanos) / 1e6 * options.timeScale();
+            synchronized (model) {
+                int budget = 2000;
+                while (model.elapsedMillis() + ContainerModel.TICK_MILLIS <= simMillisDue && budget-- > 0) {
+                    tick();
+                }
+                publish();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "simulation tick failed (continuing)", e);
+        }
+    }
+
+    /** Advances simulated time by whole ticks and publishes: the virtual clock of tests. */
+    public void advance(Duration d) {
+        synchronized (model) {
+            for (long t = 0; t + ContainerModel.TICK_MILLIS <= d.toMillis(); t += ContainerModel.TICK_MILLIS) {
+                tick();
+            }
+            publish();
+        }
+    }
+
+    private void tick() {
+        while (!script.isEmpty() && script.peekFirst().atMillis() <= model.elapsedMillis()) {
+            ScheduledFault f = script.pollFirst();
+            LOG.info(() -> "fault script line " + f.line() + " at " + f.atMillis() / 1000.0 + " s: " + f.command().text());
+            faults.apply(f.command());
+        }
+        for (SimulatedDevice d : devices.values()) {
+            for (PointWrite w : d.image().drainWrites()) {
+                d.adapter().apply(w);
+            }
+        }
+        model.step();
+    }
+
+    private void publish() {
+        devices.values().forEach(d -> d.adapter().publish());
+    }
+
+    /**
+     * Parses and applies one fault command (syntax: {@link FaultParser}).
+     *
+     * @throws FaultSyntaxException with a message for the user; nothing was changed
+     */
+    public FaultCommand inject(String command) throws FaultSyntaxException {
+        FaultCommand c = parser.parse(command);
+        synchronized (model) {
+            faults.apply(c);
+            publish();
+        }
+        return c;
+    }
+
+    /** The port a site connection is served on; throws for a connection that is not served. */
+    public int port(String connectionId) {
+        ModbusTcpServer s = servers.get(connectionId);
+        if (s == null) {
+            throw new IllegalArgumentException("connection '" + connectionId + "' is not served; served: "
+                    + servers.keySet());
+        }
+        return s.port();
+    }
+
+    /** Connection id to port, in site order. */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        servers.forEach((id, s) -> out.put(id, s.port()));
+        return out;
+    }
+
+    /** The API port of miner i; throws if miners are not served. */
+    public int minerPort(int miner) {
+        if (miners == null) {
+            throw new IllegalStateException("miners are not served");
+        }
+        return miners.port(miner);
+    }
+
+    public ContainerModel model() {
+        return model;
+    }
+
+    public SiteConfig site() {
+        return site;
+    }
+
+    public DeviceImage image(String deviceId) {
+        SimulatedDevice d = devices.get(deviceId);
+        if (d == null) {
+            throw new IllegalArgumentException("no device '" + deviceId + "'");
+        }
+        return d.image();
+    }
+
+    /** Human-readable lines: what is served where. */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        String host = options.bindAddress().getHostAddress();
+        servers.forEach((id, s) -> {
+            StringBuilder units = new StringBuilder();
+            devices.values().stream().filter(d -> d.config().connection().equals(id))
+                    .forEach(d -> units.append(' ').append(d.config().id()).append('=').append(d.config().unitId()));
+            out.add("modbus " + id + " on " + host + ":" + s.port() + " units:" + units);
+        });
+        if (miners != null) {
+            out.add("miners " + miners.count() + " on " + host + ":" + miners.port(0) + ".."
+                    + miners.port(miners.count() - 1) + " (CGMiner JSON API)");
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (clock != null) {
+            clock.shutdownNow();
+        }
+        servers.values().forEach(ModbusTcpServer::close);
+        if (miners != null) {
+            miners.close();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.containeredge.simulator;
+
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.config.ConfigSource;
+import io.containeredge.modbus.site.LoadedSite;
+import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.simulator.fault.FaultParser;
+import io.containeredge.simulator.fault.FaultSyntaxException;
+import io.containeredge.simulator.physics.ContainerModel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a simulated container from the command line.
+ * <pre>
+ *   --site FILE|demo      site YAML (profiles from the firmware-config directory the file sits in,
+ *                         i.e. the parent of sites/, else built-in), or the built-in demo site
+ *   --bind HOST:PORT      loopback only; the site's first tcp connection is served on PORT, the next
+ *                         on PORT+1, ... (file order); PORT 0 = ephemeral. Without --bind every
+ *                         connection is served on 127.0.0.1 at the port of the site file.
+ *   --miners-base PORT    miner i on PORT+i (default: the site's miners.basePort; 0 = ephemeral)
+ *   --seed N              deterministic noise (default 1)
+ *   --faults FILE         fault script, lines "at SECONDSs COMMAND"
+ *   --duration SECONDS    stop by itself after this long (wall clock)
+ *   --time-scale X        simulated seconds per wall second (default 1)
+ * </pre>
+ * While running, fault commands typed on stdin are applied (see {@link FaultParser}); {@code status}
+ * prints the physics, {@code help} the command list, {@code quit} stops.
+ */
+public final class SimulatorMain {
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String siteArg = null;
+        String bind = null;
+        String faultsFile = null;
+        Integer minersBase = null;
+        long seed = 1;
+        double duration = -1;
+        double timeScale = 1;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--help") || a.equals("-h")) {
+                    out.println(usage());
+                    return 0;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value after " + a);
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--site" -> siteArg = v;
+                    case "--bind" -> bind = v;
+                    case "--faults" -> faultsFile = v;
+                    case "--miners-base" -> minersBase = Integer.parseInt(v);
+                    case "--seed" -> seed = Long.parseLong(v);
+                    case "--duration" -> duration = Double.parseDouble(v);
+                    case "--time-scale" -> timeScale = Double.parseDouble(v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (siteArg == null) {
+                throw new IllegalArgumentException("--site is required");
+            }
+            SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed).withTimeScale(timeScale)
+                    .withMinerBasePort(minersBase);
+            if (bind != null) {
+                options = bindOption(options, bind);
+            }
+            LoadedSite site;
+            if (siteArg.equals("demo")) {
+                site = SiteLoader.loadBuiltIn("demo-container");
+            } else {
+                Path file = Path.of(siteArg);
+                ConfigSource source = new ConfigSource(configDir(file));
+                site = SiteLoader.load(file, source);
+                options = options.withConfigSource(source);
+            }
+            if (faultsFile != null) {
+                options = options.withFaultScript(Files.readString(Path.of(faultsFile), StandardCharsets.UTF_8));
+            }
+            try (Simulator sim = Simulator.start(site, options)) {
+                out.println("container simulator: site " + site.config().site() + "/" + site.config().container()
+                        + ", seed " + seed);
+                sim.describe().forEach(out::println);
+                out.flush();
+                awaitEnd(sim, duration, out);
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(usage());
+            return 2;
+        } catch (ConfigException | FaultSyntaxException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The firmware-config directory of a site file: the parent of its sites/ folder, else its folder. */
+    static Path configDir(Path siteFile) {
+        Path dir = siteFile.toAbsolutePath().getParent();
+        if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("sites")) {
+            return dir.getParent();
+        }
+        return dir;
+    }
+
+    static SimulatorOptions bindOption(SimulatorOptions options, String bind) {
+        int colon = bind.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("--bind must be HOST:PORT, e.g. 127.0.0.1:15020");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind.substring(0, colon));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host in --bind: " + bind.substring(0, colon));
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("refusing --bind " + bind + ": the simulator only binds loopback"
+                    + " addresses (127.0.0.1), never a network interface");
+        }
+        int port = Integer.parseInt(bind.substring(colon + 1));
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range in --bind: " + port);
+        }
+        return options.withBindAddress(address).withModbusBasePort(port);
+    }
+
+    private static void awaitEnd(Simulator sim, double durationSeconds, PrintStream out) {
+        CountDownLatch quit = new CountDownLatch(1);
+        Thread console = new Thread(() -> readCommands(sim, out, quit), "container-sim-console");
+        console.setDaemon(true);
+        console.start();
+        try {
+            if (durationSeconds >= 0) {
+                quit.await((long) (durationSeconds * 1000), TimeUnit.MILLISECONDS);
+            } else {
+                quit.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.println("container simulator stopped");
+    }
+
+    private static void readCommands(Simulator sim, PrintStream out, CountDownLatch quit) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String cmd = line.strip();
+                if (cmd.isEmpty() || cmd.startsWith("#")) {
+                    continue;
+                }
+                switch (cmd) {
+                    case "quit", "exit" -> {
+                        quit.countDown();
+                        return;
+                    }
+                    case "help" -> out.println(FaultParser.usage() + " | status | quit");
+                    case "status" -> out.println(status(sim.model()));
+                    default -> {
+                        try {
+                            out.println("ok: " + sim.inject(cmd).text());
+                        } catch (FaultSyntaxException e) {
+                            out.println("error: " + e.getMessage());
+                        }
+                    }
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            // stdin closed: keep running until --duration or a signal
+        }
+    }
+
+    static String status(ContainerModel m) {
+        synchronized (m) {
+            return String.format(Locale.ROOT,
+                    "t=%.1fs ambient=%.1fC supply=%.2fC return=%.2fC flow=%.0fm3/h pump=%s miners=%.0fkW "
+                            + "total=%.0fkW top-oil=%.1fC hot-spot=%.1fC soc=%.1f%% battery=%.0fkW",
+                    m.elapsedMillis() / 1000.0, m.ambientC(), m.supplyC(), m.returnC(), m.flowM3h(),
+                    m.cdu().pumpState().name().toLowerCase(Locale.ROOT), m.minersKw(), m.totalKw(),
+                    m.transformer().topOilC(), m.transformer().hotSpotC(), m.battery().socPct(),
+                    m.battery().powerKw());
+        }
+    }
+
+    static String usage() {
+        return "usage: SimulatorMain --site FILE|demo [--bind 127.0.0.1:PORT] [--miners-base PORT] [--seed N]"
+                + " [--faults FILE] [--duration SECONDS] [--time-scale X]";
+    }
+}

@@ -1,0 +1,99 @@
+package io.containeredge.simulator;
+
+import io.containeredge.modbus.config.ConfigSource;
+import java.net.InetAddress;
+
+/**
+ * How a simulator runs. Immutable; start from {@link #defaults()} and use the withers.
+ *
+ * @param bindAddress loopback address every server binds to (anything else is refused)
+ * @param modbusBasePort null: each Modbus TCP connection on the port of the site file; 0: every
+ *     connection on an ephemeral port; N: the first connection on N, the next on N+1, ... (file order)
+ * @param minerBasePort null: miner i on the site's miners.basePort + i; 0: ephemeral ports; N: N + i
+ * @param seed seed of all randomness (sensor noise, miner spread): same seed, same run
+ * @param realTime true: a thread steps the model with the wall clock; false: only {@link Simulator#advance}
+ *     moves time (tests)
+ * @param timeScale simulated seconds per wall-clock second in real-time mode (e.g. 60 to watch a
+ *     transformer warm up); 1 by default
+ * @param faultScript text of a fault script ({@code at <seconds>s <command>} lines), or null
+ * @param configSource where SunSpec model definitions come from (a site's firmware-config directory,
+ *     falling back to the built-in ones)
+ * @param epochStartMillis simulated wall-clock time at start (miner "When"), or null for now
+ * @param serveMiners whether to serve the miner fleet's API at all
+ */
+public record SimulatorOptions(
+        InetAddress bindAddress,
+        Integer modbusBasePort,
+        Integer minerBasePort,
+        long seed,
+        boolean realTime,
+        double timeScale,
+        String faultScript,
+        ConfigSource configSource,
+        Long epochStartMillis,
+        boolean serveMiners) {
+
+    public static SimulatorOptions defaults() {
+        return new SimulatorOptions(InetAddress.getLoopbackAddress(), null, null, 1L, true, 1.0, null,
+                ConfigSource.builtIn(), null, true);
+    }
+
+    /** For tests: ephemeral ports everywhere, virtual time, fixed epoch. */
+    public static SimulatorOptions forTests() {
+        return defaults().withModbusBasePort(0).withMinerBasePort(0).withRealTime(false)
+                .withEpochStartMillis(1_700_000_000_000L);
+    }
+
+    public SimulatorOptions withBindAddress(InetAddress v) {
+        return new SimulatorOptions(v, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
+                configSource, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withModbusBasePort(Integer v) {
+        return new SimulatorOptions(bindAddress, v, minerBasePort, seed, realTime, timeScale, faultScript,
+                configSource, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withMinerBasePort(Integer v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, v, seed, realTime, timeScale, faultScript,
+                configSource, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withSeed(long v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, v, realTime, timeScale, faultScript,
+                configSource, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withRealTime(boolean v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, v, timeScale, faultScript,
+                configSource, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withTimeScale(double v) {
+        if (!(v > 0 && v <= 1000)) {
+            throw new IllegalArgumentException("time scale must be in (0, 1000]");
+        }
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, v, faultScript,
+                configSource, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withFaultScript(String v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, v,
+                configSource, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withConfigSource(ConfigSource v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
+                v, epochStartMillis, serveMiners);
+    }
+
+    public SimulatorOptions withEpochStartMillis(Long v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
+                configSource, v, serveMiners);
+    }
+
+    public SimulatorOptions withServeMiners(boolean v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
+                configSource, epochStartMillis, v);
+    }
+}

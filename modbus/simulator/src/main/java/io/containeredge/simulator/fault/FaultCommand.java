@@ -1,0 +1,41 @@
+package io.containeredge.simulator.fault;
+
+/**
+ * One parsed fault command. Which fields matter depends on the kind; see {@link FaultParser} for the
+ * text syntax.
+ *
+ * @param device device id (sensor, device and Modbus faults), or null
+ * @param point point name (sensor faults), or null
+ * @param value ms (slow), exception code, heat-wave rate in degC per minute
+ * @param limit heat-wave maximum ambient, degC
+ * @param firstMiner first miner index of a miner fault (inclusive)
+ * @param lastMiner last miner index of a miner fault (inclusive)
+ */
+public record FaultCommand(Kind kind, String device, String point, double value, double limit,
+        int firstMiner, int lastMiner, String text) {
+
+    public enum Kind {
+        PUMP_STOP, FAN_FAULT, SENSOR_FROZEN, SENSOR_INVALID, DEVICE_OFFLINE, DEVICE_ONLINE, SLOW, EXCEPTION,
+        MALFORMED, HEAT_WAVE, MINER_UNREACHABLE, MINER_HANG, CLEAR
+    }
+
+    static FaultCommand of(Kind kind, String text) {
+        return new FaultCommand(kind, null, null, 0, 0, -1, -1, text);
+    }
+
+    FaultCommand withDevice(String newDevice) {
+        return new FaultCommand(kind, newDevice, point, value, limit, firstMiner, lastMiner, text);
+    }
+
+    FaultCommand withPoint(String newPoint) {
+        return new FaultCommand(kind, device, newPoint, value, limit, firstMiner, lastMiner, text);
+    }
+
+    FaultCommand withValues(double newValue, double newLimit) {
+        return new FaultCommand(kind, device, point, newValue, newLimit, firstMiner, lastMiner, text);
+    }
+
+    FaultCommand withMiners(int first, int last) {
+        return new FaultCommand(kind, device, point, value, limit, first, last, text);
+    }
+}
