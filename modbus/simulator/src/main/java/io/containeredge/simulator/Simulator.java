@@ -130,7 +130,8 @@ public final class Simulator implements AutoCloseable {
         }
         if (options.serveMiners() && site.miners().count() > 0) {
             int base = options.minerBasePort() != null ? options.minerBasePort() : site.miners().basePort();
-            miners = new MinerFleetServer(options.bindAddress(), base, site.miners().count(), new MinerApi(model, options.seed()),
+            MinerApi api = new MinerApi(model, options.seed());
+            miners = new MinerFleetServer(options.bindAddress(), base, site.miners().count(), api,
                     i -> model.miner(i).reachable()).start();
         }
         faults = new FaultApplier(model, devices, miners);

@@ -17,9 +17,9 @@ import java.net.SocketTimeoutException;
 import java.util.Locale;
 
 /**
- * {@link ModbusClient} on j2mod for Modbus TCP, RTU over serial and RTU over TCP. j2mod's own retries
- * are switched off: the poller decides about retrying, so one silent device costs one timeout, not
- * five.
+ * {@link ModbusClient} on j2mod for Modbus TCP, RTU over serial and RTU over TCP. j2mod makes exactly
+ * one attempt per request: the poller decides about retrying, so one silent device costs one
+ * timeout, not five with sleeps in between.
  */
 public final class J2modClient implements ModbusClient {
 
@@ -43,7 +43,8 @@ public final class J2modClient implements ModbusClient {
             m.disconnect();
             throw new ModbusFailure(ModbusFailure.Kind.IO, "cannot connect to " + config.endpoint() + ": " + e.getMessage(), e);
         }
-        m.setRetries(0);
+        // j2mod treats 0 retries as "use the default of 5, with growing random sleeps"; 1 is one try
+        m.setRetries(1);
         m.setTimeout((int) config.timeout().toMillis());
         master = m;
     }

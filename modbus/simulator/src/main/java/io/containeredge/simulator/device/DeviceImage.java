@@ -32,8 +32,9 @@ import java.util.Set;
  * shows the type's (or profile's) not-available sentinel. Registers of points never set hold the
  * sentinel too (SunSpec's "not implemented"), scale factors 0.
  *
- * <p>SunSpec scale factors are auto-ranged: chosen at the first value of their group and raised
- * (never lowered) when a value would overflow its integer type, re-encoding the whole group.
+ * <p>SunSpec scale factors are auto-ranged: chosen at the first non-zero value of their group (the
+ * finest resolution that leaves room for 3x that value) and raised (never lowered) when a value would
+ * overflow its integer type, re-encoding the whole group.
  */
 public final class DeviceImage implements RegisterSpace {
 
@@ -149,10 +150,14 @@ public final class DeviceImage implements RegisterSpace {
         String sfName = p.scaleFactor();
         int current = sfExponent(p);
         int needed = current;
-        if (!scaleChosen.contains(sfName) && value != 0) {
-            needed = Math.max(-3, Math.min(6, (int) Math.floor(Math.log10(Math.abs(value))) - 3));
-        }
         double limit = RawBounds.maxMagnitude(p.type());
+        if (!scaleChosen.contains(sfName) && value != 0) {
+            // finest resolution (down to 0.001) that leaves room for 3x the first value
+            needed = -3;
+            while (needed < 10 && 3 * Math.abs(value - p.offset()) / p.scale() / Math.pow(10, needed) > limit) {
+                needed++;
+            }
+        }
         while (needed < 10 && Math.abs(value - p.offset()) / p.scale() / Math.pow(10, needed) > limit) {
             needed++;
         }

@@ -9,14 +9,15 @@ final class RequestFraming {
     private RequestFraming() {
     }
 
-    /** A balanced JSON object (strings and escapes respected), or a plain-text line ended by a newline. */
+    /** A balanced JSON object (strings and escapes respected), or any plain-text command. */
     static boolean complete(String text) {
         String t = text.stripLeading();
         if (t.isEmpty()) {
             return false;
         }
         if (t.charAt(0) != '{') {
-            return t.indexOf('\n') >= 0 || t.indexOf('\u0000') >= 0;
+            // plain text ("summary", "powertarget|3000"): cgminer takes what one recv() returns
+            return true;
         }
         int depth = 0;
         boolean inString = false;

@@ -1,0 +1,165 @@
+package io.containeredge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The assembled {@code containeredge.jar} against {@code containeredge-sim.jar} serving the demo
+ * container, both as separate processes on loopback, as on a site.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayAgainstSimulatorTest {
+
+    static final List<String> LISTED_DEVICES = List.of("cdu", "transformer", "meter-main", "pdu-01", "pdu-12");
+
+    @TempDir
+    static Path work;
+    static ChildProcess simulator;
+    static ChildProcess gateway;
+    static GatewayApi api;
+    static int containerPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = ChildProcess.root();
+        Path siteFile = root.resolve("firmware-config/sites/demo-container.yaml");
+        simulator = ChildProcess.start(work.resolve("simulator.log"), List.of(ChildProcess.java(), "-jar",
+                root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
+                "--bind", "127.0.0.1:0", "--miners-base", "0", "--seed", "7", "--duration", "600"));
+        Matcher gw = simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(30));
+        containerPort = Integer.parseInt(gw.group(1));
+        int bessPort = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
+
+        Path config = Files.createDirectories(work.resolve("config"));
+        Files.writeString(config.resolve("site.yaml"), Files.readString(siteFile)
+                .replace("port: 15020", "port: " + containerPort)
+                .replace("port: 15021", "port: " + bessPort));
+        int apiPort = freePort();
+        gateway = ChildProcess.start(work.resolve("gateway.log"), List.of(ChildProcess.java(), "-Xmx64m", "-jar",
+                root.resolve("deploy/target/containeredge.jar").toString(), "--config", config.toString(),
+                "--api-port", String.valueOf(apiPort)));
+        gateway.await("Started Jetty", Duration.ofSeconds(60));
+        api = new GatewayApi(apiPort);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyPointOfEveryListedDeviceIsGoodAndSunSpecDevicesAreDiscovered() throws Exception {
+        Eventually.within(Duration.ofSeconds(30), () -> {
+            JsonNode points = api.get("/api/v1/snapshot").get("points");
+            List<String> notGood = new ArrayList<>();
+            for (JsonNode p : points) {
+                String device = p.get("device").asText();
+                if (!device.equals("battery") && !device.equals("meter-aux") && !p.get("quality").asText().equals("good")) {
+                    notGood.add(device + "/" + p.get("name").asText() + "=" + p.get("quality").asText());
+                }
+            }
+            assertTrue(notGood.isEmpty(), "not good: " + notGood);
+            assertEquals("good", api.point("battery", "m802.SoC").get("quality").asText());
+            assertEquals("good", api.point("battery", "m103.W").get("quality").asText());
+            assertEquals("good", api.point("meter-aux", "m203.W").get("quality").asText());
+        });
+        JsonNode supply = api.point("cdu", "supply_temp");
+        double celsius = supply.get("value").asDouble();
+        assertTrue(celsius > 15 && celsius < 60, "plausible coolant temperature: " + celsius);
+        assertEquals("degC", supply.get("unit").asText());
+        assertTrue(Duration.between(Instant.parse(supply.get("timestamp").asText()), Instant.now()).abs().toSeconds() < 5);
+        for (JsonNode d : api.get("/api/v1/devices").get("devices")) {
+            assertTrue(d.get("online").asBoolean(), d.toString());
+            assertTrue(d.get("requests").asLong() > 0, d.toString());
+            assertTrue(d.get("responseMs").get("p99").isNumber(), d.toString());
+        }
+        assertEquals(17, api.get("/api/v1/devices").get("devices").size());
+    }
+
+    @Test
+    @Order(2)
+    void offlineDeviceGoesStaleWithinThreePollPeriodsWithoutAffectingTheOthers() throws Exception {
+        Eventually.within(Duration.ofSeconds(30), () ->
+                assertEquals("good", api.point("transformer", "top_oil_temp").get("quality").asText()));
+        simulator.send("device-offline transformer");
+        long injected = System.nanoTime();
+        // top_oil_temp is polled every 1 s: stale after 3 s without a read, plus one timeout of slack
+        Eventually.within(Duration.ofSeconds(5), () -> {
+            assertEquals("stale", api.point("transformer", "top_oil_temp").get("quality").asText());
+            assertFalse(api.device("transformer").get("online").asBoolean());
+        });
+        long staleAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - injected);
+        assertTrue(staleAfterMs <= 5000, "stale after " + staleAfterMs + " ms");
+        assertTrue(api.device("transformer").get("errors").get("timeout").asLong() > 0);
+        for (String other : LISTED_DEVICES) {
+            if (!other.equals("transformer")) {
+                assertTrue(api.device(other).get("online").asBoolean(), other + " stays online");
+            }
+        }
+        assertEquals("good", api.point("cdu", "supply_temp").get("quality").asText());
+        assertEquals("good", api.point("meter-main", "active_power").get("quality").asText());
+
+        simulator.send("device-online transformer");
+        Eventually.within(Duration.ofSeconds(40), () -> {
+            assertEquals("good", api.point("transformer", "top_oil_temp").get("quality").asText());
+            assertTrue(api.device("transformer").get("online").asBoolean());
+        });
+    }
+
+    @Test
+    @Order(3)
+    void independentClientMbpollReadsWhatTheGatewayReads() throws Exception {
+        Process mbpoll = new ProcessBuilder("mbpoll", "-m", "tcp", "-a", "1", "-r", "1", "-c", "2", "-t", "4", "-1",
+                "-p", String.valueOf(containerPort), "127.0.0.1").redirectErrorStream(true).start();
+        assertTrue(mbpoll.waitFor(20, TimeUnit.SECONDS), "mbpoll finished");
+        String out = new String(mbpoll.getInputStream().readAllBytes());
+        Matcher m = java.util.regex.Pattern.compile("\\[1\\]:\\s+(-?\\d+)").matcher(out);
+        assertTrue(m.find(), "mbpoll output: " + out);
+        double mbpollCelsius = Integer.parseInt(m.group(1)) / 100.0;
+        double gatewayCelsius = api.point("cdu", "supply_temp").get("value").asDouble();
+        assertEquals(gatewayCelsius, mbpollCelsius, 1.0, "same register, read by mbpoll and by the gateway");
+    }
+
+    @Test
+    @Order(4)
+    void apiIsReadOnlyAndAnswersUnknownPathsWithJsonErrors() throws Exception {
+        assertEquals(405, api.request("POST", "/api/v1/snapshot").statusCode());
+        assertEquals(405, api.request("DELETE", "/api/v1/devices").statusCode());
+        var notFound = api.request("GET", "/api/v1/nothing");
+        assertEquals(404, notFound.statusCode());
+        assertTrue(notFound.body().contains("\"error\""));
+    }
+}
