@@ -45,6 +45,8 @@ gw_alive_or_die() {   # a JVM can survive an OutOfMemoryError in some thread, so
 api() { curl -s --max-time 2 "http://127.0.0.1:$API_PORT/api/v1/$1" || true; }
 
 # 1. Simulator on ephemeral loopback ports; it stops by itself a while after the run should end.
+# The logs are created up front: the background job opens its redirect later, racing the readers.
+: >"$TMP/simulator.log"; : >"$TMP/gateway.log"
 java -jar "$SIM_JAR" --site "$SITE" --bind 127.0.0.1:0 --miners-base 0 --seed 7 \
   --duration $(( MINUTES * 60 + 120 )) >"$TMP/simulator.log" 2>&1 </dev/null &
 SIM_PID=$!

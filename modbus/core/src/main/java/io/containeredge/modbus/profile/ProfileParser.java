@@ -3,13 +3,12 @@ package io.containeredge.modbus.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.config.JsonFields;
 import io.containeredge.modbus.config.SchemaValidator;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a profile document into a {@link DeviceProfile}: schema first, then the rules a schema cannot
@@ -62,30 +61,16 @@ public final class ProfileParser {
                 p.path("unit").asText(""),
                 p.has("min") ? p.get("min").asDouble() : null,
                 p.has("max") ? p.get("max").asDouble() : null,
-                rawValues(p.path("invalid")),
+                JsonFields.rawValues(p.path("invalid")),
                 p.path("typeSentinels").asBoolean(typeSentinels),
                 p.has("scaleFactor") ? p.get("scaleFactor").asText() : null,
                 PollClass.fromKey(p.path("poll").asText("normal")),
                 p.path("writable").asBoolean(false),
                 p.has("byteOrder") ? Order.fromKey(p.get("byteOrder").asText()) : byteOrder,
                 p.has("wordOrder") ? Order.fromKey(p.get("wordOrder").asText()) : wordOrder,
-                labels(p.path("flags")),
-                labels(p.path("values")),
+                JsonFields.labels(p.path("flags")),
+                JsonFields.labels(p.path("values")),
                 p.path("description").asText(""));
-    }
-
-    private static Set<Long> rawValues(JsonNode list) {
-        Set<Long> raws = new HashSet<>();
-        for (JsonNode v : list) {
-            raws.add(v.isTextual() ? Long.parseUnsignedLong(v.asText().substring(2), 16) : v.asLong());
-        }
-        return raws;
-    }
-
-    private static Map<Integer, String> labels(JsonNode node) {
-        Map<Integer, String> labels = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> labels.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
-        return labels;
     }
 
     private static SunSpecSpec sunspec(JsonNode node) {

@@ -3,6 +3,7 @@ package io.containeredge.modbus.sunspec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.config.JsonFields;
 import io.containeredge.modbus.config.SchemaValidator;
 import io.containeredge.modbus.profile.DataType;
 import io.containeredge.modbus.profile.Order;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,15 +65,15 @@ final class SunSpecModelParser {
                 p.path("unit").asText(""),
                 null,
                 null,
-                rawValues(p.path("invalid")),
+                JsonFields.rawValues(p.path("invalid")),
                 true,
                 p.has("sf") ? p.get("sf").asText() : null,
                 PollClass.NORMAL,
                 p.path("writable").asBoolean(false),
                 Order.BIG,
                 Order.BIG,
-                labels(p.path("flags")),
-                labels(p.path("values")),
+                JsonFields.labels(p.path("flags")),
+                JsonFields.labels(p.path("values")),
                 "");
     }
 
@@ -127,19 +127,5 @@ final class SunSpecModelParser {
             }
         }
         return errors;
-    }
-
-    private static Set<Long> rawValues(JsonNode list) {
-        Set<Long> raws = new HashSet<>();
-        for (JsonNode v : list) {
-            raws.add(v.isTextual() ? Long.parseUnsignedLong(v.asText().substring(2), 16) : v.asLong());
-        }
-        return raws;
-    }
-
-    private static Map<Integer, String> labels(JsonNode node) {
-        Map<Integer, String> labels = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> labels.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
-        return labels;
     }
 }
