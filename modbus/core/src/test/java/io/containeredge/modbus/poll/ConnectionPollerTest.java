@@ -60,8 +60,11 @@ class ConnectionPollerTest {
             }
         }
 
+        final List<String> writes = new CopyOnWriteArrayList<>();
+
         @Override
         public void write(int unitId, Table table, int start, int[] values) {
+            writes.add(unitId + ":" + table.key() + ":" + start + "=" + java.util.Arrays.toString(values));
         }
 
         @Override
@@ -91,8 +94,12 @@ class ConnectionPollerTest {
             "degC", -20.0, 120.0, Set.of(), true, null, PollClass.FAST, false, Order.BIG, Order.BIG, Map.of(), Map.of(), "");
 
     void start(int... units) {
+        start(Duration.ZERO, units);
+    }
+
+    void start(Duration minDelay, int... units) {
         ConnectionConfig conn = new ConnectionConfig("gw", "tcp", "127.0.0.1", 1502, "", 9600, "none", 8, 1,
-                Duration.ofMillis(100), Duration.ZERO, 16, Duration.ofMillis(200), Duration.ofMillis(800));
+                Duration.ofMillis(100), minDelay, 16, Duration.ofMillis(200), Duration.ofMillis(800));
         polling = new PollingService(image, new DeviceListener() {
             @Override
             public void values(List<PointValue> values) {
@@ -178,5 +185,23 @@ class ConnectionPollerTest {
         client.units.put(1, Behaviour.SILENT);
         Thread.sleep(400);
         assertEquals(Quality.STALE, image.snapshot(System.currentTimeMillis()).get("dev1", "supply_temp").quality());
+    }
+
+    @Test
+    void minimumDelayBetweenRequestsIsHonoured() throws InterruptedException {
+        start(Duration.ofMillis(100), 1, 2, 3);
+        Thread.sleep(1000);
+        long total = polling.diagnostics().stream().mapToLong(DeviceDiagnostics::requests).sum();
+        // without the delay three devices at 50 ms would make ~60 requests; with it at most ~10
+        assertTrue(total >= 6 && total <= 11, "requests in 1 s with 100 ms minimum delay: " + total);
+    }
+
+    @Test
+    void writesGoThroughThePollerThreadAndComplete() throws Exception {
+        start(1);
+        PointDef setpoint = new PointDef("pump_speed_setpoint", Table.HOLDING_REGISTER, 30, DataType.UINT16, 1, 0.1, 0,
+                "%", 0.0, 100.0, Set.of(), true, null, PollClass.NORMAL, true, Order.BIG, Order.BIG, Map.of(), Map.of(), "");
+        polling.pollers().get(0).write(1, setpoint, new int[] {855}).get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of("1:holding:30=[855]"), client.writes);
     }
 }
