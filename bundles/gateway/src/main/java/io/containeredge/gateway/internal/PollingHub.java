@@ -2,6 +2,7 @@ package io.containeredge.gateway.internal;
 
 import io.containeredge.gateway.api.DeviceEvents;
 import io.containeredge.gateway.api.ProcessImageService;
+import io.containeredge.gateway.api.SiteService;
 import io.containeredge.modbus.image.ProcessImage;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.poll.DeviceDiagnostics;
@@ -37,8 +38,8 @@ public class PollingHub implements ProcessImageService {
     private final PollingService polling;
 
     @Activate
-    public PollingHub(@Reference EventAdmin events) {
-        SunSpecModels models = SunSpecModels.builtIn();
+    public PollingHub(@Reference EventAdmin events, @Reference SiteService site) {
+        SunSpecModels models = new SunSpecModels(site.site().source());
         this.polling = new PollingService(image, new DeviceListener() {
             @Override
             public void values(List<PointValue> values) {

@@ -2,6 +2,7 @@ package io.containeredge.modbus.site;
 
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.config.ConfigSource;
 import io.containeredge.modbus.profile.DeviceProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.Map;
 /**
  * A validated site configuration with the profile of every device it names. A device whose profile
  * is refused is listed in {@code refused} with its errors and is not started; the others run.
+ * {@code source} is where its documents came from, for SunSpec model definitions found later.
  */
 public record LoadedSite(SiteConfig config, Map<String, DeviceProfile> profilesByDevice,
-        Map<String, List<ConfigError>> refused) {
+        Map<String, List<ConfigError>> refused, ConfigSource source) {
 
     public LoadedSite {
         profilesByDevice = Map.copyOf(profilesByDevice);

@@ -6,6 +6,7 @@ import io.containeredge.modbus.config.ConfigSource;
 import io.containeredge.modbus.config.YamlDocuments;
 import io.containeredge.modbus.profile.DeviceProfile;
 import io.containeredge.modbus.profile.ProfileRepository;
+import io.containeredge.modbus.sunspec.SunSpecModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +50,15 @@ public final class SiteLoader {
 
     private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) throws ConfigException {
         ProfileRepository profiles = new ProfileRepository(source);
+        SunSpecModels models = new SunSpecModels(source);
         Map<String, List<ConfigError>> refused = new HashMap<>();
         Map<String, DeviceProfile> byDevice = new HashMap<>();
         for (int i = 0; i < site.devices().size(); i++) {
             DeviceConfig d = site.devices().get(i);
             try {
-                byDevice.put(d.id(), profiles.get(d.profile()));
+                DeviceProfile profile = profiles.get(d.profile());
+                requireModelDefinitions(profile, models);
+                byDevice.put(d.id(), profile);
             } catch (ConfigException e) {
                 List<ConfigError> errors = new ArrayList<>();
                 errors.add(new ConfigError(file, "$.devices[" + i + "].profile",
@@ -63,7 +67,27 @@ public final class SiteLoader {
                 refused.put(d.id(), errors);
             }
         }
-        return new LoadedSite(site, byDevice, refused);
+        return new LoadedSite(site, byDevice, refused, source);
+    }
+
+    /** A SunSpec profile may only list models whose definitions exist, else discovery could not map them. */
+    private static void requireModelDefinitions(DeviceProfile profile, SunSpecModels models) throws ConfigException {
+        if (!profile.isSunSpec()) {
+            return;
+        }
+        List<ConfigError> errors = new ArrayList<>();
+        List<Integer> listed = profile.sunspec().models();
+        for (int i = 0; i < listed.size(); i++) {
+            try {
+                models.get(listed.get(i));
+            } catch (ConfigException e) {
+                errors.add(new ConfigError("profiles/" + profile.id() + ".yaml", "$.sunspec.models[" + i + "]",
+                        "no definition for SunSpec model " + listed.get(i) + ": " + e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
     }
 
     static Path findSiteFile(Path dir) throws ConfigException {

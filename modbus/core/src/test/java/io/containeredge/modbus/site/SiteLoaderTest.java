@@ -66,6 +66,20 @@ class SiteLoaderTest {
     }
 
     @Test
+    void sunSpecProfileListingAModelWithoutDefinitionIsRefused() throws IOException, ConfigException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/my-meter.yaml"), """
+                id: my-meter
+                sunspec: {models: [1, 9999]}
+                """);
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 40, 45));
+        LoadedSite site = SiteLoader.loadDirectory(dir);
+        List<ConfigError> errors = site.refused().get("m1");
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.sunspec.models[1]")
+                && e.reason().contains("9999")), errors::toString);
+    }
+
+    @Test
     void schemaViolationsNameTheField() throws IOException {
         Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 40, 45).replace("unitId: 4", "unitId: 400"));
         List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();

@@ -1,0 +1,82 @@
+package io.containeredge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executable jar's command line: the demo, a refused site, bad arguments. */
+class LauncherTest {
+
+    @TempDir
+    Path work;
+
+    static List<String> gateway(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-Xmx64m", "-jar",
+                ChildProcess.root().resolve("deploy/target/containeredge.jar").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Test
+    void demoRunsTheGatewayAgainstTheInProcessSimulator() throws Exception {
+        int apiPort = GatewayAgainstSimulatorTest.freePort();
+        try (ChildProcess demo = ChildProcess.start(work.resolve("demo.log"),
+                gateway("--demo", "--api-port", String.valueOf(apiPort)))) {
+            demo.await("Started Jetty", Duration.ofSeconds(60));
+            GatewayApi api = new GatewayApi(apiPort);
+            Eventually.within(Duration.ofSeconds(30), () -> {
+                assertEquals("good", api.point("cdu", "supply_temp").get("quality").asText());
+                assertEquals("good", api.point("battery", "m802.SoC").get("quality").asText());
+                for (JsonNode d : api.get("/api/v1/devices").get("devices")) {
+                    assertTrue(d.get("online").asBoolean(), d.toString());
+                }
+            });
+            double kw = api.point("meter-main", "active_power").get("value").asDouble();
+            assertTrue(kw > 100 && kw < 2500, "container load in kW: " + kw);
+        }
+    }
+
+    @Test
+    void invalidSiteStartsNoDeviceAndLogsEveryErrorWithFileAndPath() throws Exception {
+        Path config = Files.createDirectories(work.resolve("config"));
+        Files.writeString(config.resolve("site.yaml"), """
+                site: bad
+                container: c
+                connections:
+                  - {id: gw, transport: tcp, host: 127.0.0.1, port: 1502}
+                devices:
+                  - {id: cdu, role: cdu, profile: immersion-cdu, connection: gw, unitId: 1}
+                limits:
+                  coolantSupplyWarningC: 46
+                  coolantSupplyTripC: 45
+                  coolantSupplyLowC: 20
+                  transformerRatingKva: 2500
+                """);
+        try (ChildProcess gw = ChildProcess.start(work.resolve("bad.log"),
+                gateway("--config", config.toString(), "--api-port", String.valueOf(GatewayAgainstSimulatorTest.freePort())))) {
+            gw.await("site configuration refused", Duration.ofSeconds(60));
+            gw.await(Path.of(config.resolve("site.yaml").toString()).toString().replace(".", "\\.")
+                    + ": \\$\\.limits\\.coolantSupplyTripC: trip \\(45\\.0\\) must be above warning", Duration.ofSeconds(5));
+            assertTrue(!gw.output().contains("online: answering"), "no device may start");
+        }
+    }
+
+    @Test
+    void unknownArgumentPrintsUsageAndExitsNonZero() throws Exception {
+        Process p = new ProcessBuilder(gateway("--frobnicate")).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes());
+        assertNotEquals(0, p.exitValue());
+        assertTrue(out.contains("unknown argument '--frobnicate'"), out);
+        assertTrue(out.contains("usage:"), out);
+    }
+}
