@@ -16,6 +16,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need_apt[@]}"
 fi
 
-(cd src/test/interop && npm ci --no-audit --no-fund --silent)
+(cd src/test/interop && npm ci --omit=optional --ignore-scripts --no-audit --no-fund --silent)
 
 mvn -B verify "$@"

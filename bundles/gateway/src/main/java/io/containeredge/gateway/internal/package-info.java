@@ -1,0 +1,5 @@
+/**
+ * OSGi components of the device layer: the site, one component per device (factory configuration),
+ * the polling hub that owns the process image. Depends on the modbus bundle and OSGi services only.
+ */
+package io.containeredge.gateway.internal;
