@@ -162,4 +162,25 @@ class GatewayAgainstSimulatorTest {
         assertEquals(404, notFound.statusCode());
         assertTrue(notFound.body().contains("\"error\""));
     }
+
+    @Test
+    @Order(5)
+    void exceptionResponsesAndMalformedFramesAreCountedAndIsolated() throws Exception {
+        simulator.send("exception meter-aux 4");
+        simulator.send("malformed transformer");
+        Eventually.within(Duration.ofSeconds(15), () -> {
+            JsonNode aux = api.device("meter-aux");
+            assertTrue(aux.get("exceptionCodes").path("4").asLong() > 0, aux.toString());
+            assertEquals("invalid", api.point("meter-aux", "m203.W").get("quality").asText());
+            JsonNode transformer = api.device("transformer");
+            assertTrue(transformer.get("errors").get("malformed").asLong() > 0, transformer.toString());
+        });
+        assertEquals("good", api.point("cdu", "supply_temp").get("quality").asText());
+        assertTrue(api.device("cdu").get("online").asBoolean());
+        simulator.send("clear");
+        Eventually.within(Duration.ofSeconds(40), () -> {
+            assertEquals("good", api.point("meter-aux", "m203.W").get("quality").asText());
+            assertEquals("good", api.point("transformer", "top_oil_temp").get("quality").asText());
+        });
+    }
 }

@@ -1,7 +1,6 @@
 package io.containeredge.simulator;
 
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.site.ConnectionConfig;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.LoadedSite;
 import io.containeredge.modbus.site.SiteConfig;
@@ -19,6 +18,7 @@ import io.containeredge.simulator.fault.FaultSyntaxException;
 import io.containeredge.simulator.fault.ScheduledFault;
 import io.containeredge.simulator.miner.MinerApi;
 import io.containeredge.simulator.miner.MinerFleetServer;
+import io.containeredge.simulator.modbus.ModbusServer;
 import io.containeredge.simulator.modbus.ModbusTcpServer;
 import io.containeredge.simulator.modbus.UnitFaults;
 import io.containeredge.simulator.physics.ContainerModel;
@@ -39,8 +39,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A running simulated container: its Modbus TCP devices (one server per tcp connection of the site,
- * each serving that connection's unit ids), its miners' API, and the physics model tying them together.
+ * A running simulated container: its Modbus devices (one server per connection of the site, each
+ * serving that connection's unit ids: tcp and rtu-over-tcp on a loopback port, rtu on the serial
+ * device {@link SimulatorOptions#serialDevices()} names), its miners' API, and the physics model
+ * tying them together.
  * Start with {@link #start(LoadedSite, SimulatorOptions)}; {@link #close()} stops every server.
  *
  * <p>Each tick: scripted faults that are due, then client writes (setpoints, relays) into the model,
@@ -54,7 +56,7 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorOptions options;
     private final ContainerModel model;
     private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
-    private final Map<String, ModbusTcpServer> servers = new LinkedHashMap<>();
+    private final Map<String, ModbusServer> servers = new LinkedHashMap<>();
     private final FaultParser parser;
     private final Deque<ScheduledFault> script;
     private MinerFleetServer miners;
@@ -112,21 +114,11 @@ public final class Simulator implements AutoCloseable {
             devices.values().forEach(d -> d.adapter().init());
             devices.values().forEach(d -> d.adapter().publish());
         }
-        int next = options.modbusBasePort() == null ? -1 : options.modbusBasePort();
-        for (ConnectionConfig c : site.connections()) {
-            if (!"tcp".equals(c.transport())) {
-                LOG.warning(() -> "connection " + c.id() + " (" + c.transport() + ") is not simulated: only tcp is");
-                continue;
-            }
-            int port = next < 0 ? c.port() : next;
-            if (next > 0) {
-                next++;
-            }
-            ModbusTcpServer server = new ModbusTcpServer(options.bindAddress(), port);
-            servers.put(c.id(), server);
-            addUnits(server, c.id(), false);
-            addUnits(server, c.id(), true);
-            server.start();
+        ModbusServers.open(site.connections(), options, servers);
+        for (Map.Entry<String, ModbusServer> e : servers.entrySet()) {
+            addUnits(e.getValue(), e.getKey(), false);
+            addUnits(e.getValue(), e.getKey(), true);
+            e.getValue().start();
         }
         if (options.serveMiners() && site.miners().count() > 0) {
             int base = options.minerBasePort() != null ? options.minerBasePort() : site.miners().basePort();
@@ -141,7 +133,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** Enabled devices are added last, so they win a unit id a disabled device shares. */
-    private void addUnits(ModbusTcpServer server, String connection, boolean enabled) {
+    private void addUnits(ModbusServer server, String connection, boolean enabled) {
         for (SimulatedDevice d : new ArrayList<>(devices.values())) {
             if (d.config().connection().equals(connection) && d.config().enabled() == enabled) {
                 UnitFaults f = server.addUnit(d.config().unitId(), d.image());
@@ -219,20 +211,23 @@ public final class Simulator implements AutoCloseable {
         return c;
     }
 
-    /** The port a site connection is served on; throws for a connection that is not served. */
+    /** The port a site connection is served on; throws for a connection not served on a TCP port. */
     public int port(String connectionId) {
-        ModbusTcpServer s = servers.get(connectionId);
-        if (s == null) {
-            throw new IllegalArgumentException("connection '" + connectionId + "' is not served; served: "
+        if (!(servers.get(connectionId) instanceof ModbusTcpServer s)) {
+            throw new IllegalArgumentException("connection '" + connectionId + "' is not served on a port; served: "
                     + servers.keySet());
         }
         return s.port();
     }
 
-    /** Connection id to port, in site order. */
+    /** Connection id to port of the connections served on a TCP port, in site order. */
     public Map<String, Integer> ports() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        servers.forEach((id, s) -> out.put(id, s.port()));
+        servers.forEach((id, s) -> {
+            if (s instanceof ModbusTcpServer tcp) {
+                out.put(id, tcp.port());
+            }
+        });
         return out;
     }
 
@@ -268,7 +263,7 @@ public final class Simulator implements AutoCloseable {
             StringBuilder units = new StringBuilder();
             devices.values().stream().filter(d -> d.config().connection().equals(id))
                     .forEach(d -> units.append(' ').append(d.config().id()).append('=').append(d.config().unitId()));
-            out.add("modbus " + id + " on " + host + ":" + s.port() + " units:" + units);
+            out.add("modbus " + id + " on " + s.endpoint() + " units:" + units);
         });
         if (miners != null) {
             out.add("miners " + miners.count() + " on " + host + ":" + miners.port(0) + ".."
@@ -286,7 +281,7 @@ public final class Simulator implements AutoCloseable {
         if (clock != null) {
             clock.shutdownNow();
         }
-        servers.values().forEach(ModbusTcpServer::close);
+        servers.values().forEach(ModbusServer::close);
         if (miners != null) {
             miners.close();
         }

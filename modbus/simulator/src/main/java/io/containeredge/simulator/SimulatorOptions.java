@@ -2,6 +2,7 @@ package io.containeredge.simulator;
 
 import io.containeredge.modbus.config.ConfigSource;
 import java.net.InetAddress;
+import java.util.Map;
 
 /**
  * How a simulator runs. Immutable; start from {@link #defaults()} and use the withers.
@@ -20,6 +21,8 @@ import java.net.InetAddress;
  *     falling back to the built-in ones)
  * @param epochStartMillis simulated wall-clock time at start (miner "When"), or null for now
  * @param serveMiners whether to serve the miner fleet's API at all
+ * @param serialDevices connection id to the serial device (e.g. one end of a socat pty pair) an
+ *     {@code rtu} connection of the site is served on; an rtu connection without one is not served
  */
 public record SimulatorOptions(
         InetAddress bindAddress,
@@ -31,11 +34,17 @@ public record SimulatorOptions(
         String faultScript,
         ConfigSource configSource,
         Long epochStartMillis,
-        boolean serveMiners) {
+        boolean serveMiners,
+        Map<String, String> serialDevices) {
+
+    public SimulatorOptions {
+        // a copy, so the options stay immutable whatever the caller does with its map
+        serialDevices = Map.copyOf(serialDevices);
+    }
 
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(InetAddress.getLoopbackAddress(), null, null, 1L, true, 1.0, null,
-                ConfigSource.builtIn(), null, true);
+                ConfigSource.builtIn(), null, true, Map.of());
     }
 
     /** For tests: ephemeral ports everywhere, virtual time, fixed epoch. */
@@ -46,27 +55,27 @@ public record SimulatorOptions(
 
     public SimulatorOptions withBindAddress(InetAddress v) {
         return new SimulatorOptions(v, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners);
+                configSource, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withModbusBasePort(Integer v) {
         return new SimulatorOptions(bindAddress, v, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners);
+                configSource, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withMinerBasePort(Integer v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, v, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners);
+                configSource, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withSeed(long v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, v, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners);
+                configSource, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withRealTime(boolean v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, v, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners);
+                configSource, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withTimeScale(double v) {
@@ -74,26 +83,31 @@ public record SimulatorOptions(
             throw new IllegalArgumentException("time scale must be in (0, 1000]");
         }
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, v, faultScript,
-                configSource, epochStartMillis, serveMiners);
+                configSource, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withFaultScript(String v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, v,
-                configSource, epochStartMillis, serveMiners);
+                configSource, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withConfigSource(ConfigSource v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                v, epochStartMillis, serveMiners);
+                v, epochStartMillis, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withEpochStartMillis(Long v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, v, serveMiners);
+                configSource, v, serveMiners, serialDevices);
     }
 
     public SimulatorOptions withServeMiners(boolean v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, v);
+                configSource, epochStartMillis, v, serialDevices);
+    }
+
+    public SimulatorOptions withSerialDevices(Map<String, String> v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
+                configSource, epochStartMillis, serveMiners, v);
     }
 }

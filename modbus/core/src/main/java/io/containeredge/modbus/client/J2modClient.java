@@ -14,6 +14,7 @@ import com.ghgande.j2mod.modbus.util.SerialParameters;
 import io.containeredge.modbus.profile.Table;
 import io.containeredge.modbus.site.ConnectionConfig;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,10 @@ import java.util.Locale;
  * timeout, not five with sleeps in between.
  */
 public final class J2modClient implements ModbusClient {
+
+    /** j2mod reports bad frames as I/O errors; these words in its message mean the frame was bad. */
+    private static final List<String> MALFORMED_HINTS =
+            List.of("truncated", "premature end", "invalid", "mismatch", "crc", "unexpected");
 
     private final ConnectionConfig config;
     private AbstractModbusMaster master;
@@ -137,8 +142,10 @@ public final class J2modClient implements ModbusClient {
         if (hasCause(e, SocketTimeoutException.class) || message.contains("timeout") || message.contains("timed out")) {
             return new ModbusFailure(ModbusFailure.Kind.TIMEOUT, "no response within " + config.timeout().toMillis() + " ms", e);
         }
-        if (e instanceof ModbusIOException) {
-            close();
+        // after a bad frame the byte stream cannot be trusted, so the connection is reopened either way
+        close();
+        boolean badFrame = MALFORMED_HINTS.stream().anyMatch(message::contains);
+        if (e instanceof ModbusIOException && !badFrame) {
             return new ModbusFailure(ModbusFailure.Kind.IO, "connection failed: " + e.getMessage(), e);
         }
         return new ModbusFailure(ModbusFailure.Kind.MALFORMED, "malformed response: " + e.getMessage(), e);

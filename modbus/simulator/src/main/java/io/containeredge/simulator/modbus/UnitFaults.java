@@ -44,7 +44,10 @@ public final class UnitFaults {
         this.exceptionCode = code;
     }
 
-    /** Every response is truncated (see {@link ModbusTcpServer}). */
+    /**
+     * Every response PDU is cut in half while its framing stays consistent (MBAP length, RTU CRC), so
+     * a client sees a short, unparsable response rather than a broken frame.
+     */
     public boolean malformed() {
         return malformed;
     }
