@@ -78,6 +78,7 @@ public final class J2modClient implements ModbusClient {
     @Override
     public int[] read(int unitId, Table table, int start, int count) throws ModbusFailure {
         connect();
+        long started = System.nanoTime();
         try {
             int[] values = switch (table) {
                 case COIL -> bits(master.readCoils(unitId, start, count), count);
@@ -91,13 +92,14 @@ public final class J2modClient implements ModbusClient {
             }
             return values;
         } catch (ModbusException e) {
-            throw classify(e);
+            throw classify(e, started);
         }
     }
 
     @Override
     public void write(int unitId, Table table, int start, int[] values) throws ModbusFailure {
         connect();
+        long started = System.nanoTime();
         try {
             switch (table) {
                 case COIL -> writeCoils(unitId, start, values);
@@ -105,7 +107,7 @@ public final class J2modClient implements ModbusClient {
                 default -> throw new IllegalArgumentException("the " + table.key() + " table is read-only");
             }
         } catch (ModbusException e) {
-            throw classify(e);
+            throw classify(e, started);
         }
     }
 
@@ -133,13 +135,14 @@ public final class J2modClient implements ModbusClient {
         master.writeMultipleRegisters(unitId, start, registers);
     }
 
-    private ModbusFailure classify(ModbusException e) {
+    private ModbusFailure classify(ModbusException e, long startedNanos) {
         if (e instanceof ModbusSlaveException slave) {
             return new ModbusFailure(ModbusFailure.Kind.EXCEPTION, slave.getType(),
                     "exception response " + slave.getType(), e);
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (hasCause(e, SocketTimeoutException.class) || message.contains("timeout") || message.contains("timed out")) {
+        if (hasCause(e, SocketTimeoutException.class) || message.contains("timeout") || message.contains("timed out")
+                || serialSilence(message, startedNanos)) {
             return new ModbusFailure(ModbusFailure.Kind.TIMEOUT, "no response within " + config.timeout().toMillis() + " ms", e);
         }
         // after a bad frame the byte stream cannot be trusted, so the connection is reopened either way
@@ -149,6 +152,18 @@ public final class J2modClient implements ModbusClient {
             return new ModbusFailure(ModbusFailure.Kind.IO, "connection failed: " + e.getMessage(), e);
         }
         return new ModbusFailure(ModbusFailure.Kind.MALFORMED, "malformed response: " + e.getMessage(), e);
+    }
+
+    /**
+     * j2mod reports a serial read that got no byte within the timeout (jSerialComm's readBytes
+     * returned 0) as an I/O error "Cannot read from serial port". It is a timeout when the request
+     * did wait that long (timers may fire a little early); a port that vanished fails at once and
+     * stays an I/O error, so the port is reopened.
+     */
+    private boolean serialSilence(String message, long startedNanos) {
+        return "rtu".equals(config.transport()) && message.contains("cannot read from serial port")
+                && !message.contains("truncated")
+                && System.nanoTime() - startedNanos >= config.timeout().toNanos() * 9 / 10;
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
