@@ -134,8 +134,9 @@ class ConnectionPollerTest {
         Thread.sleep(2000);
         DeviceDiagnostics healthy = diag("dev1");
         DeviceDiagnostics silent = diag("dev2");
-        // 2 s at 50 ms is 40 polls; back-off keeps the silent unit to a handful of timeouts
-        assertTrue(healthy.requests() >= 28, "healthy device polled " + healthy.requests() + " times");
+        // 2 s at 50 ms is 40 polls; the silent unit's ~6 timeouts of 100 ms cost the healthy one ~12
+        // of them, without back-off it would get none
+        assertTrue(healthy.requests() >= 20, "healthy device polled " + healthy.requests() + " times");
         assertTrue(silent.requests() <= 8, "silent device asked " + silent.requests() + " times");
         assertTrue(silent.errors().get("timeout") >= 2);
         assertFalse(silent.online());

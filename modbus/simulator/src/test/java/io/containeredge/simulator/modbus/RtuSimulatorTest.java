@@ -37,10 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RtuSimulatorTest {
 
     private static final String GATEWAY_TCP = """
-              - id: container-gw
-                transport: tcp
-                host: 127.0.0.1
-                port: 15020
+            - id: container-gw
+              transport: tcp
+              host: 127.0.0.1
+              port: 15020
             """;
 
     @TempDir
@@ -70,7 +70,7 @@ class RtuSimulatorTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("firmware-config/sites/demo-container.yaml")) {
             demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String site = demo.replace(GATEWAY_TCP.stripIndent().indent(2), gatewayConnection.stripIndent().indent(2));
+        String site = demo.replace(GATEWAY_TCP.indent(2), gatewayConnection.indent(2));
         assertNotEquals(demo, site, "the demo site's container-gw connection was found");
         Path file = dir.resolve("site.yaml");
         Files.writeString(file, site);
