@@ -135,7 +135,7 @@ class ConnectionPollerTest {
         DeviceDiagnostics healthy = diag("dev1");
         DeviceDiagnostics silent = diag("dev2");
         // 2 s at 50 ms is 40 polls; the silent unit's ~6 timeouts of 100 ms cost the healthy one ~12
-        // of them, without back-off it would get none
+        // of them; without back-off the silent unit would hold the connection most of the time
         assertTrue(healthy.requests() >= 20, "healthy device polled " + healthy.requests() + " times");
         assertTrue(silent.requests() <= 8, "silent device asked " + silent.requests() + " times");
         assertTrue(silent.errors().get("timeout") >= 2);
