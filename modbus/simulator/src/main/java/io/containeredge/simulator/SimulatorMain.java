@@ -16,7 +16,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,14 +27,17 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   --site FILE|demo      site YAML (profiles from the firmware-config directory the file sits in,
  *                         i.e. the parent of sites/, else built-in), or the built-in demo site
- *   --bind HOST:PORT      loopback only; the site's first tcp connection is served on PORT, the next
- *                         on PORT+1, ... (file order); PORT 0 = ephemeral. Without --bind every
- *                         connection is served on 127.0.0.1 at the port of the site file.
+ *   --bind HOST:PORT      loopback only; the site's first tcp or rtu-over-tcp connection is served on
+ *                         PORT, the next on PORT+1, ... (file order); PORT 0 = ephemeral. Without
+ *                         --bind every connection is served on 127.0.0.1 at the port of the site
+ *                         file. rtu connections are not served from the command line.
  *   --miners-base PORT    miner i on PORT+i (default: the site's miners.basePort; 0 = ephemeral)
  *   --seed N              deterministic noise (default 1)
  *   --faults FILE         fault script, lines "at SECONDSs COMMAND"
  *   --duration SECONDS    stop by itself after this long (wall clock)
  *   --time-scale X        simulated seconds per wall second (default 1)
+ *   --serial CONN=DEVICE  serve the site's rtu connection CONN on a serial device, e.g. one end of
+ *                         a socat pty pair (repeatable)
  * </pre>
  * While running, fault commands typed on stdin are applied (see {@link FaultParser}); {@code status}
  * prints the physics, {@code help} the command list, {@code quit} stops.
@@ -57,6 +62,7 @@ public final class SimulatorMain {
         long seed = 1;
         double duration = -1;
         double timeScale = 1;
+        Map<String, String> serialDevices = new LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -76,6 +82,7 @@ public final class SimulatorMain {
                     case "--seed" -> seed = Long.parseLong(v);
                     case "--duration" -> duration = Double.parseDouble(v);
                     case "--time-scale" -> timeScale = Double.parseDouble(v);
+                    case "--serial" -> serialDevice(serialDevices, v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -83,7 +90,7 @@ public final class SimulatorMain {
                 throw new IllegalArgumentException("--site is required");
             }
             SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed).withTimeScale(timeScale)
-                    .withMinerBasePort(minersBase);
+                    .withMinerBasePort(minersBase).withSerialDevices(serialDevices);
             if (bind != null) {
                 options = bindOption(options, bind);
             }
@@ -118,6 +125,15 @@ public final class SimulatorMain {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code CONNECTION=DEVICE}: serve an rtu connection of the site on a serial device (e.g. a pty). */
+    private static void serialDevice(Map<String, String> devices, String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            throw new IllegalArgumentException("--serial needs CONNECTION=DEVICE, got '" + value + "'");
+        }
+        devices.put(value.substring(0, eq), value.substring(eq + 1));
     }
 
     /** The firmware-config directory of a site file: the parent of its sites/ folder, else its folder. */
@@ -212,6 +228,6 @@ public final class SimulatorMain {
 
     static String usage() {
         return "usage: SimulatorMain --site FILE|demo [--bind 127.0.0.1:PORT] [--miners-base PORT] [--seed N]"
-                + " [--faults FILE] [--duration SECONDS] [--time-scale X]";
+                + " [--faults FILE] [--duration SECONDS] [--time-scale X] [--serial CONNECTION=DEVICE]";
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
  * How a simulator runs. Immutable; start from {@link #defaults()} and use the withers.
  *
  * @param bindAddress loopback address every server binds to (anything else is refused)
- * @param modbusBasePort null: each Modbus TCP connection on the port of the site file; 0: every
- *     connection on an ephemeral port; N: the first connection on N, the next on N+1, ... (file order)
+ * @param modbusBasePort for connections served on TCP (tcp, rtu-over-tcp): null: each on the port of
+ *     the site file; 0: each on an ephemeral port; N: the first on N, the next on N+1, ... (file order)
  * @param minerBasePort null: miner i on the site's miners.basePort + i; 0: ephemeral ports; N: N + i
  * @param seed seed of all randomness (sensor noise, miner spread): same seed, same run
  * @param realTime true: a thread steps the model with the wall clock; false: only {@link Simulator#advance}
