@@ -40,21 +40,7 @@ class ModbusTcpServerTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        image = new DeviceImage("dev", List.of(
-                point("c0", Table.COIL, 0, DataType.BOOL, 1, true),
-                point("c1", Table.COIL, 1, DataType.BOOL, 1, true),
-                point("c2", Table.COIL, 2, DataType.BOOL, 1, true),
-                point("d0", Table.DISCRETE_INPUT, 0, DataType.BOOL, 1, false),
-                point("d1", Table.DISCRETE_INPUT, 1, DataType.BOOL, 1, false),
-                point("temp", Table.HOLDING_REGISTER, 0, DataType.INT16, 0.01, false),
-                point("setpoint", Table.HOLDING_REGISTER, 1, DataType.UINT16, 0.1, true),
-                point("energy", Table.HOLDING_REGISTER, 2, DataType.UINT32, 1, true),
-                point("power", Table.INPUT_REGISTER, 100, DataType.FLOAT32, 1, false)));
-        image.set("temp", 38.5);
-        image.set("setpoint", 50.0);
-        image.set("energy", 70000);
-        image.set("power", 860.5);
-        image.set("d1", true);
+        image = TestPoints.sampleDevice();
         other = new DeviceImage("other", List.of(point("x", Table.HOLDING_REGISTER, 0, DataType.UINT16, 1, false)));
         other.set("x", 7);
         server = new ModbusTcpServer(InetAddress.getLoopbackAddress(), 0);
