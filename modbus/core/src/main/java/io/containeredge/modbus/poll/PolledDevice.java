@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,7 @@ public final class PolledDevice {
     private final List<AddressRange> unreadable;
     private final int maxGap;
     List<PollTask> tasks;
+    private volatile Map<String, PointDef> pointsByName = Map.of();
     volatile boolean online;
     volatile int consecutiveFailures;
     volatile long backoffMillis;
@@ -52,6 +54,7 @@ public final class PolledDevice {
 
     /** Plans each poll class separately: a class's requests are all due together. */
     void plan(List<PointDef> points, long nowNanos) {
+        pointsByName = points.stream().collect(Collectors.toUnmodifiableMap(PointDef::name, p -> p, (a, b) -> a));
         Map<PollClass, List<PointDef>> byClass = points.stream().collect(Collectors.groupingBy(PointDef::pollClass));
         List<PollTask> planned = new ArrayList<>();
         byClass.forEach((pollClass, classPoints) -> {
@@ -61,6 +64,11 @@ public final class PolledDevice {
             }
         });
         tasks = planned;
+    }
+
+    /** A point of the device once its points are known (after SunSpec discovery for such devices). */
+    public Optional<PointDef> point(String name) {
+        return Optional.ofNullable(pointsByName.get(name));
     }
 
     /** When this device next wants the connection. */

@@ -11,6 +11,7 @@ import io.containeredge.modbus.site.DeviceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -101,6 +102,31 @@ public final class PollingService implements AutoCloseable {
         if (poller.devices().isEmpty()) {
             pollers.remove(connection);
             poller.close();
+        }
+    }
+
+    /**
+     * Writes an engineering value to a writable point of a device, encoded exactly as it is decoded
+     * (scale, offset, scale factor, word order). Refused, with nothing sent, when the device or point
+     * is unknown, the point is not writable, the value is outside the point's range, or the point's
+     * scale factor has not been read yet.
+     *
+     * @return completes when the device acknowledged the write, exceptionally otherwise
+     */
+    public CompletableFuture<Void> write(String deviceId, String pointName, Object value) {
+        try {
+            String connection = connectionOfDevice.get(deviceId);
+            ConnectionPoller poller = connection == null ? null : pollers.get(connection);
+            PolledDevice device = poller == null ? null : poller.devices().stream()
+                    .filter(d -> d.id().equals(deviceId)).findFirst().orElse(null);
+            if (device == null) {
+                throw new IllegalArgumentException("no device '" + deviceId + "'");
+            }
+            PointDef point = device.point(pointName).orElseThrow(() ->
+                    new IllegalArgumentException("device '" + deviceId + "' has no point '" + pointName + "' (yet)"));
+            return poller.write(device.config().unitId(), point, WriteEncoder.encode(device, point, value));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -50,6 +50,12 @@ public final class ResponseDecoder {
         return values;
     }
 
+    /** The last good exponent of a scale-factor point, or null if it is unknown or invalid. */
+    public Integer scaleFactor(String sfPoint) {
+        Integer sf = scaleFactors.get(sfPoint);
+        return sf == null || sf == Integer.MIN_VALUE ? null : sf;
+    }
+
     /** Every process-image name a point produces: itself and, for a bitfield, one per flag. */
     public static List<String> namesOf(PointDef p) {
         List<String> names = new ArrayList<>();

@@ -205,4 +205,16 @@ class ConnectionPollerTest {
         polling.pollers().get(0).write(1, setpoint, new int[] {855}).get(2, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(List.of("1:holding:30=[855]"), client.writes);
     }
+
+    @Test
+    void writesByPointNameAreValidatedAndEncodedLikeReads() throws Exception {
+        start(1);
+        Thread.sleep(200);
+        polling.write("dev1", "supply_temp", 38.5).handle((ok, e) -> {
+            assertTrue(e instanceof IllegalArgumentException && e.getMessage().contains("not writable"), String.valueOf(e));
+            return null;
+        }).get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(polling.write("nope", "x", 1).isCompletedExceptionally());
+        assertTrue(client.writes.isEmpty(), "refused writes send nothing");
+    }
 }

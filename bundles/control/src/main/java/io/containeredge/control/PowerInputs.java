@@ -1,0 +1,20 @@
+package io.containeredge.control;
+
+/**
+ * What the power guard reads.
+ *
+ * @param importKw the container's import at the main meter
+ * @param windingC measured transformer winding (hot-spot) temperature, bad if the monitor has none
+ * @param topOilC measured transformer top-oil temperature
+ * @param ambientC outdoor temperature for the transformer thermal model
+ * @param batterySocPct battery state of charge
+ * @param batteryKw battery AC power, positive while discharging
+ */
+public record PowerInputs(
+        Reading importKw,
+        Reading windingC,
+        Reading topOilC,
+        Reading ambientC,
+        Reading batterySocPct,
+        Reading batteryKw) {
+}

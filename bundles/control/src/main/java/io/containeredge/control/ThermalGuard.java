@@ -1,0 +1,154 @@
+package io.containeredge.control;
+
+import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.control.ThermalState.Stage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps one cooling loop inside its limits. A pure function of (inputs, config, previous state):
+ * <ul>
+ * <li>pump stopped, flow below minimum, leak, smoke, CDU fault or supply at the trip threshold:
+ *     trip at once (every miner asleep), latched until a person resets it;</li>
+ * <li>a needed reading not good: the fail-safe level until all are good again for the hold time;</li>
+ * <li>supply at the warning threshold: step miner power down at the configured rate until supply
+ *     falls, hold, and release once it is the hysteresis below the threshold;</li>
+ * <li>supply below the low limit: miners may not wake.</li>
+ * </ul>
+ */
+public final class ThermalGuard {
+
+    public static final String NAME = "thermal";
+
+    private ThermalGuard() {
+    }
+
+    /** The guard's decision and its state for the next cycle. */
+    public record Outcome(Verdict verdict, ThermalState state, CoolingRequest cooling) {
+    }
+
+    public static Outcome evaluate(ContainerInputs in, ControlConfig cfg, ThermalState prev) {
+        CoolingInputs c = in.cooling();
+        long now = in.nowMillis();
+        List<AlarmCondition> alarms = new ArrayList<>(advisories(c, cfg));
+        if (prev.tripped()) {
+            alarms.add(tripAlarm(prev.latchReason(), Double.NaN));
+            return tripped(prev.latchReason(), prev.lastBadMillis(), now, alarms);
+        }
+        String trip = tripCause(c, cfg);
+        if (trip != null) {
+            alarms.add(tripAlarm(trip, c.supplyC().value()));
+            return tripped(trip, prev.lastBadMillis(), now, alarms);
+        }
+        Reading bad = firstBad(c);
+        long lastBad = bad != null ? now : prev.lastBadMillis();
+        if (bad != null || (prev.stage() == Stage.SAFE && now - lastBad < cfg.failSafeHold().toMillis())) {
+            String why = bad != null ? "reading not good: " + bad
+                    : "readings good again, holding the safe level until " + cfg.failSafeHold().toSeconds() + " s pass";
+            alarms.add(new AlarmCondition("thermal.input-bad", Severity.WARNING,
+                    bad != null ? bad.source() : "cooling", "fail-safe level: " + why, Double.NaN));
+            Verdict v = new Verdict(NAME, cfg.safeMinerKw(), true, "fail-safe: " + why, alarms);
+            return new Outcome(v, new ThermalState(Stage.SAFE, cfg.safeMinerKw(), null, lastBad, now), CoolingRequest.NONE);
+        }
+        return temperature(in, cfg, prev, lastBad, alarms);
+    }
+
+    private static Outcome temperature(ContainerInputs in, ControlConfig cfg, ThermalState prev, long lastBad,
+            List<AlarmCondition> alarms) {
+        Reading supply = in.cooling().supplyC();
+        long now = in.nowMillis();
+        boolean holdWake = supply.below(cfg.supplyLowC());
+        if (holdWake) {
+            alarms.add(new AlarmCondition("thermal.supply-low", Severity.WARNING, supply.source(),
+                    "coolant supply below " + cfg.supplyLowC() + " degC: miners held asleep", supply.value()));
+        }
+        boolean hot = supply.value() >= cfg.supplyWarningC();
+        boolean cooled = supply.value() < cfg.supplyWarningC() - cfg.hysteresisK();
+        if (hot || prev.stage() == Stage.WARNING && !cooled) {
+            double dtS = prev.lastMillis() == Long.MIN_VALUE ? 0 : (now - prev.lastMillis()) / 1000.0;
+            double from = prev.stage() == Stage.WARNING ? prev.curtailKw() : in.minerKw();
+            double limit = hot ? Math.max(0, from - cfg.curtailKwPerS() * dtS) : from;
+            alarms.add(new AlarmCondition("thermal.supply-warning", Severity.WARNING, supply.source(),
+                    "coolant supply " + supply.value() + " degC at or above warning " + cfg.supplyWarningC(),
+                    supply.value()));
+            String reason = (hot ? "stepping down: " : "holding until below "
+                    + (cfg.supplyWarningC() - cfg.hysteresisK()) + " degC: ") + supply;
+            Verdict v = new Verdict(NAME, limit, holdWake, reason, alarms);
+            return new Outcome(v, new ThermalState(Stage.WARNING, limit, null, lastBad, now), CoolingRequest.FULL);
+        }
+        Verdict v = holdWake
+                ? new Verdict(NAME, Double.POSITIVE_INFINITY, true, "supply below low limit: " + supply, alarms)
+                : new Verdict(NAME, Double.POSITIVE_INFINITY, false, "normal", alarms);
+        return new Outcome(v, new ThermalState(Stage.NORMAL, Double.POSITIVE_INFINITY, null, lastBad, now),
+                CoolingRequest.NONE);
+    }
+
+    private static Outcome tripped(String reason, long lastBad, long now, List<AlarmCondition> alarms) {
+        Verdict v = new Verdict(NAME, 0, true, "tripped (latched): " + reason, alarms);
+        return new Outcome(v, new ThermalState(Stage.TRIPPED, 0, reason, lastBad, now), CoolingRequest.FULL);
+    }
+
+    /** The first condition that must shed the container at once, or null. */
+    static String tripCause(CoolingInputs c, ControlConfig cfg) {
+        if (c.pumpRunning().good() && c.pumpRunning().value() == 0) {
+            return "pump stopped (" + c.pumpRunning().source() + ")";
+        }
+        if (c.flowM3h().below(cfg.minFlowM3h())) {
+            return "flow " + c.flowM3h().value() + " m3/h below minimum " + cfg.minFlowM3h();
+        }
+        if (c.leak().set()) {
+            return "leak (" + c.leak().source() + ")";
+        }
+        if (c.smoke().set()) {
+            return "smoke (" + c.smoke().source() + ")";
+        }
+        if (c.cduFault().set()) {
+            return "CDU fault (" + c.cduFault().source() + ")";
+        }
+        if (c.supplyC().good() && c.supplyC().value() >= cfg.supplyTripC()) {
+            return "coolant supply " + c.supplyC().value() + " degC at or above trip " + cfg.supplyTripC();
+        }
+        return null;
+    }
+
+    /** Readings the guard cannot do without; the return temperature and tank level only advise. */
+    private static Reading firstBad(CoolingInputs c) {
+        for (Reading r : List.of(c.supplyC(), c.flowM3h(), c.pumpRunning(), c.leak(), c.smoke(), c.cduFault())) {
+            if (!r.good()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static List<AlarmCondition> advisories(CoolingInputs c, ControlConfig cfg) {
+        List<AlarmCondition> alarms = new ArrayList<>();
+        if (c.levelLow().set()) {
+            alarms.add(new AlarmCondition("thermal.level-low", Severity.WARNING, c.levelLow().source(),
+                    "coolant tank level low", Double.NaN));
+        }
+        if (c.supplyC().good() && c.returnC().good() && c.returnC().value() - c.supplyC().value() > cfg.deltaTWarningK()) {
+            double dt = c.returnC().value() - c.supplyC().value();
+            alarms.add(new AlarmCondition("thermal.delta-t", Severity.WARNING, c.returnC().source(),
+                    "return - supply = " + Math.round(dt * 10) / 10.0 + " K: flow trouble", dt));
+        }
+        return alarms;
+    }
+
+    private static AlarmCondition tripAlarm(String reason, double reading) {
+        return new AlarmCondition("thermal.trip", Severity.CRITICAL, "cooling", "thermal trip: " + reason, reading);
+    }
+
+    /**
+     * A person's reset of a latched trip. Refused (state unchanged) while the cause is still present,
+     * so a reset can never lift a trip that would re-trip at once.
+     *
+     * @return the new state, or the previous one if the reset is refused
+     */
+    public static ThermalState reset(ThermalState prev, CoolingInputs now, ControlConfig cfg) {
+        if (!prev.tripped() || tripCause(now, cfg) != null || firstBad(now) != null) {
+            return prev;
+        }
+        return new ThermalState(Stage.NORMAL, Double.POSITIVE_INFINITY, null, prev.lastBadMillis(), prev.lastMillis());
+    }
+}
