@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param failSafeHold how long readings must be good again before the fail-safe level is lifted
  * @param wakeRampKwPerS how fast load may come back (staggered wake-up)
  * @param sleepConfirm how long a miner may take to confirm sleep before its PDU socket is cut
+ * @param minDwell least time between putting a miner to sleep and waking it again (no flapping)
  * @param deltaTWarningK supply/return difference that signals flow trouble
  */
 public record ControlConfig(
@@ -27,6 +28,7 @@ public record ControlConfig(
         Duration failSafeHold,
         double wakeRampKwPerS,
         Duration sleepConfirm,
+        Duration minDwell,
         double deltaTWarningK,
         Limits limits) {
 
@@ -34,6 +36,6 @@ public record ControlConfig(
     public static ControlConfig defaults(Limits limits) {
         return new ControlConfig(Duration.ofMillis(250), limits.coolantSupplyWarningC(), limits.coolantSupplyTripC(),
                 limits.coolantSupplyLowC(), 2.0, limits.minFlowM3h(), 20.0, 0.0, Duration.ofSeconds(30), 50.0,
-                Duration.ofSeconds(10), 10.0, limits);
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 10.0, limits);
     }
 }
