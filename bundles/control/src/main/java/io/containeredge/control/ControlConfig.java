@@ -32,6 +32,11 @@ public record ControlConfig(
         double deltaTWarningK,
         Limits limits) {
 
+    public ControlConfig withCyclePeriod(Duration period) {
+        return new ControlConfig(period, supplyWarningC, supplyTripC, supplyLowC, hysteresisK, minFlowM3h,
+                curtailKwPerS, safeMinerKw, failSafeHold, wakeRampKwPerS, sleepConfirm, minDwell, deltaTWarningK, limits);
+    }
+
     /** Defaults around the site's limits. */
     public static ControlConfig defaults(Limits limits) {
         return new ControlConfig(Duration.ofMillis(250), limits.coolantSupplyWarningC(), limits.coolantSupplyTripC(),

@@ -1,6 +1,7 @@
 package io.containeredge.gateway.internal;
 
 import io.containeredge.gateway.api.DeviceEvents;
+import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.modbus.image.ProcessImage;
@@ -16,6 +17,7 @@ import io.containeredge.modbus.sunspec.SunSpecModels;
 import io.containeredge.modbus.value.PointValue;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * Holds the process image and the pollers that fill it. Devices join and leave through
  * {@link DeviceComponent}; online/offline changes are posted to EventAdmin.
  */
-@Component(service = {PollingHub.class, ProcessImageService.class}, immediate = true)
-public class PollingHub implements ProcessImageService {
+@Component(service = {PollingHub.class, ProcessImageService.class, DeviceWriter.class}, immediate = true)
+public class PollingHub implements ProcessImageService, DeviceWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollingHub.class);
 
@@ -71,6 +73,11 @@ public class PollingHub implements ProcessImageService {
     @Override
     public List<DeviceDiagnostics> devices() {
         return polling.diagnostics();
+    }
+
+    @Override
+    public CompletableFuture<Void> write(String device, String point, Object value) {
+        return polling.write(device, point, value);
     }
 
     @Deactivate

@@ -1,0 +1,96 @@
+package io.containeredge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.containeredge.control.ControlService;
+import io.containeredge.control.ControlStatus;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The controller's state ({@code GET /api/v1/control}) and the local trip reset
+ * ({@code POST /api/v1/control/reset}). The reset is taken at the next cycle and refused there while
+ * the cause is present; the API listens on loopback only until the console brings logins.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/control/*")
+public class ControlServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final transient ControlService control;
+
+    @Activate
+    public ControlServlet(@Reference ControlService control) {
+        this.control = control;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (!path.isEmpty() && !path.equals("/")) {
+            send(resp, 404, error("no such resource: /api/v1/control" + path));
+            return;
+        }
+        ControlStatus status = control.status();
+        if (status == null) {
+            send(resp, 503, error("the control loop has not completed a cycle yet"));
+            return;
+        }
+        send(resp, 200, withoutInfinities(JSON.valueToTree(status)));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!"/reset".equals(req.getPathInfo())) {
+            send(resp, 404, error("POST is only accepted on /api/v1/control/reset"));
+            return;
+        }
+        control.requestReset();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("accepted", true);
+        body.put("note", "applied at the next cycle unless the trip's cause is still present; see GET /api/v1/control");
+        send(resp, 202, body);
+    }
+
+    /** "No limit" is infinite and "no reading" NaN inside the controller; both are null on the wire. */
+    private static JsonNode withoutInfinities(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                JsonNode child = object.get(name);
+                if (child.isDouble() && !Double.isFinite(child.asDouble())) {
+                    object.putNull(name);
+                } else {
+                    withoutInfinities(child);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(ControlServlet::withoutInfinities);
+        }
+        return node;
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("error", message);
+        return n;
+    }
+
+    private static void send(HttpServletResponse resp, int status, JsonNode body)
+            throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        JSON.writeValue(resp.getOutputStream(), body);
+    }
+}

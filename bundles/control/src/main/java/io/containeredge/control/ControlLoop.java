@@ -1,0 +1,151 @@
+package io.containeredge.control;
+
+import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.miner.MinerCommand;
+import io.containeredge.control.miner.MinerMode;
+import io.containeredge.control.miner.MinerStatus;
+import io.containeredge.gateway.api.DeviceWriter;
+import io.containeredge.modbus.image.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One control cycle at a time, the I/O around the pure decisions: snapshot in, guards, arbiter and
+ * allocator, then commands out. Commands are sent asynchronously, so a slow miner or device never
+ * holds up the next cycle. Not thread-safe: one thread runs {@link #cycle}.
+ */
+public final class ControlLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
+
+    /** The miner fleet as the loop uses it. */
+    public interface Fleet {
+        /** Nameplate power per miner index. */
+        Map<Integer, Double> ratedW();
+
+        List<MinerStatus> statuses();
+
+        CompletableFuture<List<CommandOutcome>> execute(List<MinerCommand> commands);
+    }
+
+    private final ControlConfig cfg;
+    private final InputMapper mapper;
+    private final PduMap pdus;
+    private final Supplier<Snapshot> image;
+    private final DeviceWriter writer;
+    private final Fleet fleet;
+    private final String cdu;
+    private final CoolingActuator cooling;
+    private ThermalState thermal = ThermalState.initial();
+    private AllocatorState allocator = AllocatorState.initial();
+    private volatile boolean resetRequested;
+    private volatile ControlStatus status;
+    private long cycles;
+    private long overruns;
+
+    public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, String cdu, Supplier<Snapshot> image,
+            DeviceWriter writer, Fleet fleet) {
+        this.cfg = cfg;
+        this.mapper = mapper;
+        this.pdus = pdus;
+        this.cdu = cdu;
+        this.image = image;
+        this.writer = writer;
+        this.fleet = fleet;
+        this.cooling = new CoolingActuator(cdu, writer);
+    }
+
+    /** Asks for a latched trip to be reset at the next cycle; refused there if the cause remains. */
+    public void requestReset() {
+        resetRequested = true;
+    }
+
+    public ControlStatus status() {
+        return status;
+    }
+
+    /** Runs one cycle at {@code nowMillis}. */
+    public void cycle(long nowMillis) {
+        long started = System.nanoTime();
+        Snapshot snapshot = image.get();
+        List<MinerStatus> statuses = fleet.statuses();
+        List<FleetMember> members = new ArrayList<>(statuses.size());
+        double minerW = 0;
+        double ratedW = 0;
+        Map<Integer, Double> rated = fleet.ratedW();
+        for (MinerStatus m : statuses) {
+            boolean cut = pdus.isCut(snapshot, m.index());
+            double nameplate = rated.getOrDefault(m.index(), m.powerW());
+            members.add(new FleetMember(m.index(), nameplate, 0, m.mode() == MinerMode.AWAKE && !cut, m.reachable(),
+                    cut ? 0 : m.powerW(), cut));
+            minerW += cut ? 0 : m.powerW();
+            ratedW += nameplate;
+        }
+        ContainerInputs in = mapper.map(snapshot, nowMillis, minerW / 1000, ratedW / 1000,
+                Reading.bad("io/emergency_stop", "gateway I/O not wired"));
+        if (resetRequested) {
+            resetRequested = false;
+            ThermalState after = ThermalGuard.reset(thermal, in.cooling(), cfg);
+            LOG.info(after == thermal ? "trip reset refused: the cause is still present" : "trip reset by request");
+            thermal = after;
+        }
+        ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
+        thermal = t.state();
+        Arbiter.Decision decision = Arbiter.combine(List.of(t.verdict()));
+        MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
+        allocator = a.state();
+        act(a.actions(), rated);
+        cooling.raise(t.cooling(), snapshot, nowMillis);
+        cycles++;
+        double millis = (System.nanoTime() - started) / 1e6;
+        if (millis > cfg.cyclePeriod().toMillis()) {
+            overruns++;
+            LOG.warn("control cycle took {} ms, longer than its {} ms period", millis, cfg.cyclePeriod().toMillis());
+        }
+        long awake = members.stream().filter(FleetMember::awake).count();
+        status = new ControlStatus(nowMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
+                decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000, awake,
+                members.size(), cycles, overruns, millis, decision.verdicts(), decision.alarms());
+    }
+
+    private void act(List<MinerAction> actions, Map<Integer, Double> rated) {
+        List<MinerCommand> commands = new ArrayList<>();
+        for (MinerAction action : actions) {
+            switch (action.kind()) {
+                case SLEEP -> commands.add(MinerCommand.sleep(action.index()));
+                case WAKE -> {
+                    // a miner keeps its last power target through sleep: wake it at full power
+                    commands.add(MinerCommand.wake(action.index()));
+                    commands.add(MinerCommand.powerTarget(action.index(), rated.get(action.index())));
+                }
+                case POWER_TARGET -> commands.add(MinerCommand.powerTarget(action.index(), action.targetW()));
+                case CUT_POWER, RESTORE_POWER -> switchSocket(action);
+            }
+        }
+        if (!commands.isEmpty()) {
+            LOG.info("sending {} miner command(s): {}", commands.size(), actions.get(0).reason());
+            fleet.execute(commands).thenAccept(outcomes -> outcomes.stream().filter(o -> !o.ok())
+                    .forEach(o -> LOG.warn("miner command failed: {} {}", o.command(), o.message())));
+        }
+    }
+
+    private void switchSocket(MinerAction action) {
+        String pdu = pdus.device(action.index());
+        if (pdu == null) {
+            LOG.error("miner {} has no PDU socket to switch ({})", action.index(), action.reason());
+            return;
+        }
+        boolean on = action.kind() == MinerAction.Kind.RESTORE_POWER;
+        LOG.warn("{} PDU {} {} for miner {}: {}", on ? "restoring" : "cutting", pdu, pdus.socketPoint(action.index()),
+                action.index(), action.reason());
+        writer.write(pdu, pdus.socketPoint(action.index()), on).exceptionally(e -> {
+            LOG.error("PDU write failed for miner {}: {}", action.index(), e.getMessage());
+            return null;
+        });
+    }
+}

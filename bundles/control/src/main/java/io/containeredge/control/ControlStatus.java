@@ -1,0 +1,32 @@
+package io.containeredge.control;
+
+import java.util.List;
+
+/**
+ * What the controller is doing, for the API and later the console and the cloud.
+ *
+ * @param binding the guard whose limit is in force and its reason
+ * @param committedKw miner power the allocator has allowed by its commands
+ * @param overruns cycles that took longer than the period
+ */
+public record ControlStatus(
+        long timestampMillis,
+        String thermalStage,
+        double maxMinerKw,
+        boolean holdWake,
+        String binding,
+        double committedKw,
+        double minerKw,
+        long minersAwake,
+        long minersTotal,
+        long cycles,
+        long overruns,
+        double lastCycleMillis,
+        List<Verdict> verdicts,
+        List<AlarmCondition> conditions) {
+
+    public ControlStatus {
+        verdicts = List.copyOf(verdicts);
+        conditions = List.copyOf(conditions);
+    }
+}

@@ -1,0 +1,129 @@
+package io.containeredge.control.internal;
+
+import io.containeredge.control.ControlConfig;
+import io.containeredge.control.ControlLoop;
+import io.containeredge.control.ControlService;
+import io.containeredge.control.ControlStatus;
+import io.containeredge.control.InputMapper;
+import io.containeredge.control.PduMap;
+import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.miner.MinerCommand;
+import io.containeredge.control.miner.MinerEndpoint;
+import io.containeredge.control.miner.MinerFleet;
+import io.containeredge.control.miner.MinerStatus;
+import io.containeredge.gateway.api.DeviceWriter;
+import io.containeredge.gateway.api.ProcessImageService;
+import io.containeredge.gateway.api.SiteService;
+import io.containeredge.modbus.site.DeviceConfig;
+import io.containeredge.modbus.site.SiteConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the control loop at a fixed rate on its own thread and polls the miners on another, so a slow
+ * miner poll never delays a cycle. A cycle that throws is logged and the next one runs: the loop
+ * never stops while the gateway runs.
+ */
+@Component(service = ControlService.class, configurationPid = ControlComponent.PID, immediate = true)
+@Designate(ocd = ControlConfiguration.class)
+public class ControlComponent implements ControlService {
+
+    public static final String PID = "io.containeredge.control";
+    private static final Logger LOG = LoggerFactory.getLogger(ControlComponent.class);
+
+    private final MinerFleet fleet;
+    private final ControlLoop loop;
+    private final ScheduledExecutorService cycleThread = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "control-cycle"));
+    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "miner-poll"));
+
+    @Activate
+    public ControlComponent(ControlConfiguration config, @Reference SiteService site,
+            @Reference ProcessImageService image, @Reference DeviceWriter writer) {
+        SiteConfig s = site.site().config();
+        ControlConfig cfg = ControlConfig.defaults(s.limits()).withCyclePeriod(Duration.ofMillis(config.cycle_ms()));
+        List<MinerEndpoint> endpoints = MinerFleet.fromSite(s.miners());
+        fleet = new MinerFleet(endpoints, Duration.ofMillis(config.miner_timeout_ms()));
+        Map<Integer, Double> rated = endpoints.stream().collect(Collectors.toUnmodifiableMap(
+                MinerEndpoint::index, MinerEndpoint::ratedW));
+        String cdu = s.devicesWithRole("cdu").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
+                .findFirst().orElse(null);
+        loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, image::snapshot, writer,
+                new ControlLoop.Fleet() {
+                    @Override
+                    public Map<Integer, Double> ratedW() {
+                        return rated;
+                    }
+
+                    @Override
+                    public List<MinerStatus> statuses() {
+                        return fleet.statuses();
+                    }
+
+                    @Override
+                    public CompletableFuture<List<CommandOutcome>> execute(List<MinerCommand> commands) {
+                        return fleet.execute(commands);
+                    }
+                });
+        pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
+        if (config.enabled()) {
+            cycleThread.scheduleAtFixedRate(this::cycle, config.cycle_ms(), config.cycle_ms(), TimeUnit.MILLISECONDS);
+            LOG.info("control running: {} ms cycle, {} miners", config.cycle_ms(), endpoints.size());
+        } else {
+            LOG.warn("control DISABLED by configuration: nothing is curtailed");
+        }
+    }
+
+    private void cycle() {
+        try {
+            loop.cycle(System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            LOG.error("control cycle failed; the next one runs", e);
+        }
+    }
+
+    private void pollMiners() {
+        try {
+            fleet.refresh();
+        } catch (RuntimeException e) {
+            LOG.error("miner poll failed; the next one runs", e);
+        }
+    }
+
+    @Override
+    public ControlStatus status() {
+        return loop.status();
+    }
+
+    @Override
+    public void requestReset() {
+        loop.requestReset();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Deactivate
+    void deactivate() {
+        cycleThread.shutdownNow();
+        pollThread.shutdownNow();
+        fleet.close();
+    }
+}

@@ -1,0 +1,22 @@
+package io.containeredge.control.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Timing of the control loop; thresholds come from the site's limits. */
+@ObjectClassDefinition(id = ControlComponent.PID, name = "ContainerEdge control",
+        description = "Local limit enforcement: thermal and power guards, miner curtailment")
+public @interface ControlConfiguration {
+
+    @AttributeDefinition(name = "Cycle period (ms)", min = "50", max = "5000")
+    int cycle_ms() default 250;
+
+    @AttributeDefinition(name = "Miner status poll (ms)", min = "250", max = "60000")
+    int miner_poll_ms() default 2000;
+
+    @AttributeDefinition(name = "Miner command timeout (ms)", min = "100", max = "30000")
+    int miner_timeout_ms() default 2000;
+
+    @AttributeDefinition(name = "Enabled", description = "Off only for commissioning: nothing is then curtailed")
+    boolean enabled() default true;
+}

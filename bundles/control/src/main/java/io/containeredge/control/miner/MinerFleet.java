@@ -1,0 +1,198 @@
+package io.containeredge.control.miner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.containeredge.modbus.site.MinerFleetConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Talks to every miner of the container at once: polls their status into an immutable snapshot and
+ * carries out commands, recording each outcome.
+ *
+ * <p>Every request runs on its own thread of a bounded pool and is bounded by the per-miner timeout,
+ * so a miner that hangs costs one thread for one timeout and never delays the others. The pool is
+ * bounded (at most 32 threads) because 240 threads for 240 sockets would be wasteful on a gateway; with
+ * more than 32 miners silent at once, the rest wait their turn.
+ */
+public final class MinerFleet implements AutoCloseable {
+
+    public static final int MAX_THREADS = 32;
+    public static final int RECENT_OUTCOMES = 2000;
+
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
+    private final Map<Integer, MinerEndpoint> endpoints = new LinkedHashMap<>();
+    private final CgminerClient client;
+    private final ExecutorService pool;
+    private final OutcomeLog outcomes = new OutcomeLog(RECENT_OUTCOMES);
+    private final Object refreshLock = new Object();
+    private volatile List<MinerStatus> statuses;
+    private volatile boolean closed;
+
+    /**
+     * @param endpoints the miners, with distinct indices
+     * @param timeout per request: connect + write + read
+     */
+    public MinerFleet(List<MinerEndpoint> endpoints, Duration timeout) {
+        for (MinerEndpoint e : endpoints) {
+            if (this.endpoints.putIfAbsent(e.index(), e) != null) {
+                throw new IllegalArgumentException("miner index " + e.index() + " appears twice");
+            }
+        }
+        this.client = new CgminerClient(timeout);
+        this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_THREADS, endpoints.size())), r -> {
+            Thread t = new Thread(r, "miner-io-" + THREAD_NUMBER.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // until the first poll nothing is known: assume every miner draws its rated power
+        this.statuses = this.endpoints.values().stream()
+                .map(e -> MinerStatus.unreachable(e, "not polled yet", 0)).toList();
+    }
+
+    /** One endpoint per miner of the site, all at priority 0. */
+    public static List<MinerEndpoint> fromSite(MinerFleetConfig site) {
+        List<MinerEndpoint> out = new ArrayList<>(site.count());
+        for (int i = 0; i < site.count(); i++) {
+            out.add(new MinerEndpoint(i, site.host(), site.basePort() + i, site.ratedPowerW(), 0));
+        }
+        return out;
+    }
+
+    public List<MinerEndpoint> endpoints() {
+        return List.copyOf(endpoints.values());
+    }
+
+    /**
+     * Polls every miner concurrently (one {@code summary} each) and publishes the new snapshot; blocks
+     * until every poll has answered or timed out. Refreshes run one at a time, so a slower earlier one
+     * can never overwrite a newer snapshot.
+     *
+     * @return the new snapshot, in endpoint order
+     */
+    public List<MinerStatus> refresh() {
+        checkOpen();
+        synchronized (refreshLock) {
+            List<CompletableFuture<MinerStatus>> polls = endpoints.values().stream()
+                    .map(e -> CompletableFuture.supplyAsync(() -> poll(e), pool)).toList();
+            List<MinerStatus> next = polls.stream().map(CompletableFuture::join).toList();
+            statuses = next;
+            return next;
+        }
+    }
+
+    private MinerStatus poll(MinerEndpoint e) {
+        if (closed) {
+            return MinerStatus.unreachable(e, "not polled: miner fleet closed", System.currentTimeMillis());
+        }
+        try {
+            JsonNode answer = client.request(e.host(), e.port(), "summary", null);
+            return SummaryParser.parse(answer, e, System.currentTimeMillis());
+        } catch (MinerException ex) {
+            return MinerStatus.unreachable(e, ex.getMessage(), System.currentTimeMillis());
+        }
+    }
+
+    /** The last published snapshot, in endpoint order; immutable, readable from any thread. */
+    public List<MinerStatus> statuses() {
+        return statuses;
+    }
+
+    /** What the fleet draws by the last snapshot; silent miners count at their rated power. */
+    public double totalPowerW() {
+        return statuses.stream().mapToDouble(MinerStatus::powerW).sum();
+    }
+
+    /**
+     * Sends the commands, each bounded by the per-miner timeout: commands for different miners run
+     * concurrently; commands for the same miner run one after the other in list order (a wake before
+     * its power target), so one miner's chain never holds up another miner's.
+     *
+     * @return completes, never exceptionally, when every command has an outcome; outcomes in command order
+     */
+    public CompletableFuture<List<CommandOutcome>> execute(List<MinerCommand> commands) {
+        checkOpen();
+        Map<Integer, CompletableFuture<CommandOutcome>> lastPerMiner = new HashMap<>();
+        List<CompletableFuture<CommandOutcome>> running = new ArrayList<>(commands.size());
+        for (MinerCommand c : commands) {
+            CompletableFuture<CommandOutcome> previous = lastPerMiner.get(c.index());
+            CompletableFuture<CommandOutcome> f = previous == null
+                    ? CompletableFuture.supplyAsync(() -> run(c), pool)
+                    : previous.thenApplyAsync(o -> run(c), pool);
+            lastPerMiner.put(c.index(), f);
+            running.add(f);
+        }
+        return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                .thenApply(v -> running.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CommandOutcome run(MinerCommand c) {
+        long started = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        boolean ok = false;
+        String message;
+        MinerEndpoint e = endpoints.get(c.index());
+        if (e == null) {
+            message = "no miner " + c.index() + " in this fleet";
+        } else if (closed) {
+            message = "not sent: miner fleet closed";
+        } else {
+            try {
+                message = CgminerClient.message(request(e, c));
+                ok = true;
+            } catch (MinerException ex) {
+                message = ex.getMessage();
+            }
+        }
+        CommandOutcome outcome = new CommandOutcome(c, ok, message, started, (System.nanoTime() - t0) / 1_000_000L);
+        outcomes.add(outcome);
+        return outcome;
+    }
+
+    private JsonNode request(MinerEndpoint e, MinerCommand c) throws MinerException {
+        return switch (c.kind()) {
+            case SLEEP -> client.request(e.host(), e.port(), "sleep", null);
+            case WAKE -> client.request(e.host(), e.port(), "wakeup", null);
+            // whole watts: firmwares parse the parameter as an integer
+            case POWER_TARGET -> client.request(e.host(), e.port(), "powertarget",
+                    String.format(Locale.ROOT, "%d", Math.round(c.targetW())));
+        };
+    }
+
+    /** The last {@value #RECENT_OUTCOMES} outcomes, oldest first. */
+    public List<CommandOutcome> recentOutcomes() {
+        return outcomes.snapshot();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("miner fleet is closed");
+        }
+    }
+
+    /**
+     * Stops the pool. Queued requests are not sent (they end at once as failed), so every future
+     * completes; requests in flight cannot be interrupted (blocking sockets) but end within the
+     * timeout, so this waits at most that long for them.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        pool.shutdown();
+        try {
+            pool.awaitTermination(client.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.containeredge.control.miner;
+
+/**
+ * What one miner last reported.
+ *
+ * @param reachable it answered the last poll
+ * @param powerW its own power reading, W; its rated power when it did not answer or does not report
+ *     power, because a silent miner may well still be drawing (worst case for the grid limit)
+ * @param targetW its power target, W; its rated power when the firmware reports none (stock firmware
+ *     runs at rated power)
+ * @param hashrateThs 5-second hashrate, TH/s; 0 when not reported
+ * @param maxTempC hottest temperature it reports (normally the chip), degC; NaN when it reports none
+ * @param updatedMillis wall-clock time the poll finished, or 0 if it has never been polled
+ * @param error why it is not a plain answer (the failure, or the miner's own warning), else null
+ */
+public record MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
+        double hashrateThs, double maxTempC, long updatedMillis, String error) {
+
+    /** A miner that did not answer: unknown mode, assumed to draw its rated power. */
+    public static MinerStatus unreachable(MinerEndpoint endpoint, String error, long nowMillis) {
+        return new MinerStatus(endpoint.index(), false, MinerMode.UNKNOWN, endpoint.ratedW(), endpoint.ratedW(),
+                0, Double.NaN, nowMillis, error);
+    }
+}

@@ -1,0 +1,148 @@
+package io.containeredge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The control loop in the assembled gateway against the simulated container and its miners, both as
+ * processes: a pump stop puts every miner to sleep, the trip stays latched, a reset brings them back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ControlEndToEndTest {
+
+    static final int MINERS = 60;
+
+    @TempDir
+    static Path work;
+    static ChildProcess simulator;
+    static ChildProcess gateway;
+    static GatewayApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int minersBase = freeRange(MINERS);
+        Path root = ChildProcess.root();
+        String site = Files.readString(root.resolve("firmware-config/sites/demo-container.yaml"))
+                .replace("count: 240", "count: " + MINERS)
+                .replace("basePort: 14100", "basePort: " + minersBase);
+        Path config = Files.createDirectories(work.resolve("config"));
+        Path siteFile = config.resolve("site.yaml");
+        Files.writeString(siteFile, site);
+        simulator = ChildProcess.start(work.resolve("simulator.log"), List.of(ChildProcess.java(), "-jar",
+                root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
+                "--bind", "127.0.0.1:0", "--miners-base", String.valueOf(minersBase), "--duration", "600"));
+        int gw = Integer.parseInt(simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(30)).group(1));
+        int bess = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
+        Files.writeString(siteFile, site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess));
+        int apiPort = GatewayAgainstSimulatorTest.freePort();
+        gateway = ChildProcess.start(work.resolve("gateway.log"), LauncherTest.gateway(
+                "--config", config.toString(), "--api-port", String.valueOf(apiPort)));
+        gateway.await("Started Jetty", Duration.ofSeconds(60));
+        api = new GatewayApi(apiPort);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    /** A base port with {@code n} free loopback ports after it, for the simulated miners. */
+    static int freeRange(int n) throws IOException {
+        for (int base = 21000; base < 60000; base += n + 7) {
+            List<ServerSocket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < n; i++) {
+                    held.add(new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress()));
+                }
+                return base;
+            } catch (IOException taken) {
+                // try the next range
+            } finally {
+                for (ServerSocket s : held) {
+                    s.close();
+                }
+            }
+        }
+        throw new IOException("no free range of " + n + " loopback ports");
+    }
+
+    static JsonNode control() throws Exception {
+        return api.get("/api/v1/control");
+    }
+
+    @Test
+    @Order(1)
+    void allMinersRunWhileTheContainerIsHealthy() throws Exception {
+        Eventually.within(Duration.ofSeconds(40), () -> {
+            JsonNode c = control();
+            assertEquals("NORMAL", c.get("thermalStage").asText(), c.toString());
+            assertEquals(MINERS, c.get("minersAwake").asInt(), c.toString());
+        });
+        assertTrue(control().get("maxMinerKw").isNull(), "no limit while healthy");
+    }
+
+    @Test
+    @Order(2)
+    void pumpStopPutsEveryMinerToSleepAndTheTripStaysLatched() throws Exception {
+        simulator.send("pump-stop");
+        Eventually.within(Duration.ofSeconds(5), () -> {
+            JsonNode c = control();
+            assertEquals("TRIPPED", c.get("thermalStage").asText(), c.toString());
+            assertTrue(c.get("binding").asText().contains("pump stopped"), c.toString());
+        });
+        // sleep takes ~3 s in the simulated firmware; the gateway sees it at its next miner poll (2 s)
+        Eventually.within(Duration.ofSeconds(15), () -> assertEquals(0, control().get("minersAwake").asInt()));
+        Eventually.within(Duration.ofSeconds(10), () -> assertTrue(
+                api.point("meter-main", "active_power").get("value").asDouble() < 60,
+                "container load falls to the auxiliaries once the miners sleep"));
+
+        simulator.send("clear");
+        Eventually.within(Duration.ofSeconds(5), () ->
+                assertEquals("running", api.point("cdu", "pump_state").get("value").asText()));
+        Thread.sleep(2000);
+        assertEquals("TRIPPED", control().get("thermalStage").asText(), "the trip is latched");
+        assertEquals(0, control().get("minersAwake").asInt());
+    }
+
+    @Test
+    @Order(3)
+    void resetAfterTheCauseIsGoneBringsTheMinersBackStaggered() throws Exception {
+        // a reset is refused while its cause is present: wait until the restarted pump has its flow back
+        Eventually.within(Duration.ofSeconds(30), () ->
+                assertTrue(api.point("cdu", "flow").get("value").asDouble() > 60, "flow back above the minimum"));
+        assertEquals(202, api.request("POST", "/api/v1/control/reset").statusCode());
+        Eventually.within(Duration.ofSeconds(5), () -> assertEquals("NORMAL", control().get("thermalStage").asText()));
+        // the allocator waits the dwell time (30 s) after a sleep before it wakes a miner again, then
+        // ramps at 50 kW/s: 60 miners x 3.5 kW = 210 kW take a few seconds, plus the 8 s wake time
+        Eventually.within(Duration.ofSeconds(60), () -> assertEquals(MINERS, control().get("minersAwake").asInt()));
+    }
+
+    @Test
+    @Order(4)
+    void unknownControlPathsAndMethodsAreRefused() throws Exception {
+        assertEquals(404, api.request("POST", "/api/v1/control/launch").statusCode());
+        assertEquals(404, api.request("GET", "/api/v1/control/nothing").statusCode());
+    }
+}
