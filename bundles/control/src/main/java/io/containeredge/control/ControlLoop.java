@@ -2,6 +2,8 @@ package io.containeredge.control;
 
 import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.miner.MinerCommand;
+import io.containeredge.control.miner.MinerEndpoint;
+import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.gateway.api.DeviceWriter;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,28 @@ public final class ControlLoop {
         List<MinerStatus> statuses();
 
         CompletableFuture<List<CommandOutcome>> execute(List<MinerCommand> commands);
+
+        /** The fleet as the loop needs it, from the miner client. */
+        static Fleet of(MinerFleet fleet) {
+            Map<Integer, Double> rated = fleet.endpoints().stream().collect(Collectors.toUnmodifiableMap(
+                    MinerEndpoint::index, MinerEndpoint::ratedW));
+            return new Fleet() {
+                @Override
+                public Map<Integer, Double> ratedW() {
+                    return rated;
+                }
+
+                @Override
+                public List<MinerStatus> statuses() {
+                    return fleet.statuses();
+                }
+
+                @Override
+                public CompletableFuture<List<CommandOutcome>> execute(List<MinerCommand> commands) {
+                    return fleet.execute(commands);
+                }
+            };
+        }
     }
 
     private final ControlConfig cfg;

@@ -6,11 +6,8 @@ import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
 import io.containeredge.control.InputMapper;
 import io.containeredge.control.PduMap;
-import io.containeredge.control.miner.CommandOutcome;
-import io.containeredge.control.miner.MinerCommand;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
-import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
@@ -18,12 +15,9 @@ import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -58,27 +52,10 @@ public class ControlComponent implements ControlService {
         ControlConfig cfg = ControlConfig.defaults(s.limits()).withCyclePeriod(Duration.ofMillis(config.cycle_ms()));
         List<MinerEndpoint> endpoints = MinerFleet.fromSite(s.miners());
         fleet = new MinerFleet(endpoints, Duration.ofMillis(config.miner_timeout_ms()));
-        Map<Integer, Double> rated = endpoints.stream().collect(Collectors.toUnmodifiableMap(
-                MinerEndpoint::index, MinerEndpoint::ratedW));
         String cdu = s.devicesWithRole("cdu").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
                 .findFirst().orElse(null);
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, image::snapshot, writer,
-                new ControlLoop.Fleet() {
-                    @Override
-                    public Map<Integer, Double> ratedW() {
-                        return rated;
-                    }
-
-                    @Override
-                    public List<MinerStatus> statuses() {
-                        return fleet.statuses();
-                    }
-
-                    @Override
-                    public CompletableFuture<List<CommandOutcome>> execute(List<MinerCommand> commands) {
-                        return fleet.execute(commands);
-                    }
-                });
+                ControlLoop.Fleet.of(fleet));
         pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
         if (config.enabled()) {
             cycleThread.scheduleAtFixedRate(this::cycle, config.cycle_ms(), config.cycle_ms(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,68 @@
+package io.containeredge.control.power;
+
+import io.containeredge.control.AlarmCondition;
+import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.control.PowerInputs;
+import io.containeredge.control.Reading;
+import java.util.List;
+
+/**
+ * The battery's share of the power guard's decision, taken before the miners': it covers an import
+ * above the allowed one as far as its power and reserve go, and recharges from headroom.
+ *
+ * <p>It works on the container's load without the battery ({@code import + battery output}), not on
+ * the import: the import already contains the battery's present output, and deciding on it would make
+ * the setpoint chase its own effect and oscillate.
+ */
+final class BatteryDispatch {
+
+    /** Charging starts this far under the target and runs up to it, so a SoC at the target does not flap. */
+    static final double RESUME_BELOW_TARGET_PCT = 2;
+
+    private BatteryDispatch() {
+    }
+
+    /**
+     * The load without the battery. With the battery's power reading bad the guard assumes it delivers
+     * what it was last told to discharge and will stop: the larger load, so miners cover the gap.
+     */
+    static double loadKw(PowerInputs p, double lastSetpointKw) {
+        Reading kw = p.batteryKw();
+        return p.importKw().value() + (kw.good() ? kw.value() : Math.max(0, lastSetpointKw));
+    }
+
+    static BatteryCommand decide(PowerInputs p, BatteryLimits b, double loadKw, double allowedKw, String allowedWhy,
+            double lastSetpointKw, List<AlarmCondition> alarms) {
+        if (!b.present()) {
+            return BatteryCommand.idle("no battery configured");
+        }
+        Reading soc = p.batterySocPct();
+        Reading bad = !soc.good() ? soc : !p.batteryKw().good() ? p.batteryKw() : null;
+        if (bad != null) {
+            alarms.add(new AlarmCondition("power.battery-input-bad", Severity.WARNING, bad.source(),
+                    "battery held idle, miners take the whole reduction: " + bad, Double.NaN));
+            return BatteryCommand.idle("battery reading not good: " + bad);
+        }
+        double excess = loadKw - allowedKw;
+        if (excess > 0) {
+            if (soc.value() <= b.reservePct()) {
+                return BatteryCommand.idle(soc + " % at or below reserve " + b.reservePct() + " %");
+            }
+            double kw = Math.min(b.maxDischargeKw(), excess);
+            return new BatteryCommand(kw, "discharging " + kw(kw) + " kW: load " + kw(loadKw) + " kW over "
+                    + allowedWhy + " by " + kw(excess) + " kW");
+        }
+        double room = allowedKw - b.chargeMarginKw() - loadKw;
+        double upTo = lastSetpointKw < 0 ? b.targetPct() : b.targetPct() - RESUME_BELOW_TARGET_PCT;
+        if (room > 0 && soc.value() < upTo) {
+            double kw = Math.min(b.maxChargeKw(), room);
+            return new BatteryCommand(-kw, "charging " + kw(kw) + " kW to " + b.targetPct() + " %: " + soc
+                    + ", headroom " + kw(room) + " kW under " + allowedWhy);
+        }
+        return BatteryCommand.idle("import within " + allowedWhy + ", " + soc + " %");
+    }
+
+    static String kw(double v) {
+        return String.valueOf(Math.round(v));
+    }
+}

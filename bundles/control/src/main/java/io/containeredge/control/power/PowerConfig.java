@@ -1,0 +1,83 @@
+package io.containeredge.control.power;
+
+import io.containeredge.modbus.site.Limits;
+import java.time.Duration;
+
+/**
+ * The numbers the power guard works with. Ratings and limits come from the site; rates and times
+ * have defaults chosen so that miners can follow every reduction the guard asks for.
+ *
+ * @param powerFactor assumed load power factor: the rating in kVA allows rating x pf in kW
+ * @param importCapKw the site's import cap (grid connection or contract)
+ * @param capOverride a commanded cap replacing {@code importCapKw} until it expires, or null
+ * @param hotSpotLimitC continuous hot-spot limit (110 degC: normal ageing)
+ * @param hotSpotEmergencyC emergency hot-spot limit (140 degC): above it the guard reduces fast
+ * @param hotSpotHysteresisK how far under the continuous limit the hot spot must fall before a
+ *     thermal reduction is released
+ * @param emergencyBudget how long the hot spot may stay above the continuous limit per
+ *     {@code emergencyWindow} before the guard reduces fast
+ * @param thermalDerateKwPerS how fast the allowed import steps down while the hot spot is above the
+ *     continuous limit (winding tau is minutes: a slow, steady reduction, not a shed)
+ * @param emergencyDerateKwPerS the same above the emergency limit or with the budget spent
+ * @param curtailKwPerS how fast the miner limit steps down where no deadline applies; at least the
+ *     emergency derate so miners keep up with it
+ * @param recoverKwPerS how fast the miner limit and a released thermal reduction may rise
+ * @param capFixTime once the import is above the rating or cap, the miner limit reaches what brings it
+ *     back under within this time; the import follows within the miners' sleep time (under 5 s), so
+ *     the default 25 s ends an overrun within 30 s
+ * @param safeMinerKw miner power allowed while the import reading is not good
+ * @param failSafeHold how long the import reading must be good again before the safe level is lifted
+ * @param designAmbientC ambient the model assumes when the ambient reading is not good (a hot day)
+ */
+public record PowerConfig(
+        TransformerParams transformer,
+        double powerFactor,
+        double importCapKw,
+        CapOverride capOverride,
+        double hotSpotLimitC,
+        double hotSpotEmergencyC,
+        double hotSpotHysteresisK,
+        Duration emergencyBudget,
+        Duration emergencyWindow,
+        double thermalDerateKwPerS,
+        double emergencyDerateKwPerS,
+        double curtailKwPerS,
+        double recoverKwPerS,
+        Duration capFixTime,
+        BatteryLimits battery,
+        double safeMinerKw,
+        Duration failSafeHold,
+        double designAmbientC) {
+
+    public PowerConfig {
+        if (!(powerFactor > 0 && powerFactor <= 1) || !(hotSpotLimitC < hotSpotEmergencyC)
+                || !(thermalDerateKwPerS > 0 && thermalDerateKwPerS <= emergencyDerateKwPerS
+                        && emergencyDerateKwPerS <= curtailKwPerS) || !(recoverKwPerS > 0)
+                || !(safeMinerKw >= 0) || capFixTime.isNegative() || capFixTime.isZero()
+                || !(emergencyBudget.compareTo(emergencyWindow) < 0)) {
+            throw new IllegalArgumentException("inconsistent power configuration: " + this);
+        }
+    }
+
+    /**
+     * Defaults around the site's limits: thermal derate 2 kW/s (120 kW per minute), emergency 20 kW/s,
+     * miner curtail 20 kW/s, recovery 10 kW/s, cap overrun commanded away within 25 s, 30 min emergency budget
+     * per 24 h, safe level 0 held 30 s, 40 degC design ambient.
+     */
+    public static PowerConfig defaults(Limits limits, BatteryLimits battery) {
+        return new PowerConfig(TransformerParams.onan(limits.transformerRatingKva()), 0.95, limits.importCapKw(),
+                null, limits.hotSpotLimitC(), limits.hotSpotEmergencyC(), 5, Duration.ofMinutes(30),
+                Duration.ofHours(24), 2, 20, 20, 10, Duration.ofSeconds(25), battery, 0, Duration.ofSeconds(30), 40);
+    }
+
+    public PowerConfig withCapOverride(CapOverride override) {
+        return new PowerConfig(transformer, powerFactor, importCapKw, override, hotSpotLimitC, hotSpotEmergencyC,
+                hotSpotHysteresisK, emergencyBudget, emergencyWindow, thermalDerateKwPerS, emergencyDerateKwPerS,
+                curtailKwPerS, recoverKwPerS, capFixTime, battery, safeMinerKw, failSafeHold, designAmbientC);
+    }
+
+    /** The rating in kW at the assumed power factor. */
+    public double ratingKw() {
+        return transformer.ratedKva() * powerFactor;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The systemd watchdog: {@link io.containeredge.control.watchdog.WatchdogPolicy} decides from the time
+ * of the last healthy control cycle whether the process still deserves to live, and
+ * {@link io.containeredge.control.watchdog.SystemdNotifier} tells systemd so. A control cycle that
+ * stalls stops the notifications and systemd restarts the gateway. Private to the control bundle.
+ */
+package io.containeredge.control.watchdog;

@@ -1,0 +1,183 @@
+package io.containeredge.control.bench;
+
+import io.containeredge.control.ControlConfig;
+import io.containeredge.control.ControlLoop;
+import io.containeredge.control.InputMapper;
+import io.containeredge.control.PduMap;
+import io.containeredge.control.miner.MinerEndpoint;
+import io.containeredge.control.miner.MinerFleet;
+import io.containeredge.modbus.image.ProcessImage;
+import io.containeredge.modbus.poll.DeviceListener;
+import io.containeredge.modbus.poll.PointResolvers;
+import io.containeredge.modbus.poll.PollingService;
+import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.site.DeviceConfig;
+import io.containeredge.modbus.site.LoadedSite;
+import io.containeredge.modbus.site.MinerFleetConfig;
+import io.containeredge.modbus.site.SimulationConfig;
+import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.sunspec.SunSpecModels;
+import io.containeredge.modbus.value.PointValue;
+import io.containeredge.simulator.Simulator;
+import io.containeredge.simulator.SimulatorOptions;
+import io.containeredge.simulator.miner.Miner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reaction latency end to end on loopback: the demo container with 200 simulated miners, the real
+ * pollers, control loop and miner client at the default 250 ms cycle. A trial injects a pump stop in
+ * the simulator and times until the last miner has received its sleep command. Between trials the
+ * pump is restarted, the trip reset and every miner woken (with a short dwell, which the shed path
+ * does not use). Also reports the CPU time of one control cycle.
+ * Usage: {@code deploy/bench/reaction.sh [trials]}
+ */
+public final class ReactionBenchmark {
+
+    private ReactionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        LoadedSite site = benchmarkSite();
+        ProcessImage image = new ProcessImage();
+        try (Simulator sim = Simulator.start(site, SimulatorOptions.defaults().withModbusBasePort(0).withMinerBasePort(0));
+                PollingService polling = new PollingService(image, quiet(),
+                        p -> PointResolvers.forProfile(p, SunSpecModels.builtIn()))) {
+            SiteConfig s = site.config();
+            for (DeviceConfig d : s.devices()) {
+                ConnectionConfig c = s.connection(d.connection()).orElseThrow();
+                polling.addDevice(d, site.profileOf(d.id()), onPort(c, sim.port(c.id())));
+            }
+            List<MinerEndpoint> endpoints = new ArrayList<>();
+            for (int i = 0; i < s.miners().count(); i++) {
+                endpoints.add(new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), s.miners().ratedPowerW()));
+            }
+            ControlConfig cfg = ControlConfig.defaults(s.limits());
+            cfg = new ControlConfig(cfg.cyclePeriod(), cfg.supplyWarningC(), cfg.supplyTripC(), cfg.supplyLowC(),
+                    cfg.hysteresisK(), cfg.minFlowM3h(), cfg.curtailKwPerS(), cfg.safeMinerKw(), cfg.failSafeHold(),
+                    100_000, cfg.sleepConfirm(), Duration.ofMillis(500), cfg.deltaTWarningK(), cfg.limits());
+            run(sim, polling, image, s, endpoints, cfg, trials);
+        }
+    }
+
+    private static void run(Simulator sim, PollingService polling, ProcessImage image, SiteConfig s,
+            List<MinerEndpoint> endpoints, ControlConfig cfg, int trials) throws Exception {
+        try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
+            ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), "cdu",
+                    () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet));
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long[] cycleCpu = new long[2];
+            ScheduledExecutorService cycle = Executors.newSingleThreadScheduledExecutor();
+            ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
+            cycle.scheduleAtFixedRate(() -> {
+                long cpu = threads.getCurrentThreadCpuTime();
+                loop.cycle(System.currentTimeMillis());
+                cycleCpu[0] += threads.getCurrentThreadCpuTime() - cpu;
+                cycleCpu[1]++;
+            }, 250, cfg.cyclePeriod().toMillis(), TimeUnit.MILLISECONDS);
+            poll.scheduleWithFixedDelay(fleet::refresh, 0, 200, TimeUnit.MILLISECONDS);
+            try {
+                long[] latencies = new long[trials];
+                java.util.Random phase = new java.util.Random(7);
+                for (int t = 0; t < trials; t++) {
+                    await(() -> allMiners(sim, true) && "NORMAL".equals(stage(loop)), 120);
+                    // inject at a random phase of the poll and control cycles, not in step with them
+                    Thread.sleep(phase.nextInt((int) (2 * cfg.cyclePeriod().toMillis())));
+                    long t0 = System.nanoTime();
+                    sim.inject("pump-stop");
+                    await(() -> allMiners(sim, false), 30);
+                    latencies[t] = System.nanoTime() - t0;
+                    sim.inject("clear");
+                    await(() -> image.snapshot(System.currentTimeMillis()).get("cdu", "flow").asDouble() > cfg.minFlowM3h(), 30);
+                    while (!"NORMAL".equals(stage(loop))) {
+                        loop.requestReset();
+                        Thread.sleep(300);
+                    }
+                }
+                report(latencies, cycleCpu, cfg, endpoints.size());
+            } finally {
+                cycle.shutdownNow();
+                poll.shutdownNow();
+            }
+        }
+    }
+
+    private static void report(long[] latencies, long[] cycleCpu, ControlConfig cfg, int miners) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        double p50 = sorted[sorted.length / 2] / 1e6;
+        double p99 = sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6;
+        System.out.printf("reaction, pump stop -> last of %d miners has its sleep command, %d trials, %d ms cycle:%n",
+                miners, latencies.length, cfg.cyclePeriod().toMillis());
+        System.out.printf("  p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 < 2 cycles + command time = %d ms + command time)%n",
+                p50, p99, sorted[sorted.length - 1] / 1e6, 2 * cfg.cyclePeriod().toMillis());
+        System.out.println("  all trials (ms): " + Arrays.stream(latencies).mapToObj(l -> String.valueOf(l / 1_000_000))
+                .collect(java.util.stream.Collectors.joining(" ")));
+        System.out.printf("CPU per control cycle with %d miners: %.3f ms (%d cycles)%n", miners,
+                cycleCpu[0] / 1e6 / Math.max(1, cycleCpu[1]), cycleCpu[1]);
+    }
+
+    private static boolean allMiners(Simulator sim, boolean hashing) {
+        for (int i = 0; i < sim.model().minerCount(); i++) {
+            Miner.State st = sim.model().miner(i).state();
+            boolean asleepOrGoing = st == Miner.State.GOING_TO_SLEEP || st == Miner.State.SLEEPING;
+            if (hashing ? st != Miner.State.HASHING : !asleepOrGoing) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stage(ControlLoop loop) {
+        return loop.status() == null ? "" : loop.status().thermalStage();
+    }
+
+    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("benchmark condition not reached within " + seconds + " s");
+            }
+            Thread.sleep(0, 500_000);
+        }
+    }
+
+    /** The demo site with 200 miners that sleep and wake in half a second, to keep trials short. */
+    private static LoadedSite benchmarkSite() throws Exception {
+        LoadedSite demo = SiteLoader.loadBuiltIn("demo-container");
+        SiteConfig c = demo.config();
+        SimulationConfig sim = c.simulation();
+        SiteConfig bench = new SiteConfig(c.site(), c.container(), c.description(), c.connections(), c.devices(),
+                new MinerFleetConfig(200, "127.0.0.1", 0, c.miners().ratedPowerW(), c.miners().socketsPerPdu()),
+                c.limits(), c.apiBind(), c.apiPort(), new SimulationConfig(sim.ambientC(), 0.5, 0.5,
+                sim.batteryCapacityKwh(), sim.batteryInitialSocPct(), sim.auxiliaryLoadKw()));
+        return new LoadedSite(bench, demo.profilesByDevice(), demo.refused(), demo.source());
+    }
+
+    private static ConnectionConfig onPort(ConnectionConfig c, int port) {
+        return new ConnectionConfig(c.id(), c.transport(), "127.0.0.1", port, c.serialPort(), c.baudRate(), c.parity(),
+                c.dataBits(), c.stopBits(), c.timeout(), c.minDelay(), c.maxGap(), c.backoffInitial(), c.backoffMax());
+    }
+
+    private static DeviceListener quiet() {
+        return new DeviceListener() {
+            @Override
+            public void values(List<PointValue> values) {
+            }
+
+            @Override
+            public void onlineChanged(String device, boolean online, String reason) {
+            }
+        };
+    }
+}
