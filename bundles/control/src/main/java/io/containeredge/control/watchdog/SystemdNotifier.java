@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * <p>The protocol wants a datagram on the AF_UNIX socket named by {@code NOTIFY_SOCKET}; Java 17
  * has AF_UNIX stream sockets only. So each notification runs {@code systemd-notify --pid=<our pid>
  * VAR=VALUE...}. That message comes from the systemd-notify process, not the main process, so the unit
- * needs {@code NotifyAccess=all}; systemd ≥ 246 (Debian 11 and later) makes systemd-notify wait until
- * systemd has read the message, so it is not dropped for coming from a process that already exited.
+ * needs {@code NotifyAccess=all}. systemd-notify then waits until systemd has read the message (it
+ * follows it with BARRIER=1, seen with systemd 252 on Debian 12), so the message is not dropped for
+ * coming from a process that has already exited.
  * A notification costs a process start (~5 ms); {@link #watchdog()} therefore sends at most once
  * per half watchdog interval, which is what systemd recommends anyway. Call it from a thread of its
  * own, never from the control cycle: a notification may block up to {@link #TIMEOUT}.

@@ -1,0 +1,20 @@
+package io.containeredge.gpio.api;
+
+/**
+ * The gateway's hard-wired inputs and its beacon output. Thread-safe. Inputs are read on demand,
+ * so a reading is as fresh as the call.
+ */
+public interface GatewayIo {
+
+    /** True when the inputs are read from real (or mock) hardware. */
+    boolean available();
+
+    /** One line for logs and the console, e.g. {@code unavailable: no Pi4J platform (...)}. */
+    String status();
+
+    /** The three inputs now; every one is not good when {@link #available()} is false. */
+    IoInputs read();
+
+    /** Switches the beacon; does nothing when unavailable. */
+    void beacon(boolean on);
+}
