@@ -56,8 +56,7 @@ class GatewayAgainstSimulatorTest {
                 .replace("port: 15020", "port: " + containerPort)
                 .replace("port: 15021", "port: " + bessPort));
         int apiPort = freePort();
-        gateway = ChildProcess.start(work.resolve("gateway.log"), List.of(ChildProcess.java(), "-Xmx64m", "-jar",
-                root.resolve("deploy/target/containeredge.jar").toString(), "--config", config.toString(),
+        gateway = ChildProcess.start(work.resolve("gateway.log"), LauncherTest.gateway("--config", config.toString(),
                 "--api-port", String.valueOf(apiPort)));
         gateway.await("Started Jetty", Duration.ofSeconds(60));
         api = new GatewayApi(apiPort);

@@ -19,10 +19,12 @@ class LauncherTest {
     @TempDir
     Path work;
 
-    static List<String> gateway(String... args) {
+    /** The gateway's command line; its state goes to a fresh temporary data directory. */
+    static List<String> gateway(String... args) throws java.io.IOException {
         List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-Xmx64m", "-jar",
                 ChildProcess.root().resolve("deploy/target/containeredge.jar").toString()));
         command.addAll(List.of(args));
+        command.addAll(List.of("--data", Files.createTempDirectory("containeredge-data").toString()));
         return command;
     }
 

@@ -1,5 +1,7 @@
 package io.containeredge.control;
 
+import io.containeredge.control.alarm.AlarmEvent;
+import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.miner.MinerCommand;
 import io.containeredge.control.miner.MinerEndpoint;
@@ -7,6 +9,7 @@ import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.gateway.api.DeviceWriter;
+import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.image.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,8 @@ public final class ControlLoop {
     private final Fleet fleet;
     private final String cdu;
     private final CoolingActuator cooling;
+    private final IoSupervisor io;
+    private final AlarmRegistry alarms;
     private ThermalState thermal = ThermalState.initial();
     private AllocatorState allocator = AllocatorState.initial();
     private volatile boolean resetRequested;
@@ -74,7 +79,7 @@ public final class ControlLoop {
     private long overruns;
 
     public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, String cdu, Supplier<Snapshot> image,
-            DeviceWriter writer, Fleet fleet) {
+            DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms) {
         this.cfg = cfg;
         this.mapper = mapper;
         this.pdus = pdus;
@@ -83,6 +88,8 @@ public final class ControlLoop {
         this.writer = writer;
         this.fleet = fleet;
         this.cooling = new CoolingActuator(cdu, writer);
+        this.io = new IoSupervisor(io);
+        this.alarms = alarms;
     }
 
     /** Asks for a latched trip to be reset at the next cycle; refused there if the cause remains. */
@@ -112,30 +119,42 @@ public final class ControlLoop {
             ratedW += nameplate;
         }
         ContainerInputs in = mapper.map(snapshot, nowMillis, minerW / 1000, ratedW / 1000,
-                Reading.bad("io/emergency_stop", "gateway I/O not wired"));
+                Reading.bad("io/emergency_stop", "read by the I/O supervisor"));
         if (resetRequested) {
             resetRequested = false;
             ThermalState after = ThermalGuard.reset(thermal, in.cooling(), cfg);
             LOG.info(after == thermal ? "trip reset refused: the cause is still present" : "trip reset by request");
             thermal = after;
+            io.reset();
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
         thermal = t.state();
-        Arbiter.Decision decision = Arbiter.combine(List.of(t.verdict()));
+        List<Verdict> verdicts = new ArrayList<>(List.of(t.verdict()));
+        verdicts.addAll(io.evaluate());
+        Arbiter.Decision decision = Arbiter.combine(verdicts);
         MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
         allocator = a.state();
         act(a.actions(), rated);
         cooling.raise(t.cooling(), snapshot, nowMillis);
         cycles++;
         double millis = (System.nanoTime() - started) / 1e6;
+        List<AlarmCondition> present = new ArrayList<>(decision.alarms());
+        present.addAll(io.status());
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
             LOG.warn("control cycle took {} ms, longer than its {} ms period", millis, cfg.cyclePeriod().toMillis());
+            present.add(new AlarmCondition("control.overrun", AlarmCondition.Severity.WARNING, "control",
+                    "control cycle took " + Math.round(millis) + " ms (period " + cfg.cyclePeriod().toMillis() + " ms)",
+                    millis));
         }
+        for (AlarmEvent e : alarms.update(present, nowMillis)) {
+            LOG.info("alarm {} {} [{}] {}", e.type(), e.alarm().id(), e.alarm().severity(), e.alarm().message());
+        }
+        io.beacon(alarms.anyActiveCritical());
         long awake = members.stream().filter(FleetMember::awake).count();
         status = new ControlStatus(nowMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
                 decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000, awake,
-                members.size(), cycles, overruns, millis, decision.verdicts(), decision.alarms());
+                members.size(), cycles, overruns, millis, decision.verdicts(), present);
     }
 
     private void act(List<MinerAction> actions, Map<Integer, Double> rated) {

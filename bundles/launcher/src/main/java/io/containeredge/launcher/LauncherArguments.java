@@ -6,17 +6,20 @@ import java.util.OptionalInt;
 /**
  * The command line of {@code java -jar containeredge.jar}: {@code --config <dir>} runs a site
  * configuration, {@code --demo} the built-in demo site against the in-process simulator,
- * {@code --api-port <n>} overrides the JSON API port (tests use a free one).
+ * {@code --api-port <n>} overrides the JSON API port (tests use a free one), {@code --data <dir>} is
+ * where state that must survive restarts is kept (the alarm journal).
  */
-record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed) {
+record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed, String dataDir) {
 
-    static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>]) [--api-port <port>]";
+    static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>])"
+            + " [--api-port <port>] [--data <dir>]";
 
     static LauncherArguments parse(List<String> args) {
         String configDir = null;
         boolean demo = false;
         OptionalInt apiPort = OptionalInt.empty();
         long seed = 1;
+        String dataDir = "containeredge-data";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -24,13 +27,14 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
                 case "--config" -> configDir = value(args, ++i, arg);
                 case "--api-port" -> apiPort = OptionalInt.of(port(value(args, ++i, arg)));
                 case "--seed" -> seed = number(value(args, ++i, arg), arg);
+                case "--data" -> dataDir = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
         if (demo == (configDir != null)) {
             throw new IllegalArgumentException("give exactly one of --config <dir> and --demo");
         }
-        return new LauncherArguments(configDir, demo, apiPort, seed);
+        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -33,6 +33,7 @@ public class StandaloneLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneLauncher.class);
     private static final String SITE_PID = "io.containeredge.site";
+    private static final String CONTROL_PID = "io.containeredge.control";
 
     private Simulator simulator;
 
@@ -64,6 +65,9 @@ public class StandaloneLauncher {
             }
             site.put("config.dir", dir.toString());
         }
+        Dictionary<String, Object> control = new Hashtable<>();
+        control.put("data.dir", Path.of(args.dataDir()).toAbsolutePath().toString());
+        configAdmin.getConfiguration(CONTROL_PID, "?").update(control);
         configAdmin.getConfiguration(SITE_PID, "?").update(site);
     }
 

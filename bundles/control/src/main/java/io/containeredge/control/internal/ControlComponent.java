@@ -6,13 +6,20 @@ import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
 import io.containeredge.control.InputMapper;
 import io.containeredge.control.PduMap;
+import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.alarm.AlarmRegistry;
+import io.containeredge.control.watchdog.SystemdNotifier;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
+import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -40,6 +47,8 @@ public class ControlComponent implements ControlService {
 
     private final MinerFleet fleet;
     private final ControlLoop loop;
+    private final AlarmRegistry alarms;
+    private final Watchdog watchdog;
     private final ScheduledExecutorService cycleThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "control-cycle"));
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
@@ -47,15 +56,20 @@ public class ControlComponent implements ControlService {
 
     @Activate
     public ControlComponent(ControlConfiguration config, @Reference SiteService site,
-            @Reference ProcessImageService image, @Reference DeviceWriter writer) {
+            @Reference ProcessImageService image, @Reference DeviceWriter writer, @Reference GatewayIo io)
+            throws IOException {
         SiteConfig s = site.site().config();
         ControlConfig cfg = ControlConfig.defaults(s.limits()).withCyclePeriod(Duration.ofMillis(config.cycle_ms()));
         List<MinerEndpoint> endpoints = MinerFleet.fromSite(s.miners());
         fleet = new MinerFleet(endpoints, Duration.ofMillis(config.miner_timeout_ms()));
         String cdu = s.devicesWithRole("cdu").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
                 .findFirst().orElse(null);
+        Path data = Files.createDirectories(Path.of(config.data_dir()));
+        alarms = new AlarmRegistry(data.resolve("alarms.jsonl"));
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, image::snapshot, writer,
-                ControlLoop.Fleet.of(fleet));
+                ControlLoop.Fleet.of(fleet), io, alarms);
+        watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
+        LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
         pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
         if (config.enabled()) {
             cycleThread.scheduleAtFixedRate(this::cycle, config.cycle_ms(), config.cycle_ms(), TimeUnit.MILLISECONDS);
@@ -68,6 +82,7 @@ public class ControlComponent implements ControlService {
     private void cycle() {
         try {
             loop.cycle(System.currentTimeMillis());
+            watchdog.healthyCycle();
         } catch (RuntimeException e) {
             LOG.error("control cycle failed; the next one runs", e);
         }
@@ -91,6 +106,21 @@ public class ControlComponent implements ControlService {
         loop.requestReset();
     }
 
+    @Override
+    public List<Alarm> activeAlarms() {
+        return alarms.active();
+    }
+
+    @Override
+    public List<Alarm> alarmHistory(int max) {
+        return alarms.history(max);
+    }
+
+    @Override
+    public boolean acknowledge(String alarmId, String who) {
+        return alarms.acknowledge(alarmId, who, System.currentTimeMillis()).isPresent();
+    }
+
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
@@ -101,6 +131,12 @@ public class ControlComponent implements ControlService {
     void deactivate() {
         cycleThread.shutdownNow();
         pollThread.shutdownNow();
+        watchdog.close();
         fleet.close();
+        try {
+            alarms.close();
+        } catch (IOException e) {
+            LOG.warn("alarm journal did not close cleanly: {}", e.getMessage());
+        }
     }
 }

@@ -17,6 +17,9 @@ public @interface ControlConfiguration {
     @AttributeDefinition(name = "Miner command timeout (ms)", min = "100", max = "30000")
     int miner_timeout_ms() default 2000;
 
+    @AttributeDefinition(name = "Data directory", description = "Where the alarm journal is kept")
+    String data_dir() default "containeredge-data";
+
     @AttributeDefinition(name = "Enabled", description = "Off only for commissioning: nothing is then curtailed")
     boolean enabled() default true;
 }

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param hotSpotHysteresisK how far under the continuous limit the hot spot must fall before a
  *     thermal reduction is released
  * @param emergencyBudget how long the hot spot may stay above the continuous limit per
- *     {@code emergencyWindow} before the guard reduces fast
+ *     {@code emergencyWindow} before the guard reduces fast; kept as a leaky bucket (time above the
+ *     limit fills it, it drains at budget / window), so no history of a whole day is needed
  * @param thermalDerateKwPerS how fast the allowed import steps down while the hot spot is above the
  *     continuous limit (winding tau is minutes: a slow, steady reduction, not a shed)
  * @param emergencyDerateKwPerS the same above the emergency limit or with the budget spent
@@ -53,7 +54,7 @@ public record PowerConfig(
         if (!(powerFactor > 0 && powerFactor <= 1) || !(hotSpotLimitC < hotSpotEmergencyC)
                 || !(thermalDerateKwPerS > 0 && thermalDerateKwPerS <= emergencyDerateKwPerS
                         && emergencyDerateKwPerS <= curtailKwPerS) || !(recoverKwPerS > 0)
-                || !(safeMinerKw >= 0) || capFixTime.isNegative() || capFixTime.isZero()
+                || !(safeMinerKw >= 0) || !Double.isFinite(designAmbientC) || capFixTime.isNegative() || capFixTime.isZero()
                 || !(emergencyBudget.compareTo(emergencyWindow) < 0)) {
             throw new IllegalArgumentException("inconsistent power configuration: " + this);
         }
@@ -79,5 +80,10 @@ public record PowerConfig(
     /** The rating in kW at the assumed power factor. */
     public double ratingKw() {
         return transformer.ratedKva() * powerFactor;
+    }
+
+    /** Transformer load in per unit of its rating for an import (either direction heats it). */
+    public double loadPu(double importKw) {
+        return Math.abs(importKw) / ratingKw();
     }
 }

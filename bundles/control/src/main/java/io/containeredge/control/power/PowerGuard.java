@@ -49,16 +49,15 @@ public final class PowerGuard {
         long now = in.nowMillis();
         double dtS = prev.lastMillis() == Long.MIN_VALUE ? 0 : Math.max(0, (now - prev.lastMillis()) / 1000.0);
         Reading imp = p.importKw();
-        double loadPu = imp.good()
-                ? new TransformerThermalModel(cfg.transformer()).loadPu(Math.abs(imp.value()), cfg.powerFactor()) : 1.0;
-        HotSpot hot = HotSpot.assess(p, cfg, prev.transformer(), loadPu, dtS);
+        // with the import unknown the model runs at the rated load: miners are at the safe level then,
+        // so only a firm load above the rating could make the real load higher
+        HotSpot hot = HotSpot.assess(p, cfg, prev.transformer(), imp.good() ? cfg.loadPu(imp.value()) : 1.0, dtS);
         List<AlarmCondition> alarms = new ArrayList<>();
         boolean over = hot.celsius() > cfg.hotSpotLimitC();
+        double budgetS = seconds(cfg.emergencyBudget().toMillis());
         double used = over ? prev.emergencyUsedS() + dtS
-                : Math.max(0, prev.emergencyUsedS() - dtS * seconds(cfg.emergencyBudget().toMillis())
-                        / seconds(cfg.emergencyWindow().toMillis()));
-        boolean emergency = hot.celsius() > cfg.hotSpotEmergencyC()
-                || over && used >= seconds(cfg.emergencyBudget().toMillis());
+                : Math.max(0, prev.emergencyUsedS() - dtS * budgetS / seconds(cfg.emergencyWindow().toMillis()));
+        boolean emergency = hot.celsius() > cfg.hotSpotEmergencyC() || over && used >= budgetS;
         hotSpotAlarms(hot, cfg, used, alarms);
 
         long lastBad = imp.good() ? prev.lastBadMillis() : now;
@@ -105,8 +104,8 @@ public final class PowerGuard {
         double targetKw = Math.max(0, in.minerKw() - excessKw);
         double limitKw = minerLimit(prev.minerLimitKw(), targetKw, in.minerKw(), overrunSince, now, cfg, dtS);
 
-        String reason = (excessKw > 0
-                ? "miners shed " + kw(excessKw) + " kW: load " + kw(loadKw) + " kW over " + allowedWhy
+        String reason = (excessKw > 0 ? "miners shed " + kw(excessKw) + " kW: load " + kw(loadKw) + " kW over " + allowedWhy
+                : importKw > allowedKw ? "import " + kw(importKw) + " kW over " + allowedWhy + ": the battery covers it"
                 : "import " + kw(importKw) + " kW within " + allowedWhy + ", headroom " + kw(-excessKw) + " kW")
                 + (battery.setpointKw() != 0 ? ", battery " + kw(battery.setpointKw()) + " kW" : "")
                 + (limitKw != targetKw ? ", rate-limited towards " + kw(targetKw) + " kW" : "");

@@ -53,9 +53,4 @@ public final class TransformerThermalModel {
         return new TransformerThermalState(u.topOilC() + (s.topOilC() - u.topOilC()) * oil,
                 u.hotSpotGradientK() + (s.hotSpotGradientK() - u.hotSpotGradientK()) * winding);
     }
-
-    /** Load in per unit for an active power at an assumed power factor. */
-    public double loadPu(double kw, double powerFactor) {
-        return kw / powerFactor / p.ratedKva();
-    }
 }

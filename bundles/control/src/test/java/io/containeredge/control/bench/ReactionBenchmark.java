@@ -4,8 +4,10 @@ import io.containeredge.control.ControlConfig;
 import io.containeredge.control.ControlLoop;
 import io.containeredge.control.InputMapper;
 import io.containeredge.control.PduMap;
+import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
+import io.containeredge.gpio.UnavailableGatewayIo;
 import io.containeredge.modbus.image.ProcessImage;
 import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolvers;
@@ -24,6 +26,7 @@ import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.miner.Miner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +77,9 @@ public final class ReactionBenchmark {
             List<MinerEndpoint> endpoints, ControlConfig cfg, int trials) throws Exception {
         try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
             ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), "cdu",
-                    () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet));
+                    () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet),
+                    new UnavailableGatewayIo("benchmark: no gateway I/O"),
+                    new AlarmRegistry(Files.createTempDirectory("reaction-bench").resolve("alarms.jsonl")));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long[] cycleCpu = new long[2];
             ScheduledExecutorService cycle = Executors.newSingleThreadScheduledExecutor();

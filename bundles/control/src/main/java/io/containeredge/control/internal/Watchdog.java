@@ -1,0 +1,68 @@
+package io.containeredge.control.internal;
+
+import io.containeredge.control.watchdog.SystemdNotifier;
+import io.containeredge.control.watchdog.WatchdogPolicy;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells systemd the gateway is alive while, and only while, control cycles complete: a stalled or
+ * crashed cycle stops the notifications and systemd restarts the service. Ticks on its own thread, so
+ * a stalled cycle thread cannot keep notifying. Without systemd's watchdog it does nothing.
+ */
+final class Watchdog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+
+    private final SystemdNotifier notifier;
+    private final WatchdogPolicy policy;
+    private final ScheduledExecutorService ticker;
+    private volatile long lastHealthyMillis = WatchdogPolicy.NEVER;
+    private volatile boolean readySent;
+
+    Watchdog(SystemdNotifier notifier) {
+        this.notifier = notifier;
+        LOG.info("systemd: {}", notifier.describe());
+        if (!notifier.enabled() || notifier.watchdogInterval().isZero()) {
+            policy = null;
+            ticker = null;
+            return;
+        }
+        policy = WatchdogPolicy.forTimeout(notifier.watchdogInterval());
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "systemd-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.max(100, notifier.watchdogInterval().toMillis() / 4);
+        ticker.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Called after every control cycle that completed without error. */
+    void healthyCycle() {
+        lastHealthyMillis = monotonicMillis();
+        if (!readySent && notifier.enabled()) {
+            readySent = notifier.ready();
+        }
+    }
+
+    private void tick() {
+        if (policy.notifyNow(lastHealthyMillis, monotonicMillis())) {
+            notifier.watchdog();
+        }
+    }
+
+    private static long monotonicMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The power guard: keeps the container's import under the transformer rating, the import cap and
+ * what the transformer's winding hot spot allows (IEEE C57.91 clause 7 thermal model), using the
+ * battery first and curtailing miners for the rest, rate-limited. Also the pure mapping of a battery
+ * command onto SunSpec 704 / 124 / 802 point writes with reversion timer and heartbeat. Everything
+ * here is a pure function of (inputs, config, time, previous state); the writes are carried out by
+ * the control loop's actuators.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.containeredge.control.power;
