@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * The controller's state ({@code GET /api/v1/control}) and the local trip reset
+ * The controller's state ({@code GET /api/v1/control}), its alarms ({@code GET /api/v1/control/alarms},
+ * {@code POST /api/v1/control/alarms/ack?id=...}) and the local trip reset
  * ({@code POST /api/v1/control/reset}). The reset is taken at the next cycle and refused there while
  * the cause is present; the API listens on loopback only until the console brings logins.
  */
@@ -37,6 +38,13 @@ public class ControlServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (path.equals("/alarms")) {
+            ObjectNode body = JSON.createObjectNode();
+            body.set("active", JSON.valueToTree(control.activeAlarms()));
+            body.set("history", JSON.valueToTree(control.alarmHistory(200)));
+            send(resp, 200, withoutInfinities(body));
+            return;
+        }
         if (!path.isEmpty() && !path.equals("/")) {
             send(resp, 404, error("no such resource: /api/v1/control" + path));
             return;
@@ -51,8 +59,12 @@ public class ControlServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if ("/alarms/ack".equals(req.getPathInfo())) {
+            acknowledge(req, resp);
+            return;
+        }
         if (!"/reset".equals(req.getPathInfo())) {
-            send(resp, 404, error("POST is only accepted on /api/v1/control/reset"));
+            send(resp, 404, error("POST is only accepted on /api/v1/control/reset and /api/v1/control/alarms/ack"));
             return;
         }
         control.requestReset();
@@ -60,6 +72,24 @@ public class ControlServlet extends HttpServlet {
         body.put("accepted", true);
         body.put("note", "applied at the next cycle unless the trip's cause is still present; see GET /api/v1/control");
         send(resp, 202, body);
+    }
+
+    private void acknowledge(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String id = req.getParameter("id");
+        if (id == null || id.isBlank() || id.length() > 100) {
+            send(resp, 400, error("give the alarm as ?id=<alarm id>"));
+            return;
+        }
+        // the console brings logins; until then the local API records where the request came from
+        String who = "local-api@" + req.getRemoteAddr();
+        if (control.acknowledge(id, who)) {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("acknowledged", id);
+            body.put("by", who);
+            send(resp, 200, body);
+        } else {
+            send(resp, 409, error("no unacknowledged alarm '" + id + "'"));
+        }
     }
 
     /** "No limit" is infinite and "no reading" NaN inside the controller; both are null on the wire. */

@@ -8,6 +8,9 @@ import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
+import io.containeredge.control.power.PowerConfig;
+import io.containeredge.control.power.PowerGuard;
+import io.containeredge.control.power.PowerState;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.image.Snapshot;
@@ -71,6 +74,8 @@ public final class ControlLoop {
     private final CoolingActuator cooling;
     private final IoSupervisor io;
     private final AlarmRegistry alarms;
+    private final BatteryActuator battery;
+    private PowerState power = PowerState.initial();
     private ThermalState thermal = ThermalState.initial();
     private AllocatorState allocator = AllocatorState.initial();
     private volatile boolean resetRequested;
@@ -78,8 +83,12 @@ public final class ControlLoop {
     private long cycles;
     private long overruns;
 
-    public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, String cdu, Supplier<Snapshot> image,
-            DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms) {
+    /**
+     * @param cdu the CDU whose pump and fan setpoints may be raised, or null
+     * @param battery the battery inverter the power guard dispatches, or null
+     */
+    public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, String cdu, String battery,
+            Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms) {
         this.cfg = cfg;
         this.mapper = mapper;
         this.pdus = pdus;
@@ -90,6 +99,7 @@ public final class ControlLoop {
         this.cooling = new CoolingActuator(cdu, writer);
         this.io = new IoSupervisor(io);
         this.alarms = alarms;
+        this.battery = new BatteryActuator(battery, writer);
     }
 
     /** Asks for a latched trip to be reset at the next cycle; refused there if the cause remains. */
@@ -129,17 +139,22 @@ public final class ControlLoop {
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
         thermal = t.state();
-        List<Verdict> verdicts = new ArrayList<>(List.of(t.verdict()));
+        PowerGuard.Outcome p = PowerGuard.evaluate(in,
+                PowerConfig.defaults(cfg.limits(), battery.limits(snapshot)), power);
+        power = p.state();
+        List<Verdict> verdicts = new ArrayList<>(List.of(t.verdict(), p.verdict()));
         verdicts.addAll(io.evaluate());
         Arbiter.Decision decision = Arbiter.combine(verdicts);
         MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
         allocator = a.state();
         act(a.actions(), rated);
         cooling.raise(t.cooling(), snapshot, nowMillis);
+        battery.apply(p.battery(), snapshot, nowMillis);
         cycles++;
         double millis = (System.nanoTime() - started) / 1e6;
         List<AlarmCondition> present = new ArrayList<>(decision.alarms());
         present.addAll(io.status());
+        present.addAll(battery.alarms(snapshot, nowMillis));
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
             LOG.warn("control cycle took {} ms, longer than its {} ms period", millis, cfg.cyclePeriod().toMillis());

@@ -66,7 +66,9 @@ public class ControlComponent implements ControlService {
                 .findFirst().orElse(null);
         Path data = Files.createDirectories(Path.of(config.data_dir()));
         alarms = new AlarmRegistry(data.resolve("alarms.jsonl"));
-        loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, image::snapshot, writer,
+        String battery = s.devicesWithRole("battery").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
+                .findFirst().orElse(null);
+        loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, battery, image::snapshot, writer,
                 ControlLoop.Fleet.of(fleet), io, alarms);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());

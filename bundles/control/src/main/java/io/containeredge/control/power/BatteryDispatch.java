@@ -31,6 +31,20 @@ final class BatteryDispatch {
         return p.importKw().value() + (kw.good() ? kw.value() : Math.max(0, lastSetpointKw));
     }
 
+    /**
+     * Limits how fast a new setpoint may raise the import (less discharge, more charge); lowering it
+     * is immediate. The battery's power is read on another connection than the meter and a little
+     * later, so an unlimited step would chase its own effect and flip between discharge and idle.
+     * A stop (bad reading, reserve reached) is never delayed.
+     */
+    static BatteryCommand slew(BatteryCommand target, double lastSetpointKw, double maxStepKw) {
+        double floor = lastSetpointKw - maxStepKw;
+        if (target.setpointKw() >= floor || target.immediate() || !Double.isFinite(lastSetpointKw)) {
+            return target;
+        }
+        return new BatteryCommand(floor, target.reason() + " (ramping from " + Math.round(lastSetpointKw) + " kW)");
+    }
+
     static BatteryCommand decide(PowerInputs p, BatteryLimits b, double loadKw, double allowedKw, String allowedWhy,
             double lastSetpointKw, List<AlarmCondition> alarms) {
         if (!b.present()) {
@@ -41,12 +55,12 @@ final class BatteryDispatch {
         if (bad != null) {
             alarms.add(new AlarmCondition("power.battery-input-bad", Severity.WARNING, bad.source(),
                     "battery held idle, miners take the whole reduction: " + bad, Double.NaN));
-            return BatteryCommand.idle("battery reading not good: " + bad);
+            return BatteryCommand.stop("battery reading not good: " + bad);
         }
         double excess = loadKw - allowedKw;
         if (excess > 0) {
             if (soc.value() <= b.reservePct()) {
-                return BatteryCommand.idle(soc + " % at or below reserve " + b.reservePct() + " %");
+                return BatteryCommand.stop(soc + " % at or below reserve " + b.reservePct() + " %");
             }
             double kw = Math.min(b.maxDischargeKw(), excess);
             return new BatteryCommand(kw, "discharging " + kw(kw) + " kW: load " + kw(loadKw) + " kW over "

@@ -98,8 +98,8 @@ public final class PowerGuard {
                 : prev.overrunSinceMillis() == Long.MIN_VALUE ? now : prev.overrunSinceMillis();
 
         double loadKw = BatteryDispatch.loadKw(p, prev.batteryKw());
-        BatteryCommand battery = BatteryDispatch.decide(p, cfg.battery(), loadKw, allowedKw, allowedWhy,
-                prev.batteryKw(), alarms);
+        BatteryCommand battery = BatteryDispatch.slew(BatteryDispatch.decide(p, cfg.battery(), loadKw, allowedKw,
+                allowedWhy, prev.batteryKw(), alarms), prev.batteryKw(), cfg.curtailKwPerS() * dtS);
         double excessKw = loadKw - battery.setpointKw() - allowedKw;
         double targetKw = Math.max(0, in.minerKw() - excessKw);
         double limitKw = minerLimit(prev.minerLimitKw(), targetKw, in.minerKw(), overrunSince, now, cfg, dtS);

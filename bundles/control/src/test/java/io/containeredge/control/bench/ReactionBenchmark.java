@@ -76,7 +76,7 @@ public final class ReactionBenchmark {
     private static void run(Simulator sim, PollingService polling, ProcessImage image, SiteConfig s,
             List<MinerEndpoint> endpoints, ControlConfig cfg, int trials) throws Exception {
         try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
-            ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), "cdu",
+            ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), "cdu", "battery",
                     () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet),
                     new UnavailableGatewayIo("benchmark: no gateway I/O"),
                     new AlarmRegistry(Files.createTempDirectory("reaction-bench").resolve("alarms.jsonl")));
