@@ -8,8 +8,8 @@ cd "$(dirname "$0")/../.."   # repo root, so the relative jar/site paths work fr
 
 MINUTES=${1:-10}
 [[ $MINUTES =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [minutes]  (positive integer, default 10)" >&2; exit 2; }
-GW_JAR=deploy/target/containeredge.jar
-SIM_JAR=deploy/target/containeredge-sim.jar
+GW_JAR=${GW_JAR:-deploy/target/containeredge.jar}     # overridable, e.g. to measure a copy while rebuilding
+SIM_JAR=${SIM_JAR:-deploy/target/containeredge-sim.jar}
 SITE=firmware-config/sites/demo-container.yaml
 for jar in "$GW_JAR" "$SIM_JAR"; do
   [[ -f $jar ]] || { echo "error: $jar missing - run 'mvn -B -q -DskipTests package' first" >&2; exit 2; }
@@ -44,10 +44,18 @@ gw_alive_or_die() {   # a JVM can survive an OutOfMemoryError in some thread, so
 }
 api() { curl -s --max-time 2 "http://127.0.0.1:$API_PORT/api/v1/$1" || true; }
 
-# 1. Simulator on ephemeral loopback ports; it stops by itself a while after the run should end.
-# The logs are created up front: the background job opens its redirect later, racing the readers.
+# 1. Simulator on ephemeral Modbus ports; its 240 miners on a free block of consecutive ports, which
+# the gateway's control loop polls. It stops by itself a while after the run should end. The logs
+# are created up front: the background job opens its redirect later, racing the readers.
 : >"$TMP/simulator.log"; : >"$TMP/gateway.log"
-java -jar "$SIM_JAR" --site "$SITE" --bind 127.0.0.1:0 --miners-base 0 --seed 7 \
+MINERS_BASE=""
+for base in 31000 32000 33000 34000 35000 36000 37000 38000; do
+  if ! ss -Htln | awk '{print $4}' | grep -qE ":($(seq -s'|' "$base" $((base + 239))))\$"; then
+    MINERS_BASE=$base; break
+  fi
+done
+[[ -n $MINERS_BASE ]] || die "no free block of 240 loopback ports for the miners"
+java -jar "$SIM_JAR" --site "$SITE" --bind 127.0.0.1:0 --miners-base "$MINERS_BASE" --seed 7 \
   --duration $(( MINUTES * 60 + 120 )) >"$TMP/simulator.log" 2>&1 </dev/null &
 SIM_PID=$!
 GW_MB_PORT="" BESS_PORT=""
@@ -62,7 +70,8 @@ done
 
 # 2. Site config pointing at the simulator's actual ports.
 mkdir -p "$TMP/config"
-sed -e "s/port: 15020/port: $GW_MB_PORT/" -e "s/port: 15021/port: $BESS_PORT/" "$SITE" >"$TMP/config/site.yaml"
+sed -e "s/port: 15020/port: $GW_MB_PORT/" -e "s/port: 15021/port: $BESS_PORT/" \
+  -e "s/basePort: 14100/basePort: $MINERS_BASE/" "$SITE" >"$TMP/config/site.yaml"
 
 # 3. A free loopback port for the API (python3 binds port 0; otherwise probe with ss).
 if command -v python3 >/dev/null; then
@@ -74,7 +83,8 @@ fi
 
 # 4. Gateway with the heap cap the README claims; the clock starts just before the JVM does.
 T0=$(now_ms)
-java -Xmx64m -jar "$GW_JAR" --config "$TMP/config" --api-port "$API_PORT" >"$TMP/gateway.log" 2>&1 </dev/null &
+java -Xmx64m -jar "$GW_JAR" --config "$TMP/config" --api-port "$API_PORT" --data "$TMP/data" \
+  >"$TMP/gateway.log" 2>&1 </dev/null &
 GW_PID=$!
 
 # 5. Startup = until the snapshot has points and none of them is still "missing".

@@ -1,5 +1,6 @@
 package io.containeredge.control;
 
+import io.containeredge.modbus.site.ControlSettings;
 import io.containeredge.modbus.site.Limits;
 import java.time.Duration;
 
@@ -32,15 +33,15 @@ public record ControlConfig(
         double deltaTWarningK,
         Limits limits) {
 
-    public ControlConfig withCyclePeriod(Duration period) {
-        return new ControlConfig(period, supplyWarningC, supplyTripC, supplyLowC, hysteresisK, minFlowM3h,
-                curtailKwPerS, safeMinerKw, failSafeHold, wakeRampKwPerS, sleepConfirm, minDwell, deltaTWarningK, limits);
+    /** The site's limits with the default tuning. */
+    public static ControlConfig defaults(Limits limits) {
+        return of(limits, ControlSettings.DEFAULTS);
     }
 
-    /** Defaults around the site's limits. */
-    public static ControlConfig defaults(Limits limits) {
-        return new ControlConfig(Duration.ofMillis(250), limits.coolantSupplyWarningC(), limits.coolantSupplyTripC(),
-                limits.coolantSupplyLowC(), 2.0, limits.minFlowM3h(), 20.0, 0.0, Duration.ofSeconds(30), 50.0,
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 10.0, limits);
+    /** The site's limits and its {@code control} section. */
+    public static ControlConfig of(Limits limits, ControlSettings c) {
+        return new ControlConfig(c.cycle(), limits.coolantSupplyWarningC(), limits.coolantSupplyTripC(),
+                limits.coolantSupplyLowC(), c.hysteresisK(), limits.minFlowM3h(), c.curtailKwPerS(), c.safeMinerKw(),
+                c.failSafeHold(), c.wakeRampKwPerS(), c.sleepConfirm(), c.minDwell(), c.deltaTWarningK(), limits);
     }
 }

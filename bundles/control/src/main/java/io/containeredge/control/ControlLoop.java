@@ -34,8 +34,8 @@ public final class ControlLoop {
 
     /** The miner fleet as the loop uses it. */
     public interface Fleet {
-        /** Nameplate power per miner index. */
-        Map<Integer, Double> ratedW();
+        /** Every miner's endpoint (nameplate power, priority) by index. */
+        Map<Integer, MinerEndpoint> endpoints();
 
         List<MinerStatus> statuses();
 
@@ -43,12 +43,12 @@ public final class ControlLoop {
 
         /** The fleet as the loop needs it, from the miner client. */
         static Fleet of(MinerFleet fleet) {
-            Map<Integer, Double> rated = fleet.endpoints().stream().collect(Collectors.toUnmodifiableMap(
-                    MinerEndpoint::index, MinerEndpoint::ratedW));
+            Map<Integer, MinerEndpoint> byIndex = fleet.endpoints().stream().collect(Collectors.toUnmodifiableMap(
+                    MinerEndpoint::index, e -> e));
             return new Fleet() {
                 @Override
-                public Map<Integer, Double> ratedW() {
-                    return rated;
+                public Map<Integer, MinerEndpoint> endpoints() {
+                    return byIndex;
                 }
 
                 @Override
@@ -119,12 +119,14 @@ public final class ControlLoop {
         List<FleetMember> members = new ArrayList<>(statuses.size());
         double minerW = 0;
         double ratedW = 0;
-        Map<Integer, Double> rated = fleet.ratedW();
+        Map<Integer, MinerEndpoint> endpoints = fleet.endpoints();
         for (MinerStatus m : statuses) {
             boolean cut = pdus.isCut(snapshot, m.index());
-            double nameplate = rated.getOrDefault(m.index(), m.powerW());
-            members.add(new FleetMember(m.index(), nameplate, 0, m.mode() == MinerMode.AWAKE && !cut, m.reachable(),
-                    cut ? 0 : m.powerW(), cut));
+            MinerEndpoint e = endpoints.get(m.index());
+            double nameplate = e != null ? e.ratedW() : m.powerW();
+            int priority = e != null ? e.priority() : 0;
+            members.add(new FleetMember(m.index(), nameplate, priority, m.mode() == MinerMode.AWAKE && !cut,
+                    m.reachable(), cut ? 0 : m.powerW(), cut));
             minerW += cut ? 0 : m.powerW();
             ratedW += nameplate;
         }
@@ -147,7 +149,7 @@ public final class ControlLoop {
         Arbiter.Decision decision = Arbiter.combine(verdicts);
         MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
         allocator = a.state();
-        act(a.actions(), rated);
+        act(a.actions(), endpoints);
         cooling.raise(t.cooling(), snapshot, nowMillis);
         battery.apply(p.battery(), snapshot, nowMillis);
         cycles++;
@@ -172,7 +174,7 @@ public final class ControlLoop {
                 members.size(), cycles, overruns, millis, decision.verdicts(), present);
     }
 
-    private void act(List<MinerAction> actions, Map<Integer, Double> rated) {
+    private void act(List<MinerAction> actions, Map<Integer, MinerEndpoint> endpoints) {
         List<MinerCommand> commands = new ArrayList<>();
         for (MinerAction action : actions) {
             switch (action.kind()) {
@@ -180,7 +182,7 @@ public final class ControlLoop {
                 case WAKE -> {
                     // a miner keeps its last power target through sleep: wake it at full power
                     commands.add(MinerCommand.wake(action.index()));
-                    commands.add(MinerCommand.powerTarget(action.index(), rated.get(action.index())));
+                    commands.add(MinerCommand.powerTarget(action.index(), endpoints.get(action.index()).ratedW()));
                 }
                 case POWER_TARGET -> commands.add(MinerCommand.powerTarget(action.index(), action.targetW()));
                 case CUT_POWER, RESTORE_POWER -> switchSocket(action);

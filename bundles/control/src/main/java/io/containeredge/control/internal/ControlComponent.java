@@ -59,7 +59,7 @@ public class ControlComponent implements ControlService {
             @Reference ProcessImageService image, @Reference DeviceWriter writer, @Reference GatewayIo io)
             throws IOException {
         SiteConfig s = site.site().config();
-        ControlConfig cfg = ControlConfig.defaults(s.limits()).withCyclePeriod(Duration.ofMillis(config.cycle_ms()));
+        ControlConfig cfg = ControlConfig.of(s.limits(), s.control());
         List<MinerEndpoint> endpoints = MinerFleet.fromSite(s.miners());
         fleet = new MinerFleet(endpoints, Duration.ofMillis(config.miner_timeout_ms()));
         String cdu = s.devicesWithRole("cdu").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
@@ -74,8 +74,9 @@ public class ControlComponent implements ControlService {
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
         pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
         if (config.enabled()) {
-            cycleThread.scheduleAtFixedRate(this::cycle, config.cycle_ms(), config.cycle_ms(), TimeUnit.MILLISECONDS);
-            LOG.info("control running: {} ms cycle, {} miners", config.cycle_ms(), endpoints.size());
+            long period = cfg.cyclePeriod().toMillis();
+            cycleThread.scheduleAtFixedRate(this::cycle, period, period, TimeUnit.MILLISECONDS);
+            LOG.info("control running: {} ms cycle, {} miners", period, endpoints.size());
         } else {
             LOG.warn("control DISABLED by configuration: nothing is curtailed");
         }

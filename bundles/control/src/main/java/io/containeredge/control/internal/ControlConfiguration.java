@@ -3,13 +3,10 @@ package io.containeredge.control.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Timing of the control loop; thresholds come from the site's limits. */
+/** How the control loop talks to the miners; thresholds and tuning come from the site file. */
 @ObjectClassDefinition(id = ControlComponent.PID, name = "ContainerEdge control",
         description = "Local limit enforcement: thermal and power guards, miner curtailment")
 public @interface ControlConfiguration {
-
-    @AttributeDefinition(name = "Cycle period (ms)", min = "50", max = "5000")
-    int cycle_ms() default 250;
 
     @AttributeDefinition(name = "Miner status poll (ms)", min = "250", max = "60000")
     int miner_poll_ms() default 2000;

@@ -64,7 +64,7 @@ public final class MinerFleet implements AutoCloseable {
     public static List<MinerEndpoint> fromSite(MinerFleetConfig site) {
         List<MinerEndpoint> out = new ArrayList<>(site.count());
         for (int i = 0; i < site.count(); i++) {
-            out.add(new MinerEndpoint(i, site.host(), site.basePort() + i, site.ratedPowerW(), 0));
+            out.add(new MinerEndpoint(i, site.host(), site.basePort() + i, site.ratedPowerW(), site.priorityOf(i)));
         }
         return out;
     }

@@ -37,7 +37,26 @@ final class SiteChecks {
             }
         }
         checkLimits(file, site.limits(), errors);
+        checkGroups(file, site.miners(), errors);
         return errors;
+    }
+
+    private static void checkGroups(String file, MinerFleetConfig miners, List<ConfigError> errors) {
+        List<MinerGroup> groups = miners.groups();
+        for (int i = 0; i < groups.size(); i++) {
+            MinerGroup g = groups.get(i);
+            String path = "$.miners.groups[" + i + "]";
+            if (g.to() < g.from() || g.to() >= miners.count()) {
+                errors.add(new ConfigError(file, path, "miners " + g.from() + ".." + g.to()
+                        + " are not within 0.." + (miners.count() - 1)));
+            }
+            for (int j = 0; j < i; j++) {
+                MinerGroup o = groups.get(j);
+                if (g.from() <= o.to() && o.from() <= g.to()) {
+                    errors.add(new ConfigError(file, path, "overlaps group '" + o.name() + "'"));
+                }
+            }
+        }
     }
 
     private static void checkLimits(String file, Limits l, List<ConfigError> errors) {

@@ -14,7 +14,8 @@ public record SiteConfig(
         Limits limits,
         String apiBind,
         int apiPort,
-        SimulationConfig simulation) {
+        SimulationConfig simulation,
+        ControlSettings control) {
 
     public SiteConfig {
         connections = List.copyOf(connections);

@@ -39,7 +39,8 @@ public final class SiteParser {
                 limits(doc.get("limits")),
                 api.path("bind").asText("127.0.0.1"),
                 api.path("port").asInt(8080),
-                simulation(doc.path("simulation")));
+                simulation(doc.path("simulation")),
+                control(doc.path("control")));
         errors.addAll(SiteChecks.check(file, site));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
@@ -85,8 +86,25 @@ public final class SiteParser {
         if (m == null) {
             return new MinerFleetConfig(0, "127.0.0.1", 4028, 3500, 20);
         }
+        List<MinerGroup> groups = new ArrayList<>();
+        m.path("groups").forEach(g -> groups.add(new MinerGroup(g.get("name").asText(), g.get("from").asInt(),
+                g.get("to").asInt(), g.get("priority").asInt())));
         return new MinerFleetConfig(m.get("count").asInt(), m.get("host").asText(), m.get("basePort").asInt(),
-                m.path("ratedPowerW").asDouble(3500), m.path("socketsPerPdu").asInt(20));
+                m.path("ratedPowerW").asDouble(3500), m.path("socketsPerPdu").asInt(20), groups);
+    }
+
+    private static ControlSettings control(JsonNode c) {
+        ControlSettings d = ControlSettings.DEFAULTS;
+        return new ControlSettings(
+                duration(c, "cycle", Durations.format(d.cycle())),
+                c.path("hysteresisK").asDouble(d.hysteresisK()),
+                c.path("curtailKwPerS").asDouble(d.curtailKwPerS()),
+                c.path("safeMinerKw").asDouble(d.safeMinerKw()),
+                duration(c, "failSafeHold", Durations.format(d.failSafeHold())),
+                c.path("wakeRampKwPerS").asDouble(d.wakeRampKwPerS()),
+                duration(c, "sleepConfirm", Durations.format(d.sleepConfirm())),
+                duration(c, "minDwell", Durations.format(d.minDwell())),
+                c.path("deltaTWarningK").asDouble(d.deltaTWarningK()));
     }
 
     private static Limits limits(JsonNode l) {

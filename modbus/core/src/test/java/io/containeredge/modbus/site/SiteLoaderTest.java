@@ -80,6 +80,39 @@ class SiteLoaderTest {
     }
 
     @Test
+    void controlTuningAndMinerPriorityGroupsAreReadAndChecked() throws IOException, ConfigException {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("transformer-monitor", 40, 45) + """
+                miners:
+                  count: 40
+                  host: 127.0.0.1
+                  basePort: 14100
+                  groups:
+                    - {name: ai-hpc, from: 30, to: 39, priority: 10}
+                control: {cycle: 100ms, hysteresisK: 3, minDwell: 1m}
+                """);
+        SiteConfig site = SiteLoader.loadDirectory(dir).config();
+        assertEquals(Duration.ofMillis(100), site.control().cycle());
+        assertEquals(3.0, site.control().hysteresisK());
+        assertEquals(Duration.ofMinutes(1), site.control().minDwell());
+        assertEquals(50.0, site.control().wakeRampKwPerS(), "defaults for what the section leaves out");
+        assertEquals(10, site.miners().priorityOf(35));
+        assertEquals(0, site.miners().priorityOf(3));
+
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("transformer-monitor", 40, 45) + """
+                miners:
+                  count: 40
+                  host: 127.0.0.1
+                  basePort: 14100
+                  groups:
+                    - {name: a, from: 0, to: 20, priority: 1}
+                    - {name: b, from: 20, to: 45, priority: 2}
+                """);
+        List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
+        assertTrue(errors.stream().anyMatch(e -> e.reason().contains("overlaps group 'a'")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.reason().contains("not within 0..39")), errors::toString);
+    }
+
+    @Test
     void schemaViolationsNameTheField() throws IOException {
         Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 40, 45).replace("unitId: 4", "unitId: 400"));
         List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
