@@ -145,4 +145,16 @@ class ControlEndToEndTest {
         assertEquals(404, api.request("POST", "/api/v1/control/launch").statusCode());
         assertEquals(404, api.request("GET", "/api/v1/control/nothing").statusCode());
     }
+
+    @Test
+    @Order(5)
+    void importCapCommandIsValidatedThenApplied() throws Exception {
+        assertEquals(422, api.request("POST", "/api/v1/control/import-cap?kw=-5&minutes=10").statusCode());
+        assertEquals(422, api.request("POST", "/api/v1/control/import-cap?kw=5000&minutes=10").statusCode(),
+                "never above the site's cap");
+        assertEquals(400, api.request("POST", "/api/v1/control/import-cap?kw=abc").statusCode());
+        assertEquals(200, api.request("POST", "/api/v1/control/import-cap?kw=150&minutes=10").statusCode());
+        Eventually.within(Duration.ofSeconds(5), () -> assertTrue(
+                control().get("binding").asText().contains("import cap override 150 kW"), control().toString()));
+    }
 }

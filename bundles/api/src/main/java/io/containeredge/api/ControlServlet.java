@@ -17,7 +17,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * The controller's state ({@code GET /api/v1/control}), its alarms ({@code GET /api/v1/control/alarms},
- * {@code POST /api/v1/control/alarms/ack?id=...}) and the local trip reset
+ * {@code POST /api/v1/control/alarms/ack?id=...}), a temporary import cap
+ * ({@code POST /api/v1/control/import-cap?kw=...&minutes=...}) and the local trip reset
  * ({@code POST /api/v1/control/reset}). The reset is taken at the next cycle and refused there while
  * the cause is present; the API listens on loopback only until the console brings logins.
  */
@@ -63,8 +64,12 @@ public class ControlServlet extends HttpServlet {
             acknowledge(req, resp);
             return;
         }
+        if ("/import-cap".equals(req.getPathInfo())) {
+            importCap(req, resp);
+            return;
+        }
         if (!"/reset".equals(req.getPathInfo())) {
-            send(resp, 404, error("POST is only accepted on /api/v1/control/reset and /api/v1/control/alarms/ack"));
+            send(resp, 404, error("POST is accepted on /api/v1/control/reset, /alarms/ack and /import-cap"));
             return;
         }
         control.requestReset();
@@ -72,6 +77,28 @@ public class ControlServlet extends HttpServlet {
         body.put("accepted", true);
         body.put("note", "applied at the next cycle unless the trip's cause is still present; see GET /api/v1/control");
         send(resp, 202, body);
+    }
+
+    private void importCap(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        double kw;
+        long minutes;
+        try {
+            kw = Double.parseDouble(req.getParameter("kw"));
+            minutes = Long.parseLong(req.getParameter("minutes"));
+        } catch (NumberFormatException | NullPointerException e) {
+            send(resp, 400, error("give ?kw=<import cap in kW>&minutes=<how long>"));
+            return;
+        }
+        try {
+            control.overrideImportCap(kw, java.time.Duration.ofMinutes(minutes), "local-api@" + req.getRemoteAddr());
+        } catch (IllegalArgumentException e) {
+            send(resp, 422, error(e.getMessage()));
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("importCapKw", kw);
+        body.put("minutes", minutes);
+        send(resp, 200, body);
     }
 
     private void acknowledge(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -8,12 +8,14 @@ import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
+import io.containeredge.control.power.CapOverride;
 import io.containeredge.control.power.PowerConfig;
 import io.containeredge.control.power.PowerGuard;
 import io.containeredge.control.power.PowerState;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.image.Snapshot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,7 @@ public final class ControlLoop {
     private ThermalState thermal = ThermalState.initial();
     private AllocatorState allocator = AllocatorState.initial();
     private volatile boolean resetRequested;
+    private volatile CapOverride capOverride;
     private volatile ControlStatus status;
     private long cycles;
     private long overruns;
@@ -105,6 +108,23 @@ public final class ControlLoop {
     /** Asks for a latched trip to be reset at the next cycle; refused there if the cause remains. */
     public void requestReset() {
         resetRequested = true;
+    }
+
+    /**
+     * Sets an import cap for a while. Refused unless 0 < cap <= the site's import cap and the
+     * duration is between a minute and a day: a command can tighten the container, never loosen it
+     * beyond its configured limits.
+     */
+    public void overrideImportCap(double capKw, Duration duration, String source, long nowMillis) {
+        double siteCap = cfg.limits().importCapKw();
+        if (!(capKw > 0) || capKw > siteCap) {
+            throw new IllegalArgumentException("import cap must be above 0 and at most the site's " + siteCap + " kW");
+        }
+        if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("an import cap override lasts between 1 minute and 24 hours");
+        }
+        capOverride = new CapOverride(capKw, nowMillis + duration.toMillis(), source);
+        LOG.info("import cap {} kW until +{} min, from {}", capKw, duration.toMinutes(), source);
     }
 
     public ControlStatus status() {
@@ -141,8 +161,9 @@ public final class ControlLoop {
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
         thermal = t.state();
+        PowerConfig powerCfg = PowerConfig.defaults(cfg.limits(), battery.limits(snapshot));
         PowerGuard.Outcome p = PowerGuard.evaluate(in,
-                PowerConfig.defaults(cfg.limits(), battery.limits(snapshot)), power);
+                capOverride == null ? powerCfg : powerCfg.withCapOverride(capOverride), power);
         power = p.state();
         List<Verdict> verdicts = new ArrayList<>(List.of(t.verdict(), p.verdict()));
         verdicts.addAll(io.evaluate());

@@ -1,6 +1,7 @@
 package io.containeredge.control;
 
 import io.containeredge.control.alarm.Alarm;
+import java.time.Duration;
 import java.util.List;
 
 /** The running controller as other bundles (API, console, cloud) see it. */
@@ -14,6 +15,14 @@ public interface ControlService {
      * present; the outcome shows in {@link #status()}.
      */
     void requestReset();
+
+    /**
+     * Lowers (or raises, up to the site's cap) the import cap until a time, e.g. for a demand-response
+     * event. Checked here, the one path for the API, the console and the cloud.
+     *
+     * @throws IllegalArgumentException with the reason when the command is refused; nothing changes
+     */
+    void overrideImportCap(double capKw, Duration duration, String source);
 
     /** Alarms raised and not yet cleared, oldest first. */
     List<Alarm> activeAlarms();

@@ -110,6 +110,11 @@ public class ControlComponent implements ControlService {
     }
 
     @Override
+    public void overrideImportCap(double capKw, Duration duration, String source) {
+        loop.overrideImportCap(capKw, duration, source, System.currentTimeMillis());
+    }
+
+    @Override
     public List<Alarm> activeAlarms() {
         return alarms.active();
     }
