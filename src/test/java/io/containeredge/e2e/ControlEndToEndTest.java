@@ -118,6 +118,10 @@ class ControlEndToEndTest {
         Eventually.within(Duration.ofSeconds(10), () -> assertTrue(control().get("minerKw").asDouble() < 10,
                 "the miners draw their sleep power only: " + control().get("minerKw")));
 
+        JsonNode commands = api.get("/api/v1/control/commands").get("commands");
+        assertTrue(commands.size() >= MINERS, "every sleep command's outcome is recorded: " + commands.size());
+        assertTrue(commands.toString().contains("\"kind\":\"SLEEP\""), commands.toString());
+
         simulator.send("clear");
         Eventually.within(Duration.ofSeconds(5), () ->
                 assertEquals("running", api.point("cdu", "pump_state").get("value").asText()));

@@ -5,18 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
+import io.containeredge.control.miner.CommandOutcome;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * The controller's state ({@code GET /api/v1/control}), its alarms ({@code GET /api/v1/control/alarms},
+ * The controller's state ({@code GET /api/v1/control}), the last miner commands and their outcomes
+ * ({@code GET /api/v1/control/commands}), its alarms ({@code GET /api/v1/control/alarms},
  * {@code POST /api/v1/control/alarms/ack?id=...}), a temporary import cap
  * ({@code POST /api/v1/control/import-cap?kw=...&minutes=...}) and the local trip reset
  * ({@code POST /api/v1/control/reset}). The reset is taken at the next cycle and refused there while
@@ -44,6 +47,13 @@ public class ControlServlet extends HttpServlet {
             body.set("active", JSON.valueToTree(control.activeAlarms()));
             body.set("history", JSON.valueToTree(control.alarmHistory(200)));
             send(resp, 200, withoutInfinities(body));
+            return;
+        }
+        if (path.equals("/commands")) {
+            List<CommandOutcome> all = control.recentCommands();
+            ObjectNode body = JSON.createObjectNode();
+            body.set("commands", JSON.valueToTree(all.subList(Math.max(0, all.size() - 500), all.size())));
+            send(resp, 200, body);
             return;
         }
         if (!path.isEmpty() && !path.equals("/")) {

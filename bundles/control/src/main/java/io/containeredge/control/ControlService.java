@@ -1,6 +1,7 @@
 package io.containeredge.control;
 
 import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.miner.CommandOutcome;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +24,9 @@ public interface ControlService {
      * @throws IllegalArgumentException with the reason when the command is refused; nothing changes
      */
     void overrideImportCap(double capKw, Duration duration, String source);
+
+    /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
+    List<CommandOutcome> recentCommands();
 
     /** Alarms raised and not yet cleared, oldest first. */
     List<Alarm> activeAlarms();

@@ -8,6 +8,7 @@ import io.containeredge.control.InputMapper;
 import io.containeredge.control.PduMap;
 import io.containeredge.control.alarm.Alarm;
 import io.containeredge.control.alarm.AlarmRegistry;
+import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.watchdog.SystemdNotifier;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
@@ -112,6 +113,11 @@ public class ControlComponent implements ControlService {
     @Override
     public void overrideImportCap(double capKw, Duration duration, String source) {
         loop.overrideImportCap(capKw, duration, source, System.currentTimeMillis());
+    }
+
+    @Override
+    public List<CommandOutcome> recentCommands() {
+        return fleet.recentOutcomes();
     }
 
     @Override
