@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,61 +25,25 @@ class ControlEndToEndTest {
 
     @TempDir
     static Path work;
+    static RunningContainer container;
     static ChildProcess simulator;
-    static ChildProcess gateway;
     static GatewayApi api;
 
     @BeforeAll
     static void start() throws Exception {
-        int minersBase = freeRange(MINERS);
-        Path root = ChildProcess.root();
-        String site = Files.readString(root.resolve("firmware-config/sites/demo-container.yaml"))
+        int minersBase = RunningContainer.freeRange(MINERS);
+        container = RunningContainer.start(work, site -> site
                 .replace("count: 240", "count: " + MINERS)
-                .replace("basePort: 14100", "basePort: " + minersBase);
-        Path config = Files.createDirectories(work.resolve("config"));
-        Path siteFile = config.resolve("site.yaml");
-        Files.writeString(siteFile, site);
-        simulator = ChildProcess.start(work.resolve("simulator.log"), List.of(ChildProcess.java(), "-jar",
-                root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
-                "--bind", "127.0.0.1:0", "--miners-base", String.valueOf(minersBase), "--duration", "600"));
-        int gw = Integer.parseInt(simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(30)).group(1));
-        int bess = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
-        Files.writeString(siteFile, site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess));
-        int apiPort = GatewayAgainstSimulatorTest.freePort();
-        gateway = ChildProcess.start(work.resolve("gateway.log"), LauncherTest.gateway(
-                "--config", config.toString(), "--api-port", String.valueOf(apiPort)));
-        gateway.await("Started Jetty", Duration.ofSeconds(60));
-        api = new GatewayApi(apiPort);
+                .replace("basePort: 14100", "basePort: " + minersBase), minersBase);
+        simulator = container.simulator;
+        api = container.api;
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
+        if (container != null) {
+            container.close();
         }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    /** A base port with {@code n} free loopback ports after it, for the simulated miners. */
-    static int freeRange(int n) throws IOException {
-        for (int base = 21000; base < 60000; base += n + 7) {
-            List<ServerSocket> held = new ArrayList<>();
-            try {
-                for (int i = 0; i < n; i++) {
-                    held.add(new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress()));
-                }
-                return base;
-            } catch (IOException taken) {
-                // try the next range
-            } finally {
-                for (ServerSocket s : held) {
-                    s.close();
-                }
-            }
-        }
-        throw new IOException("no free range of " + n + " loopback ports");
     }
 
     static JsonNode control() throws Exception {

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,46 +31,23 @@ class GatewayAgainstSimulatorTest {
 
     @TempDir
     static Path work;
+    static RunningContainer container;
     static ChildProcess simulator;
-    static ChildProcess gateway;
     static GatewayApi api;
     static int containerPort;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = ChildProcess.root();
-        Path siteFile = root.resolve("firmware-config/sites/demo-container.yaml");
-        simulator = ChildProcess.start(work.resolve("simulator.log"), List.of(ChildProcess.java(), "-jar",
-                root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
-                "--bind", "127.0.0.1:0", "--miners-base", "0", "--seed", "7", "--duration", "600"));
-        Matcher gw = simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(30));
-        containerPort = Integer.parseInt(gw.group(1));
-        int bessPort = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
-
-        Path config = Files.createDirectories(work.resolve("config"));
-        Files.writeString(config.resolve("site.yaml"), Files.readString(siteFile)
-                .replace("port: 15020", "port: " + containerPort)
-                .replace("port: 15021", "port: " + bessPort));
-        int apiPort = freePort();
-        gateway = ChildProcess.start(work.resolve("gateway.log"), LauncherTest.gateway("--config", config.toString(),
-                "--api-port", String.valueOf(apiPort)));
-        gateway.await("Started Jetty", Duration.ofSeconds(60));
-        api = new GatewayApi(apiPort);
+        container = RunningContainer.start(work, site -> site, 0);
+        simulator = container.simulator;
+        api = container.api;
+        containerPort = container.containerPort;
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        if (container != null) {
+            container.close();
         }
     }
 

@@ -48,7 +48,7 @@ class IndependentModbusServerTest {
 
     @Test
     void pollerDecodesWhatAThirdPartyServerPutsOnTheWire() throws Exception {
-        int port = GatewayAgainstSimulatorTest.freePort();
+        int port = RunningContainer.freePort();
         Path script = ChildProcess.root().resolve("src/test/interop/modbus-serial-server.js");
         try (ChildProcess server = ChildProcess.start(work.resolve("modbus-serial.log"),
                 List.of("node", script.toString(), String.valueOf(port), "60"))) {

@@ -30,7 +30,7 @@ class LauncherTest {
 
     @Test
     void demoRunsTheGatewayAgainstTheInProcessSimulator() throws Exception {
-        int apiPort = GatewayAgainstSimulatorTest.freePort();
+        int apiPort = RunningContainer.freePort();
         try (ChildProcess demo = ChildProcess.start(work.resolve("demo.log"),
                 gateway("--demo", "--api-port", String.valueOf(apiPort)))) {
             demo.await("Started Jetty", Duration.ofSeconds(60));
@@ -64,7 +64,7 @@ class LauncherTest {
                   transformerRatingKva: 2500
                 """);
         try (ChildProcess gw = ChildProcess.start(work.resolve("bad.log"),
-                gateway("--config", config.toString(), "--api-port", String.valueOf(GatewayAgainstSimulatorTest.freePort())))) {
+                gateway("--config", config.toString(), "--api-port", String.valueOf(RunningContainer.freePort())))) {
             gw.await("site configuration refused", Duration.ofSeconds(60));
             gw.await(Path.of(config.resolve("site.yaml").toString()).toString().replace(".", "\\.")
                     + ": \\$\\.limits\\.coolantSupplyTripC: trip \\(45\\.0\\) must be above warning", Duration.ofSeconds(5));

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,44 +27,28 @@ class PowerEndToEndTest {
 
     @TempDir
     static Path work;
+    static RunningContainer container;
     static ChildProcess simulator;
-    static ChildProcess gateway;
     static GatewayApi api;
 
     @BeforeAll
     static void start() throws Exception {
-        int minersBase = ControlEndToEndTest.freeRange(MINERS);
-        Path root = ChildProcess.root();
+        int minersBase = RunningContainer.freeRange(MINERS);
         // 100 miners x 3.5 kW + 25 kW auxiliaries = 375 kW against a 100 kW import cap: the battery
         // (250 kW at most) covers most of the excess, the miners the remaining 25 kW
-        String site = Files.readString(root.resolve("firmware-config/sites/demo-container.yaml"))
+        container = RunningContainer.start(work, site -> site
                 .replace("count: 240", "count: " + MINERS)
                 .replace("basePort: 14100", "basePort: " + minersBase)
                 .replace("importCapKw: 2200", "importCapKw: " + (int) CAP_KW)
-                .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 30");
-        Path config = Files.createDirectories(work.resolve("config"));
-        Path siteFile = config.resolve("site.yaml");
-        Files.writeString(siteFile, site);
-        simulator = ChildProcess.start(work.resolve("simulator.log"), List.of(ChildProcess.java(), "-jar",
-                root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
-                "--bind", "127.0.0.1:0", "--miners-base", String.valueOf(minersBase), "--duration", "600"));
-        int gw = Integer.parseInt(simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(30)).group(1));
-        int bess = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
-        Files.writeString(siteFile, site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess));
-        int apiPort = GatewayAgainstSimulatorTest.freePort();
-        gateway = ChildProcess.start(work.resolve("gateway.log"), LauncherTest.gateway(
-                "--config", config.toString(), "--api-port", String.valueOf(apiPort)));
-        gateway.await("Started Jetty", Duration.ofSeconds(60));
-        api = new GatewayApi(apiPort);
+                .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 30"), minersBase);
+        simulator = container.simulator;
+        api = container.api;
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (simulator != null) {
-            simulator.close();
+        if (container != null) {
+            container.close();
         }
     }
 

@@ -34,7 +34,7 @@ class SerialRtuGatewayTest {
                   - {id: transformer, role: transformer, profile: transformer-monitor, connection: rs485, unitId: 2}
                 limits: {coolantSupplyWarningC: 40, coolantSupplyTripC: 45, coolantSupplyLowC: 20, transformerRatingKva: 2500}
                 """.formatted(gwEnd));
-        int apiPort = GatewayAgainstSimulatorTest.freePort();
+        int apiPort = RunningContainer.freePort();
         try (ChildProcess socat = ChildProcess.start(work.resolve("socat.log"), List.of("socat",
                 "pty,raw,echo=0,link=" + gwEnd, "pty,raw,echo=0,link=" + simEnd))) {
             Eventually.within(Duration.ofSeconds(10), () -> assertTrue(Files.exists(gwEnd) && Files.exists(simEnd)));

@@ -1,0 +1,88 @@
+package io.containeredge.e2e;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The demo container as on a site: {@code containeredge-sim.jar} serving the (edited) demo site on
+ * ephemeral loopback ports, and {@code containeredge.jar} configured against it, both as processes.
+ */
+final class RunningContainer implements AutoCloseable {
+
+    final ChildProcess simulator;
+    final ChildProcess gateway;
+    final GatewayApi api;
+    final int containerPort;
+
+    private RunningContainer(ChildProcess simulator, ChildProcess gateway, GatewayApi api, int containerPort) {
+        this.simulator = simulator;
+        this.gateway = gateway;
+        this.api = api;
+        this.containerPort = containerPort;
+    }
+
+    /**
+     * @param edit changes to the demo site's text (miner count, limits, ...)
+     * @param minersBase the miners' first port (the site's basePort must say the same), or 0 for
+     *     ephemeral ports the gateway cannot reach
+     */
+    static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase) throws Exception {
+        Path root = ChildProcess.root();
+        String site = edit.apply(Files.readString(root.resolve("firmware-config/sites/demo-container.yaml")));
+        Path config = Files.createDirectories(work.resolve("config"));
+        Path siteFile = config.resolve("site.yaml");
+        Files.writeString(siteFile, site);
+        ChildProcess simulator = ChildProcess.start(work.resolve("simulator.log"), List.of(ChildProcess.java(), "-jar",
+                root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
+                "--bind", "127.0.0.1:0", "--miners-base", String.valueOf(minersBase), "--seed", "7",
+                "--duration", "600"));
+        int gw = Integer.parseInt(simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)",
+                Duration.ofSeconds(30)).group(1));
+        int bess = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
+        Files.writeString(siteFile, site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess));
+        int apiPort = freePort();
+        ChildProcess gateway = ChildProcess.start(work.resolve("gateway.log"), LauncherTest.gateway(
+                "--config", config.toString(), "--api-port", String.valueOf(apiPort)));
+        gateway.await("Started Jetty", Duration.ofSeconds(60));
+        return new RunningContainer(simulator, gateway, new GatewayApi(apiPort), gw);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A base port with {@code n} free loopback ports after it, for the simulated miners. */
+    static int freeRange(int n) throws IOException {
+        for (int base = 21000; base < 60000; base += n + 7) {
+            List<ServerSocket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < n; i++) {
+                    held.add(new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress()));
+                }
+                return base;
+            } catch (IOException taken) {
+                // try the next range
+            } finally {
+                for (ServerSocket s : held) {
+                    s.close();
+                }
+            }
+        }
+        throw new IOException("no free range of " + n + " loopback ports");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        gateway.close();
+        simulator.close();
+    }
+}
