@@ -96,8 +96,8 @@ class ControlEndToEndTest {
                 assertTrue(api.point("cdu", "flow").get("value").asDouble() > 60, "flow back above the minimum"));
         assertEquals(202, api.request("POST", "/api/v1/control/reset").statusCode());
         Eventually.within(Duration.ofSeconds(5), () -> assertEquals("NORMAL", control().get("thermalStage").asText()));
-        // the allocator waits the dwell time (30 s) after a sleep before it wakes a miner again; the
-        // power guard lets load back at 10 kW/s: 60 miners x 3.5 kW = 210 kW in ~21 s, plus 8 s waking
+        // the allocator waits the dwell time (30 s) after a sleep before it wakes a miner again; load
+        // comes back at the 50 kW/s wake ramp: 60 miners x 3.5 kW = 210 kW in ~4 s, plus 8 s waking
         Eventually.within(Duration.ofSeconds(120), () -> assertEquals(MINERS, control().get("minersAwake").asInt()));
     }
 

@@ -161,7 +161,8 @@ public final class ControlLoop {
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
         thermal = t.state();
-        PowerConfig powerCfg = PowerConfig.defaults(cfg.limits(), battery.limits(snapshot));
+        PowerConfig powerCfg = PowerConfig.defaults(cfg.limits(), battery.limits(snapshot))
+                .withRecoverKwPerS(cfg.wakeRampKwPerS());
         PowerGuard.Outcome p = PowerGuard.evaluate(in,
                 capOverride == null ? powerCfg : powerCfg.withCapOverride(capOverride), power);
         power = p.state();

@@ -71,6 +71,13 @@ public record PowerConfig(
                 Duration.ofHours(24), 2, 20, 20, 10, Duration.ofSeconds(25), battery, 0, Duration.ofSeconds(30), 40);
     }
 
+    /** The same with another recovery rate: the site's one wake-up ramp for all returning load. */
+    public PowerConfig withRecoverKwPerS(double rate) {
+        return new PowerConfig(transformer, powerFactor, importCapKw, capOverride, hotSpotLimitC, hotSpotEmergencyC,
+                hotSpotHysteresisK, emergencyBudget, emergencyWindow, thermalDerateKwPerS, emergencyDerateKwPerS,
+                curtailKwPerS, rate, capFixTime, battery, safeMinerKw, failSafeHold, designAmbientC);
+    }
+
     public PowerConfig withCapOverride(CapOverride override) {
         return new PowerConfig(transformer, powerFactor, importCapKw, override, hotSpotLimitC, hotSpotEmergencyC,
                 hotSpotHysteresisK, emergencyBudget, emergencyWindow, thermalDerateKwPerS, emergencyDerateKwPerS,
