@@ -106,10 +106,13 @@ public final class MinerAllocator {
         for (FleetMember m : fleet) {
             Commanded c = commanded.get(m.index());
             boolean stillDrawing = m.awake() || !m.reachable() || m.powerW() > ASLEEP_W;
-            if (c != null && c.kind() == Kind.SLEEP && !m.powerCut() && stillDrawing
-                    && now - c.atMillis() >= cfg.sleepConfirm().toMillis()) {
-                actions.add(new MinerAction(m.index(), Kind.CUT_POWER, 0,
-                        "no sleep confirmation within " + cfg.sleepConfirm().toSeconds() + " s"));
+            boolean waiting = c != null && (c.kind() == Kind.SLEEP || c.kind() == Kind.CUT_POWER);
+            if (waiting && !m.powerCut() && stillDrawing && now - c.atMillis() >= cfg.sleepConfirm().toMillis()) {
+                // a cut whose socket still reads on is sent again: the PDU write may have been lost
+                String why = c.kind() == Kind.SLEEP
+                        ? "no sleep confirmation within " + cfg.sleepConfirm().toSeconds() + " s"
+                        : "PDU socket still on " + cfg.sleepConfirm().toSeconds() + " s after the cut";
+                actions.add(new MinerAction(m.index(), Kind.CUT_POWER, 0, why));
                 commanded.put(m.index(), new Commanded(Kind.CUT_POWER, 0, now));
             }
         }

@@ -129,4 +129,19 @@ class ThermalScenarioTest {
         c.runFor(40);
         assertEquals(5, c.awakeCount());
     }
+
+    @Test
+    void aCutThatDoesNotTakeIsSentAgain() {
+        VirtualContainer c = new VirtualContainer(3);
+        c.miners.get(1).stubborn = true;
+        c.miners.get(1).cutFails = true;
+        c.runFor(5);
+        c.pumpRunning = false;
+        c.runFor(11);
+        long cuts = c.sentAt.get(1).stream().filter(s -> s.kind() == Kind.CUT_POWER).count();
+        assertEquals(1, cuts);
+        c.runFor(10);
+        assertEquals(2, c.sentAt.get(1).stream().filter(s -> s.kind() == Kind.CUT_POWER).count(),
+                "the socket still reads on 10 s after the cut: cut again");
+    }
 }

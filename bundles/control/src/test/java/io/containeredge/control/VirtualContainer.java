@@ -40,6 +40,7 @@ final class VirtualContainer {
         boolean awake = true;
         boolean powerCut;
         boolean stubborn;
+        boolean cutFails;
         long sleepAt = Long.MAX_VALUE;
         long wakeAt = Long.MAX_VALUE;
         double targetW = 3500;
@@ -136,7 +137,7 @@ final class VirtualContainer {
                 m.targetW = m.ratedW;
             }
             case POWER_TARGET -> m.targetW = action.targetW();
-            case CUT_POWER -> m.powerCut = true;
+            case CUT_POWER -> m.powerCut = !m.cutFails;
             case RESTORE_POWER -> {
                 m.powerCut = false;
                 m.targetW = m.ratedW;
