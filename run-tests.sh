@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole ContainerEdge test suite on a fresh Debian machine with Java 17 and Maven.
-# Installs what the tests need: an independent Modbus client (mbpoll) and Node.js for an
-# independent Modbus server (npm modbus-serial).
+# Installs what the tests need: an independent Modbus client (mbpoll), Node.js for an
+# independent Modbus server (npm modbus-serial) and Mosquitto (MQTT broker, started by the tests).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +10,8 @@ command -v mbpoll >/dev/null || need_apt+=(mbpoll)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 command -v socat >/dev/null || need_apt+=(socat)
+# a real MQTT broker for the cloud tests; Debian puts it in /usr/sbin, off a non-root PATH
+command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -1,0 +1,249 @@
+package io.containeredge.cloud.mqtt;
+
+import io.containeredge.cloud.queue.OutboundMessage;
+import io.containeredge.cloud.queue.OutboundQueue;
+import io.containeredge.cloud.queue.QueueException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains an {@link OutboundQueue} to an MQTT broker, oldest first, on its own thread.
+ *
+ * <p>Delivery is at least once: a message leaves the queue only after the broker acknowledged it
+ * (PUBACK). Messages in flight when the connection drops stay queued and are sent again after the
+ * reconnect, so a consumer may see a message twice and must de-duplicate (by the Sparkplug sequence
+ * and timestamp, or the queue id). Paho keeps nothing of its own (memory persistence, clean session):
+ * the queue is the only copy, so there is exactly one thing to survive a crash.
+ *
+ * <p>The whole stream is rate-limited by a token bucket ({@link MqttSettings#drainRatePerSecond()},
+ * bursts of a tenth of a second), which keeps order strict; the rate must therefore exceed the live
+ * message rate, the difference being how fast a backlog drains. At most
+ * {@link MqttSettings#maxInFlight()} messages are unacknowledged at any time.
+ *
+ * <p>Local control never waits for the cloud: {@link #publishNow} only appends to the queue and wakes
+ * the loop; connecting, back-off and publishing happen on the loop's thread.
+ */
+public final class QueuePublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueuePublisher.class);
+    /** Longest sleep with nothing to do; a wake-up (append, ack, connection lost) cuts it short. */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final OutboundQueue queue;
+    private final MqttSettings settings;
+    private final ReconnectBackoff backoff;
+    private final TokenBucket bucket;
+    private final MqttConnectOptions options;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
+    private final AtomicLong published = new AtomicLong();
+    private final Thread loop;
+    private volatile boolean running = true;
+    private volatile boolean resend;
+    private MqttAsyncClient client;
+    /** Id of the newest message handed to Paho on this connection; the next peek starts after it. */
+    private long cursor;
+
+    /** @throws IllegalArgumentException when the TLS stores in {@code settings} cannot be used */
+    public QueuePublisher(OutboundQueue queue, MqttSettings settings) {
+        this.queue = queue;
+        this.settings = settings;
+        this.options = PahoOptions.of(settings);
+        this.backoff = new ReconnectBackoff(settings.reconnectInitial(), settings.reconnectMax(), new Random());
+        this.bucket = new TokenBucket(settings.drainRatePerSecond(),
+                Math.max(1, settings.drainRatePerSecond() / 10), System::nanoTime);
+        this.loop = new Thread(this::run, "mqtt-publisher-" + settings.clientId());
+        loop.setDaemon(true);
+    }
+
+    /** Starts the connection loop; returns at once. */
+    public void start() {
+        loop.start();
+    }
+
+    /** Queues {@code m} durably and wakes the loop; returns the queue id. Never waits for the broker. */
+    public long publishNow(OutboundMessage m) {
+        long id = queue.append(m);
+        LockSupport.unpark(loop);
+        return id;
+    }
+
+    /** True while connected to a broker. */
+    public boolean connected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    /** The URI of the broker currently connected to, or null. */
+    public String currentServer() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected() ? c.getCurrentServerURI() : null;
+    }
+
+    /** Messages waiting in the queue, including those sent but not yet acknowledged. */
+    public long backlog() {
+        return queue.size();
+    }
+
+    /** Messages acknowledged by a broker since this publisher started. */
+    public long published() {
+        return published.get();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!connected()) {
+                    connectOrWait();
+                    continue;
+                }
+                removeAcknowledged();
+                LockSupport.parkNanos(this, sendAllowed());
+            } catch (QueueException e) {
+                LOG.error("outbound queue failed; retrying in {} ms: {}", IDLE_NANOS / 1_000_000, e.getMessage());
+                LockSupport.parkNanos(this, IDLE_NANOS);
+            }
+        }
+    }
+
+    private void connectOrWait() {
+        // whatever was in flight on the lost connection is sent again from the oldest unacknowledged
+        removeAcknowledged();
+        inFlight.clear();
+        cursor = 0;
+        try {
+            if (client == null) {
+                client = new MqttAsyncClient(settings.serverUris().get(0), settings.clientId(), new MemoryPersistence());
+                client.setCallback(new ConnectionLossListener(loop));
+            }
+            client.connect(options).waitForCompletion();
+            backoff.reset();
+            LOG.info("connected to {} as {}; {} messages queued", client.getCurrentServerURI(),
+                    settings.clientId(), queue.size());
+        } catch (MqttException e) {
+            Duration delay = backoff.next();
+            LOG.warn("cannot connect to {}: {}; next attempt in {} ms", settings.serverUris(), e.getMessage(),
+                    delay.toMillis());
+            LockSupport.parkNanos(this, delay.toNanos());
+        }
+    }
+
+    /** Publishes what the in-flight window and the token bucket allow; returns how long to sleep. */
+    private long sendAllowed() {
+        if (resend) {
+            resend = false;
+            cursor = 0;
+        }
+        int room = settings.maxInFlight() - inFlight.size();
+        if (room <= 0) {
+            return IDLE_NANOS;
+        }
+        List<OutboundQueue.Stored> batch = queue.peekAfter(cursor, room);
+        if (batch.isEmpty()) {
+            return IDLE_NANOS;
+        }
+        int permits = bucket.takeUpTo(batch.size());
+        if (permits == 0) {
+            return bucket.nanosUntilToken();
+        }
+        List<OutboundQueue.Stored> send = batch.subList(0, permits);
+        queue.markAttempted(send.stream().map(OutboundQueue.Stored::id).toList());
+        for (OutboundQueue.Stored s : send) {
+            if (!publish(s)) {
+                break;
+            }
+            cursor = s.id();
+        }
+        return 0;
+    }
+
+    private boolean publish(OutboundQueue.Stored s) {
+        inFlight.add(s.id());
+        try {
+            OutboundMessage m = s.message();
+            client.publish(m.topic(), m.payload(), m.qos(), false, s.id(), ackListener);
+            return true;
+        } catch (MqttException e) {
+            // connection gone or Paho's window full: the message stays queued and is tried again
+            inFlight.remove(s.id());
+            LOG.debug("publish of {} deferred: {}", s.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    private final IMqttActionListener ackListener = new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            long id = (Long) token.getUserContext();
+            acked.add(id);
+            inFlight.remove(id);
+            LockSupport.unpark(loop);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            // not acknowledged: still queued; send again from the oldest unacknowledged message
+            inFlight.remove((Long) token.getUserContext());
+            resend = true;
+            LockSupport.unpark(loop);
+        }
+    };
+
+    /** Deletes acknowledged messages from the queue in one transaction (one fsync per batch). */
+    private void removeAcknowledged() {
+        List<Long> ids = new ArrayList<>();
+        for (Long id = acked.poll(); id != null; id = acked.poll()) {
+            ids.add(id);
+        }
+        if (!ids.isEmpty()) {
+            queue.removeAll(ids);
+            published.addAndGet(ids.size());
+        }
+    }
+
+    /**
+     * Stops the loop and disconnects. Messages not yet acknowledged stay in the queue for the next
+     * start. Does not close the queue, which the caller owns.
+     */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(loop);
+        try {
+            loop.join(TimeUnit.SECONDS.toMillis(settings.connectTimeoutSeconds() + 5L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        removeAcknowledged();
+        if (client != null) {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(1000).waitForCompletion(2000);
+                }
+            } catch (MqttException e) {
+                LOG.debug("disconnect: {}", e.getMessage());
+            }
+            try {
+                client.close();
+            } catch (MqttException e) {
+                LOG.debug("close: {}", e.getMessage());
+            }
+        }
+    }
+}

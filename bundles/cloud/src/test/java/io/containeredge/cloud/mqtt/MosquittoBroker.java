@@ -1,0 +1,106 @@
+package io.containeredge.cloud.mqtt;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto for tests: own generated config, loopback only, a free port (never 1883, where a
+ * system service may run), stopped by PID. Can be stopped and started again on the same port.
+ */
+final class MosquittoBroker implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    /** Picks a free loopback port and writes the config into {@code dir}; does not start. */
+    MosquittoBroker(Path dir) throws IOException {
+        this.dir = dir;
+        this.port = freePort();
+        Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\n"
+                + "allow_anonymous true\npersistence false\n");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Debian installs the broker in /usr/sbin, which is not on a non-root user's PATH. */
+    static String binary() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "mosquitto"))) {
+                return Path.of(d, "mosquitto").toString();
+            }
+        }
+        if (Files.isExecutable(Path.of("/usr/sbin/mosquitto"))) {
+            return "/usr/sbin/mosquitto";
+        }
+        throw new IllegalStateException("mosquitto not found on PATH nor at /usr/sbin/mosquitto;"
+                + " install the Debian package 'mosquitto' (./run-tests.sh does)");
+    }
+
+    int port() {
+        return port;
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Starts the broker and returns once its port accepts connections. */
+    MosquittoBroker start() throws Exception {
+        process = new ProcessBuilder(binary(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ": "
+                        + Files.readString(dir.resolve("mosquitto.log")));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return this;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        stop();
+        throw new IllegalStateException("mosquitto did not listen on " + port + " within 10 s");
+    }
+
+    /** Kills the broker by its PID (SIGKILL: no goodbye to the clients) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.toHandle().destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            process = null;
+        }
+    }
+
+    /** Stops the broker by its PID (SIGTERM) and waits for it to be gone. */
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,183 @@
+package io.containeredge.cloud.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containeredge.cloud.queue.MessageKind;
+import io.containeredge.cloud.queue.OutboundMessage;
+import io.containeredge.cloud.queue.OutboundQueue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The publisher against a real Mosquitto on a free loopback port. */
+class QueuePublisherTest {
+
+    @TempDir
+    Path dir;
+    private MosquittoBroker broker;
+    private OutboundQueue queue;
+    private TestSubscriber subscriber;
+    private TcpGate gate;
+    private QueuePublisher publisher;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        broker = new MosquittoBroker(dir).start();
+        queue = OutboundQueue.open(dir.resolve("queue.db"), 64L << 20);
+        subscriber = new TestSubscriber(broker.uri()).connect();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        try {
+            if (publisher != null) {
+                publisher.close();
+            }
+            subscriber.close();
+            if (gate != null) {
+                gate.shutdown();
+            }
+            queue.close();
+        } finally {
+            broker.stop(); // whatever failed above, no broker outlives its test
+        }
+    }
+
+    private static MqttSettings settings(List<String> uris, double rate) {
+        return MqttSettings.of(uris, "gateway-test").withDrainRate(rate)
+                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(400));
+    }
+
+    private static OutboundMessage message(int i) {
+        return new OutboundMessage("test/data", ("m" + i).getBytes(StandardCharsets.UTF_8), 1,
+                MessageKind.TELEMETRY, System.currentTimeMillis());
+    }
+
+    private static List<String> expected(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "m" + i).toList();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for: " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void publishesInOrderAndEmptiesTheQueue() throws Exception {
+        publisher = new QueuePublisher(queue, settings(List.of(broker.uri()), 10_000));
+        publisher.start();
+        await("connected", publisher::connected);
+        for (int i = 0; i < 300; i++) {
+            publisher.publishNow(message(i));
+        }
+        assertTrue(subscriber.awaitDistinct(300, 20, TimeUnit.SECONDS), "received " + subscriber.received().size());
+        assertEquals(expected(0, 300), subscriber.received(), "in order, nothing twice on a healthy link");
+        await("queue empty", () -> publisher.backlog() == 0);
+        assertEquals(300, publisher.published());
+    }
+
+    @Test
+    void backlogAccumulatesWhileBrokerIsDownAndDrainsInOrder() throws Exception {
+        gate = new TcpGate(broker.port());
+        publisher = new QueuePublisher(queue, settings(List.of(gate.uri()), 1000));
+        publisher.start();
+        await("connected", publisher::connected);
+        for (int i = 0; i < 10; i++) {
+            publisher.publishNow(message(i));
+        }
+        assertTrue(subscriber.awaitDistinct(10, 10, TimeUnit.SECONDS));
+        await("first ten acknowledged", () -> publisher.backlog() == 0);
+
+        gate.shut();
+        broker.stop();
+        await("disconnected", () -> !publisher.connected());
+        for (int i = 10; i < 110; i++) {
+            publisher.publishNow(message(i));
+        }
+        Thread.sleep(500); // several reconnect attempts fail meanwhile
+        assertEquals(100, publisher.backlog(), "everything stays queued while the broker is down");
+
+        broker.start(); // same port
+        subscriber.connect();
+        gate.open();
+        assertTrue(subscriber.awaitDistinct(110, 20, TimeUnit.SECONDS), "received " + subscriber.distinct().size());
+        assertEquals(expected(0, 110), subscriber.distinct(), "backlog drained in order");
+        await("queue empty", () -> publisher.backlog() == 0);
+    }
+
+    @Test
+    void drainRateIsLimited() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            queue.append(message(i));
+        }
+        publisher = new QueuePublisher(queue, settings(List.of(broker.uri()), 100));
+        long start = System.nanoTime();
+        publisher.start();
+        assertTrue(subscriber.awaitDistinct(200, 20, TimeUnit.SECONDS));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds >= 1.8, "200 messages at 100/s took only " + seconds + " s");
+        assertTrue(seconds < 5, "200 messages at 100/s took " + seconds + " s");
+        assertEquals(expected(0, 200), subscriber.received());
+    }
+
+    @Test
+    void failsOverToTheNextServer() throws Exception {
+        String dead = "tcp://127.0.0.1:" + MosquittoBroker.freePort();
+        publisher = new QueuePublisher(queue, settings(List.of(dead, broker.uri()), 1000));
+        publisher.start();
+        await("connected", publisher::connected);
+        assertEquals(broker.uri(), publisher.currentServer());
+        publisher.publishNow(message(0));
+        assertTrue(subscriber.awaitDistinct(1, 10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void brokerKilledMidStreamLosesNothing() throws Exception {
+        gate = new TcpGate(broker.port());
+        publisher = new QueuePublisher(queue, settings(List.of(gate.uri()), 2000));
+        publisher.start();
+        await("connected", publisher::connected);
+        int total = 600;
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < total; i++) {
+                publisher.publishNow(message(i)); // local side never waits for the broker
+                if (i % 10 == 0) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+        producer.start();
+        await("stream under way", () -> subscriber.received().size() >= 150);
+        gate.shut();
+        broker.kill();
+        Thread.sleep(300);
+        broker.start();
+        subscriber.connect();
+        gate.open();
+        producer.join();
+        assertTrue(subscriber.awaitDistinct(total, 30, TimeUnit.SECONDS),
+                "received " + subscriber.distinct().size() + " of " + total);
+        assertEquals(expected(0, total).stream().sorted().toList(), subscriber.distinct().stream().sorted().toList());
+        List<String> firsts = subscriber.distinct();
+        assertEquals(expected(0, total), firsts, "first arrivals in order");
+        await("queue empty", () -> publisher.backlog() == 0);
+        assertFalse(queue.overCapacity());
+    }
+}
