@@ -32,8 +32,10 @@ final class RunningContainer implements AutoCloseable {
      * @param edit changes to the demo site's text (miner count, limits, ...)
      * @param minersBase the miners' first port (the site's basePort must say the same), or 0 for
      *     ephemeral ports the gateway cannot reach
+     * @param gatewayArgs more arguments for the gateway's command line (e.g. {@code --mqtt <uri>})
      */
-    static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase) throws Exception {
+    static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase, String... gatewayArgs)
+            throws Exception {
         Path root = ChildProcess.root();
         String site = edit.apply(Files.readString(root.resolve("firmware-config/sites/demo-container.yaml")));
         Path config = Files.createDirectories(work.resolve("config"));
@@ -48,8 +50,10 @@ final class RunningContainer implements AutoCloseable {
         int bess = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
         Files.writeString(siteFile, site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess));
         int apiPort = freePort();
-        ChildProcess gateway = ChildProcess.start(work.resolve("gateway.log"), LauncherTest.gateway(
-                "--config", config.toString(), "--api-port", String.valueOf(apiPort)));
+        List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--api-port", String.valueOf(apiPort)));
+        args.addAll(List.of(gatewayArgs));
+        ChildProcess gateway = ChildProcess.start(work.resolve("gateway.log"),
+                LauncherTest.gateway(args.toArray(String[]::new)));
         gateway.await("Started Jetty", Duration.ofSeconds(60));
         return new RunningContainer(simulator, gateway, new GatewayApi(apiPort), gw);
     }

@@ -7,12 +7,14 @@ import java.util.OptionalInt;
  * The command line of {@code java -jar containeredge.jar}: {@code --config <dir>} runs a site
  * configuration, {@code --demo} the built-in demo site against the in-process simulator,
  * {@code --api-port <n>} overrides the JSON API port (tests use a free one), {@code --data <dir>} is
- * where state that must survive restarts is kept (the alarm journal).
+ * where state that must survive restarts is kept (the alarm journal, the cloud queue),
+ * {@code --mqtt <uri>[,<uri>...]} publishes to those MQTT brokers as a Sparkplug B edge node.
  */
-record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed, String dataDir) {
+record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed, String dataDir,
+        List<String> mqtt) {
 
     static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>])"
-            + " [--api-port <port>] [--data <dir>]";
+            + " [--api-port <port>] [--data <dir>] [--mqtt <uri>[,<uri>...]]";
 
     static LauncherArguments parse(List<String> args) {
         String configDir = null;
@@ -20,6 +22,7 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
         OptionalInt apiPort = OptionalInt.empty();
         long seed = 1;
         String dataDir = "containeredge-data";
+        List<String> mqtt = List.of();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -28,13 +31,28 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
                 case "--api-port" -> apiPort = OptionalInt.of(port(value(args, ++i, arg)));
                 case "--seed" -> seed = number(value(args, ++i, arg), arg);
                 case "--data" -> dataDir = value(args, ++i, arg);
+                case "--mqtt" -> mqtt = uris(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
         if (demo == (configDir != null)) {
             throw new IllegalArgumentException("give exactly one of --config <dir> and --demo");
         }
-        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir);
+        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt);
+    }
+
+    private static List<String> uris(String text) {
+        List<String> uris = java.util.Arrays.stream(text.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                .toList();
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("--mqtt needs at least one URI");
+        }
+        for (String uri : uris) {
+            if (!uri.startsWith("tcp://") && !uri.startsWith("ssl://")) {
+                throw new IllegalArgumentException("--mqtt URI must start with tcp:// or ssl://, got '" + uri + "'");
+            }
+        }
+        return uris;
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Turns the command line of the executable jar into configuration. The bnd launcher registers a
  * service carrying {@code launcher.arguments}; on Kura, which has no such service, this bundle is not
  * installed and the site is configured through ConfigAdmin instead. With {@code --demo} it first
- * starts the container simulator on loopback, in this process.
+ * starts the container simulator on loopback, in this process; {@code --mqtt} writes the cloud
+ * configuration, which starts the Sparkplug B edge node.
  */
 @Component(immediate = true)
 public class StandaloneLauncher {
@@ -34,6 +35,7 @@ public class StandaloneLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneLauncher.class);
     private static final String SITE_PID = "io.containeredge.site";
     private static final String CONTROL_PID = "io.containeredge.control";
+    private static final String CLOUD_PID = "io.containeredge.cloud";
 
     private Simulator simulator;
 
@@ -68,6 +70,13 @@ public class StandaloneLauncher {
         Dictionary<String, Object> control = new Hashtable<>();
         control.put("data.dir", Path.of(args.dataDir()).toAbsolutePath().toString());
         configAdmin.getConfiguration(CONTROL_PID, "?").update(control);
+        if (!args.mqtt().isEmpty()) {
+            // without this configuration the cloud component does not run (configuration policy REQUIRE)
+            Dictionary<String, Object> cloud = new Hashtable<>();
+            cloud.put("server.uris", args.mqtt().toArray(String[]::new));
+            cloud.put("data.dir", control.get("data.dir"));
+            configAdmin.getConfiguration(CLOUD_PID, "?").update(cloud);
+        }
         configAdmin.getConfiguration(SITE_PID, "?").update(site);
     }
 

@@ -1,6 +1,7 @@
 package io.containeredge.cloud.mqtt;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -9,15 +10,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wakes the publisher's loop when Paho loses the connection, so it reconnects at once instead of
- * at its next idle wake-up. Acknowledgements are handled per message by the publish listener.
+ * at its next idle wake-up, and hands subscribed messages to the hooks. Acknowledgements are handled
+ * per message by the publish listener.
  */
 final class ConnectionLossListener implements MqttCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLossListener.class);
     private final Thread loop;
+    private final BiConsumer<String, byte[]> arrived;
 
-    ConnectionLossListener(Thread loop) {
+    ConnectionLossListener(Thread loop, BiConsumer<String, byte[]> arrived) {
         this.loop = loop;
+        this.arrived = arrived;
     }
 
     @Override
@@ -28,7 +32,12 @@ final class ConnectionLossListener implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        // the publisher subscribes to nothing
+        // commands on the hooks' subscriptions; a failing handler must not take the connection down
+        try {
+            arrived.accept(topic, message.getPayload());
+        } catch (RuntimeException e) {
+            LOG.warn("message on {} not handled: {}", topic, e.toString());
+        }
     }
 
     @Override

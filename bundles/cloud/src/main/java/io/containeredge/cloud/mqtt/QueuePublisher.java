@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Local control never waits for the cloud: {@link #publishNow} only appends to the queue and wakes
  * the loop; connecting, back-off and publishing happen on the loop's thread.
+ *
+ * <p>{@link ConnectionHooks} let a protocol on top (Sparkplug B) set a will per connection, subscribe,
+ * publish its births ahead of the backlog after every (re)connect, restamp or skip queued messages,
+ * and publish a death certificate before a clean disconnect.
  */
 public final class QueuePublisher implements AutoCloseable {
 
@@ -47,6 +51,7 @@ public final class QueuePublisher implements AutoCloseable {
 
     private final OutboundQueue queue;
     private final MqttSettings settings;
+    private final ConnectionHooks hooks;
     private final ReconnectBackoff backoff;
     private final TokenBucket bucket;
     private final MqttConnectOptions options;
@@ -62,8 +67,18 @@ public final class QueuePublisher implements AutoCloseable {
 
     /** @throws IllegalArgumentException when the TLS stores in {@code settings} cannot be used */
     public QueuePublisher(OutboundQueue queue, MqttSettings settings) {
+        this(queue, settings, ConnectionHooks.NONE);
+    }
+
+    /**
+     * With per-connection hooks (will, subscriptions, messages ahead of the queue, restamping).
+     *
+     * @throws IllegalArgumentException when the TLS stores in {@code settings} cannot be used
+     */
+    public QueuePublisher(OutboundQueue queue, MqttSettings settings, ConnectionHooks hooks) {
         this.queue = queue;
         this.settings = settings;
+        this.hooks = hooks;
         this.options = PahoOptions.of(settings);
         this.backoff = new ReconnectBackoff(settings.reconnectInitial(), settings.reconnectMax(), new Random());
         this.bucket = new TokenBucket(settings.drainRatePerSecond(),
@@ -101,7 +116,7 @@ public final class QueuePublisher implements AutoCloseable {
         return queue.size();
     }
 
-    /** Messages acknowledged by a broker since this publisher started. */
+    /** Messages acknowledged by a broker (or skipped by the hooks) since this publisher started. */
     public long published() {
         return published.get();
     }
@@ -130,13 +145,36 @@ public final class QueuePublisher implements AutoCloseable {
         try {
             if (client == null) {
                 client = new MqttAsyncClient(settings.serverUris().get(0), settings.clientId(), new MemoryPersistence());
-                client.setCallback(new ConnectionLossListener(loop));
+                client.setCallback(new ConnectionLossListener(loop, hooks::messageArrived));
+            }
+            MqttSettings.Will will = hooks.willForNextConnect();
+            if (will == null) {
+                will = settings.will();
+            }
+            if (will != null) {
+                options.setWill(will.topic(), will.payload(), will.qos(), will.retain());
             }
             client.connect(options).waitForCompletion();
+            try {
+                for (String filter : hooks.subscriptions()) {
+                    client.subscribe(filter, 1).waitForCompletion();
+                }
+                for (OutboundMessage m : hooks.onConnected()) {
+                    client.publish(m.topic(), m.payload(), m.qos(), false).waitForCompletion();
+                }
+            } catch (MqttException | RuntimeException e) {
+                // births not acknowledged: drop this connection so the next one starts over with new ones
+                try {
+                    client.disconnectForcibly(0, 1000, false);
+                } catch (MqttException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
             backoff.reset();
             LOG.info("connected to {} as {}; {} messages queued", client.getCurrentServerURI(),
                     settings.clientId(), queue.size());
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
             Duration delay = backoff.next();
             LOG.warn("cannot connect to {}: {}; next attempt in {} ms", settings.serverUris(), e.getMessage(),
                     delay.toMillis());
@@ -165,7 +203,14 @@ public final class QueuePublisher implements AutoCloseable {
         List<OutboundQueue.Stored> send = batch.subList(0, permits);
         queue.markAttempted(send.stream().map(OutboundQueue.Stored::id).toList());
         for (OutboundQueue.Stored s : send) {
-            if (!publish(s)) {
+            OutboundMessage m = hooks.beforePublish(s.message());
+            if (m == null) {
+                // superseded: counts as done, removed with the next acknowledged batch
+                acked.add(s.id());
+                cursor = s.id();
+                continue;
+            }
+            if (!publish(s.id(), m)) {
                 break;
             }
             cursor = s.id();
@@ -173,16 +218,15 @@ public final class QueuePublisher implements AutoCloseable {
         return 0;
     }
 
-    private boolean publish(OutboundQueue.Stored s) {
-        inFlight.add(s.id());
+    private boolean publish(long id, OutboundMessage m) {
+        inFlight.add(id);
         try {
-            OutboundMessage m = s.message();
-            client.publish(m.topic(), m.payload(), m.qos(), false, s.id(), ackListener);
+            client.publish(m.topic(), m.payload(), m.qos(), false, id, ackListener);
             return true;
         } catch (MqttException e) {
             // connection gone or Paho's window full: the message stays queued and is tried again
-            inFlight.remove(s.id());
-            LOG.debug("publish of {} deferred: {}", s.id(), e.getMessage());
+            inFlight.remove(id);
+            LOG.debug("publish of {} deferred: {}", id, e.getMessage());
             return false;
         }
     }
@@ -212,8 +256,9 @@ public final class QueuePublisher implements AutoCloseable {
             ids.add(id);
         }
         if (!ids.isEmpty()) {
-            queue.removeAll(ids);
+            // counted first: acknowledged already, and whoever sees the queue empty sees the count too
             published.addAndGet(ids.size());
+            queue.removeAll(ids);
         }
     }
 
@@ -234,6 +279,9 @@ public final class QueuePublisher implements AutoCloseable {
         if (client != null) {
             try {
                 if (client.isConnected()) {
+                    for (OutboundMessage m : hooks.beforeDisconnect()) {
+                        client.publish(m.topic(), m.payload(), m.qos(), false).waitForCompletion(1000);
+                    }
                     client.disconnect(1000).waitForCompletion(2000);
                 }
             } catch (MqttException e) {

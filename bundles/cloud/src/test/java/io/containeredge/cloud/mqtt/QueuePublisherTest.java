@@ -180,4 +180,78 @@ class QueuePublisherTest {
         await("queue empty", () -> publisher.backlog() == 0);
         assertFalse(queue.overCapacity());
     }
+
+    /** Births first on every connection, ahead of the backlog; a new will per connection; commands delivered. */
+    @Test
+    void hooksRunPerConnectionAndTheirMessagesPrecedeTheBacklog() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connection = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean mayConnect = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ConnectionHooks hooks = new ConnectionHooks() {
+            @Override
+            public MqttSettings.Will willForNextConnect() {
+                if (!mayConnect.get()) {
+                    throw new IllegalStateException("test holds the connection back"); // backs off, retries
+                }
+                return new MqttSettings.Will("test/will", ("will" + connection.incrementAndGet())
+                        .getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+
+            @Override
+            public List<OutboundMessage> onConnected() {
+                return List.of(new OutboundMessage("test/birth", ("birth" + connection.get())
+                        .getBytes(StandardCharsets.UTF_8), 1, MessageKind.BIRTH, System.currentTimeMillis()));
+            }
+
+            @Override
+            public List<String> subscriptions() {
+                return List.of("cmd/gateway-test");
+            }
+
+            @Override
+            public void messageArrived(String topic, byte[] payload) {
+                commands.add(new String(payload, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public OutboundMessage beforePublish(OutboundMessage m) {
+                String text = new String(m.payload(), StandardCharsets.UTF_8);
+                return text.equals("skip") ? null : new OutboundMessage(m.topic(),
+                        (text + "@" + connection.get()).getBytes(StandardCharsets.UTF_8), 1, m.kind(), m.createdMillis());
+            }
+        };
+        // backlog queued before the first connection
+        queue.append(message(0));
+        queue.append(new OutboundMessage("test/data", "skip".getBytes(StandardCharsets.UTF_8), 1,
+                MessageKind.TELEMETRY, System.currentTimeMillis()));
+        queue.append(message(1));
+        publisher = new QueuePublisher(queue, settings(List.of(broker.uri()), 10_000), hooks);
+        publisher.start();
+        assertTrue(subscriber.awaitDistinct(3, 20, TimeUnit.SECONDS), "received " + subscriber.received());
+        assertEquals(List.of("birth1", "m0@1", "m1@1"), subscriber.received(), "birth first, skipped one dropped");
+        await("queue empty", () -> publisher.backlog() == 0);
+
+        org.eclipse.paho.client.mqttv3.MqttClient c = new org.eclipse.paho.client.mqttv3.MqttClient(broker.uri(),
+                "commander", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        c.connect();
+        c.publish("cmd/gateway-test", "rebirth".getBytes(StandardCharsets.UTF_8), 1, false);
+        c.disconnect();
+        c.close();
+        await("command delivered", () -> commands.contains("rebirth"));
+
+        // outage: messages queued meanwhile come after the next connection's birth
+        mayConnect.set(false);
+        broker.kill();
+        await("disconnected", () -> !publisher.connected());
+        publisher.publishNow(message(2));
+        broker.start();
+        subscriber.connect();
+        mayConnect.set(true);
+        await("reconnected", publisher::connected);
+        assertTrue(subscriber.awaitDistinct(5, 20, TimeUnit.SECONDS), "received " + subscriber.received());
+        int n = connection.get();
+        assertTrue(n >= 2, "a will per connection attempt, got " + n);
+        List<String> got = subscriber.received(); // the subscriber keeps what it got before the outage
+        assertEquals(List.of("birth" + n, "m2@" + n), got.subList(3, got.size()));
+    }
 }

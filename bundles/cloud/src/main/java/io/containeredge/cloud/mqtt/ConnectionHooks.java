@@ -1,0 +1,63 @@
+package io.containeredge.cloud.mqtt;
+
+import io.containeredge.cloud.queue.OutboundMessage;
+import java.util.List;
+
+/**
+ * What a protocol on top of the {@link QueuePublisher} (Sparkplug B) needs from each connection.
+ * All methods except {@link #messageArrived} run on the publisher's thread, in this order per
+ * connection: {@link #willForNextConnect} → MQTT connect → {@link #subscriptions} (subscribed, QoS 1)
+ * → {@link #onConnected} (published, each acknowledged) → queue drain, every queued message passing
+ * {@link #beforePublish}. So the births of a connection always precede its backlog.
+ */
+public interface ConnectionHooks {
+
+    /** No hooks: the settings' will, nothing before the queue, nothing subscribed. */
+    ConnectionHooks NONE = new ConnectionHooks() {
+        @Override
+        public MqttSettings.Will willForNextConnect() {
+            return null;
+        }
+
+        @Override
+        public List<OutboundMessage> onConnected() {
+            return List.of();
+        }
+    };
+
+    /** Before every connect attempt: the will to register for it, or null for {@link MqttSettings#will()}. */
+    MqttSettings.Will willForNextConnect();
+
+    /**
+     * The broker accepted the connection: messages to publish before anything queued (e.g. NBIRTH and
+     * DBIRTHs). They are not stored; if one is not acknowledged, the connection is dropped and the next
+     * one asks again.
+     */
+    List<OutboundMessage> onConnected();
+
+    /** Topic filters to subscribe to (QoS 1) on every connection, before {@link #onConnected}. */
+    default List<String> subscriptions() {
+        return List.of();
+    }
+
+    /** A message arrived on one of the {@link #subscriptions}; on Paho's thread, so it must not block long. */
+    default void messageArrived(String topic, byte[] payload) {
+    }
+
+    /**
+     * A queued message about to be handed to the broker (again, after a reconnect): returns what to
+     * publish instead, e.g. with the sequence number of the current connection, or null to skip it
+     * (it is then removed from the queue as if acknowledged, e.g. a birth superseded by a newer one).
+     */
+    default OutboundMessage beforePublish(OutboundMessage message) {
+        return message;
+    }
+
+    /**
+     * On {@link QueuePublisher#close()} while connected: published (each awaited up to 1 s) before the
+     * MQTT DISCONNECT, which makes the broker discard the will, e.g. the NDEATH.
+     */
+    default List<OutboundMessage> beforeDisconnect() {
+        return List.of();
+    }
+}
