@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  * A real Mosquitto for tests: own generated config, loopback only, a free port (never 1883, where a
  * system service may run), stopped by PID. Can be stopped and started again on the same port.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
     private Process process;
 
     /** Picks a free loopback port and writes the config into {@code dir}; does not start. */
-    MosquittoBroker(Path dir) throws IOException {
-        this.dir = dir;
+    public MosquittoBroker(Path dir) throws IOException {
+        this.dir = Files.createDirectories(dir);
         this.port = freePort();
         Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\n"
                 + "allow_anonymous true\npersistence false\n");
@@ -48,16 +48,16 @@ final class MosquittoBroker implements AutoCloseable {
                 + " install the Debian package 'mosquitto' (./run-tests.sh does)");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Starts the broker and returns once its port accepts connections. */
-    MosquittoBroker start() throws Exception {
+    public MosquittoBroker start() throws Exception {
         process = new ProcessBuilder(binary(), "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
                 .start();
@@ -79,7 +79,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Kills the broker by its PID (SIGKILL: no goodbye to the clients) and waits for it to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.toHandle().destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -88,7 +88,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Stops the broker by its PID (SIGTERM) and waits for it to be gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
