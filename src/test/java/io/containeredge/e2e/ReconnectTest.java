@@ -38,11 +38,9 @@ class ReconnectTest {
     @Test
     void pollerReconnectsAfterTheServerRestarts() throws Exception {
         ProcessImage image = new ProcessImage();
-        int port;
-        try (ChildProcess first = simulator("first.log", "127.0.0.1:0")) {
-            port = Integer.parseInt(first.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(30)).group(1));
-        }
-        try (ChildProcess sim = simulator("second.log", "127.0.0.1:" + port);
+        // the demo site has two connections: the simulator serves them on port and port + 1
+        int port = RunningContainer.freeRange(2);
+        try (ChildProcess sim = simulator("first.log", "127.0.0.1:" + port);
                 PollingService polling = new PollingService(image, new DeviceListener() {
                     @Override
                     public void values(List<PointValue> values) {
@@ -65,7 +63,7 @@ class ReconnectTest {
             Eventually.within(Duration.ofSeconds(10), () -> assertFalse(diagnostics(polling).online()));
             assertTrue(diagnostics(polling).errors().get("io") + diagnostics(polling).errors().get("timeout") > 0);
 
-            try (ChildProcess restarted = simulator("third.log", "127.0.0.1:" + port)) {
+            try (ChildProcess restarted = simulator("second.log", "127.0.0.1:" + port)) {
                 restarted.await("modbus container-gw", Duration.ofSeconds(30));
                 Eventually.within(Duration.ofSeconds(15), () -> {
                     assertTrue(diagnostics(polling).online());
