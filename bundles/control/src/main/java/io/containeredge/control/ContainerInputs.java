@@ -6,13 +6,11 @@ package io.containeredge.control;
  * @param nowMillis the cycle's time (virtual in tests)
  * @param minerKw power the miner fleet draws now, from the miners' own reports
  * @param minerRatedKw power of the whole fleet awake at full target
- * @param emergencyStop 1 while the e-stop input is pressed (bad if the I/O is unavailable)
  */
 public record ContainerInputs(
         long nowMillis,
         CoolingInputs cooling,
         PowerInputs power,
         double minerKw,
-        double minerRatedKw,
-        Reading emergencyStop) {
+        double minerRatedKw) {
 }

@@ -150,8 +150,7 @@ public final class ControlLoop {
             minerW += cut ? 0 : m.powerW();
             ratedW += nameplate;
         }
-        ContainerInputs in = mapper.map(snapshot, nowMillis, minerW / 1000, ratedW / 1000,
-                Reading.bad("io/emergency_stop", "read by the I/O supervisor"));
+        ContainerInputs in = mapper.map(snapshot, nowMillis, minerW / 1000, ratedW / 1000);
         if (resetRequested) {
             resetRequested = false;
             ThermalState after = ThermalGuard.reset(thermal, in.cooling(), cfg);

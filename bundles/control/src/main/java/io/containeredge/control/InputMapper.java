@@ -1,7 +1,6 @@
 package io.containeredge.control;
 
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
@@ -21,21 +20,13 @@ public final class InputMapper {
     private final String battery;
 
     public InputMapper(SiteConfig site) {
-        this.cdu = first(site, "cdu");
-        this.transformer = first(site, "transformer");
-        this.meter = first(site, "meter");
-        this.battery = first(site, "battery");
+        this.cdu = site.firstDeviceWithRole("cdu").orElse(null);
+        this.transformer = site.firstDeviceWithRole("transformer").orElse(null);
+        this.meter = site.firstDeviceWithRole("meter").orElse(null);
+        this.battery = site.firstDeviceWithRole("battery").orElse(null);
     }
 
-    private static String first(SiteConfig site, String role) {
-        return site.devicesWithRole(role).stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
-                .findFirst().orElse(null);
-    }
-
-    /**
-     * @param emergencyStop the e-stop input (1 = pressed); bad when the gateway's I/O is unavailable
-     */
-    public ContainerInputs map(Snapshot s, long nowMillis, double minerKw, double minerRatedKw, Reading emergencyStop) {
+    public ContainerInputs map(Snapshot s, long nowMillis, double minerKw, double minerRatedKw) {
         CoolingInputs cooling = new CoolingInputs(
                 read(s, cdu, "supply_temp"),
                 read(s, cdu, "return_temp"),
@@ -52,7 +43,7 @@ public final class InputMapper {
                 firstGood(read(s, transformer, "ambient_temp"), read(s, cdu, "ambient_temp")),
                 read(s, battery, "m802.SoC"),
                 kilo(firstGood(read(s, battery, "m103.W"), read(s, battery, "m701.W"))));
-        return new ContainerInputs(nowMillis, cooling, power, minerKw, minerRatedKw, emergencyStop);
+        return new ContainerInputs(nowMillis, cooling, power, minerKw, minerRatedKw);
     }
 
     private Reading pumpRunning(Snapshot s) {

@@ -1,7 +1,6 @@
 package io.containeredge.control;
 
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
@@ -17,7 +16,7 @@ public final class PduMap {
     private final int socketsPerPdu;
 
     public PduMap(SiteConfig site) {
-        this.pdus = site.devicesWithRole("pdu").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
+        this.pdus = site.enabledDevicesWithRole("pdu");
         this.socketsPerPdu = site.miners().socketsPerPdu();
     }
 

@@ -82,7 +82,7 @@ final class VirtualContainer {
         PowerInputs power = new PowerInputs(Reading.of(minerKw() + 25, "meter-main/active_power"),
                 Reading.bad("transformer/winding_temp", "not used"), Reading.bad("transformer/top_oil_temp", "not used"),
                 Reading.of(25, "cdu/ambient_temp"), Reading.of(60, "battery/m802.SoC"), Reading.of(0, "battery/m103.W"));
-        return new ContainerInputs(now, cooling, power, minerKw(), miners.size() * 3.5, Reading.of(0, "io/estop"));
+        return new ContainerInputs(now, cooling, power, minerKw(), miners.size() * 3.5);
     }
 
     /** One control cycle at the current virtual time, then 250 ms pass. */

@@ -9,14 +9,13 @@ import io.containeredge.control.PduMap;
 import io.containeredge.control.alarm.Alarm;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.miner.CommandOutcome;
-import io.containeredge.control.watchdog.SystemdNotifier;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
+import io.containeredge.control.watchdog.SystemdNotifier;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.gpio.api.GatewayIo;
-import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,12 +62,10 @@ public class ControlComponent implements ControlService {
         ControlConfig cfg = ControlConfig.of(s.limits(), s.control());
         List<MinerEndpoint> endpoints = MinerFleet.fromSite(s.miners());
         fleet = new MinerFleet(endpoints, Duration.ofMillis(config.miner_timeout_ms()));
-        String cdu = s.devicesWithRole("cdu").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
-                .findFirst().orElse(null);
+        String cdu = s.firstDeviceWithRole("cdu").orElse(null);
         Path data = Files.createDirectories(Path.of(config.data_dir()));
         alarms = new AlarmRegistry(data.resolve("alarms.jsonl"));
-        String battery = s.devicesWithRole("battery").stream().filter(DeviceConfig::enabled).map(DeviceConfig::id)
-                .findFirst().orElse(null);
+        String battery = s.firstDeviceWithRole("battery").orElse(null);
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, battery, image::snapshot, writer,
                 ControlLoop.Fleet.of(fleet), io, alarms);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());

@@ -68,7 +68,7 @@ final class VirtualPowerSite {
                 ambientGood ? Reading.of(ambientC, "transformer/ambient_temp") : Reading.bad("transformer/ambient_temp", "stale"),
                 socGood ? Reading.of(socPct, "battery/m802.SoC") : Reading.bad("battery/m802.SoC", "missing"),
                 Reading.of(batteryKw, "battery/m103.W"));
-        return new ContainerInputs(now, null, p, minerKw(), 2500, Reading.of(0, "io/estop"));
+        return new ContainerInputs(now, null, p, minerKw(), 2500);
     }
 
     private static Reading reading(double v, String source) {

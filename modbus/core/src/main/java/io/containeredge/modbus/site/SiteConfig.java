@@ -33,4 +33,14 @@ public record SiteConfig(
     public List<DeviceConfig> devicesWithRole(String role) {
         return devices.stream().filter(d -> d.role().equals(role)).toList();
     }
+
+    /** The ids of the enabled devices with a role, in file order. */
+    public List<String> enabledDevicesWithRole(String role) {
+        return devicesWithRole(role).stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
+    }
+
+    /** The first enabled device with a role, e.g. the CDU the thermal guard reads. */
+    public Optional<String> firstDeviceWithRole(String role) {
+        return enabledDevicesWithRole(role).stream().findFirst();
+    }
 }
