@@ -13,7 +13,6 @@ import io.containeredge.modbus.profile.PollClass;
 import io.containeredge.modbus.profile.ProfileParser;
 import io.containeredge.modbus.site.ConnectionConfig;
 import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,15 +58,7 @@ class IndependentModbusServerTest {
                     8, 1, Duration.ofMillis(500), Duration.ofMillis(5), 4, Duration.ofSeconds(1), Duration.ofSeconds(5));
             DeviceConfig device = new DeviceConfig("peer", "other", "interop", "interop", 1, true, 3,
                     Map.of(PollClass.FAST, Duration.ofMillis(100)));
-            try (PollingService polling = new PollingService(image, new DeviceListener() {
-                @Override
-                public void values(List<PointValue> values) {
-                }
-
-                @Override
-                public void onlineChanged(String d, boolean online, String reason) {
-                }
-            }, p -> PointResolver.fixed(p.points()))) {
+            try (PollingService polling = new PollingService(image, DeviceListener.ignoring(), p -> PointResolver.fixed(p.points()))) {
                 polling.addDevice(device, profile, connection);
                 Eventually.within(Duration.ofSeconds(10), () -> assertEquals(0,
                         image.snapshot(System.currentTimeMillis()).values().stream()

@@ -14,7 +14,6 @@ import io.containeredge.modbus.profile.PollClass;
 import io.containeredge.modbus.profile.ProfileRepository;
 import io.containeredge.modbus.site.ConnectionConfig;
 import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,15 +40,7 @@ class ReconnectTest {
         // the demo site has two connections: the simulator serves them on port and port + 1
         int port = RunningContainer.freeRange(2);
         try (ChildProcess sim = simulator("first.log", "127.0.0.1:" + port);
-                PollingService polling = new PollingService(image, new DeviceListener() {
-                    @Override
-                    public void values(List<PointValue> values) {
-                    }
-
-                    @Override
-                    public void onlineChanged(String device, boolean online, String reason) {
-                    }
-                }, p -> PointResolver.fixed(p.points()))) {
+                PollingService polling = new PollingService(image, DeviceListener.ignoring(), p -> PointResolver.fixed(p.points()))) {
             sim.await("modbus container-gw", Duration.ofSeconds(30));
             ConnectionConfig connection = new ConnectionConfig("gw", "tcp", "127.0.0.1", port, "", 9600, "none", 8, 1,
                     Duration.ofMillis(300), Duration.ZERO, 16, Duration.ofMillis(200), Duration.ofSeconds(1));

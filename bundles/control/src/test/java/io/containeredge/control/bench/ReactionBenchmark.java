@@ -20,7 +20,6 @@ import io.containeredge.modbus.site.SimulationConfig;
 import io.containeredge.modbus.site.SiteConfig;
 import io.containeredge.modbus.site.SiteLoader;
 import io.containeredge.modbus.sunspec.SunSpecModels;
-import io.containeredge.modbus.value.PointValue;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.miner.Miner;
@@ -54,12 +53,12 @@ public final class ReactionBenchmark {
         LoadedSite site = benchmarkSite();
         ProcessImage image = new ProcessImage();
         try (Simulator sim = Simulator.start(site, SimulatorOptions.defaults().withModbusBasePort(0).withMinerBasePort(0));
-                PollingService polling = new PollingService(image, quiet(),
+                PollingService polling = new PollingService(image, DeviceListener.ignoring(),
                         p -> PointResolvers.forProfile(p, SunSpecModels.builtIn()))) {
             SiteConfig s = site.config();
             for (DeviceConfig d : s.devices()) {
                 ConnectionConfig c = s.connection(d.connection()).orElseThrow();
-                polling.addDevice(d, site.profileOf(d.id()), onPort(c, sim.port(c.id())));
+                polling.addDevice(d, site.profileOf(d.id()), c.at("127.0.0.1", sim.port(c.id())));
             }
             List<MinerEndpoint> endpoints = new ArrayList<>();
             for (int i = 0; i < s.miners().count(); i++) {
@@ -167,22 +166,5 @@ public final class ReactionBenchmark {
                 c.limits(), c.apiBind(), c.apiPort(), new SimulationConfig(sim.ambientC(), 0.5, 0.5,
                 sim.batteryCapacityKwh(), sim.batteryInitialSocPct(), sim.auxiliaryLoadKw()), c.control());
         return new LoadedSite(bench, demo.profilesByDevice(), demo.refused(), demo.source());
-    }
-
-    private static ConnectionConfig onPort(ConnectionConfig c, int port) {
-        return new ConnectionConfig(c.id(), c.transport(), "127.0.0.1", port, c.serialPort(), c.baudRate(), c.parity(),
-                c.dataBits(), c.stopBits(), c.timeout(), c.minDelay(), c.maxGap(), c.backoffInitial(), c.backoffMax());
-    }
-
-    private static DeviceListener quiet() {
-        return new DeviceListener() {
-            @Override
-            public void values(List<PointValue> values) {
-            }
-
-            @Override
-            public void onlineChanged(String device, boolean online, String reason) {
-            }
-        };
     }
 }

@@ -11,4 +11,17 @@ public interface DeviceListener {
 
     /** The device stopped answering (after its retry) or answered again. */
     void onlineChanged(String device, boolean online, String reason);
+
+    /** For callers that only need the process image, which the polling service fills anyway. */
+    static DeviceListener ignoring() {
+        return new DeviceListener() {
+            @Override
+            public void values(List<PointValue> values) {
+            }
+
+            @Override
+            public void onlineChanged(String device, boolean online, String reason) {
+            }
+        };
+    }
 }

@@ -25,6 +25,12 @@ public record ConnectionConfig(
         Duration backoffInitial,
         Duration backoffMax) {
 
+    /** The same connection on another TCP endpoint, e.g. a simulator's ephemeral port. */
+    public ConnectionConfig at(String newHost, int newPort) {
+        return new ConnectionConfig(id, transport, newHost, newPort, serialPort, baudRate, parity, dataBits, stopBits,
+                timeout, minDelay, maxGap, backoffInitial, backoffMax);
+    }
+
     /** Human-readable endpoint for logs and diagnostics. */
     public String endpoint() {
         return "rtu".equals(transport) ? serialPort + "@" + baudRate : transport + "://" + host + ":" + port;

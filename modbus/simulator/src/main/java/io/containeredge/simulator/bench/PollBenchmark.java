@@ -72,9 +72,7 @@ public final class PollBenchmark {
 
     private static ConnectionConfig connection(LoadedSite site, DeviceConfig d, Simulator sim) {
         ConnectionConfig c = site.config().connection(d.connection()).orElseThrow();
-        return new ConnectionConfig(c.id(), c.transport(), "127.0.0.1", sim.port(c.id()), c.serialPort(), c.baudRate(),
-                c.parity(), c.dataBits(), c.stopBits(), c.timeout(), c.minDelay(), c.maxGap(), c.backoffInitial(),
-                c.backoffMax());
+        return c.at("127.0.0.1", sim.port(c.id()));
     }
 
     private static Result measureOurs(LoadedSite site, Simulator sim, List<Planned> plan, int cycles) throws Exception {

@@ -51,9 +51,7 @@ class GatewayInteropTest {
     private Map<String, Decoded> readSunSpec(String deviceId) throws Exception {
         var device = site.config().device(deviceId).orElseThrow();
         ConnectionConfig c = site.config().connection(device.connection()).orElseThrow();
-        client = new J2modClient(new ConnectionConfig(c.id(), c.transport(), "127.0.0.1", sim.port(c.id()),
-                c.serialPort(), c.baudRate(), c.parity(), c.dataBits(), c.stopBits(), c.timeout(), c.minDelay(),
-                c.maxGap(), c.backoffInitial(), c.backoffMax()));
+        client = new J2modClient(c.at("127.0.0.1", sim.port(c.id())));
         client.connect();
         DeviceProfile profile = site.profileOf(deviceId);
         List<DiscoveredModel> chain = SunSpecDiscovery.discover(client, device.unitId(), profile.sunspec().bases());

@@ -90,9 +90,7 @@ class RtuSimulatorTest {
         assertEquals("rtu-over-tcp", c.transport());
         assertTrue(sim.describe().stream().anyMatch(l -> l.startsWith("modbus container-gw on 127.0.0.1:")
                 && l.contains("(rtu-over-tcp)")), sim.describe().toString());
-        pollCdu(site, new ConnectionConfig(c.id(), c.transport(), "127.0.0.1", sim.port(c.id()), c.serialPort(),
-                c.baudRate(), c.parity(), c.dataBits(), c.stopBits(), c.timeout(), c.minDelay(), c.maxGap(),
-                c.backoffInitial(), c.backoffMax()));
+        pollCdu(site, c.at("127.0.0.1", sim.port(c.id())));
     }
 
     @Test
@@ -128,15 +126,7 @@ class RtuSimulatorTest {
 
     /** Polls only the CDU of the site over {@code connection} until its supply temperature is good. */
     private void pollCdu(LoadedSite site, ConnectionConfig connection) throws Exception {
-        polling = new PollingService(image, new DeviceListener() {
-            @Override
-            public void values(List<PointValue> values) {
-            }
-
-            @Override
-            public void onlineChanged(String device, boolean online, String reason) {
-            }
-        }, p -> PointResolver.fixed(p.points()));
+        polling = new PollingService(image, DeviceListener.ignoring(), p -> PointResolver.fixed(p.points()));
         polling.addDevice(site.config().device("cdu").orElseThrow(),
                 new ProfileRepository(ConfigSource.builtIn()).get("immersion-cdu"), connection);
         PointValue supply = PointValue.missing("cdu", "supply_temp", "degC");
