@@ -1,6 +1,9 @@
 package io.containeredge.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.containeredge.api.JsonResponses.JSON;
+import static io.containeredge.api.JsonResponses.error;
+import static io.containeredge.api.JsonResponses.send;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.gateway.api.ProcessImageService;
@@ -27,7 +30,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient ProcessImageService image;
 
@@ -110,19 +112,5 @@ public class ApiServlet extends HttpServlet {
         } else {
             node.put(field, millis);
         }
-    }
-
-    private static ObjectNode error(String message) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("error", message);
-        return n;
-    }
-
-    private static void send(HttpServletResponse resp, int status, ObjectNode body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        JSON.writeValue(resp.getOutputStream(), body);
     }
 }

@@ -1,7 +1,10 @@
 package io.containeredge.api;
 
+import static io.containeredge.api.JsonResponses.JSON;
+import static io.containeredge.api.JsonResponses.error;
+import static io.containeredge.api.JsonResponses.send;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
@@ -30,7 +33,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public class ControlServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient ControlService control;
 
@@ -144,20 +146,5 @@ public class ControlServlet extends HttpServlet {
             node.forEach(ControlServlet::withoutInfinities);
         }
         return node;
-    }
-
-    private static ObjectNode error(String message) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("error", message);
-        return n;
-    }
-
-    private static void send(HttpServletResponse resp, int status, JsonNode body)
-            throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        JSON.writeValue(resp.getOutputStream(), body);
     }
 }
