@@ -57,18 +57,23 @@ final class BatteryActuator {
         return BatteryLimits.of(Math.min(charge, discharge) / 1000);
     }
 
-    void apply(BatteryCommand command, Snapshot s, long now) {
+    /**
+     * Sends the command when it changed or is due for a refresh, and checks the last write.
+     *
+     * @return write failures and setpoints that did not read back, as alarm conditions
+     */
+    List<AlarmCondition> apply(BatteryCommand command, Snapshot s, long now) {
         if (device == null) {
-            return;
+            return List.of();
         }
         Map<String, Object> points = points(s);
         SunSpecBatteryWrites.Device inverter = SunSpecBatteryWrites.Device.of(points);
         if (!inverter.model704() && !inverter.model124()) {
-            return;
+            return check(points, now);
         }
         boolean changed = Double.isNaN(lastSetpointKw) || Math.abs(command.setpointKw() - lastSetpointKw) >= CHANGE_KW;
         if (!changed && now - lastWriteMillis < REFRESH_MILLIS) {
-            return;
+            return check(points, now);
         }
         heartbeat = SunSpecBatteryWrites.nextHeartbeat(heartbeat);
         List<PointWrite> writes = SunSpecBatteryWrites.writes(command, inverter, REVERSION_S, heartbeat);
@@ -91,10 +96,10 @@ final class BatteryActuator {
         if (changed) {
             LOG.info("battery setpoint {} kW: {}", command.setpointKw(), command.reason());
         }
+        return check(points, now);
     }
 
-    /** Write failures and setpoints that did not read back, as alarm conditions. */
-    List<AlarmCondition> alarms(Snapshot s, long now) {
+    private List<AlarmCondition> check(Map<String, Object> points, long now) {
         if (failure != null) {
             return List.of(new AlarmCondition("battery.write", Severity.WARNING, device, failure, Double.NaN));
         }
@@ -103,7 +108,7 @@ final class BatteryActuator {
         }
         // the heartbeat and reversion timer count by themselves; only the setpoint must read back
         List<PointWrite> setpoints = written.stream().filter(w -> !w.point().equals("m802.CtrlHb")).toList();
-        List<SunSpecBatteryWrites.Mismatch> wrong = SunSpecBatteryWrites.verify(setpoints, points(s));
+        List<SunSpecBatteryWrites.Mismatch> wrong = SunSpecBatteryWrites.verify(setpoints, points);
         return wrong.isEmpty() ? List.of() : List.of(new AlarmCondition("battery.readback", Severity.WARNING, device,
                 "battery setpoint did not read back: " + wrong, Double.NaN));
     }

@@ -172,12 +172,12 @@ public final class ControlLoop {
         allocator = a.state();
         act(a.actions(), endpoints);
         cooling.raise(t.cooling(), snapshot, nowMillis);
-        battery.apply(p.battery(), snapshot, nowMillis);
+        List<AlarmCondition> batteryAlarms = battery.apply(p.battery(), snapshot, nowMillis);
         cycles++;
         double millis = (System.nanoTime() - started) / 1e6;
         List<AlarmCondition> present = new ArrayList<>(decision.alarms());
         present.addAll(io.status());
-        present.addAll(battery.alarms(snapshot, nowMillis));
+        present.addAll(batteryAlarms);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
             LOG.warn("control cycle took {} ms, longer than its {} ms period", millis, cfg.cyclePeriod().toMillis());
