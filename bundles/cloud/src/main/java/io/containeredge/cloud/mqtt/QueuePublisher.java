@@ -31,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * and timestamp, or the queue id). Paho keeps nothing of its own (memory persistence, clean session):
  * the queue is the only copy, so there is exactly one thing to survive a crash.
  *
- * <p>The whole stream is rate-limited by a token bucket ({@link MqttSettings#drainRatePerSecond()},
- * bursts of a tenth of a second), which keeps order strict; the rate must therefore exceed the live
- * message rate, the difference being how fast a backlog drains. At most
- * {@link MqttSettings#maxInFlight()} messages are unacknowledged at any time.
+ * <p>Two lanes per connection. What was queued before the connection came up is the backlog: it
+ * drains oldest first, rate-limited by a token bucket ({@link MqttSettings#drainRatePerSecond()},
+ * bursts of a tenth of a second) so a long outage does not flood the broker. What is queued after
+ * is live: it goes out at once, interleaved with the backlog, so the operations centre sees the
+ * present while the past catches up. Each lane keeps its order; the consumer orders by timestamp
+ * across them (Sparkplug marks the backlog historical, see the hooks). At most
+ * {@link MqttSettings#maxInFlight()} messages of both lanes are unacknowledged at any time.
  *
  * <p>Local control never waits for the cloud: {@link #publishNow} only appends to the queue and wakes
  * the loop; connecting, back-off and publishing happen on the loop's thread.
@@ -62,8 +65,12 @@ public final class QueuePublisher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean resend;
     private MqttAsyncClient client;
-    /** Id of the newest message handed to Paho on this connection; the next peek starts after it. */
-    private long cursor;
+    /** Newest id queued before this connection's births: the backlog is everything up to it. */
+    private long backlogEnd;
+    /** Id of the newest backlog message handed to Paho on this connection. */
+    private long backlogCursor;
+    /** Id of the newest live message handed to Paho on this connection. */
+    private long liveCursor;
 
     /** @throws IllegalArgumentException when the TLS stores in {@code settings} cannot be used */
     public QueuePublisher(OutboundQueue queue, MqttSettings settings) {
@@ -141,7 +148,6 @@ public final class QueuePublisher implements AutoCloseable {
         // whatever was in flight on the lost connection is sent again from the oldest unacknowledged
         removeAcknowledged();
         inFlight.clear();
-        cursor = 0;
         try {
             if (client == null) {
                 client = new MqttAsyncClient(settings.serverUris().get(0), settings.clientId(), new MemoryPersistence());
@@ -172,6 +178,9 @@ public final class QueuePublisher implements AutoCloseable {
                 throw e;
             }
             backoff.reset();
+            backlogEnd = queue.newestId();
+            backlogCursor = 0;
+            liveCursor = backlogEnd;
             LOG.info("connected to {} as {}; {} messages queued", client.getCurrentServerURI(),
                     settings.clientId(), queue.size());
         } catch (MqttException | RuntimeException e) {
@@ -186,36 +195,49 @@ public final class QueuePublisher implements AutoCloseable {
     private long sendAllowed() {
         if (resend) {
             resend = false;
-            cursor = 0;
+            backlogCursor = 0;
+            liveCursor = backlogEnd;
         }
         int room = settings.maxInFlight() - inFlight.size();
         if (room <= 0) {
             return IDLE_NANOS;
         }
-        List<OutboundQueue.Stored> batch = queue.peekAfter(cursor, room);
-        if (batch.isEmpty()) {
-            return IDLE_NANOS;
+        List<OutboundQueue.Stored> live = queue.peekAfter(liveCursor, room);
+        liveCursor = send(live, liveCursor);
+        room = settings.maxInFlight() - inFlight.size();
+        if (room <= 0 || backlogCursor >= backlogEnd) {
+            return live.isEmpty() ? IDLE_NANOS : 0;
         }
-        int permits = bucket.takeUpTo(batch.size());
+        List<OutboundQueue.Stored> backlog = queue.peekBetween(backlogCursor, backlogEnd, room);
+        if (backlog.isEmpty()) {
+            backlogCursor = backlogEnd; // drained
+            return live.isEmpty() ? IDLE_NANOS : 0;
+        }
+        int permits = bucket.takeUpTo(backlog.size());
         if (permits == 0) {
-            return bucket.nanosUntilToken();
+            return live.isEmpty() ? bucket.nanosUntilToken() : 0;
         }
-        List<OutboundQueue.Stored> send = batch.subList(0, permits);
-        queue.markAttempted(send.stream().map(OutboundQueue.Stored::id).toList());
-        for (OutboundQueue.Stored s : send) {
+        backlogCursor = send(backlog.subList(0, permits), backlogCursor);
+        return 0;
+    }
+
+    /** Hands {@code batch} to Paho in order; returns the id of the last one handed over (or skipped). */
+    private long send(List<OutboundQueue.Stored> batch, long cursor) {
+        if (batch.isEmpty()) {
+            return cursor;
+        }
+        queue.markAttempted(batch.stream().map(OutboundQueue.Stored::id).toList());
+        for (OutboundQueue.Stored s : batch) {
             OutboundMessage m = hooks.beforePublish(s.message());
             if (m == null) {
                 // superseded: counts as done, removed with the next acknowledged batch
                 acked.add(s.id());
-                cursor = s.id();
-                continue;
-            }
-            if (!publish(s.id(), m)) {
+            } else if (!publish(s.id(), m)) {
                 break;
             }
             cursor = s.id();
         }
-        return 0;
+        return cursor;
     }
 
     private boolean publish(long id, OutboundMessage m) {

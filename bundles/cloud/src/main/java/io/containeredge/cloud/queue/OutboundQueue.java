@@ -133,11 +133,17 @@ public final class OutboundQueue implements AutoCloseable {
 
     /** Up to {@code max} messages with an id greater than {@code afterId}, oldest first. */
     public synchronized List<Stored> peekAfter(long afterId, int max) {
+        return peekBetween(afterId, Long.MAX_VALUE, max);
+    }
+
+    /** Up to {@code max} messages with {@code afterId < id <= upToId}, oldest first. */
+    public synchronized List<Stored> peekBetween(long afterId, long upToId, int max) {
         List<Stored> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement("SELECT id, topic, payload, qos, kind, created, attempts"
-                + " FROM outbound WHERE id > ? ORDER BY id LIMIT ?")) {
+                + " FROM outbound WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
             p.setLong(1, afterId);
-            p.setInt(2, max);
+            p.setLong(2, upToId);
+            p.setInt(3, max);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     OutboundMessage m = new OutboundMessage(r.getString(2), r.getBytes(3), r.getInt(4),
@@ -147,6 +153,17 @@ public final class OutboundQueue implements AutoCloseable {
             }
             db.commit();
             return out;
+        } catch (SQLException e) {
+            throw rollback("read", e);
+        }
+    }
+
+    /** The id of the newest queued message, 0 when the queue is empty. */
+    public synchronized long newestId() {
+        try (Statement s = db.createStatement()) {
+            long id = Long.parseLong(QueueDatabase.single(s, "SELECT COALESCE(MAX(id), 0) FROM outbound"));
+            db.commit();
+            return id;
         } catch (SQLException e) {
             throw rollback("read", e);
         }

@@ -134,6 +134,25 @@ class QueuePublisherTest {
     }
 
     @Test
+    void liveMessagesOvertakeARateLimitedBacklog() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            queue.append(message(i));
+        }
+        publisher = new QueuePublisher(queue, settings(List.of(broker.uri()), 50)); // backlog takes 4 s
+        publisher.start();
+        await("connected", publisher::connected);
+        publisher.publishNow(new OutboundMessage("test/data", "live".getBytes(StandardCharsets.UTF_8), 1,
+                MessageKind.TELEMETRY, System.currentTimeMillis()));
+        await("live message", () -> subscriber.received().contains("live"));
+        long backlogBefore = subscriber.received().indexOf("live");
+        assertTrue(backlogBefore < 150, "live waited behind " + backlogBefore + " backlog messages");
+
+        assertTrue(subscriber.awaitDistinct(201, 20, TimeUnit.SECONDS));
+        assertEquals(expected(0, 200), subscriber.received().stream().filter(m -> !m.equals("live")).toList(),
+                "the backlog keeps its order");
+    }
+
+    @Test
     void failsOverToTheNextServer() throws Exception {
         String dead = "tcp://127.0.0.1:" + MosquittoBroker.freePort();
         publisher = new QueuePublisher(queue, settings(List.of(dead, broker.uri()), 1000));
