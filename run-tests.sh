@@ -12,6 +12,8 @@ command -v npm >/dev/null || need_apt+=(npm)
 command -v socat >/dev/null || need_apt+=(socat)
 # a real MQTT broker for the cloud tests; Debian puts it in /usr/sbin, off a non-root PATH
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
+# the TLS tests make a throw-away CA and server certificate with it
+command -v openssl >/dev/null || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Mosquitto for tests: own generated config, loopback only, a free port (never 1883, where a
  * system service may run), stopped by PID. Can be stopped and started again on the same port.
+ * Anonymous plain TCP by default; {@link #secured} makes it TLS with a password, as on a site.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private boolean tls;
     private Process process;
 
     /** Picks a free loopback port and writes the config into {@code dir}; does not start. */
@@ -28,6 +30,26 @@ public final class MosquittoBroker implements AutoCloseable {
                 + "allow_anonymous true\npersistence false\n");
     }
 
+    /**
+     * TLS with the server certificate of {@code pki}, and only {@code user}/{@code password} may connect
+     * (the password file is made with {@code mosquitto_passwd}, as on a site). Call before {@link #start}.
+     */
+    public MosquittoBroker secured(TestPki pki, String user, String password) throws IOException, InterruptedException {
+        Path passwords = dir.resolve("passwords");
+        Process p = new ProcessBuilder(tool("mosquitto_passwd"), "-b", "-c", passwords.toString(), user, password)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto_passwd.log").toFile()).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("mosquitto_passwd failed: " + Files.readString(dir.resolve("mosquitto_passwd.log")));
+        }
+        // started as root, Mosquitto switches to user 'mosquitto', which cannot read the test's files
+        Files.writeString(dir.resolve("mosquitto.conf"), "user " + System.getProperty("user.name") + "\n"
+                + "listener " + port + " 127.0.0.1\n"
+                + "cafile " + pki.caCertificate() + "\ncertfile " + pki.serverCertificate() + "\nkeyfile "
+                + pki.serverKey() + "\nallow_anonymous false\npassword_file " + passwords + "\npersistence false\n");
+        tls = true;
+        return this;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -35,16 +57,18 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Debian installs the broker in /usr/sbin, which is not on a non-root user's PATH. */
-    static String binary() {
+    static String tool(String name) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "mosquitto"))) {
-                return Path.of(d, "mosquitto").toString();
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
+                return Path.of(d, name).toString();
             }
         }
-        if (Files.isExecutable(Path.of("/usr/sbin/mosquitto"))) {
-            return "/usr/sbin/mosquitto";
+        for (String d : new String[] {"/usr/sbin", "/usr/bin"}) {
+            if (Files.isExecutable(Path.of(d, name))) {
+                return Path.of(d, name).toString();
+            }
         }
-        throw new IllegalStateException("mosquitto not found on PATH nor at /usr/sbin/mosquitto;"
+        throw new IllegalStateException(name + " not found on PATH nor in /usr/sbin, /usr/bin;"
                 + " install the Debian package 'mosquitto' (./run-tests.sh does)");
     }
 
@@ -53,12 +77,12 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     public String uri() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
     }
 
     /** Starts the broker and returns once its port accepts connections. */
     public MosquittoBroker start() throws Exception {
-        process = new ProcessBuilder(binary(), "-c", dir.resolve("mosquitto.conf").toString())
+        process = new ProcessBuilder(tool("mosquitto"), "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

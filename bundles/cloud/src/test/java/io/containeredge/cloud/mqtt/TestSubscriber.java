@@ -15,18 +15,25 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 final class TestSubscriber implements AutoCloseable {
 
     private final String uri;
+    private final MqttSettings security;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private MqttClient client;
 
     TestSubscriber(String uri) {
+        this(uri, null);
+    }
+
+    /** Connecting with the credentials and TLS stores of {@code security}. */
+    TestSubscriber(String uri, MqttSettings security) {
         this.uri = uri;
+        this.security = security;
     }
 
     /** (Re)connects and subscribes; returns once the broker confirmed the subscription. */
     TestSubscriber connect() throws MqttException {
         close();
         client = new MqttClient(uri, "test-subscriber", new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
+        MqttConnectOptions o = security == null ? new MqttConnectOptions() : PahoOptions.of(security);
         o.setCleanSession(true);
         o.setMaxInflight(1000);
         client.connect(o);
