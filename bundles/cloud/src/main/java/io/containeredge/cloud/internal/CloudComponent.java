@@ -91,9 +91,7 @@ public class CloudComponent implements ConnectionHooks {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ControlService control;
 
-    // publisher thread only
-    private long publishSeq;
-    private long birthMillis = Long.MIN_VALUE;
+    private final SparkplugStamper stamper = new SparkplugStamper();
 
     @Activate
     public CloudComponent(CloudConfiguration config, @Reference SiteService site, @Reference ProcessImageService image)
@@ -258,28 +256,14 @@ public class CloudComponent implements ConnectionHooks {
         synchronized (session) {
             births = session.connected(nodeStatus(), now);
         }
-        birthMillis = now;
-        publishSeq = births.size() % 256; // NBIRTH is 0, the DBIRTHs follow
+        stamper.born(now, births.size());
         LOG.info("cloud: NBIRTH bdSeq {} with {} DBIRTH(s)", session.bdSeq(), births.size() - 1);
         return births.stream().map(m -> new OutboundMessage(m.topic(), m.encode(), 1, MessageKind.BIRTH, now)).toList();
     }
 
     @Override
     public OutboundMessage beforePublish(OutboundMessage m) {
-        String[] t = m.topic().split("/");
-        if (t.length < 4 || !SparkplugTopics.NAMESPACE.equals(t[0])) {
-            return m; // alarm records: not in the Sparkplug sequence
-        }
-        if (m.kind() == MessageKind.BIRTH && m.createdMillis() < birthMillis) {
-            return null; // the births of the current connection replace it
-        }
-        if (MessageType.NBIRTH.name().equals(t[2])) {
-            publishSeq = 0; // a rebirth starts the sequence again
-        }
-        SparkplugBPayload payload = SparkplugCodec.decode(m.payload());
-        payload.setSeq(publishSeq);
-        publishSeq = (publishSeq + 1) % 256;
-        return new OutboundMessage(m.topic(), SparkplugCodec.encode(payload), m.qos(), m.kind(), m.createdMillis());
+        return stamper.stamp(m);
     }
 
     @Override

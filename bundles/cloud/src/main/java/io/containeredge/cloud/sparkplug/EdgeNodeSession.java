@@ -19,8 +19,10 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
  *
  * <p>Life cycle: {@link #connecting} (NDEATH to register as the will) → MQTT connect →
  * {@link #connected} (NBIRTH + DBIRTHs) → {@link #update} / {@link #nodeStatus} / {@link #deviceOffline}
- * … → {@link #disconnected}. While disconnected, {@link #update} keeps producing DDATA, flagged
- * historical and carrying names, for the store-and-forward queue; drain it with {@link #restamp}.
+ * … → {@link #disconnected}. While disconnected, {@link #update} keeps producing DDATA for the
+ * store-and-forward queue. Data messages carry names as well as aliases: a message may be published
+ * after a restart, whose births may number metrics differently; the publisher strips the names of
+ * live messages and marks older ones historical (see the cloud component's stamper).
  */
 public final class EdgeNodeSession {
 
@@ -146,7 +148,7 @@ public final class EdgeNodeSession {
         }
         SparkplugBPayload payload = new SparkplugBPayload(new Date(now), new ArrayList<>());
         status.changes(nodeStatus).forEach((name, value) ->
-                payload.addMetric(catalog.nodeMetric(name, catalog.nodeAlias(name), value, false, now)));
+                payload.addMetric(catalog.nodeMetric(name, catalog.nodeAlias(name), value, true, now)));
         if (!connected || payload.getMetrics().isEmpty()) {
             return List.of();
         }
@@ -170,16 +172,6 @@ public final class EdgeNodeSession {
     public List<SparkplugMessage> deviceOnline(String device, long now) {
         device(device).online = true;
         return emit(false, now);
-    }
-
-    /**
-     * Gives a queued message the next seq of the current connection, so a backlog built while
-     * disconnected (or before a rebirth) fits into the sequence the host is checking.
-     */
-    public SparkplugMessage restamp(SparkplugMessage message) {
-        SparkplugBPayload copy = new SparkplugBPayload(message.payload());
-        copy.setSeq(nextSeq());
-        return new SparkplugMessage(message.type(), message.topic(), copy);
     }
 
     private List<SparkplugMessage> births(long now) {
@@ -228,9 +220,7 @@ public final class EdgeNodeSession {
     private SparkplugMessage ddata(DeviceState d, List<PointValue> points, long now) {
         SparkplugBPayload payload = new SparkplugBPayload(new Date(now), new ArrayList<>());
         for (PointValue p : points) {
-            Metric m = catalog.dataMetric(p, d.typeOf(p), !connected, now);
-            m.setHistorical(connected ? null : Boolean.TRUE); // only reaches the host after a reconnect
-            payload.addMetric(m);
+            payload.addMetric(catalog.dataMetric(p, d.typeOf(p), true, now));
         }
         return stamped(MessageType.DDATA, topics.device(MessageType.DDATA, d.id), payload);
     }

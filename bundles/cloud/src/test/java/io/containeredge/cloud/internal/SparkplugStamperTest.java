@@ -1,0 +1,75 @@
+package io.containeredge.cloud.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.containeredge.cloud.queue.MessageKind;
+import io.containeredge.cloud.queue.OutboundMessage;
+import io.containeredge.cloud.sparkplug.SparkplugCodec;
+import java.util.ArrayList;
+import java.util.Date;
+import org.eclipse.tahu.message.model.Metric;
+import org.eclipse.tahu.message.model.MetricDataType;
+import org.eclipse.tahu.message.model.SparkplugBPayload;
+import org.junit.jupiter.api.Test;
+
+class SparkplugStamperTest {
+
+    private static final String DDATA = "spBv1.0/site/DDATA/container/cdu";
+    private static final long BORN = 10_000;
+    private final SparkplugStamper stamper = new SparkplugStamper();
+
+    private static OutboundMessage ddata(long created) throws Exception {
+        SparkplugBPayload p = new SparkplugBPayload(new Date(created), new ArrayList<>());
+        p.addMetric(new Metric.MetricBuilder("supply", MetricDataType.Double, 41.5).alias(7L)
+                .timestamp(new Date(created)).createMetric());
+        p.setSeq(99L);
+        return new OutboundMessage(DDATA, SparkplugCodec.encode(p), 1, MessageKind.TELEMETRY, created);
+    }
+
+    private static SparkplugBPayload decoded(OutboundMessage m) {
+        return SparkplugCodec.decode(m.payload());
+    }
+
+    @Test
+    void dataFromBeforeTheBirthIsHistoricalAndKeepsItsNames() throws Exception {
+        stamper.born(BORN, 3);
+        Metric m = decoded(stamper.stamp(ddata(BORN - 5000))).getMetrics().get(0);
+        assertEquals(Boolean.TRUE, m.getIsHistorical());
+        assertEquals("supply", m.getName());
+    }
+
+    @Test
+    void liveDataIsSentByAliasOnlyAndNotHistorical() throws Exception {
+        stamper.born(BORN, 3);
+        SparkplugBPayload p = decoded(stamper.stamp(ddata(BORN + 1000)));
+        Metric m = p.getMetrics().get(0);
+        assertFalse(m.hasName());
+        assertEquals(7L, m.getAlias());
+        assertNull(m.getIsHistorical());
+        assertEquals(3L, p.getSeq(), "after NBIRTH (0) and two DBIRTHs");
+    }
+
+    @Test
+    void sequenceWrapsAfter255() throws Exception {
+        stamper.born(BORN, 1);
+        long last = 0;
+        for (int i = 0; i < 256; i++) {
+            last = decoded(stamper.stamp(ddata(BORN + i))).getSeq();
+        }
+        assertEquals(0L, last, "1 … 255, then 0");
+    }
+
+    @Test
+    void birthsOfEarlierConnectionsAreDroppedOtherTopicsPassUntouched() throws Exception {
+        stamper.born(BORN, 1);
+        OutboundMessage oldBirth = new OutboundMessage("spBv1.0/site/DBIRTH/container/cdu", ddata(0).payload(), 1,
+                MessageKind.BIRTH, BORN - 1);
+        assertNull(stamper.stamp(oldBirth));
+        OutboundMessage alarm = new OutboundMessage("containeredge/site/container/alarm", new byte[] {'{', '}'}, 1,
+                MessageKind.ALARM, 0);
+        assertSame(alarm, stamper.stamp(alarm));
+    }
+}
