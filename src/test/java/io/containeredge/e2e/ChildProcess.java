@@ -69,6 +69,11 @@ final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGKILL by PID, as a power cut or the OOM killer would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

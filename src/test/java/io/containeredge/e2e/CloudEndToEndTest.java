@@ -1,112 +1,198 @@
 package io.containeredge.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.containeredge.cloud.interop.NodeSparkplugDecoder;
 import io.containeredge.cloud.mqtt.MosquittoBroker;
+import io.containeredge.cloud.mqtt.TcpGate;
+import io.containeredge.e2e.SparkplugHost.Received;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.eclipse.tahu.message.SparkplugBPayloadDecoder;
+import java.util.TreeSet;
 import org.eclipse.tahu.message.model.Metric;
-import org.eclipse.tahu.message.model.SparkplugBPayload;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The assembled gateway with {@code --mqtt} against a real Mosquitto: the NBIRTH (bdSeq, seq 0), the
- * devices' DBIRTHs and their DDATA arrive through the persistent queue. What happens across a broker
- * outage (births first after the reconnect, backlog after them, nothing lost) is tested at the
- * publisher, in the cloud bundle's {@code QueuePublisherTest}.
+ * The assembled gateway as a Sparkplug B edge node against a real Mosquitto with TLS and a password,
+ * as on a site. The gateway reaches the broker through a {@link TcpGate}, so a test can hold it back
+ * after an outage until the operations centre (the {@link SparkplugHost}) is subscribed again: with
+ * clean sessions, what the broker receives before that reaches nobody, which is not the gateway's loss.
+ * Every second is a full refresh here, so each second of data is one DDATA per device: a lost
+ * message shows as a gap in the cdu's timestamps.
  */
 class CloudEndToEndTest {
 
-    private static final String PREFIX = "spBv1.0/demo-site/";
-
-    record Received(String topic, SparkplugBPayload payload, long arrivedMillis) {
-        String type() {
-            return topic.split("/")[2];
-        }
-
-        boolean is(String type, String device) {
-            return type().equals(type) && (device == null || topic.endsWith("/" + device));
-        }
-
-        Metric metric(String name) {
-            return payload.getMetrics().stream().filter(m -> name.equals(m.getName())).findFirst().orElse(null);
-        }
-    }
+    private static final String CDU = "cdu";
 
     @TempDir
     Path work;
-    private MosquittoBroker broker;
+    private CloudSite site;
     private RunningContainer container;
-    private MqttClient subscriber;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        site = CloudSite.start(work, "full.refresh.s=1\n");
+    }
 
     @AfterEach
     void tearDown() throws Exception {
         try {
-            if (subscriber != null) {
-                if (subscriber.isConnected()) {
-                    subscriber.disconnectForcibly(100, 100);
-                }
-                subscriber.close(true);
-            }
             if (container != null) {
                 container.close();
             }
         } finally {
-            if (broker != null) {
-                broker.stop();
-            }
+            site.close();
         }
-    }
-
-    /** A Sparkplug host application's subscription to everything the edge node publishes. */
-    private void subscribe() throws Exception {
-        if (subscriber == null) {
-            subscriber = new MqttClient(broker.uri(), "e2e-sparkplug-host", new MemoryPersistence());
-        }
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMaxInflight(1000);
-        subscriber.connect(o);
-        subscriber.subscribe(PREFIX + "#", 1, (topic, m) -> received.add(new Received(topic,
-                new SparkplugBPayloadDecoder().buildFromByteArray(m.getPayload(), null), System.currentTimeMillis())));
-    }
-
-    private Received await(String what, Predicate<Received> p, int from) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            List<Received> all = new ArrayList<>(received);
-            for (int i = from; i < all.size(); i++) {
-                if (p.test(all.get(i))) {
-                    return all.get(i);
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no " + what + " within 60 s; received " + received.stream().map(Received::topic).toList());
     }
 
     @Test
-    void publishesSparkplugBirthsAndDataThroughTheQueue() throws Exception {
-        broker = new MosquittoBroker(work.resolve("broker")).start();
-        subscribe();
-        container = RunningContainer.start(work, site -> site, 0, "--mqtt", broker.uri());
+    void telemetryOverTlsDecodesWithTahuAndWithAnIndependentDecoder() throws Exception {
+        container = site.startContainer(work);
+        SparkplugHost host = site.host();
+        Received nbirth = host.await("NBIRTH", r -> r.is("NBIRTH", null), 0, Duration.ofSeconds(60));
+        assertNotNull(nbirth.metric("bdSeq"), "NBIRTH carries bdSeq");
+        assertEquals(0L, nbirth.sparkplug().getSeq(), "NBIRTH has seq 0");
+        assertNotNull(nbirth.metric("Queue/Thinned"), "the thinning counter is a node metric");
+        Received dbirth = host.await("DBIRTH of the cdu", r -> r.is("DBIRTH", CDU), 0, Duration.ofSeconds(60));
+        Metric supply = dbirth.metric("supply_temp");
+        assertNotNull(supply, "cdu DBIRTH has supply_temp");
+        Received ddata = host.await("DDATA of the cdu", r -> r.is("DDATA", CDU), 0, Duration.ofSeconds(30));
+        Metric live = ddata.sparkplug().getMetrics().stream()
+                .filter(m -> supply.getAlias().equals(m.getAlias())).findFirst().orElseThrow();
+        assertFalse(live.hasName(), "live data goes by alias");
+        assertEquals(supply.getDataType(), live.getDataType());
 
-        Received nbirth = await("NBIRTH", r -> r.is("NBIRTH", null), 0);
-        assertTrue(nbirth.metric("bdSeq") != null, "NBIRTH carries bdSeq");
-        assertEquals(0L, nbirth.payload().getSeq(), "NBIRTH has seq 0");
-        Received dbirth = await("DBIRTH of the cdu", r -> r.is("DBIRTH", "cdu"), 0);
-        assertTrue(dbirth.metric("supply_temp") != null, "cdu DBIRTH has supply_temp: " + dbirth.payload());
-        await("DDATA of the cdu", r -> r.is("DDATA", "cdu"), 0);
+        JsonNode decoded = NodeSparkplugDecoder.decode(List.of(nbirth.raw(), dbirth.raw(), ddata.raw()), work);
+        assertEquals(nbirth.sparkplug().getMetrics().size(), decoded.get(0).get("metrics").size());
+        JsonNode birthSupply = find(decoded.get(1), "supply_temp");
+        assertEquals(supply.getAlias().longValue(), birthSupply.get("alias").asLong());
+        assertEquals(((Number) supply.getValue()).doubleValue(), birthSupply.get("value").asDouble(), 1e-9);
+        assertEquals(ddata.sparkplug().getSeq().longValue(), decoded.get(2).get("seq").asLong());
+        boolean aliasFound = false;
+        for (JsonNode m : decoded.get(2).get("metrics")) {
+            aliasFound |= m.get("alias").asLong() == supply.getAlias();
+        }
+        assertTrue(aliasFound, "the independent decoder reads the DDATA's aliases: " + decoded.get(2));
+    }
+
+    @Test
+    void brokerOutageLosesNoSecondOfDataAndTheBacklogComesBackHistoricalInOrder() throws Exception {
+        container = site.startContainer(work);
+        SparkplugHost host = site.host();
+        host.await("DDATA of the cdu", r -> r.is("DDATA", CDU), 0, Duration.ofSeconds(60));
+        Thread.sleep(3000);
+
+        long down = System.currentTimeMillis();
+        site.outage(Duration.ofSeconds(10)); // broker killed, restarted, host back, gate opened
+        long up = System.currentTimeMillis();
+
+        host.await("historical cdu data", r -> r.is("DDATA", CDU) && historical(r), 0, Duration.ofSeconds(60));
+        List<Long> seconds = awaitContinuousCdu(host, down - 2000, up + 3000);
+        assertTrue(seconds.size() >= 12, "one DDATA per second through the outage: " + seconds);
+        assertOrderedPerLane(host);
+    }
+
+    @Test
+    void gatewayKilledDuringAnOutageLosesNothingItHadQueued() throws Exception {
+        container = site.startContainer(work);
+        SparkplugHost host = site.host();
+        host.await("DDATA of the cdu", r -> r.is("DDATA", CDU), 0, Duration.ofSeconds(60));
+
+        site.gate().shut(); // the link is down; the gateway queues
+        long down = System.currentTimeMillis();
+        Thread.sleep(8000);
+        container.gateway().kill();
+        long killed = System.currentTimeMillis();
+        container.startGateway(); // same --data: the queue it left behind
+        Thread.sleep(2000);
+        site.gate().open();
+
+        host.await("historical cdu data", r -> r.is("DDATA", CDU) && historical(r), 0, Duration.ofSeconds(60));
+        // the second before the kill may not have been queued yet: that is the gateway dying, not losing
+        List<Long> seconds = awaitContinuousCdu(host, down - 2000, killed - 1500);
+        assertTrue(seconds.size() >= 5, "the seconds queued before the kill arrived: " + seconds);
+    }
+
+    private static boolean historical(Received r) {
+        return r.sparkplug().getMetrics().stream().anyMatch(m -> Boolean.TRUE.equals(m.getIsHistorical()));
+    }
+
+    /**
+     * Waits until the cdu's DDATA timestamps cover {@code [from, to]} without a gap over 2.2 s (a 1 s
+     * tick plus scheduling jitter), de-duplicated; returns them.
+     */
+    private static List<Long> awaitContinuousCdu(SparkplugHost host, long from, long to) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String problem = "";
+        while (System.nanoTime() < deadline) {
+            TreeSet<Long> stamps = new TreeSet<>();
+            for (Received r : host.received()) {
+                if (r.is("DDATA", CDU)) {
+                    stamps.add(r.sparkplug().getTimestamp().getTime());
+                }
+            }
+            List<Long> window = new ArrayList<>(stamps.subSet(from, true, to, true));
+            problem = gapIn(window, from, to);
+            if (problem.isEmpty()) {
+                return window;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("cdu data incomplete: " + problem);
+    }
+
+    private static String gapIn(List<Long> stamps, long from, long to) {
+        if (stamps.isEmpty()) {
+            return "nothing between " + from + " and " + to;
+        }
+        long previous = from;
+        for (long t : stamps) {
+            if (t - previous > 2200) {
+                return "gap of " + (t - previous) + " ms before " + t;
+            }
+            previous = t;
+        }
+        return to - previous > 2200 ? "nothing in the last " + (to - previous) + " ms" : "";
+    }
+
+    /** The backlog lane and the live lane each arrive in timestamp order for a device. */
+    private static void assertOrderedPerLane(SparkplugHost host) {
+        long lastHistorical = Long.MIN_VALUE;
+        long lastLive = Long.MIN_VALUE;
+        TreeSet<Long> seen = new TreeSet<>();
+        for (Received r : host.received()) {
+            if (!r.is("DDATA", CDU)) {
+                continue;
+            }
+            long t = r.sparkplug().getTimestamp().getTime();
+            if (!seen.add(t)) {
+                continue; // a re-sent duplicate, which the consumer drops
+            }
+            if (historical(r)) {
+                assertTrue(t > lastHistorical, "historical cdu data out of order at " + t);
+                lastHistorical = t;
+            } else {
+                assertTrue(t > lastLive, "live cdu data out of order at " + t);
+                lastLive = t;
+            }
+        }
+    }
+
+    private static JsonNode find(JsonNode payload, String name) {
+        for (JsonNode m : payload.get("metrics")) {
+            if (name.equals(m.path("name").asText(null))) {
+                return m;
+            }
+        }
+        throw new AssertionError("no metric " + name + " in " + payload);
     }
 }

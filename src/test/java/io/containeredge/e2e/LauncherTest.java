@@ -24,7 +24,9 @@ class LauncherTest {
         List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-Xmx64m", "-jar",
                 ChildProcess.root().resolve("deploy/target/containeredge.jar").toString()));
         command.addAll(List.of(args));
-        command.addAll(List.of("--data", Files.createTempDirectory("containeredge-data").toString()));
+        if (!List.of(args).contains("--data")) {
+            command.addAll(List.of("--data", Files.createTempDirectory("containeredge-data").toString()));
+        }
         return command;
     }
 

@@ -17,15 +17,33 @@ import java.util.function.UnaryOperator;
 final class RunningContainer implements AutoCloseable {
 
     final ChildProcess simulator;
-    final ChildProcess gateway;
     final GatewayApi api;
     final int containerPort;
+    private final Path work;
+    private final List<String> gatewayCommand;
+    private ChildProcess gateway;
+    private int starts;
 
-    private RunningContainer(ChildProcess simulator, ChildProcess gateway, GatewayApi api, int containerPort) {
+    private RunningContainer(ChildProcess simulator, GatewayApi api, int containerPort, Path work,
+            List<String> gatewayCommand) {
         this.simulator = simulator;
-        this.gateway = gateway;
         this.api = api;
         this.containerPort = containerPort;
+        this.work = work;
+        this.gatewayCommand = gatewayCommand;
+    }
+
+    ChildProcess gateway() {
+        return gateway;
+    }
+
+    /** Starts the gateway (again, with the same command line and data) and waits for its HTTP API. */
+    RunningContainer startGateway() throws IOException, InterruptedException {
+        starts++;
+        gateway = ChildProcess.start(work.resolve(starts == 1 ? "gateway.log" : "gateway-" + starts + ".log"),
+                gatewayCommand);
+        gateway.await("Started Jetty", Duration.ofSeconds(60));
+        return this;
     }
 
     /**
@@ -52,10 +70,14 @@ final class RunningContainer implements AutoCloseable {
         int apiPort = freePort();
         List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--api-port", String.valueOf(apiPort)));
         args.addAll(List.of(gatewayArgs));
-        ChildProcess gateway = ChildProcess.start(work.resolve("gateway.log"),
+        RunningContainer container = new RunningContainer(simulator, new GatewayApi(apiPort), gw, work,
                 LauncherTest.gateway(args.toArray(String[]::new)));
-        gateway.await("Started Jetty", Duration.ofSeconds(60));
-        return new RunningContainer(simulator, gateway, new GatewayApi(apiPort), gw);
+        try {
+            return container.startGateway();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            container.close();
+            throw e;
+        }
     }
 
     static int freePort() throws IOException {
@@ -86,7 +108,9 @@ final class RunningContainer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        gateway.close();
+        if (gateway != null) {
+            gateway.close();
+        }
         simulator.close();
     }
 }

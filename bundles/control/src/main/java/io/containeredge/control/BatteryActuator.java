@@ -99,6 +99,21 @@ final class BatteryActuator {
         return check(points, now);
     }
 
+    /**
+     * Stops commanding the inverter (it is in maintenance): nothing is written, so it returns to its
+     * own default when the reversion time of the last setpoint runs out. Forgets the last setpoint and
+     * write, so that the first cycle after maintenance writes at once and no stale read-back alarms.
+     *
+     * @return no alarm conditions: nothing is being commanded
+     */
+    List<AlarmCondition> standDown() {
+        lastSetpointKw = Double.NaN;
+        lastWriteMillis = Long.MIN_VALUE;
+        written = List.of();
+        failure = null;
+        return List.of();
+    }
+
     private List<AlarmCondition> check(Map<String, Object> points, long now) {
         if (failure != null) {
             return List.of(new AlarmCondition("battery.write", Severity.WARNING, device, failure, Double.NaN));

@@ -2,12 +2,15 @@ package io.containeredge.control;
 
 import io.containeredge.control.alarm.AlarmEvent;
 import io.containeredge.control.alarm.AlarmRegistry;
+import io.containeredge.control.maintenance.MaintenanceSchedule;
+import io.containeredge.control.maintenance.MaintenanceWindow;
 import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.miner.MinerCommand;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
+import io.containeredge.control.power.BatteryLimits;
 import io.containeredge.control.power.CapOverride;
 import io.containeredge.control.power.PowerConfig;
 import io.containeredge.control.power.PowerGuard;
@@ -28,7 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One control cycle at a time, the I/O around the pure decisions: snapshot in, guards, arbiter and
  * allocator, then commands out. Commands are sent asynchronously, so a slow miner or device never
- * holds up the next cycle. Not thread-safe: one thread runs {@link #cycle}.
+ * holds up the next cycle. Not thread-safe: one thread runs {@link #cycle}; the commands
+ * ({@link #requestReset}, {@link #overrideImportCap}, {@link #liftImportCap}) may come from any thread.
+ *
+ * <p>A device in maintenance ({@link MaintenanceSchedule}) gets no writes: the battery inverter is no
+ * longer dispatched (it falls back to its own default when its reversion time runs out, and the power
+ * guard counts on the miners alone), the CDU gets no pump or fan raise, a PDU no socket switching.
+ * Its readings are not excused: a stale coolant or meter reading from a device in maintenance still
+ * puts the guards in their fail-safe state. Only its comm-loss alarm is lowered (see {@link CommLoss}).
  */
 public final class ControlLoop {
 
@@ -73,6 +83,8 @@ public final class ControlLoop {
     private final DeviceWriter writer;
     private final Fleet fleet;
     private final String cdu;
+    private final String batteryDevice;
+    private final MaintenanceSchedule maintenance;
     private final CoolingActuator cooling;
     private final IoSupervisor io;
     private final AlarmRegistry alarms;
@@ -85,13 +97,16 @@ public final class ControlLoop {
     private volatile ControlStatus status;
     private long cycles;
     private long overruns;
+    private long startedMillis = Long.MIN_VALUE;
 
     /**
      * @param cdu the CDU whose pump and fan setpoints may be raised, or null
      * @param battery the battery inverter the power guard dispatches, or null
+     * @param maintenance the devices in maintenance; its device list is also the one watched for comm loss
      */
     public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, String cdu, String battery,
-            Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms) {
+            Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
+            MaintenanceSchedule maintenance) {
         this.cfg = cfg;
         this.mapper = mapper;
         this.pdus = pdus;
@@ -103,6 +118,8 @@ public final class ControlLoop {
         this.io = new IoSupervisor(io);
         this.alarms = alarms;
         this.battery = new BatteryActuator(battery, writer);
+        this.batteryDevice = battery;
+        this.maintenance = maintenance;
     }
 
     /** Asks for a latched trip to be reset at the next cycle; refused there if the cause remains. */
@@ -127,6 +144,23 @@ public final class ControlLoop {
         LOG.info("import cap {} kW until +{} min, from {}", capKw, duration.toMinutes(), source);
     }
 
+    /**
+     * Ends the import cap override: the site's cap applies again from the next cycle, and miners come
+     * back at the wake ramp. Nothing else is touched: a thermal trip, an e-stop or a power-guard
+     * reduction stays exactly as it is.
+     *
+     * @return true if an override was in force
+     */
+    public boolean liftImportCap(String source, long nowMillis) {
+        CapOverride lifted = capOverride;
+        capOverride = null;
+        boolean wasActive = lifted != null && lifted.activeAt(nowMillis);
+        if (wasActive) {
+            LOG.info("import cap override {} kW ({}) lifted by {}", lifted.capKw(), lifted.source(), source);
+        }
+        return wasActive;
+    }
+
     public ControlStatus status() {
         return status;
     }
@@ -134,6 +168,11 @@ public final class ControlLoop {
     /** Runs one cycle at {@code nowMillis}. */
     public void cycle(long nowMillis) {
         long started = System.nanoTime();
+        if (startedMillis == Long.MIN_VALUE) {
+            startedMillis = nowMillis;
+        }
+        Map<String, MaintenanceWindow> held = maintenance.active(nowMillis);
+        boolean batteryHeld = isHeld(held, batteryDevice);
         Snapshot snapshot = image.get();
         List<MinerStatus> statuses = fleet.statuses();
         List<FleetMember> members = new ArrayList<>(statuses.size());
@@ -160,7 +199,8 @@ public final class ControlLoop {
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
         thermal = t.state();
-        PowerConfig powerCfg = PowerConfig.defaults(cfg.limits(), battery.limits(snapshot))
+        PowerConfig powerCfg = PowerConfig.defaults(cfg.limits(),
+                batteryHeld ? BatteryLimits.none() : battery.limits(snapshot))
                 .withRecoverKwPerS(cfg.wakeRampKwPerS());
         PowerGuard.Outcome p = PowerGuard.evaluate(in,
                 capOverride == null ? powerCfg : powerCfg.withCapOverride(capOverride), power);
@@ -170,14 +210,20 @@ public final class ControlLoop {
         Arbiter.Decision decision = Arbiter.combine(verdicts);
         MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
         allocator = a.state();
-        act(a.actions(), endpoints);
-        cooling.raise(t.cooling(), snapshot, nowMillis);
-        List<AlarmCondition> batteryAlarms = battery.apply(p.battery(), snapshot, nowMillis);
+        act(a.actions(), endpoints, held);
+        if (!isHeld(held, cdu)) {
+            cooling.raise(t.cooling(), snapshot, nowMillis);
+        }
+        List<AlarmCondition> batteryAlarms = batteryHeld ? battery.standDown()
+                : battery.apply(p.battery(), snapshot, nowMillis);
+        List<AlarmCondition> commLoss = CommLoss.conditions(snapshot, maintenance.devices(), held, nowMillis,
+                startedMillis);
         cycles++;
         double millis = (System.nanoTime() - started) / 1e6;
         List<AlarmCondition> present = new ArrayList<>(decision.alarms());
         present.addAll(io.status());
         present.addAll(batteryAlarms);
+        present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
             LOG.warn("control cycle took {} ms, longer than its {} ms period", millis, cfg.cyclePeriod().toMillis());
@@ -192,10 +238,15 @@ public final class ControlLoop {
         long awake = members.stream().filter(FleetMember::awake).count();
         status = new ControlStatus(nowMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
                 decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000, awake,
-                members.size(), cycles, overruns, millis, decision.verdicts(), present);
+                members.size(), cycles, overruns, millis, decision.verdicts(), present, List.copyOf(held.values()));
     }
 
-    private void act(List<MinerAction> actions, Map<Integer, MinerEndpoint> endpoints) {
+    private static boolean isHeld(Map<String, MaintenanceWindow> held, String device) {
+        return device != null && held.containsKey(device);
+    }
+
+    private void act(List<MinerAction> actions, Map<Integer, MinerEndpoint> endpoints,
+            Map<String, MaintenanceWindow> held) {
         List<MinerCommand> commands = new ArrayList<>();
         for (MinerAction action : actions) {
             switch (action.kind()) {
@@ -206,7 +257,7 @@ public final class ControlLoop {
                     commands.add(MinerCommand.powerTarget(action.index(), endpoints.get(action.index()).ratedW()));
                 }
                 case POWER_TARGET -> commands.add(MinerCommand.powerTarget(action.index(), action.targetW()));
-                case CUT_POWER, RESTORE_POWER -> switchSocket(action);
+                case CUT_POWER, RESTORE_POWER -> switchSocket(action, held);
             }
         }
         if (!commands.isEmpty()) {
@@ -216,10 +267,15 @@ public final class ControlLoop {
         }
     }
 
-    private void switchSocket(MinerAction action) {
+    private void switchSocket(MinerAction action, Map<String, MaintenanceWindow> held) {
         String pdu = pdus.device(action.index());
         if (pdu == null) {
             LOG.error("miner {} has no PDU socket to switch ({})", action.index(), action.reason());
+            return;
+        }
+        if (isHeld(held, pdu)) {
+            LOG.warn("PDU {} is in maintenance: socket of miner {} not switched ({})", pdu, action.index(),
+                    action.reason());
             return;
         }
         boolean on = action.kind() == MinerAction.Kind.RESTORE_POWER;

@@ -1,6 +1,7 @@
 package io.containeredge.control;
 
 import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.maintenance.MaintenanceWindow;
 import io.containeredge.control.miner.CommandOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,42 @@ public interface ControlService {
      * @throws IllegalArgumentException with the reason when the command is refused; nothing changes
      */
     void overrideImportCap(double capKw, Duration duration, String source);
+
+    /**
+     * Ends a curtailment override: the import cap returns to the site's cap, and miners come back at
+     * the wake ramp. Only the override goes: a thermal trip, an e-stop, a fail-safe level or a
+     * transformer hot-spot reduction holds exactly as before.
+     *
+     * @return true if an override was in force
+     */
+    boolean liftImportCap(String source);
+
+    /**
+     * Puts a device in maintenance for {@code duration} (1 minute to 7 days; it ends by itself), replacing
+     * a window it already has. Kept across restarts.
+     *
+     * <p>Meaning, fail-safe: the controller writes no setpoint to a device in maintenance — the battery
+     * inverter is left to its own reversion default (the power guard then counts on the miners alone),
+     * the CDU gets no pump or fan raise, a PDU no socket switching. Its comm-loss alarm is raised as a
+     * WARNING tagged {@code maintenance} instead of CRITICAL. But its readings stay worst-case for the
+     * guards: a stale or missing coolant or meter reading from a device in maintenance still curtails
+     * the miners. Safety beats convenience.
+     *
+     * @param device the site's device id
+     * @return the window now in force
+     * @throws IllegalArgumentException with the reason (unknown device, duration out of range); nothing changes
+     */
+    MaintenanceWindow setMaintenance(String device, Duration duration, String source);
+
+    /**
+     * Gives a device back to the controller now.
+     *
+     * @return false if it was not in maintenance
+     */
+    boolean endMaintenance(String device, String source);
+
+    /** The devices in maintenance now, by device id. */
+    List<MaintenanceWindow> maintenance();
 
     /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
     List<CommandOutcome> recentCommands();

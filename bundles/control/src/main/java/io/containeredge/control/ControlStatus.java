@@ -1,5 +1,6 @@
 package io.containeredge.control;
 
+import io.containeredge.control.maintenance.MaintenanceWindow;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * @param binding the guard whose limit is in force and its reason
  * @param committedKw miner power the allocator has allowed by its commands
  * @param overruns cycles that took longer than the period
+ * @param maintenance the devices in maintenance during the cycle: written nothing to
  */
 public record ControlStatus(
         long timestampMillis,
@@ -23,10 +25,12 @@ public record ControlStatus(
         long overruns,
         double lastCycleMillis,
         List<Verdict> verdicts,
-        List<AlarmCondition> conditions) {
+        List<AlarmCondition> conditions,
+        List<MaintenanceWindow> maintenance) {
 
     public ControlStatus {
         verdicts = List.copyOf(verdicts);
         conditions = List.copyOf(conditions);
+        maintenance = List.copyOf(maintenance);
     }
 }

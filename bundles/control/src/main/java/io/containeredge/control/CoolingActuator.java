@@ -30,14 +30,19 @@ final class CoolingActuator {
         if (cdu == null || !request.any()) {
             return;
         }
-        if (needs(s, "pump_speed_setpoint", request.pumpMinPct()) && now - lastPumpWrite >= REWRITE_MILLIS) {
+        if (needs(s, "pump_speed_setpoint", request.pumpMinPct()) && due(lastPumpWrite, now)) {
             lastPumpWrite = now;
             write("pump_speed_setpoint", request.pumpMinPct());
         }
-        if (needs(s, "fan_speed_setpoint", request.fanMinPct()) && now - lastFanWrite >= REWRITE_MILLIS) {
+        if (needs(s, "fan_speed_setpoint", request.fanMinPct()) && due(lastFanWrite, now)) {
             lastFanWrite = now;
             write("fan_speed_setpoint", request.fanMinPct());
         }
+    }
+
+    /** Never written counts as due: {@code now - Long.MIN_VALUE} would overflow to a negative age. */
+    private static boolean due(long lastWrite, long now) {
+        return lastWrite == Long.MIN_VALUE || now - lastWrite >= REWRITE_MILLIS;
     }
 
     /** A setpoint below the request, or one we cannot read, is raised; a higher one is left alone. */

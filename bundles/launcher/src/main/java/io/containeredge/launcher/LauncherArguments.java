@@ -8,13 +8,18 @@ import java.util.OptionalInt;
  * configuration, {@code --demo} the built-in demo site against the in-process simulator,
  * {@code --api-port <n>} overrides the JSON API port (tests use a free one), {@code --data <dir>} is
  * where state that must survive restarts is kept (the alarm journal, the cloud queue),
- * {@code --mqtt <uri>[,<uri>...]} publishes to those MQTT brokers as a Sparkplug B edge node.
+ * {@code --mqtt <uri>[,<uri>...]} publishes to those MQTT brokers as a Sparkplug B edge node,
+ * {@code --cloud <file>} reads the cloud link's settings (brokers, credentials, TLS, command keys)
+ * from a properties file (see {@link CloudProperties}; {@code --mqtt} then overrides its brokers),
+ * {@code --trial-grace <seconds>} is how long devices get to come back after a configuration change
+ * before it is rolled back (tests use a few seconds).
  */
 record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed, String dataDir,
-        List<String> mqtt) {
+        List<String> mqtt, String cloudFile, OptionalInt trialGraceSeconds) {
 
     static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>])"
-            + " [--api-port <port>] [--data <dir>] [--mqtt <uri>[,<uri>...]]";
+            + " [--api-port <port>] [--data <dir>] [--mqtt <uri>[,<uri>...]] [--cloud <file>] [--trial-grace <seconds>]";
+    private static final int MAX_TRIAL_GRACE_SECONDS = 3600;
 
     static LauncherArguments parse(List<String> args) {
         String configDir = null;
@@ -23,6 +28,8 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
         long seed = 1;
         String dataDir = "containeredge-data";
         List<String> mqtt = List.of();
+        String cloudFile = null;
+        OptionalInt trialGrace = OptionalInt.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -32,13 +39,23 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
                 case "--seed" -> seed = number(value(args, ++i, arg), arg);
                 case "--data" -> dataDir = value(args, ++i, arg);
                 case "--mqtt" -> mqtt = uris(value(args, ++i, arg));
+                case "--cloud" -> cloudFile = value(args, ++i, arg);
+                case "--trial-grace" -> trialGrace = OptionalInt.of(seconds(value(args, ++i, arg), arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
         if (demo == (configDir != null)) {
             throw new IllegalArgumentException("give exactly one of --config <dir> and --demo");
         }
-        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt);
+        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt, cloudFile, trialGrace);
+    }
+
+    private static int seconds(String text, String option) {
+        long seconds = number(text, option);
+        if (seconds < 1 || seconds > MAX_TRIAL_GRACE_SECONDS) {
+            throw new IllegalArgumentException(option + " must be 1.." + MAX_TRIAL_GRACE_SECONDS + " seconds, got " + text);
+        }
+        return (int) seconds;
     }
 
     private static List<String> uris(String text) {

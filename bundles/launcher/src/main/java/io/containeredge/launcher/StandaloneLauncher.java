@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Turns the command line of the executable jar into configuration. The bnd launcher registers a
  * service carrying {@code launcher.arguments}; on Kura, which has no such service, this bundle is not
  * installed and the site is configured through ConfigAdmin instead. With {@code --demo} it first
- * starts the container simulator on loopback, in this process; {@code --mqtt} writes the cloud
- * configuration, which starts the Sparkplug B edge node.
+ * starts the container simulator on loopback, in this process; {@code --mqtt} and {@code --cloud}
+ * write the cloud configuration, which starts the Sparkplug B edge node. {@code --data} goes to every component that
+ * keeps state: the site's configuration versions, the audit trail, the alarm journal, the cloud queue.
  */
 @Component(immediate = true)
 public class StandaloneLauncher {
@@ -52,8 +53,11 @@ public class StandaloneLauncher {
             context.getBundle(0).stop();
             return;
         }
+        String dataDir = Path.of(args.dataDir()).toAbsolutePath().toString();
         Dictionary<String, Object> site = new Hashtable<>();
         args.apiPort().ifPresent(port -> site.put("api.port", port));
+        args.trialGraceSeconds().ifPresent(seconds -> site.put("trial.grace.seconds", seconds));
+        site.put("data.dir", dataDir);
         if (args.demo()) {
             startSimulator(args.seed());
             site.put("config.dir", "");
@@ -68,13 +72,22 @@ public class StandaloneLauncher {
             site.put("config.dir", dir.toString());
         }
         Dictionary<String, Object> control = new Hashtable<>();
-        control.put("data.dir", Path.of(args.dataDir()).toAbsolutePath().toString());
+        control.put("data.dir", dataDir);
         configAdmin.getConfiguration(CONTROL_PID, "?").update(control);
-        if (!args.mqtt().isEmpty()) {
+        if (!args.mqtt().isEmpty() || args.cloudFile() != null) {
             // without this configuration the cloud component does not run (configuration policy REQUIRE)
-            Dictionary<String, Object> cloud = new Hashtable<>();
-            cloud.put("server.uris", args.mqtt().toArray(String[]::new));
-            cloud.put("data.dir", control.get("data.dir"));
+            Dictionary<String, Object> cloud;
+            try {
+                cloud = args.cloudFile() == null ? new Hashtable<>() : CloudProperties.read(Path.of(args.cloudFile()));
+            } catch (IllegalArgumentException e) {
+                System.err.println("containeredge: --cloud " + e.getMessage());
+                context.getBundle(0).stop();
+                return;
+            }
+            if (!args.mqtt().isEmpty()) {
+                cloud.put("server.uris", args.mqtt().toArray(String[]::new));
+            }
+            cloud.put("data.dir", dataDir);
             configAdmin.getConfiguration(CLOUD_PID, "?").update(cloud);
         }
         configAdmin.getConfiguration(SITE_PID, "?").update(site);

@@ -1,6 +1,5 @@
 package io.containeredge.cloud.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.containeredge.cloud.mqtt.ConnectionHooks;
 import io.containeredge.cloud.mqtt.MqttSettings;
 import io.containeredge.cloud.mqtt.QueuePublisher;
@@ -14,8 +13,13 @@ import io.containeredge.cloud.sparkplug.SparkplugMessage;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
-import io.containeredge.control.alarm.Alarm;
+import io.containeredge.cloud.remote.RemoteRequests;
+import io.containeredge.cloud.remote.RequestKeys;
+import io.containeredge.cloud.remote.RequestLedger;
+import io.containeredge.gateway.api.AuditTrail;
+import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
+import io.containeredge.gateway.api.SiteConfigurations;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.modbus.poll.DeviceDiagnostics;
 import io.containeredge.modbus.site.SiteConfig;
@@ -23,13 +27,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,24 +50,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway as a Sparkplug B edge node: group = site id, edge node = container id, one Sparkplug
  * device per Modbus device. Runs only when configuration {@value #PID} exists (the launcher writes it
- * for {@code --mqtt}); without it the gateway publishes nothing.
+ * for {@code --mqtt} or {@code --cloud}); without it the gateway publishes nothing.
  *
  * <p>Every second it takes one process-image snapshot and appends what the {@link EdgeNodeSession}
- * makes of it (DBIRTH as {@link MessageKind#BIRTH}, DDATA as {@link MessageKind#TELEMETRY}, NDATA
- * of the node status) to the persistent {@link OutboundQueue}; the {@link QueuePublisher} drains it.
+ * makes of it (DDATA, DDEATH/DBIRTH on device state changes, NDATA of the node status) to the
+ * persistent {@link OutboundQueue}, together with alarm, guard-decision and audit records
+ * ({@link AlarmFeed}, {@link DecisionFeed}, {@link AuditFeed}); the {@link QueuePublisher} drains it.
  * Per connection (see {@link ConnectionHooks}): the NDEATH with that connection's bdSeq is the will,
  * the next bdSeq is fsynced to {@code <data_dir>/sparkplug-bdseq} first; NBIRTH and DBIRTHs go out
- * before the backlog; every queued Sparkplug message gets the next {@code seq} of the current
- * connection as it is published, so a backlog built during an outage (DDATA flagged historical)
- * fits the sequence the host checks; births queued before the current connection are superseded
- * and dropped.
+ * before anything queued; the {@link SparkplugStamper} fits each queued message into the current
+ * connection (seq, historical flag, superseded births). On a clean stop the NDEATH is published
+ * before the MQTT DISCONNECT.
  *
- * On a clean stop the NDEATH is published before the MQTT DISCONNECT.
- *
- * <p>Node metrics: {@code Control/Binding}, {@code Control/Max Miner kW}, {@code Alarms/Active}.
- * Alarm raise/clear are published as JSON on {@code containeredge/<site>/<container>/alarm}
- * (kind {@link MessageKind#ALARM}, never thinned). NCMD {@code Node Control/Rebirth} is honoured;
- * other commands are logged and ignored.
+ * <p>Node metrics: {@code Control/Binding}, {@code Control/Max Miner kW}, {@code Alarms/Active},
+ * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}. NCMD
+ * {@code Node Control/Rebirth} is honoured; signed commands, configuration requests and DCMD writes
+ * go to {@link RemoteRequests}, which answers each on the reply topic.
  */
 @Component(configurationPid = CloudComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {})
@@ -74,52 +74,83 @@ public class CloudComponent implements ConnectionHooks {
 
     public static final String PID = "io.containeredge.cloud";
     static final String BD_SEQ_FILE = "sparkplug-bdseq";
+    static final String AUDIT_CURSOR_FILE = "cloud-audit-cursor";
     private static final Logger LOG = LoggerFactory.getLogger(CloudComponent.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessImageService image;
+    private final AuditTrail audit;
+    private final SiteConfigurations configurations;
     private final SparkplugTopics topics;
-    private final String alarmTopic;
     private final BdSeqFile bdSeqFile;
     private final EdgeNodeSession session;
     private final OutboundQueue queue;
     private final QueuePublisher publisher;
     private final ScheduledExecutorService timer;
     private final Map<String, Boolean> online = new HashMap<>();
-    private Map<String, Alarm> activeAlarms = Map.of();
+    private final AlarmFeed alarms;
+    private final DecisionFeed decisions;
+    private final AuditFeed auditFeed;
+    private final RequestLedger ledger;
+    private final ExecutorService remoteWorker;
+    private final RemoteRequests remote;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ControlService control;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DeviceWriter writer;
+
     private final SparkplugStamper stamper = new SparkplugStamper();
 
     @Activate
-    public CloudComponent(CloudConfiguration config, @Reference SiteService site, @Reference ProcessImageService image)
-            throws IOException {
+    public CloudComponent(CloudConfiguration config, @Reference SiteService site, @Reference ProcessImageService image,
+            @Reference AuditTrail audit, @Reference SiteConfigurations configurations) throws IOException {
         this.image = image;
+        this.audit = audit;
+        this.configurations = configurations;
         SiteConfig s = site.site().config();
         this.topics = SparkplugTopics.of(s);
-        this.alarmTopic = "containeredge/" + topics.group() + "/" + topics.edgeNode() + "/alarm";
         Path data = Path.of(config.data_dir()).toAbsolutePath();
         Files.createDirectories(data);
         this.bdSeqFile = new BdSeqFile(data.resolve(BD_SEQ_FILE));
         double deadband = config.deadband();
         this.session = new EdgeNodeSession(topics, bdSeqFile.read(), (device, point) -> deadband,
                 TimeUnit.SECONDS.toMillis(config.full_refresh_s()));
+        // what the configuration can get wrong fails here, before any file is opened
+        MqttSettings settings = CloudSettings.mqtt(config, s.container());
+        RequestKeys keys = RequestKeys.parse(config.command_keys());
+        this.alarms = new AlarmFeed(JsonRecord.topic(s.site(), s.container(), "alarm"));
+        this.decisions = new DecisionFeed(JsonRecord.topic(s.site(), s.container(), "decision"));
+        this.auditFeed = new AuditFeed(JsonRecord.topic(s.site(), s.container(), "audit"),
+                data.resolve(AUDIT_CURSOR_FILE));
         loadSqliteDriver();
         this.queue = OutboundQueue.open(data.resolve("outbound.db"), (long) config.queue_capacity_mb() << 20);
-        String clientId = blank(config.client_id()) ? s.container() : config.client_id();
-        List<String> uris = Arrays.stream(config.server_uris() == null ? new String[0] : config.server_uris())
-                .flatMap(u -> Arrays.stream(u.split(","))).map(String::trim).filter(u -> !u.isEmpty()).toList();
-        MqttSettings settings = MqttSettings.of(uris, clientId).withDrainRate(config.drain_rate())
-                .withCredentials(blank(config.username()) ? null : config.username(),
-                        blank(config.password()) ? null : config.password());
         try {
-            this.publisher = new QueuePublisher(queue, settings, this);
+            this.ledger = RequestLedger.open(data.resolve("requests.db"));
         } catch (RuntimeException e) {
             queue.close();
             throw e;
         }
+        try {
+            this.publisher = new QueuePublisher(queue, settings, this);
+        } catch (RuntimeException e) {
+            ledger.close();
+            queue.close();
+            throw e;
+        }
+        this.remoteWorker = RemoteRequests.worker();
+        this.remote = new RemoteRequests(topics, keys, ledger,
+                new RemoteRequests.Services(() -> control, () -> writer, () -> configurations, () -> audit,
+                        this::rebirth),
+                (device, alias) -> {
+                    synchronized (session) {
+                        return session.catalog().nameOf(device, alias);
+                    }
+                },
+                System::currentTimeMillis,
+                reply -> publisher.publishNow(new OutboundMessage(reply.topic(), reply.payload(), 1, MessageKind.AUDIT,
+                        System.currentTimeMillis())),
+                remoteWorker);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloud-sparkplug");
             t.setDaemon(true);
@@ -143,10 +174,6 @@ public class CloudComponent implements ConnectionHooks {
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
     /** One second's worth: node status, device online changes, process-image changes, alarms. */
     void tick() {
         try {
@@ -165,7 +192,12 @@ public class CloudComponent implements ConnectionHooks {
                 out.addAll(session.update(snapshot.values(), now));
                 enqueue(out, now);
             }
-            publishAlarms(now);
+            ControlService c = control;
+            if (c != null) {
+                alarms.changes(c.activeAlarms(), now).forEach(publisher::publishNow);
+                decisions.change(c.status(), now).ifPresent(publisher::publishNow);
+            }
+            auditFeed.forward(audit, publisher::publishNow, now);
         } catch (RuntimeException e) {
             LOG.error("cloud: cycle failed: {}", e.toString(), e);
         }
@@ -178,6 +210,9 @@ public class CloudComponent implements ConnectionHooks {
         m.put("Control/Binding", st == null || st.binding() == null ? "" : st.binding());
         m.put("Control/Max Miner kW", st == null ? Double.NaN : st.maxMinerKw());
         m.put("Alarms/Active", c == null ? 0L : (long) c.activeAlarms().size());
+        m.put("Queue/Backlog", queue.size());
+        m.put("Queue/Thinned", queue.thinnedCount());
+        m.put("Config/Version", (long) configurations.current().version());
         return m;
     }
 
@@ -189,47 +224,6 @@ public class CloudComponent implements ConnectionHooks {
 
     private static MessageKind kindOf(MessageType type) {
         return type == MessageType.NBIRTH || type == MessageType.DBIRTH ? MessageKind.BIRTH : MessageKind.TELEMETRY;
-    }
-
-    /** Raised and cleared since the last cycle, as JSON records on the alarm topic. */
-    private void publishAlarms(long now) {
-        ControlService c = control;
-        if (c == null) {
-            return;
-        }
-        Map<String, Alarm> current = new LinkedHashMap<>();
-        for (Alarm a : c.activeAlarms()) {
-            current.put(a.id() + "@" + a.raisedMillis(), a);
-        }
-        Set<String> gone = new HashSet<>(activeAlarms.keySet());
-        gone.removeAll(current.keySet());
-        for (String key : gone) {
-            publishAlarm("cleared", activeAlarms.get(key), now);
-        }
-        current.forEach((key, a) -> {
-            if (!activeAlarms.containsKey(key)) {
-                publishAlarm("raised", a, now);
-            }
-        });
-        activeAlarms = current;
-    }
-
-    private void publishAlarm(String event, Alarm a, long now) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("event", event);
-        json.put("id", a.id());
-        json.put("severity", a.severity().name());
-        json.put("source", a.source());
-        json.put("message", a.message());
-        json.put("reading", Double.isNaN(a.reading()) ? null : a.reading());
-        json.put("raised", a.raisedMillis());
-        json.put("cleared", "cleared".equals(event) ? now : null);
-        json.put("timestamp", now);
-        try {
-            publisher.publishNow(new OutboundMessage(alarmTopic, JSON.writeValueAsBytes(json), 1, MessageKind.ALARM, now));
-        } catch (IOException e) {
-            LOG.error("cloud: alarm {} not encoded: {}", a.id(), e.getMessage());
-        }
     }
 
     // ---- ConnectionHooks, on the publisher's thread ----
@@ -246,7 +240,9 @@ public class CloudComponent implements ConnectionHooks {
 
     @Override
     public List<String> subscriptions() {
-        return List.of(topics.node(MessageType.NCMD));
+        List<String> filters = new ArrayList<>(remote.topicsToSubscribe());
+        filters.add(topics.node(MessageType.NCMD));
+        return filters;
     }
 
     @Override
@@ -281,39 +277,52 @@ public class CloudComponent implements ConnectionHooks {
 
     @Override
     public void messageArrived(String topic, byte[] payload) {
-        SparkplugTopics.Command command;
+        if (remote.handles(topic)) {
+            remote.handle(topic, payload); // never blocks: answered from the remote worker
+            return;
+        }
         SparkplugBPayload body;
         try {
-            command = topics.parseCommand(topic);
+            topics.parseCommand(topic);
             body = SparkplugCodec.decode(payload);
         } catch (IllegalArgumentException e) {
             LOG.warn("cloud: ignored message on {}: {}", topic, e.getMessage());
             return;
         }
-        long now = System.currentTimeMillis();
         synchronized (session) {
-            if (command.type() == MessageType.NCMD && session.isRebirthRequest(body)) {
-                if (session.isConnected()) {
-                    LOG.info("cloud: rebirth requested");
-                    enqueue(session.rebirth(now), now);
-                }
+            if (session.isRebirthRequest(body)) {
+                rebirth();
                 return;
             }
         }
-        LOG.info("cloud: {} on {} ignored (only Node Control/Rebirth is supported so far)", command.type(), topic);
+        LOG.info("cloud: NCMD on {} ignored: only Node Control/Rebirth is a node command", topic);
+    }
+
+    /** New NBIRTH and DBIRTHs, queued ahead of nothing: the stamper restarts the sequence at them. */
+    private void rebirth() {
+        long now = System.currentTimeMillis();
+        synchronized (session) {
+            if (session.isConnected()) {
+                LOG.info("cloud: rebirth requested");
+                enqueue(session.rebirth(now), now);
+            }
+        }
     }
 
     @Deactivate
     void deactivate() {
         timer.shutdownNow();
+        remoteWorker.shutdown();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
+            remoteWorker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
             publisher.close();
         } finally {
+            ledger.close();
             queue.close();
         }
     }

@@ -1,6 +1,7 @@
 package io.containeredge.cloud.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The MQTT broker(s) and the Sparkplug B edge node; without this configuration nothing is published. */
@@ -17,12 +18,38 @@ public @interface CloudConfiguration {
     @AttributeDefinition(name = "Username", required = false)
     String username() default "";
 
-    @AttributeDefinition(name = "Password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD,
             required = false)
     String password() default "";
 
-    @AttributeDefinition(name = "Drain rate (messages/s)", description = "Must exceed the live message rate",
-            min = "1")
+    @AttributeDefinition(name = "TLS trust store", description = "CA certificates (PEM, PKCS12 or JKS) the"
+            + " broker's certificate must chain to; empty = the JVM's default CAs", required = false)
+    String tls_trust_store() default "";
+
+    @AttributeDefinition(name = "TLS trust store password", type = AttributeType.PASSWORD, required = false)
+    String tls_trust_store_password() default "";
+
+    @AttributeDefinition(name = "TLS client key store", description = "PKCS12 or JKS with the client certificate"
+            + " and key, for brokers that require one; empty = none", required = false)
+    String tls_key_store() default "";
+
+    @AttributeDefinition(name = "TLS client key store password", type = AttributeType.PASSWORD, required = false)
+    String tls_key_store_password() default "";
+
+    @AttributeDefinition(name = "Command keys", description = "keyId=base64 secret (32 bytes or more) per"
+            + " operations-centre key; commands and configuration requests must carry an HMAC by one of them."
+            + " None = remote commands are refused", type = AttributeType.PASSWORD, required = false)
+    String[] command_keys() default {};
+
+    @AttributeDefinition(name = "Keep-alive (s)", min = "5", max = "3600")
+    int keep_alive_s() default 30;
+
+    @AttributeDefinition(name = "Reconnect back-off cap (s)", min = "1", max = "3600")
+    int reconnect_max_s() default 60;
+
+    @AttributeDefinition(name = "Backlog drain rate (messages/s)",
+            description = "How fast messages queued during an outage are sent after the reconnect; live data"
+                    + " is not held back by it", min = "1")
     int drain_rate() default 200;
 
     @AttributeDefinition(name = "Queue capacity (MB)", min = "1")

@@ -98,6 +98,11 @@ public record MqttSettings(List<String> serverUris, String clientId, String user
                 connectTimeoutSeconds, initial, max, drainRatePerSecond, maxInFlight, will);
     }
 
+    public MqttSettings withKeepAlive(int seconds) {
+        return new MqttSettings(serverUris, clientId, username, password, tls, seconds, connectTimeoutSeconds,
+                reconnectInitial, reconnectMax, drainRatePerSecond, maxInFlight, will);
+    }
+
     public MqttSettings withDrainRate(double perSecond) {
         return new MqttSettings(serverUris, clientId, username, password, tls, keepAliveSeconds,
                 connectTimeoutSeconds, reconnectInitial, reconnectMax, perSecond, maxInFlight, will);

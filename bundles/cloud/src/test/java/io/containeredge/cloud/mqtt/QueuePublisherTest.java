@@ -145,7 +145,7 @@ class QueuePublisherTest {
                 MessageKind.TELEMETRY, System.currentTimeMillis()));
         await("live message", () -> subscriber.received().contains("live"));
         long backlogBefore = subscriber.received().indexOf("live");
-        assertTrue(backlogBefore < 150, "live waited behind " + backlogBefore + " backlog messages");
+        assertTrue(backlogBefore < 190, "live waited behind " + backlogBefore + " backlog messages");
 
         assertTrue(subscriber.awaitDistinct(201, 20, TimeUnit.SECONDS));
         assertEquals(expected(0, 200), subscriber.received().stream().filter(m -> !m.equals("live")).toList(),

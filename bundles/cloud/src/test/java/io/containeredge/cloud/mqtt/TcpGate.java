@@ -16,14 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * publisher could drain the backlog into a broker with nobody listening yet (clean sessions).
  * While closed, every connection is closed at once, which the publisher sees as a failed connect.
  */
-final class TcpGate {
+public final class TcpGate {
 
     private final ServerSocket server;
     private final int target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
 
-    TcpGate(int targetPort) throws IOException {
+    public TcpGate(int targetPort) throws IOException {
         this.target = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "tcp-gate");
@@ -35,12 +35,17 @@ final class TcpGate {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
-    void open() {
+    /** The gate's own loopback port; with TLS end to end, connect with {@code ssl://127.0.0.1:<port>}. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public void open() {
         open = true;
     }
 
     /** Refuses new connections and cuts the current ones. */
-    void shut() {
+    public void shut() {
         open = false;
         for (Socket s : sockets) {
             quietly(s);
@@ -99,7 +104,7 @@ final class TcpGate {
         }
     }
 
-    void shutdown() throws IOException {
+    public void shutdown() throws IOException {
         shut();
         server.close();
     }

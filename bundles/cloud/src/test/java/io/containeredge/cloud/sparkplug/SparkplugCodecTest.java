@@ -39,7 +39,7 @@ class SparkplugCodecTest {
         SparkplugBPayload dd = SparkplugCodec.decode(ddata.encode());
         Metric supply = dd.getMetrics().get(0);
         assertEquals(2L, dd.getSeq());
-        assertNull(supply.getName());
+        assertEquals("supply", supply.getName());
         assertEquals(EdgeNodeSessionTest.metric(dbirth, "supply").getAlias(), supply.getAlias());
         assertEquals(MetricDataType.Double, supply.getDataType());
         assertTrue(supply.isNull());

@@ -1,18 +1,13 @@
 package io.containeredge.cloud.sparkplug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.containeredge.cloud.interop.NodeSparkplugDecoder;
 import io.containeredge.modbus.value.Quality;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.tahu.message.model.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +52,7 @@ class SparkplugInteropTest {
         JsonNode dd = decoded.get(2);
         assertEquals(2, dd.get("seq").asInt());
         JsonNode supply = dd.get("metrics").get(0);
-        assertFalse(supply.has("name"));
+        assertEquals("supply", supply.get("name").asText(), "queued data names its metrics");
         assertEquals(EdgeNodeSessionTest.metric(dbirth, "supply").getAlias().longValue(), supply.get("alias").asLong());
         assertEquals("Double", supply.get("type").asText());
         assertTrue(supply.get("value").isNull());
@@ -65,30 +60,7 @@ class SparkplugInteropTest {
     }
 
     private JsonNode decodeWithNode(List<SparkplugMessage> messages) throws Exception {
-        Path script = interopDir().resolve("sparkplug-decode.js");
-        assertTrue(Files.isDirectory(interopDir().resolve("node_modules/sparkplug-payload")),
-                "run 'npm ci' in " + interopDir() + " (run-tests.sh does)");
-        List<String> command = new ArrayList<>(List.of("node", script.toString()));
-        for (int i = 0; i < messages.size(); i++) {
-            Path file = dir.resolve(messages.get(i).type() + "-" + i + ".bin");
-            Files.write(file, messages.get(i).encode());
-            command.add(file.toString());
-        }
-        Process node = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
-        byte[] out = node.getInputStream().readAllBytes();
-        assertTrue(node.waitFor(30, TimeUnit.SECONDS), "node did not finish");
-        assertEquals(0, node.exitValue(), () -> "node failed: " + read(dir.resolve("stderr.txt")));
-        return new ObjectMapper().readTree(out);
-    }
-
-    /** The repository's src/test/interop, found upwards from the module directory Surefire runs in. */
-    private static Path interopDir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("src/test/interop/sparkplug-decode.js"))) {
-                return p.resolve("src/test/interop");
-            }
-        }
-        throw new AssertionError("src/test/interop/sparkplug-decode.js not found above " + Path.of("").toAbsolutePath());
+        return NodeSparkplugDecoder.decode(messages.stream().map(SparkplugMessage::encode).toList(), dir);
     }
 
     private static JsonNode assertMetric(JsonNode payload, String name, String type, Object value) {
@@ -120,13 +92,5 @@ class SparkplugInteropTest {
         JsonNode q = metric.at("/properties/" + MetricCatalog.QUALITY);
         assertEquals("Int32", q.get("type").asText());
         return q.get("value").asInt();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
     }
 }

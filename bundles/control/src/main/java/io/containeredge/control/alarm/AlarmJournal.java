@@ -3,6 +3,7 @@ package io.containeredge.control.alarm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.containeredge.control.files.AtomicFile;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ final class AlarmJournal implements Closeable {
         if (events.isEmpty()) {
             return;
         }
-        writeFully(out, encode(events));
+        AtomicFile.writeFully(out, encode(events));
         out.force(true);
         lines += events.size();
     }
@@ -82,17 +82,14 @@ final class AlarmJournal implements Closeable {
      * either the old or the new journal is complete on disk.
      */
     void rewrite(List<AlarmEvent> events) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(ch, encode(events));
-            ch.force(true);
-        }
+        byte[] bytes = encode(events);
         out.close();
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory();
-        out = openForAppend();
-        lines = events.size();
+        try {
+            AtomicFile.replace(file, bytes);
+            lines = events.size();
+        } finally {
+            out = openForAppend(); // the journal keeps taking events even if the rewrite failed
+        }
     }
 
     /** Lines in the journal, garbled ones included: what compaction is measured against. */
@@ -127,7 +124,7 @@ final class AlarmJournal implements Closeable {
             in.read(last, size - 1);
         }
         if (last.get(0) != '\n') {
-            writeFully(out, new byte[] {'\n'});
+            AtomicFile.writeFully(out, new byte[] {'\n'});
             out.force(true);
         }
     }
@@ -138,21 +135,5 @@ final class AlarmJournal implements Closeable {
             sb.append(json.writeValueAsString(e)).append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    }
-
-    private void forceDirectory() {
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // some file systems cannot open a directory; the rename is then only as durable as they make it
-            LOG.debug("cannot force directory {}: {}", file.getParent(), e.getMessage());
-        }
     }
 }

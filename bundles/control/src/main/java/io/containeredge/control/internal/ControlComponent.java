@@ -8,6 +8,9 @@ import io.containeredge.control.InputMapper;
 import io.containeredge.control.PduMap;
 import io.containeredge.control.alarm.Alarm;
 import io.containeredge.control.alarm.AlarmRegistry;
+import io.containeredge.control.maintenance.MaintenanceFile;
+import io.containeredge.control.maintenance.MaintenanceSchedule;
+import io.containeredge.control.maintenance.MaintenanceWindow;
 import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
@@ -16,6 +19,7 @@ import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.gpio.api.GatewayIo;
+import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +52,7 @@ public class ControlComponent implements ControlService {
     private final MinerFleet fleet;
     private final ControlLoop loop;
     private final AlarmRegistry alarms;
+    private final MaintenanceSchedule maintenance;
     private final Watchdog watchdog;
     private final ScheduledExecutorService cycleThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "control-cycle"));
@@ -66,8 +71,11 @@ public class ControlComponent implements ControlService {
         Path data = Files.createDirectories(Path.of(config.data_dir()));
         alarms = new AlarmRegistry(data.resolve("alarms.jsonl"));
         String battery = s.firstDeviceWithRole("battery").orElse(null);
+        List<String> devices = s.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
+        maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
+                System.currentTimeMillis());
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, battery, image::snapshot, writer,
-                ControlLoop.Fleet.of(fleet), io, alarms);
+                ControlLoop.Fleet.of(fleet), io, alarms, maintenance);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
         pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
@@ -110,6 +118,26 @@ public class ControlComponent implements ControlService {
     @Override
     public void overrideImportCap(double capKw, Duration duration, String source) {
         loop.overrideImportCap(capKw, duration, source, System.currentTimeMillis());
+    }
+
+    @Override
+    public boolean liftImportCap(String source) {
+        return loop.liftImportCap(source, System.currentTimeMillis());
+    }
+
+    @Override
+    public MaintenanceWindow setMaintenance(String device, Duration duration, String source) {
+        return maintenance.start(device, duration, source, System.currentTimeMillis());
+    }
+
+    @Override
+    public boolean endMaintenance(String device, String source) {
+        return maintenance.end(device, source, System.currentTimeMillis());
+    }
+
+    @Override
+    public List<MaintenanceWindow> maintenance() {
+        return List.copyOf(maintenance.active(System.currentTimeMillis()).values());
     }
 
     @Override

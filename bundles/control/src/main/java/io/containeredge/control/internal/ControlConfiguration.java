@@ -14,7 +14,7 @@ public @interface ControlConfiguration {
     @AttributeDefinition(name = "Miner command timeout (ms)", min = "100", max = "30000")
     int miner_timeout_ms() default 2000;
 
-    @AttributeDefinition(name = "Data directory", description = "Where the alarm journal is kept")
+    @AttributeDefinition(name = "Data directory", description = "Where the alarm journal and the maintenance windows are kept")
     String data_dir() default "containeredge-data";
 
     @AttributeDefinition(name = "Enabled", description = "Off only for commissioning: nothing is then curtailed")

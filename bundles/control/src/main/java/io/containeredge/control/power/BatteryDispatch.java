@@ -48,7 +48,9 @@ final class BatteryDispatch {
     static BatteryCommand decide(PowerInputs p, BatteryLimits b, double loadKw, double allowedKw, String allowedWhy,
             double lastSetpointKw, List<AlarmCondition> alarms) {
         if (!b.present()) {
-            return BatteryCommand.idle("no battery configured");
+            // at once: a battery that just became unusable (limits unreadable, in maintenance) must not
+            // be counted on while a ramp winds its last discharge down
+            return BatteryCommand.stop("no usable battery (none configured, limits unreadable, or in maintenance)");
         }
         Reading soc = p.batterySocPct();
         Reading bad = !soc.good() ? soc : !p.batteryKw().good() ? p.batteryKw() : null;

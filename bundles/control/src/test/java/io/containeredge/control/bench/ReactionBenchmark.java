@@ -5,6 +5,8 @@ import io.containeredge.control.ControlLoop;
 import io.containeredge.control.InputMapper;
 import io.containeredge.control.PduMap;
 import io.containeredge.control.alarm.AlarmRegistry;
+import io.containeredge.control.maintenance.MaintenanceFile;
+import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.gpio.UnavailableGatewayIo;
@@ -26,6 +28,7 @@ import io.containeredge.simulator.miner.Miner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,10 +78,12 @@ public final class ReactionBenchmark {
     private static void run(Simulator sim, PollingService polling, ProcessImage image, SiteConfig s,
             List<MinerEndpoint> endpoints, ControlConfig cfg, int trials) throws Exception {
         try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
+            Path data = Files.createTempDirectory("reaction-bench");
             ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), "cdu", "battery",
                     () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet),
-                    new UnavailableGatewayIo("benchmark: no gateway I/O"),
-                    new AlarmRegistry(Files.createTempDirectory("reaction-bench").resolve("alarms.jsonl")));
+                    new UnavailableGatewayIo("benchmark: no gateway I/O"), new AlarmRegistry(data.resolve("alarms.jsonl")),
+                    new MaintenanceSchedule(List.of(), new MaintenanceFile(data.resolve("maintenance.json")),
+                            System.currentTimeMillis()));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long[] cycleCpu = new long[2];
             ScheduledExecutorService cycle = Executors.newSingleThreadScheduledExecutor();

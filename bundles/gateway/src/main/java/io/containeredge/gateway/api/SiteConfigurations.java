@@ -23,7 +23,12 @@ public interface SiteConfigurations {
     /** Applies an earlier version again (as a new version that copies it). */
     ConfigVersion rollback(int version, String source) throws ConfigException;
 
-    /** The version running now. */
+    /**
+     * The version running now.
+     *
+     * @throws IllegalStateException when there is none: the configured site was refused at the first start,
+     *     so no site (and no {@code SiteService}) runs either
+     */
     ConfigVersion current();
 
     /** Every version, newest first. */

@@ -18,18 +18,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads and validates the site, then derives the rest of the configuration from it: one factory
- * configuration per device (each becomes a {@link DeviceComponent}) and the HTTP server's binding.
- * An invalid site document keeps this component, and so every device, from starting.
+ * Loads the configuration version the store made active, then derives the rest of the configuration
+ * from it: one factory configuration per device (each becomes a {@link DeviceComponent}) and the HTTP
+ * server's binding. A new active version restarts this component and so everything that uses the site.
+ * The store has validated the version; should it still not load, this component, and so every device,
+ * does not start.
  */
-@Component(service = SiteService.class, configurationPid = SiteConfiguration.PID,
+@Component(service = SiteService.class, configurationPid = ActiveSiteConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
-@Designate(ocd = SiteConfiguration.class)
 public class SiteComponent implements SiteService {
 
     static final String HTTP_PID = "org.apache.felix.http";
@@ -38,19 +38,18 @@ public class SiteComponent implements SiteService {
     private final LoadedSite site;
 
     @Activate
-    public SiteComponent(SiteConfiguration config, @Reference ConfigurationAdmin configAdmin)
+    public SiteComponent(ActiveSiteConfiguration config, @Reference ConfigurationAdmin configAdmin)
             throws ConfigException, IOException, InvalidSyntaxException {
         try {
-            site = config.config_dir().isEmpty()
-                    ? SiteLoader.loadBuiltIn(config.builtin_site())
-                    : SiteLoader.loadDirectory(Path.of(config.config_dir()));
+            site = SiteLoader.loadDirectory(Path.of(config.version_dir()));
         } catch (ConfigException e) {
             LOG.error("site configuration refused, no device started: {}", e.getMessage());
             throw e;
         }
         site.refused().values().forEach(errors -> LOG.error("device refused: {}", errors));
-        LOG.info("site {} / container {}: {} devices, {} refused", site.config().site(), site.config().container(),
-                site.profilesByDevice().size(), site.refused().size());
+        LOG.info("site {} / container {}, configuration version {}: {} devices, {} refused", site.config().site(),
+                site.config().container(), config.config_version(), site.profilesByDevice().size(),
+                site.refused().size());
         configureHttp(configAdmin, config.api_port() > 0 ? config.api_port() : site.config().apiPort());
         syncDeviceConfigurations(configAdmin);
     }

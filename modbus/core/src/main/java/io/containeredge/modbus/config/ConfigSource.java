@@ -43,14 +43,24 @@ public final class ConfigSource {
                 return Optional.of(new Document(file.toString(), YamlDocuments.read(file)));
             }
         }
+        Optional<String> text = builtInText(relative);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = "built-in:" + relative;
+        return Optional.of(new Document(name, YamlDocuments.parse(name, text.get())));
+    }
+
+    /**
+     * The text of a document of the bundled {@code firmware-config} tree (e.g. {@code sites/demo-container.yaml}),
+     * for callers that keep or hash documents as written rather than parsed.
+     *
+     * @return the text, or empty if the bundled tree has no such document
+     */
+    public static Optional<String> builtInText(String relative) throws ConfigException {
         String resource = "/firmware-config/" + relative;
         try (InputStream in = ConfigSource.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            String name = "built-in:" + relative;
-            return Optional.of(new Document(name,
-                    YamlDocuments.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw ConfigException.single(resource, "$", "cannot read: " + e.getMessage());
         }

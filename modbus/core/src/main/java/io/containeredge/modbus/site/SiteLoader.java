@@ -90,7 +90,8 @@ public final class SiteLoader {
         }
     }
 
-    static Path findSiteFile(Path dir) throws ConfigException {
+    /** The site document of a configuration directory: {@code site.yaml}, or else the only {@code sites/*.yaml}. */
+    public static Path findSiteFile(Path dir) throws ConfigException {
         Path direct = dir.resolve("site.yaml");
         if (Files.isRegularFile(direct)) {
             return direct;

@@ -1,0 +1,44 @@
+package io.containeredge.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class LauncherArgumentsTest {
+
+    @Test
+    void trialGraceIsOptionalAndTakenInSeconds() {
+        assertEquals(OptionalInt.empty(), LauncherArguments.parse(List.of("--demo")).trialGraceSeconds());
+        LauncherArguments args = LauncherArguments.parse(List.of("--config", "/etc/ce", "--trial-grace", "5"));
+        assertEquals(OptionalInt.of(5), args.trialGraceSeconds());
+        assertEquals("/etc/ce", args.configDir());
+    }
+
+    @Test
+    void trialGraceOutsideOneSecondToOneHourIsRefused() {
+        for (String bad : List.of("0", "3601", "-4", "five")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LauncherArguments.parse(List.of("--demo", "--trial-grace", bad)));
+            assertTrue(e.getMessage().contains("--trial-grace"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> LauncherArguments.parse(List.of("--demo", "--trial-grace")));
+    }
+
+    @Test
+    void dataDirectoryDefaultsToContaineredgeData() {
+        assertEquals("containeredge-data", LauncherArguments.parse(List.of("--demo")).dataDir());
+        assertEquals("/var/lib/ce", LauncherArguments.parse(List.of("--demo", "--data", "/var/lib/ce")).dataDir());
+    }
+
+    @Test
+    void cloudSettingsFileIsOptional() {
+        assertEquals(null, LauncherArguments.parse(List.of("--demo")).cloudFile());
+        assertEquals("/etc/ce/cloud.properties",
+                LauncherArguments.parse(List.of("--demo", "--cloud", "/etc/ce/cloud.properties")).cloudFile());
+        assertThrows(IllegalArgumentException.class, () -> LauncherArguments.parse(List.of("--demo", "--cloud")));
+    }
+}

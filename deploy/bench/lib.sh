@@ -1,0 +1,104 @@
+# shellcheck shell=bash
+# Helpers shared by the deploy/bench scripts. Source it from the repository root after
+# `set -euo pipefail`; it defines functions only and starts nothing.
+
+die() { echo "error: $*" >&2; exit 1; }
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Stops the given processes (started by the caller) by PID: SIGTERM, up to 10 s to shut down,
+# then SIGKILL. Empty arguments are skipped, so unset PID variables can be passed as they are.
+stop_pids() {
+  local pid
+  for pid in "$@"; do
+    [[ -n $pid ]] || continue
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
+
+# A loopback TCP port nothing listens on: python3 binds port 0; without python3, probe with ss
+# upwards from <start> (callers needing several ports at once give different starts).
+#   usage: free_port <start>
+free_port() {
+  if command -v python3 >/dev/null; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+  else
+    local port=$1
+    while ss -Htln "sport = :$port" | grep -q .; do port=$((port + 1)); done
+    echo "$port"
+  fi
+}
+
+# Starts the container simulator for <site> in the background on ephemeral Modbus ports, its 240
+# miners on a free block of consecutive loopback ports, stopping by itself after <seconds>; logs to
+# <dir>/simulator.log and writes <dir>/config/site.yaml pointing at its actual ports.
+# Sets SIM_PID (the caller stops it) and MINERS_BASE.
+#   usage: start_simulator <sim.jar> <site.yaml> <dir> <seconds>
+start_simulator() {
+  local jar=$1 site=$2 dir=$3 seconds=$4 base gw_port="" bess_port=""
+  : >"$dir/simulator.log"   # created up front: the background job opens it later, racing the readers
+  MINERS_BASE=""
+  for base in 31000 32000 33000 34000 35000 36000 37000 38000; do
+    if ! ss -Htln | awk '{print $4}' | grep -qE ":($(seq -s'|' "$base" $((base + 239))))\$"; then
+      MINERS_BASE=$base; break
+    fi
+  done
+  [[ -n $MINERS_BASE ]] || die "no free block of 240 loopback ports for the miners"
+  java -jar "$jar" --site "$site" --bind 127.0.0.1:0 --miners-base "$MINERS_BASE" --seed 7 \
+    --duration "$seconds" >"$dir/simulator.log" 2>&1 </dev/null &
+  SIM_PID=$!
+  for _ in $(seq 300); do   # up to 30 s
+    gw_port=$(sed -n 's/^modbus container-gw on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/simulator.log")
+    bess_port=$(sed -n 's/^modbus bess on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/simulator.log")
+    [[ -n $gw_port && -n $bess_port ]] && break
+    kill -0 "$SIM_PID" 2>/dev/null || { cat "$dir/simulator.log" >&2; die "simulator exited"; }
+    sleep 0.1
+  done
+  [[ -n $gw_port && -n $bess_port ]] || die "simulator did not report its Modbus ports within 30 s"
+  mkdir -p "$dir/config"
+  sed -e "s/port: 15020/port: $gw_port/" -e "s/port: 15021/port: $bess_port/" \
+    -e "s/basePort: 14100/basePort: $MINERS_BASE/" "$site" >"$dir/config/site.yaml"
+}
+
+# Exits with the log's tail when the gateway <pid> is gone or ran out of memory (a JVM can survive
+# an OutOfMemoryError in some thread, so the log is checked too).
+#   usage: alive_or_die <pid> <log> <when, for the message>
+alive_or_die() {
+  if ! kill -0 "$1" 2>/dev/null || grep -q OutOfMemoryError "$2"; then
+    echo "error: gateway died or ran out of memory ($3); last log lines:" >&2
+    tail -n 30 "$2" >&2
+    exit 1
+  fi
+}
+
+# Heap in use of JVM <pid> in MB, one decimal, as it is (GC.heap_info does not trigger a
+# collection): the "used" figures of the heap/generation lines, without Metaspace; works for G1
+# ("garbage-first heap"), Serial and Parallel. Saves jcmd's output to [file] when given.
+# On failure prints "n/a (<why>)" and returns 1.
+heap_used_mb() {
+  local info
+  if ! command -v jcmd >/dev/null; then
+    echo "n/a (jcmd not installed)"; return 1
+  fi
+  if ! info=$(jcmd "$1" GC.heap_info 2>&1); then
+    echo "n/a (jcmd failed: $(head -n 1 <<<"$info"))"; return 1
+  fi
+  [[ -z ${2:-} ]] || echo "$info" >"$2"
+  awk '/heap|generation|PSYoungGen|ParOldGen/ && !/Metaspace|class space/ {
+         for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/,$/, "", v)
+           n = v + 0; if (v ~ /M$/) n *= 1024; if (v ~ /G$/) n *= 1048576; kb += n } }
+       END { if (kb) printf "%.1f\n", kb / 1024; else { print "n/a (unparsed)"; exit 1 } }' <<<"$info"
+}
+
+# Resident set size of <pid> in MB, one decimal.
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f\n", $2 / 1024 }' "/proc/$1/status"; }
+
+# The Markdown table rows that date a measurement: date, machine, Java.
+context_rows() {
+  echo "| Date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
+  echo "| Machine | $(nproc) CPU, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1) |"
+  echo "| Java | $(java -version 2>&1 | head -n 1) |"
+}
