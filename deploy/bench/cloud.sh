@@ -35,7 +35,11 @@ CAPACITY_MB=$(sed -n 's/.*int queue_capacity_mb() default \([0-9]*\);.*/\1/p' "$
 TMP=$(mktemp -d -t cloud.XXXXXX)
 SIM_PID="" GW_PID="" MQ_PID="" DRAIN_PID=""
 # Stop only what this script started, by PID, on every way out (normal exit, error, Ctrl-C).
-cleanup() { stop_pids "$DRAIN_PID" "$GW_PID" "$MQ_PID" "$SIM_PID"; }
+# The jar copies go too (they only guard against a rebuild); logs, data and cloud.md stay.
+cleanup() {
+  stop_pids "$DRAIN_PID" "$GW_PID" "$MQ_PID" "$SIM_PID"
+  rm -f "$TMP/containeredge.jar" "$TMP/containeredge-sim.jar"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM   # routes Ctrl-C through the EXIT trap
 echo "logs and data in $TMP" >&2
@@ -48,7 +52,7 @@ cp "$SIM_JAR" "$TMP/containeredge-sim.jar"
 if ! mvn -o -q -pl bundles/cloud test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile="$TMP/classpath.txt" -Dmdep.includeScope=test >"$TMP/mvn.log" 2>&1; then
   tail -n 30 "$TMP/mvn.log" >&2
-  die "cannot build the benchmark tool offline; install the modules first: mvn -B -q -DskipTests install"
+  die "cannot build the benchmark tool offline (see above); if modules are missing: mvn -B -q -DskipTests install"
 fi
 TOOL_CP="$PWD/bundles/cloud/target/classes:$PWD/bundles/cloud/target/test-classes:$(<"$TMP/classpath.txt")"
 bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$TOOL_CP" io.containeredge.cloud.bench.CloudBench "$@"; }

@@ -72,13 +72,19 @@ final class CloudSite implements AutoCloseable {
 
     /** The demo container with its gateway publishing to this site's broker. */
     RunningContainer startContainer(Path work, String... moreGatewayArgs) throws Exception {
+        return startContainer(work, site -> site, 0, moreGatewayArgs);
+    }
+
+    /** As {@link #startContainer(Path, String...)}, with the site edited and miners reachable at {@code minersBase}. */
+    RunningContainer startContainer(Path work, java.util.function.UnaryOperator<String> edit, int minersBase,
+            String... moreGatewayArgs) throws Exception {
         String[] args = new String[moreGatewayArgs.length + 4];
         args[0] = "--cloud";
         args[1] = properties.toString();
         args[2] = "--data";
         args[3] = Files.createDirectories(work.resolve("gateway-data")).toString();
         System.arraycopy(moreGatewayArgs, 0, args, 4, moreGatewayArgs.length);
-        return RunningContainer.start(work, s -> s, 0, args);
+        return RunningContainer.start(work, edit, minersBase, args);
     }
 
     SparkplugHost host() {

@@ -57,18 +57,8 @@ final class BacklogExtender {
             Figures.print("demo_messages_per_s", period.size() * 1000.0 / span);
             Figures.print("demo_samples_per_s", samples(period) * 1000.0 / span);
 
-            // the recording covers one span; each copy one more, ending where the previous one begins;
-            // the oldest copy is cut at the start of the outage
             long outageStart = Math.min(first, last - outageSeconds * 1000);
-            long copies = (last - outageStart + span - 1) / span - 1;
-            for (long k = copies; k >= 1; k--) {
-                for (OutboundMessage m : period) {
-                    long created = m.createdMillis() - k * span;
-                    if (created >= outageStart) {
-                        queue.append(new OutboundMessage(m.topic(), m.payload(), m.qos(), m.kind(), created));
-                    }
-                }
-            }
+            long copies = appendCopies(queue, period, span, last, outageStart);
             List<OutboundMessage> queued = readAll(queue);
             queuedMessages = queued.size();
             queuedSamples = samples(queued);
@@ -84,6 +74,24 @@ final class BacklogExtender {
         Figures.print("disk_bytes_per_message", (double) disk / queuedMessages);
         Figures.print("disk_bytes_per_sample", (double) disk / queuedSamples);
         return 0;
+    }
+
+    /**
+     * The recording covers one span; each copy one more, ending where the previous one begins, the
+     * oldest cut at the start of the outage. Oldest copy first. Returns the number of copies.
+     */
+    private static long appendCopies(OutboundQueue queue, List<OutboundMessage> period, long span, long last,
+            long outageStart) {
+        long copies = (last - outageStart + span - 1) / span - 1;
+        for (long k = copies; k >= 1; k--) {
+            for (OutboundMessage m : period) {
+                long created = m.createdMillis() - k * span;
+                if (created >= outageStart) {
+                    queue.append(new OutboundMessage(m.topic(), m.payload(), m.qos(), m.kind(), created));
+                }
+            }
+        }
+        return copies;
     }
 
     private static List<OutboundMessage> readAll(OutboundQueue queue) {

@@ -24,6 +24,11 @@ import java.util.Locale;
  */
 public final class J2modClient implements ModbusClient {
 
+    /** Exception 10: a Modbus TCP gateway cannot route to the unit. */
+    private static final int GATEWAY_PATH_UNAVAILABLE = 10;
+    /** Exception 11: a Modbus TCP gateway got no response from the unit behind it. */
+    private static final int GATEWAY_TARGET_NO_RESPONSE = 11;
+
     /** j2mod reports bad frames as I/O errors; these words in its message mean the frame was bad. */
     private static final List<String> MALFORMED_HINTS =
             List.of("truncated", "premature end", "invalid", "mismatch", "crc", "unexpected");
@@ -137,6 +142,11 @@ public final class J2modClient implements ModbusClient {
 
     private ModbusFailure classify(ModbusException e, long startedNanos) {
         if (e instanceof ModbusSlaveException slave) {
+            if (slave.getType() == GATEWAY_PATH_UNAVAILABLE || slave.getType() == GATEWAY_TARGET_NO_RESPONSE) {
+                // the TCP gateway answered for a device behind it that did not: the device is silent
+                return new ModbusFailure(ModbusFailure.Kind.TIMEOUT, "the Modbus gateway reports no response from the"
+                        + " device (exception " + slave.getType() + ")", e);
+            }
             return new ModbusFailure(ModbusFailure.Kind.EXCEPTION, slave.getType(),
                     "exception response " + slave.getType(), e);
         }

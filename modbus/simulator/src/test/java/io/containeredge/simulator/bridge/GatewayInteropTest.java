@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.modbus.client.J2modClient;
+import io.containeredge.modbus.client.ModbusFailure;
 import io.containeredge.modbus.codec.Decoded;
 import io.containeredge.modbus.codec.PointCodec;
 import io.containeredge.modbus.profile.DeviceProfile;
@@ -70,6 +71,17 @@ class GatewayInteropTest {
             out.put(p.name(), PointCodec.decode(p, words, sf));
         }
         return out;
+    }
+
+    @Test
+    void aUnitTheTcpGatewayCannotReachIsSilentNotAnsweringWithAnException() throws Exception {
+        ConnectionConfig c = site.config().connection("container-gw").orElseThrow();
+        client = new J2modClient(c.at("127.0.0.1", sim.port(c.id())));
+        client.connect();
+        ModbusFailure f = org.junit.jupiter.api.Assertions.assertThrows(ModbusFailure.class,
+                () -> client.read(77, Table.HOLDING_REGISTER, 0, 1));
+        assertEquals(ModbusFailure.Kind.TIMEOUT, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("exception 11"), f.getMessage());
     }
 
     @Test
