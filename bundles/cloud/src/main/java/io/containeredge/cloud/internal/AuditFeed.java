@@ -4,12 +4,12 @@ import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.gateway.api.AuditRecord;
 import io.containeredge.gateway.api.AuditTrail;
+import io.containeredge.gateway.storage.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +58,7 @@ final class AuditFeed {
 
     private void saveCursor() {
         try {
-            Path tmp = cursorFile.resolveSibling(cursorFile.getFileName() + ".tmp");
-            Files.writeString(tmp, Long.toString(cursor), StandardCharsets.UTF_8);
-            Files.move(tmp, cursorFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.replace(cursorFile, Long.toString(cursor).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("audit cursor " + cursorFile + " not saved", e);
         }

@@ -64,6 +64,8 @@ public final class QueuePublisher implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running = true;
     private volatile boolean resend;
+    /** After a failed connect: no new attempt before this {@link System#nanoTime()}. */
+    private long nextAttemptNanos = System.nanoTime();
     private MqttAsyncClient client;
     /** Newest id queued before this connection's births: the backlog is everything up to it. */
     private long backlogEnd;
@@ -132,7 +134,13 @@ public final class QueuePublisher implements AutoCloseable {
         while (running) {
             try {
                 if (!connected()) {
-                    connectOrWait();
+                    long wait = nextAttemptNanos - System.nanoTime();
+                    if (wait > 0) {
+                        // an append wakes the loop; the back-off holds all the same
+                        LockSupport.parkNanos(this, wait);
+                    } else {
+                        tryConnect();
+                    }
                     continue;
                 }
                 removeAcknowledged();
@@ -144,7 +152,7 @@ public final class QueuePublisher implements AutoCloseable {
         }
     }
 
-    private void connectOrWait() {
+    private void tryConnect() {
         // whatever was in flight on the lost connection is sent again from the oldest unacknowledged
         removeAcknowledged();
         inFlight.clear();
@@ -187,7 +195,7 @@ public final class QueuePublisher implements AutoCloseable {
             Duration delay = backoff.next();
             LOG.warn("cannot connect to {}: {}; next attempt in {} ms", settings.serverUris(), e.getMessage(),
                     delay.toMillis());
-            LockSupport.parkNanos(this, delay.toNanos());
+            nextAttemptNanos = System.nanoTime() + delay.toNanos();
         }
     }
 

@@ -3,7 +3,7 @@ package io.containeredge.control.alarm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.control.files.AtomicFile;
+import io.containeredge.gateway.storage.DurableFiles;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,7 +71,7 @@ final class AlarmJournal implements Closeable {
         if (events.isEmpty()) {
             return;
         }
-        AtomicFile.writeFully(out, encode(events));
+        DurableFiles.writeFully(out, encode(events));
         out.force(true);
         lines += events.size();
     }
@@ -85,7 +85,7 @@ final class AlarmJournal implements Closeable {
         byte[] bytes = encode(events);
         out.close();
         try {
-            AtomicFile.replace(file, bytes);
+            DurableFiles.replace(file, bytes);
             lines = events.size();
         } finally {
             out = openForAppend(); // the journal keeps taking events even if the rewrite failed
@@ -124,7 +124,7 @@ final class AlarmJournal implements Closeable {
             in.read(last, size - 1);
         }
         if (last.get(0) != '\n') {
-            AtomicFile.writeFully(out, new byte[] {'\n'});
+            DurableFiles.writeFully(out, new byte[] {'\n'});
             out.force(true);
         }
     }

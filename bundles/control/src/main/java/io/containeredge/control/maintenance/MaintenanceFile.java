@@ -3,7 +3,7 @@ package io.containeredge.control.maintenance;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.control.files.AtomicFile;
+import io.containeredge.gateway.storage.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,6 +51,6 @@ public final class MaintenanceFile {
     }
 
     void save(List<MaintenanceWindow> windows) throws IOException {
-        AtomicFile.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(windows));
+        DurableFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(windows));
     }
 }

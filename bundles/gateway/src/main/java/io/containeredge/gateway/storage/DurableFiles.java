@@ -80,7 +80,8 @@ public final class DurableFiles {
         }
     }
 
-    static void writeFully(FileChannel ch, byte[] content) throws IOException {
+    /** Writes every byte: one {@link FileChannel#write} may write fewer. */
+    public static void writeFully(FileChannel ch, byte[] content) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
             ch.write(buf);
