@@ -124,6 +124,12 @@ class RemoteOperationsEndToEndTest {
         assertEquals("accepted", reply.get("status").asText(), reply.toString());
         Eventually.within(Duration.ofSeconds(60), () ->
                 assertTrue(minerKw() <= 80 - 25 + 10, "miners curtailed under the 80 kW cap: " + minerKw()));
+        host.await("the curtailment in the audit trail", r -> r.topic().equals(SparkplugHost.topic("audit"))
+                && r.json().get("action").asText().equals("command.curtail")
+                && r.json().get("outcome").asText().equals("accepted"), 0, Duration.ofSeconds(30));
+        host.await("the guard's decision to curtail", r -> r.topic().equals(SparkplugHost.topic("decision"))
+                && r.json().get("maxMinerKw").isNumber() && r.json().get("maxMinerKw").asDouble() < 80,
+                0, Duration.ofSeconds(30));
 
         JsonNode lift = send("command", SparkplugHost.body("lift-curtailment", Map.of()));
         assertEquals("accepted", lift.get("status").asText(), lift.toString());

@@ -35,6 +35,13 @@ public final class MosquittoBroker implements AutoCloseable {
      * (the password file is made with {@code mosquitto_passwd}, as on a site). Call before {@link #start}.
      */
     public MosquittoBroker secured(TestPki pki, String user, String password) throws IOException, InterruptedException {
+        return secured(pki, user, password, false);
+    }
+
+    /** As {@link #secured(TestPki, String, String)}; with {@code clientCertificate} a client must also
+     * present a certificate from the CA of {@code pki} (mutual TLS). */
+    public MosquittoBroker secured(TestPki pki, String user, String password, boolean clientCertificate)
+            throws IOException, InterruptedException {
         Path passwords = dir.resolve("passwords");
         Process p = new ProcessBuilder(tool("mosquitto_passwd"), "-b", "-c", passwords.toString(), user, password)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto_passwd.log").toFile()).start();
@@ -45,7 +52,8 @@ public final class MosquittoBroker implements AutoCloseable {
         Files.writeString(dir.resolve("mosquitto.conf"), "user " + System.getProperty("user.name") + "\n"
                 + "listener " + port + " 127.0.0.1\n"
                 + "cafile " + pki.caCertificate() + "\ncertfile " + pki.serverCertificate() + "\nkeyfile "
-                + pki.serverKey() + "\nallow_anonymous false\npassword_file " + passwords + "\npersistence false\n");
+                + pki.serverKey() + "\nrequire_certificate " + clientCertificate + "\nallow_anonymous false\npassword_file "
+                + passwords + "\npersistence false\n");
         tls = true;
         return this;
     }

@@ -103,4 +103,29 @@ class SecuredBrokerTest {
                 () -> new QueuePublisher(OutboundQueue.open(dir.resolve("x.db"), 1L << 20), settings("x", empty)));
         assertTrue(e.getMessage().contains("empty.pem"), e.getMessage());
     }
+
+    @Test
+    void aBrokerThatRequiresAClientCertificateTakesTheKeyStoreAndRefusesWithout() throws Exception {
+        Path keyStore = pki.clientKeyStore("gateway-c-01", "key-pass");
+        try (MosquittoBroker mutual = new MosquittoBroker(dir.resolve("mutual"))
+                .secured(pki, "gateway", "s3cret-gateway", true).start()) {
+            MqttSettings base = MqttSettings.of(List.of(mutual.uri()), "gateway-mtls")
+                    .withCredentials("gateway", "s3cret-gateway")
+                    .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
+            QueuePublisher without = publisher(base.withTls(new MqttSettings.Tls(pki.caCertificate(), null, null, null)),
+                    "no-client-cert.db");
+            Thread.sleep(1500);
+            assertFalse(without.connected(), "connected without a client certificate");
+            without.close();
+            queue.close();
+
+            QueuePublisher with = publisher(base.withTls(new MqttSettings.Tls(pki.caCertificate(), null, keyStore,
+                    "key-pass")), "client-cert.db");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!with.connected() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(with.connected(), "no connection with the client certificate");
+        }
+    }
 }

@@ -32,6 +32,20 @@ public final class TestPki {
         return pki;
     }
 
+    /**
+     * Issues a client certificate from this CA and packs it with its key into {@code client.p12}
+     * (PKCS12, protected by {@code password}), the form the gateway's key store takes.
+     */
+    public Path clientKeyStore(String commonName, String password) throws IOException, InterruptedException {
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr",
+                "-subj", "/CN=" + commonName);
+        openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "client.crt", "-days", "2");
+        openssl("pkcs12", "-export", "-in", "client.crt", "-inkey", "client.key", "-out", "client.p12",
+                "-passout", "pass:" + password);
+        return dir.resolve("client.p12");
+    }
+
     public Path caCertificate() {
         return dir.resolve("ca.crt");
     }

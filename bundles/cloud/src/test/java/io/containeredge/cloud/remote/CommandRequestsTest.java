@@ -7,29 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.gateway.api.AuditRecord;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command topic's actions, each reaching the controller exactly as asked. */
-class CommandRequestsTest {
-
-    @TempDir
-    Path dir;
-    Rig rig;
-
-    @BeforeEach
-    void open() {
-        rig = new Rig(dir);
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
+class CommandRequestsTest extends RigFixture {
 
     @Test
     void aValidSignedCurtailOverridesTheImportCapAndIsAccepted() throws Exception {

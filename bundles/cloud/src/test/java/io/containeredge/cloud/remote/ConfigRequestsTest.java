@@ -6,28 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The config topic, through the versioned site configurations. */
-class ConfigRequestsTest {
-
-    @TempDir
-    Path dir;
-    Rig rig;
-
-    @BeforeEach
-    void open() {
-        rig = new Rig(dir);
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
+class ConfigRequestsTest extends RigFixture {
 
     @Test
     void applyWithTheSiteAsAnObjectAndAProfileAsYamlStoresTheTextsAndAnswersTheNewVersion() throws Exception {

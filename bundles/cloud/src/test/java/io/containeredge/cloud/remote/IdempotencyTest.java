@@ -6,31 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A repeated id is answered with the stored reply and never executed again, across restarts too. */
-class IdempotencyTest {
+class IdempotencyTest extends RigFixture {
 
-    @TempDir
-    Path dir;
-    Rig rig;
-    byte[] curtail;
-
-    @BeforeEach
-    void open() {
-        rig = new Rig(dir);
-        curtail = Signer.signed(Signer.body("dr-1", Rig.T0 + 600_000, "curtail", params().put("kw", 1500).put("minutes", 30)));
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
+    final byte[] curtail = Signer.signed(Signer.body("dr-1", Rig.T0 + 600_000, "curtail",
+            params().put("kw", 1500).put("minutes", 30)));
 
     @Test
     void aRepeatedIdGetsTheStoredReplyAndIsExecutedOnce() throws Exception {

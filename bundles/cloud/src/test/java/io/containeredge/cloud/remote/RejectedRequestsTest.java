@@ -7,32 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Everything that must be refused with a reason and leave the controller untouched. */
-class RejectedRequestsTest {
+class RejectedRequestsTest extends RigFixture {
 
     static final String CURTAIL_PARAMS = "{\"kw\":900,\"minutes\":5}";
-
-    @TempDir
-    Path dir;
-    Rig rig;
-
-    @BeforeEach
-    void open() {
-        rig = new Rig(dir);
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
 
     String curtailBody(String id, long expires) {
         return "{\"id\":\"" + id + "\",\"expires\":" + expires + ",\"action\":\"curtail\",\"params\":" + CURTAIL_PARAMS + "}";

@@ -5,35 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.cloud.sparkplug.SparkplugCodec;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import org.eclipse.tahu.message.model.Metric;
 import org.eclipse.tahu.message.model.MetricDataType;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Sparkplug DCMD writes: signed inside the payload, then the same path as the {@code write} action. */
-class SignedDcmdTest {
+class SignedDcmdTest extends RigFixture {
 
     static final String TOPIC = "spBv1.0/demo-site/DCMD/c-01/battery";
-
-    @TempDir
-    Path dir;
-    Rig rig;
-
-    @BeforeEach
-    void open() {
-        rig = new Rig(dir);
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
 
     static Metric metric(String name, Long alias, MetricDataType type, Object value) throws Exception {
         return new Metric(name, alias, new Date(), type, null, null, null, null, value);

@@ -5,28 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code write}: through the device writer, answered once the device acknowledged. */
-class WriteRequestsTest {
-
-    @TempDir
-    Path dir;
-    Rig rig;
-
-    @BeforeEach
-    void open() {
-        rig = new Rig(dir);
-    }
-
-    @AfterEach
-    void close() {
-        rig.close();
-    }
+class WriteRequestsTest extends RigFixture {
 
     void sendWrite(String id, Object value) {
         var p = params().put("device", "cdu").put("point", "pump_speed_setpoint");

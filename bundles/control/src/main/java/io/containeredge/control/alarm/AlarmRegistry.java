@@ -2,6 +2,7 @@ package io.containeredge.control.alarm;
 
 import io.containeredge.control.AlarmCondition;
 import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.gateway.storage.JsonLinesFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * is one alarm, which clears in the first cycle it is not reported. An id keeps the severity, message
  * and reading of the cycle that raised it.
  *
- * <p>Every change is appended to a journal before the call returns and the journal is replayed on
- * construction, so active alarms and acknowledgements survive a restart or power cut. A journal that
- * cannot be written is logged and the registry carries on in memory: alarms must keep working on a
- * full or failed disk. Thread-safe: the control cycle updates while the API acknowledges.
+ * <p>Every change is appended to a journal (one {@link AlarmEvent} per line, forced to the device) before
+ * the call returns and the journal is replayed on construction, so active alarms and acknowledgements
+ * survive a restart or power cut. A journal that cannot be written is logged and the registry carries on
+ * in memory: alarms must keep working on a full or failed disk. Thread-safe: the control cycle updates
+ * while the API acknowledges.
  */
 public final class AlarmRegistry implements Closeable {
 
@@ -34,7 +36,7 @@ public final class AlarmRegistry implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmRegistry.class);
 
-    private final AlarmJournal journal;
+    private final JsonLinesFile<AlarmEvent> journal;
     private final int compactAboveLines;
     private final int historyLimit;
     /** Active alarms by id, in the order they were raised. */
@@ -58,11 +60,12 @@ public final class AlarmRegistry implements Closeable {
             throw new IllegalArgumentException("need 0 <= historyLimit < compactAboveLines / 2, got "
                     + historyLimit + " and " + compactAboveLines);
         }
-        this.journal = new AlarmJournal(journal);
+        this.journal = new JsonLinesFile<>(journal, AlarmEvent.class);
         this.compactAboveLines = compactAboveLines;
         this.historyLimit = historyLimit;
         try {
-            this.journal.replay().forEach(e -> apply(e.alarm()));
+            this.journal.open();
+            this.journal.forEach(e -> apply(e.alarm()));
         } catch (IOException e) {
             throw new UncheckedIOException("alarm journal " + journal + " cannot be opened", e);
         }
@@ -145,7 +148,7 @@ public final class AlarmRegistry implements Closeable {
         }
         events.forEach(e -> apply(e.alarm()));
         try {
-            journal.append(events);
+            journal.appendAll(events);
         } catch (IOException e) {
             LOG.error("alarm journal {}: {} events not persisted: {}", journal.file(), events.size(), e.toString());
         }

@@ -152,6 +152,52 @@ class AlarmRegistryTest {
     }
 
     @Test
+    void aJournalInTheFormatAlreadyOnDiskLoads() throws IOException {
+        Path journal = dir.resolve("alarms/journal.jsonl");
+        Files.createDirectories(journal.getParent());
+        // line 4: a torn write that an earlier version kept and ended with a newline instead of cutting it
+        Files.writeString(journal, """
+                {"type":"RAISED","alarm":{"id":"thermal.trip","severity":"CRITICAL","source":"cooling",                "message":"thermal trip: supply 47.0 °C","reading":47.0,"raisedMillis":100,"clearedMillis":0,                "acknowledgedMillis":0,"acknowledgedBy":null}}
+                {"type":"RAISED","alarm":{"id":"thermal.input-bad","severity":"WARNING","source":"cdu/return_temp",                "message":"input not good","reading":"NaN","raisedMillis":100,"clearedMillis":0,                "acknowledgedMillis":0,"acknowledgedBy":null}}
+                {"type":"ACKNOWLEDGED","alarm":{"id":"thermal.trip","severity":"CRITICAL","source":"cooling",                "message":"thermal trip: supply 47.0 °C","reading":47.0,"raisedMillis":100,"clearedMillis":0,                "acknowledgedMillis":150,"acknowledgedBy":"tech"}}
+                {"type":"CLEARED","alarm":{"id":"thermal.inp
+                {"type":"CLEARED","alarm":{"id":"thermal.input-bad","severity":"WARNING","source":"cdu/return_temp",                "message":"input not good","reading":"NaN","raisedMillis":100,"clearedMillis":200,                "acknowledgedMillis":0,"acknowledgedBy":null}}
+                """, StandardCharsets.UTF_8);
+        try (AlarmRegistry r = open()) {
+            assertEquals(List.of(TRIP.id()), r.active().stream().map(Alarm::id).toList());
+            assertEquals("tech", r.active().get(0).acknowledgedBy());
+            assertEquals(47.0, r.active().get(0).reading());
+            Alarm bad = r.history(10).stream().filter(a -> !a.active()).findFirst().orElseThrow();
+            assertEquals(BAD.id(), bad.id());
+            assertEquals(200, bad.clearedMillis());
+            assertTrue(Double.isNaN(bad.reading()));
+            assertEquals(List.of(), r.update(List.of(TRIP), 300), "still active, not re-raised");
+            r.update(List.of(), 400);
+        }
+        try (AlarmRegistry r = open()) {
+            assertTrue(r.active().isEmpty(), "appending to the existing journal goes on");
+        }
+    }
+
+    @Test
+    void aFailedCompactionLeavesTheJournalTakingEvents() throws IOException {
+        Path journal = dir.resolve("alarms/journal.jsonl");
+        // the compacted journal is first written to journal.jsonl.tmp, which cannot be written where a directory stands
+        Files.createDirectories(dir.resolve("alarms/journal.jsonl.tmp"));
+        try (AlarmRegistry r = new AlarmRegistry(journal, 4, 1)) {
+            for (int i = 1; i <= 3; i++) {
+                r.update(List.of(WARN), i * 10L);
+                r.update(List.of(), i * 10L + 5);
+            }
+            r.update(List.of(TRIP), 100);
+        }
+        assertEquals(7, Files.readAllLines(journal).size(), "not compacted, nothing lost");
+        try (AlarmRegistry r = new AlarmRegistry(journal, 4, 1)) {
+            assertEquals(List.of(TRIP.id()), r.active().stream().map(Alarm::id).toList());
+        }
+    }
+
+    @Test
     void compactionKeepsActiveAlarmsAcknowledgementsAndRecentHistory() throws IOException {
         Path journal = dir.resolve("alarms/journal.jsonl");
         int bound = 40;

@@ -76,15 +76,24 @@ public final class JsonLinesFile<T> implements Closeable {
         }
     }
 
-    /**
-     * Appends one record and forces it to the device. When the write fails, the file is cut back to where
-     * it was, so a half-written line cannot swallow the next record.
-     */
+    /** Appends one record and forces it to the device; see {@link #appendAll}. */
     public void append(T record) throws IOException {
-        byte[] line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        appendAll(List.of(record));
+    }
+
+    /**
+     * Appends the records with one write and forces them to the device once, so a caller with several
+     * records at a time pays for one flush, not one per record. When the write fails, the file is cut back
+     * to where it was, so a half-written line cannot swallow the next record.
+     */
+    public void appendAll(List<T> records) throws IOException {
+        if (records.isEmpty()) {
+            return;
+        }
+        byte[] text = encode(records);
         long before = out.size();
         try {
-            DurableFiles.writeFully(out, line);
+            DurableFiles.writeFully(out, text);
             out.force(true);
         } catch (IOException e) {
             try {
@@ -94,19 +103,22 @@ public final class JsonLinesFile<T> implements Closeable {
             }
             throw e;
         }
-        lines++;
+        lines += records.size();
     }
 
-    /** Replaces the whole journal with {@code records}; at every moment the old or the new journal is complete. */
+    /**
+     * Replaces the whole journal with {@code records}; at every moment the old or the new journal is complete.
+     * When the replacement fails the old journal stays and appending to it goes on.
+     */
     public void rewrite(List<T> records) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (T r : records) {
-            text.append(json.writeValueAsString(r)).append('\n');
-        }
+        byte[] text = encode(records);
         out.close();
-        DurableFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
-        out = openForAppend();
-        lines = records.size();
+        try {
+            DurableFiles.replace(file, text);
+            lines = records.size();
+        } finally {
+            out = openForAppend();
+        }
     }
 
     /** Lines in the file, damaged ones included: what compaction is measured against. */
@@ -123,6 +135,14 @@ public final class JsonLinesFile<T> implements Closeable {
         if (out != null) {
             out.close();
         }
+    }
+
+    private byte[] encode(List<T> records) throws JsonProcessingException {
+        StringBuilder text = new StringBuilder();
+        for (T r : records) {
+            text.append(json.writeValueAsString(r)).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private FileChannel openForAppend() throws IOException {

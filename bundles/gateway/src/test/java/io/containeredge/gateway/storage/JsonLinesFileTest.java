@@ -1,6 +1,7 @@
 package io.containeredge.gateway.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,11 @@ class JsonLinesFileTest {
     @Test
     void appendedRecordsAreReadBackInOrderAfterReopening() throws IOException {
         Path file = dir.resolve("sub/journal.jsonl");
-        try (JsonLinesFile<Entry> journal = new JsonLinesFile<>(file, Entry.class)) {
-            journal.open();
+        try (JsonLinesFile<Entry> journal = opened(file)) {
             journal.append(new Entry(1, "a"));
             journal.append(new Entry(2, "b\nwith newline"));
         }
-        try (JsonLinesFile<Entry> journal = new JsonLinesFile<>(file, Entry.class)) {
-            journal.open();
+        try (JsonLinesFile<Entry> journal = opened(file)) {
             assertEquals(2, journal.lines());
             assertEquals(List.of(new Entry(1, "a"), new Entry(2, "b\nwith newline")), readAll(journal));
         }
@@ -39,8 +38,7 @@ class JsonLinesFileTest {
     void tornLastLineIsCutSoTheNextAppendStartsOnACleanLine() throws IOException {
         Path file = dir.resolve("journal.jsonl");
         Files.writeString(file, "{\"n\":1,\"text\":\"a\"}\n{\"n\":2,\"te");
-        try (JsonLinesFile<Entry> journal = new JsonLinesFile<>(file, Entry.class)) {
-            journal.open();
+        try (JsonLinesFile<Entry> journal = opened(file)) {
             assertEquals(1, journal.lines());
             journal.append(new Entry(3, "c"));
             assertEquals(List.of(new Entry(1, "a"), new Entry(3, "c")), readAll(journal));
@@ -52,8 +50,7 @@ class JsonLinesFileTest {
     void aFileThatIsOnlyATornLineBecomesEmpty() throws IOException {
         Path file = dir.resolve("journal.jsonl");
         Files.writeString(file, "{\"n\":1,\"te");
-        try (JsonLinesFile<Entry> journal = new JsonLinesFile<>(file, Entry.class)) {
-            journal.open();
+        try (JsonLinesFile<Entry> journal = opened(file)) {
             assertEquals(0, journal.lines());
             assertEquals(List.of(), readAll(journal));
         }
@@ -65,8 +62,7 @@ class JsonLinesFileTest {
         Path file = dir.resolve("journal.jsonl");
         Files.writeString(file, "{\"n\":1,\"text\":\"a\"}\n\u0000\u0000garbage\n{\"n\":2,\"text\":\"b\",\"newer\":true}\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE);
-        try (JsonLinesFile<Entry> journal = new JsonLinesFile<>(file, Entry.class)) {
-            journal.open();
+        try (JsonLinesFile<Entry> journal = opened(file)) {
             assertEquals(3, journal.lines());
             assertEquals(List.of(new Entry(1, "a"), new Entry(2, "b")), readAll(journal));
         }
@@ -75,8 +71,7 @@ class JsonLinesFileTest {
     @Test
     void rewriteReplacesTheContentAndAppendingContinues() throws IOException {
         Path file = dir.resolve("journal.jsonl");
-        try (JsonLinesFile<Entry> journal = new JsonLinesFile<>(file, Entry.class)) {
-            journal.open();
+        try (JsonLinesFile<Entry> journal = opened(file)) {
             for (int i = 1; i <= 5; i++) {
                 journal.append(new Entry(i, "x"));
             }
@@ -87,6 +82,40 @@ class JsonLinesFileTest {
         }
         assertEquals(List.of("journal.jsonl"), Files.list(dir).map(p -> p.getFileName().toString()).toList(),
                 "no temporary file left");
+    }
+
+    @Test
+    void appendAllAddsTheRecordsInOrderAndCountsEach() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        try (JsonLinesFile<Entry> journal = opened(file)) {
+            journal.append(new Entry(1, "a"));
+            journal.appendAll(List.of(new Entry(2, "b"), new Entry(3, "c")));
+            journal.appendAll(List.of());
+            assertEquals(3, journal.lines());
+            assertEquals(List.of(new Entry(1, "a"), new Entry(2, "b"), new Entry(3, "c")), readAll(journal));
+        }
+        assertEquals("{\"n\":1,\"text\":\"a\"}\n{\"n\":2,\"text\":\"b\"}\n{\"n\":3,\"text\":\"c\"}\n",
+                Files.readString(file));
+    }
+
+    @Test
+    void aFailedRewriteKeepsTheOldContentAndAppendingGoesOn() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        // the temporary file of the rewrite cannot be written where a directory stands
+        Files.createDirectories(dir.resolve("journal.jsonl.tmp"));
+        try (JsonLinesFile<Entry> journal = opened(file)) {
+            journal.append(new Entry(1, "a"));
+            assertThrows(IOException.class, () -> journal.rewrite(List.of(new Entry(9, "z"))));
+            journal.append(new Entry(2, "b"));
+            assertEquals(2, journal.lines());
+            assertEquals(List.of(new Entry(1, "a"), new Entry(2, "b")), readAll(journal));
+        }
+    }
+
+    private static JsonLinesFile<Entry> opened(Path file) throws IOException {
+        JsonLinesFile<Entry> journal = new JsonLinesFile<>(file, Entry.class);
+        journal.open();
+        return journal;
     }
 
     private static List<Entry> readAll(JsonLinesFile<Entry> journal) throws IOException {
