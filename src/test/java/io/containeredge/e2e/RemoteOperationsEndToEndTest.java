@@ -208,5 +208,11 @@ class RemoteOperationsEndToEndTest {
                 "the cdu is back after the rollback"));
         assertTrue(current().get("documents").get("site").asText().contains("importCapKw: 2100"),
                 "rolled back to the last good version, not further");
+
+        JsonNode back = send("config", SparkplugHost.body("config.rollback", Map.of("version", v)));
+        assertEquals("accepted", back.get("status").asText(), back.toString());
+        Eventually.within(Duration.ofSeconds(60), () -> assertTrue(
+                current().get("documents").get("site").asText().contains("importCapKw: 2200"),
+                "the operations centre rolled back to version " + v));
     }
 }
