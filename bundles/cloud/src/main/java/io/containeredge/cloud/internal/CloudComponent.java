@@ -1,5 +1,6 @@
 package io.containeredge.cloud.internal;
 
+import io.containeredge.cloud.api.CloudLink;
 import io.containeredge.cloud.mqtt.ConnectionHooks;
 import io.containeredge.cloud.mqtt.MqttSettings;
 import io.containeredge.cloud.mqtt.QueuePublisher;
@@ -68,9 +69,9 @@ import org.slf4j.LoggerFactory;
  * go to {@link RemoteRequests}, which answers each on the reply topic.
  */
 @Component(configurationPid = CloudComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {})
+        service = CloudLink.class)
 @Designate(ocd = CloudConfiguration.class)
-public class CloudComponent implements ConnectionHooks {
+public class CloudComponent implements ConnectionHooks, CloudLink {
 
     public static final String PID = "io.containeredge.cloud";
     static final String BD_SEQ_FILE = "sparkplug-bdseq";
@@ -224,6 +225,12 @@ public class CloudComponent implements ConnectionHooks {
 
     private static MessageKind kindOf(MessageType type) {
         return type == MessageType.NBIRTH || type == MessageType.DBIRTH ? MessageKind.BIRTH : MessageKind.TELEMETRY;
+    }
+
+    @Override
+    public Status status() {
+        return new Status(publisher.connected(), publisher.currentServer(), queue.size(), queue.thinnedCount(),
+                publisher.published());
     }
 
     // ---- ConnectionHooks, on the publisher's thread ----
