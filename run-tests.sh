@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole ContainerEdge test suite on a fresh Debian machine with Java 17 and Maven.
 # Installs what the tests need: an independent Modbus client (mbpoll), Node.js for an
-# independent Modbus server (npm modbus-serial) and Mosquitto (MQTT broker, started by the tests).
+# independent Modbus server (npm modbus-serial), Mosquitto (MQTT broker, started by the tests),
+# openssl (test certificates) and Chromium with chromedriver (the console's browser tests).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +15,9 @@ command -v socat >/dev/null || need_apt+=(socat)
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
 # the TLS tests make a throw-away CA and server certificate with it
 command -v openssl >/dev/null || need_apt+=(openssl)
+# the console's browser tests: headless Chromium and its WebDriver
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

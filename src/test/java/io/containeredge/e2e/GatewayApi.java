@@ -9,21 +9,48 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The gateway's JSON API as a test sees it. */
+/**
+ * The gateway's JSON API as a test sees it: by default as the technician API token every test gateway
+ * accepts ({@link TestApiTokens}).
+ */
 final class GatewayApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
+    private final String token;
 
     GatewayApi(int port) {
+        this(port, TestApiTokens.TECHNICIAN);
+    }
+
+    private GatewayApi(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** The HTTP port on loopback. */
+    int port() {
+        return port;
+    }
+
+    /** The same API with the administrator token: for what a technician may not do. */
+    GatewayApi asAdmin() {
+        return new GatewayApi(port, TestApiTokens.ADMIN);
+    }
+
+    /** The same API with no credentials at all. */
+    GatewayApi anonymous() {
+        return new GatewayApi(port, null);
     }
 
     HttpResponse<String> request(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {

@@ -19,13 +19,19 @@ class LauncherTest {
     @TempDir
     Path work;
 
-    /** The gateway's command line; its state goes to a fresh temporary data directory. */
+    /**
+     * The gateway's command line; its state goes to a fresh temporary data directory, and it accepts the
+     * tests' API tokens ({@link TestApiTokens}) unless the arguments say otherwise.
+     */
     static List<String> gateway(String... args) throws java.io.IOException {
         List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-Xmx64m", "-jar",
                 ChildProcess.root().resolve("deploy/target/containeredge.jar").toString()));
         command.addAll(List.of(args));
         if (!List.of(args).contains("--data")) {
             command.addAll(List.of("--data", Files.createTempDirectory("containeredge-data").toString()));
+        }
+        if (!List.of(args).contains("--api-tokens")) {
+            command.addAll(List.of("--api-tokens", TestApiTokens.file().toString()));
         }
         return command;
     }

@@ -26,7 +26,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * {@code POST /api/v1/control/alarms/ack?id=...}), a temporary import cap
  * ({@code POST /api/v1/control/import-cap?kw=...&minutes=...}) and the local trip reset
  * ({@code POST /api/v1/control/reset}). The reset is taken at the next cycle and refused there while
- * the cause is present; the API listens on loopback only until the console brings logins.
+ * the cause is present. Who may call what is not decided here: the console's security filter in front
+ * of {@code /api/*} lets only logged-in users and API tokens through (reads: viewer, POSTs: technician),
+ * from any address the server listens on, and names the caller in {@link HttpServletRequest#getRemoteUser()}.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/control/*")
@@ -102,7 +104,7 @@ public class ControlServlet extends HttpServlet {
             return;
         }
         try {
-            control.overrideImportCap(kw, java.time.Duration.ofMinutes(minutes), "local-api@" + req.getRemoteAddr());
+            control.overrideImportCap(kw, java.time.Duration.ofMinutes(minutes), caller(req));
         } catch (IllegalArgumentException e) {
             send(resp, 422, error(e.getMessage()));
             return;
@@ -119,8 +121,7 @@ public class ControlServlet extends HttpServlet {
             send(resp, 400, error("give the alarm as ?id=<alarm id>"));
             return;
         }
-        // the console brings logins; until then the local API records where the request came from
-        String who = "local-api@" + req.getRemoteAddr();
+        String who = caller(req);
         if (control.acknowledge(id, who)) {
             ObjectNode body = JSON.createObjectNode();
             body.put("acknowledged", id);
@@ -129,6 +130,12 @@ public class ControlServlet extends HttpServlet {
         } else {
             send(resp, 409, error("no unacknowledged alarm '" + id + "'"));
         }
+    }
+
+    /** Who sent the request and from where, e.g. {@code alice@10.0.0.5}; {@code api@...} when nobody logged in. */
+    private static String caller(HttpServletRequest req) {
+        String user = req.getRemoteUser();
+        return (user == null ? "api" : user) + "@" + req.getRemoteAddr();
     }
 
     /** "No limit" is infinite and "no reading" NaN inside the controller; both are null on the wire. */

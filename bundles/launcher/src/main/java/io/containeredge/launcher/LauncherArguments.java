@@ -12,13 +12,16 @@ import java.util.OptionalInt;
  * {@code --cloud <file>} reads the cloud link's settings (brokers, credentials, TLS, command keys)
  * from a properties file (see {@link CloudProperties}; {@code --mqtt} then overrides its brokers),
  * {@code --trial-grace <seconds>} is how long devices get to come back after a configuration change
- * before it is rolled back (tests use a few seconds).
+ * before it is rolled back (tests use a few seconds), {@code --api-tokens <file>} names the file of API
+ * tokens ({@code <name> <role> <sha256 hex of the token>} per line) that may call the JSON API without a
+ * console login.
  */
 record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed, String dataDir,
-        List<String> mqtt, String cloudFile, OptionalInt trialGraceSeconds) {
+        List<String> mqtt, String cloudFile, OptionalInt trialGraceSeconds, String apiTokensFile) {
 
     static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>])"
-            + " [--api-port <port>] [--data <dir>] [--mqtt <uri>[,<uri>...]] [--cloud <file>] [--trial-grace <seconds>]";
+            + " [--api-port <port>] [--data <dir>] [--mqtt <uri>[,<uri>...]] [--cloud <file>] [--trial-grace <seconds>]"
+            + " [--api-tokens <file>]";
     private static final int MAX_TRIAL_GRACE_SECONDS = 3600;
 
     static LauncherArguments parse(List<String> args) {
@@ -30,6 +33,7 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
         List<String> mqtt = List.of();
         String cloudFile = null;
         OptionalInt trialGrace = OptionalInt.empty();
+        String apiTokensFile = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -41,13 +45,14 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
                 case "--mqtt" -> mqtt = uris(value(args, ++i, arg));
                 case "--cloud" -> cloudFile = value(args, ++i, arg);
                 case "--trial-grace" -> trialGrace = OptionalInt.of(seconds(value(args, ++i, arg), arg));
+                case "--api-tokens" -> apiTokensFile = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
         if (demo == (configDir != null)) {
             throw new IllegalArgumentException("give exactly one of --config <dir> and --demo");
         }
-        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt, cloudFile, trialGrace);
+        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt, cloudFile, trialGrace, apiTokensFile);
     }
 
     private static int seconds(String text, String option) {

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * installed and the site is configured through ConfigAdmin instead. With {@code --demo} it first
  * starts the container simulator on loopback, in this process; {@code --mqtt} and {@code --cloud}
  * write the cloud configuration, which starts the Sparkplug B edge node. {@code --data} goes to every component that
- * keeps state: the site's configuration versions, the audit trail, the alarm journal, the cloud queue.
+ * keeps state: the site's configuration versions, the audit trail, the alarm journal, the cloud queue, the
+ * console's users. The console's configuration ({@code --data}, {@code --api-tokens}) is written before the
+ * site's, which opens the HTTP port, so its security is up by the time the first request can arrive.
  */
 @Component(immediate = true)
 public class StandaloneLauncher {
@@ -37,6 +39,7 @@ public class StandaloneLauncher {
     private static final String SITE_PID = "io.containeredge.site";
     private static final String CONTROL_PID = "io.containeredge.control";
     private static final String CLOUD_PID = "io.containeredge.cloud";
+    private static final String CONSOLE_PID = "io.containeredge.console";
 
     private Simulator simulator;
 
@@ -71,6 +74,13 @@ public class StandaloneLauncher {
             }
             site.put("config.dir", dir.toString());
         }
+        try {
+            configAdmin.getConfiguration(CONSOLE_PID, "?").update(consoleConfiguration(args, dataDir));
+        } catch (IllegalArgumentException e) {
+            System.err.println("containeredge: " + e.getMessage());
+            context.getBundle(0).stop();
+            return;
+        }
         Dictionary<String, Object> control = new Hashtable<>();
         control.put("data.dir", dataDir);
         configAdmin.getConfiguration(CONTROL_PID, "?").update(control);
@@ -91,6 +101,20 @@ public class StandaloneLauncher {
             configAdmin.getConfiguration(CLOUD_PID, "?").update(cloud);
         }
         configAdmin.getConfiguration(SITE_PID, "?").update(site);
+    }
+
+    /** The console's users live in the data directory; a missing tokens file is refused here rather than ignored later. */
+    private static Dictionary<String, Object> consoleConfiguration(LauncherArguments args, String dataDir) {
+        Dictionary<String, Object> console = new Hashtable<>();
+        console.put("data.dir", dataDir);
+        if (args.apiTokensFile() != null) {
+            Path tokens = Path.of(args.apiTokensFile()).toAbsolutePath();
+            if (!Files.isReadable(tokens) || Files.isDirectory(tokens)) {
+                throw new IllegalArgumentException("--api-tokens " + tokens + " is not a readable file");
+            }
+            console.put("api.tokens.file", tokens.toString());
+        }
+        return console;
     }
 
     private void startSimulator(long seed) {

@@ -41,4 +41,15 @@ class LauncherArgumentsTest {
                 LauncherArguments.parse(List.of("--demo", "--cloud", "/etc/ce/cloud.properties")).cloudFile());
         assertThrows(IllegalArgumentException.class, () -> LauncherArguments.parse(List.of("--demo", "--cloud")));
     }
+
+    @Test
+    void apiTokensFileIsOptional() {
+        assertEquals(null, LauncherArguments.parse(List.of("--demo")).apiTokensFile());
+        assertEquals("/etc/ce/api-tokens",
+                LauncherArguments.parse(List.of("--config", "/etc/ce", "--api-tokens", "/etc/ce/api-tokens")).apiTokensFile());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LauncherArguments.parse(List.of("--demo", "--api-tokens")));
+        assertTrue(e.getMessage().contains("--api-tokens"), e.getMessage());
+        assertTrue(LauncherArguments.USAGE.contains("[--api-tokens <file>]"), LauncherArguments.USAGE);
+    }
 }

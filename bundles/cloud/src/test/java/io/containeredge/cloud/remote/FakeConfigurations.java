@@ -22,11 +22,18 @@ final class FakeConfigurations implements SiteConfigurations {
 
     @Override
     public ConfigVersion apply(ConfigDocuments docs, String source) throws ConfigException {
-        if (!docs.site().contains("site")) {
-            throw new ConfigException(List.of(new ConfigError("site", "$.site", "required property missing"),
-                    new ConfigError("site", "$.devices[0].unitId", "must be 1..247")));
+        List<ConfigError> errors = validate(docs);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
         }
         return store(docs, source);
+    }
+
+    @Override
+    public List<ConfigError> validate(ConfigDocuments docs) {
+        return docs.site().contains("site") ? List.of()
+                : List.of(new ConfigError("site", "$.site", "required property missing"),
+                        new ConfigError("site", "$.devices[0].unitId", "must be 1..247"));
     }
 
     @Override

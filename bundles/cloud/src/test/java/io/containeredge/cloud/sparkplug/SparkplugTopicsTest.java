@@ -15,7 +15,7 @@ class SparkplugTopicsTest {
 
     @Test
     void groupIsSiteAndEdgeNodeIsContainer() {
-        SiteConfig site = new SiteConfig("site-a", "c01", "", List.of(), List.of(), null, null, null, 0, null, null);
+        SiteConfig site = new SiteConfig("site-a", "c01", "", List.of(), List.of(), null, null, null, null, null);
         SparkplugTopics t = SparkplugTopics.of(site);
         assertEquals("site-a", t.group());
         assertEquals("c01", t.edgeNode());

@@ -168,7 +168,7 @@ public final class ReactionBenchmark {
         SimulationConfig sim = c.simulation();
         SiteConfig bench = new SiteConfig(c.site(), c.container(), c.description(), c.connections(), c.devices(),
                 new MinerFleetConfig(200, "127.0.0.1", 0, c.miners().ratedPowerW(), c.miners().socketsPerPdu()),
-                c.limits(), c.apiBind(), c.apiPort(), new SimulationConfig(sim.ambientC(), 0.5, 0.5,
+                c.limits(), c.api(), new SimulationConfig(sim.ambientC(), 0.5, 0.5,
                 sim.batteryCapacityKwh(), sim.batteryInitialSocPct(), sim.auxiliaryLoadKw()), c.control());
         return new LoadedSite(bench, demo.profilesByDevice(), demo.refused(), demo.source());
     }

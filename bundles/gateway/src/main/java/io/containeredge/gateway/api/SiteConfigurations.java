@@ -1,5 +1,6 @@
 package io.containeredge.gateway.api;
 
+import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import java.util.List;
 
@@ -19,6 +20,14 @@ public interface SiteConfigurations {
      * @throws ConfigException with every error; nothing was stored or changed
      */
     ConfigVersion apply(ConfigDocuments documents, String source) throws ConfigException;
+
+    /**
+     * Checks {@code documents} exactly as {@link #apply} would (the same validator, the same site identity
+     * rule) without storing or applying anything, e.g. for an editor that shows errors before applying.
+     *
+     * @return every error found; empty when {@link #apply} would accept the documents
+     */
+    List<ConfigError> validate(ConfigDocuments documents);
 
     /** Applies an earlier version again (as a new version that copies it). */
     ConfigVersion rollback(int version, String source) throws ConfigException;

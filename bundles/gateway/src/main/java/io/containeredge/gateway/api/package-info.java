@@ -3,5 +3,5 @@
  * process image and the site; they never reach into the device layer.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.containeredge.gateway.api;

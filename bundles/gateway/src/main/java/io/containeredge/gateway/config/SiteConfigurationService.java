@@ -125,6 +125,16 @@ final class SiteConfigurationService implements SiteConfigurations {
     }
 
     @Override
+    public synchronized List<ConfigError> validate(ConfigDocuments documents) {
+        try {
+            validator.validate(documents, identity, UnaryOperator.identity());
+            return List.of();
+        } catch (ConfigException e) {
+            return e.errors();
+        }
+    }
+
+    @Override
     public synchronized ConfigVersion rollback(int version, String source) throws ConfigException {
         String who = sourceOf(source);
         ConfigDocuments documents;

@@ -7,6 +7,7 @@ import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteConfigurations;
 import io.containeredge.gateway.internal.ActiveSiteConfiguration;
 import io.containeredge.gateway.internal.SiteConfiguration;
+import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.poll.DeviceDiagnostics;
 import java.io.IOException;
@@ -64,10 +65,11 @@ public class SiteConfigurationsComponent implements SiteConfigurations {
     @Activate
     public SiteConfigurationsComponent(SiteConfiguration config, @Reference ConfigurationAdmin configAdmin,
             @Reference AuditTrail audit) throws IOException {
-        Path root = Path.of(config.data_dir()).toAbsolutePath().resolve(STORE_DIR);
+        Path dataDir = Path.of(config.data_dir()).toAbsolutePath();
+        Path root = dataDir.resolve(STORE_DIR);
         int apiPort = config.api_port();
         service = new SiteConfigurationService(VersionStore.open(root), audit,
-                (version, dir) -> activate(configAdmin, version, dir, apiPort), this::onlineDevices,
+                (version, dir) -> activate(configAdmin, version, dir, apiPort, dataDir), this::onlineDevices,
                 new SiteConfigurationService.Clocks(System::currentTimeMillis, () -> System.nanoTime() / 1_000_000),
                 new SiteConfigurationService.Settings(Duration.ofSeconds(Math.max(1, config.trial_grace_seconds())),
                         Math.max(MIN_VERSIONS, config.max_versions())));
@@ -81,6 +83,11 @@ public class SiteConfigurationsComponent implements SiteConfigurations {
     @Override
     public ConfigVersion apply(ConfigDocuments documents, String source) throws ConfigException {
         return service.apply(documents, source);
+    }
+
+    @Override
+    public List<ConfigError> validate(ConfigDocuments documents) {
+        return service.validate(documents);
     }
 
     @Override
@@ -125,11 +132,12 @@ public class SiteConfigurationsComponent implements SiteConfigurations {
     }
 
     /** Unchanged properties are not written again, so a restart on the same version does not restart the site twice. */
-    private static void activate(ConfigurationAdmin configAdmin, int version, Path dir, int apiPort) {
+    private static void activate(ConfigurationAdmin configAdmin, int version, Path dir, int apiPort, Path dataDir) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("config.version", version);
         props.put("version.dir", dir.toString());
         props.put("api.port", apiPort);
+        props.put("data.dir", dataDir.toString());
         try {
             configAdmin.getConfiguration(ActiveSiteConfiguration.PID, "?").updateIfDifferent(props);
         } catch (IOException e) {

@@ -17,4 +17,7 @@ public @interface ActiveSiteConfiguration {
 
     /** 0 = the port from the site document. */
     int api_port() default 0;
+
+    /** The data directory, where the web server's self-signed certificate is kept across restarts. */
+    String data_dir();
 }

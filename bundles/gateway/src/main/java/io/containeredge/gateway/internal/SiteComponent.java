@@ -1,10 +1,12 @@
 package io.containeredge.gateway.internal;
 
 import io.containeredge.gateway.api.SiteService;
+import io.containeredge.gateway.webserver.WebServerConfiguration;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.LoadedSite;
 import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.site.WebServerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Dictionary;
@@ -23,16 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the configuration version the store made active, then derives the rest of the configuration
- * from it: one factory configuration per device (each becomes a {@link DeviceComponent}) and the HTTP
- * server's binding. A new active version restarts this component and so everything that uses the site.
- * The store has validated the version; should it still not load, this component, and so every device,
- * does not start.
+ * from it: one factory configuration per device (each becomes a {@link DeviceComponent}) and the web
+ * server's configuration (binding, HTTPS). A new active version restarts this component and so
+ * everything that uses the site. The store has validated the version; should it still not load, this
+ * component, and so every device, does not start.
  */
 @Component(service = SiteService.class, configurationPid = ActiveSiteConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 public class SiteComponent implements SiteService {
 
-    static final String HTTP_PID = "org.apache.felix.http";
     private static final Logger LOG = LoggerFactory.getLogger(SiteComponent.class);
 
     private final LoadedSite site;
@@ -50,23 +51,16 @@ public class SiteComponent implements SiteService {
         LOG.info("site {} / container {}, configuration version {}: {} devices, {} refused", site.config().site(),
                 site.config().container(), config.config_version(), site.profilesByDevice().size(),
                 site.refused().size());
-        configureHttp(configAdmin, config.api_port() > 0 ? config.api_port() : site.config().apiPort());
+        WebServerSettings api = site.config().api();
+        int port = config.api_port() > 0 ? config.api_port() : api.port();
+        WebServerConfiguration.ofThisJava().write(configAdmin, api, port, Path.of(config.data_dir()),
+                site.config().container());
         syncDeviceConfigurations(configAdmin);
     }
 
     @Override
     public LoadedSite site() {
         return site;
-    }
-
-    private void configureHttp(ConfigurationAdmin configAdmin, int port) throws IOException {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("org.apache.felix.http.host", site.config().apiBind());
-        props.put("org.osgi.service.http.port", port);
-        props.put("org.apache.felix.http.enable", true);
-        props.put("org.apache.felix.https.enable", false);
-        Configuration http = configAdmin.getConfiguration(HTTP_PID, "?");
-        http.updateIfDifferent(props);
     }
 
     private void syncDeviceConfigurations(ConfigurationAdmin configAdmin) throws IOException, InvalidSyntaxException {

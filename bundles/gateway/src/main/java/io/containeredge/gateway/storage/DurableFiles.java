@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -27,10 +28,21 @@ public final class DurableFiles {
 
     /** Replaces {@code file} with {@code content} atomically (temporary sibling, force, rename, force directory). */
     public static void replace(Path file, byte[] content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = temporarySibling(file);
         writeNew(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory(file.toAbsolutePath().getParent());
+        publish(tmp, file);
+    }
+
+    /**
+     * Like {@link #replace}, for secrets (keys, passwords): the file is readable and writable by its owner
+     * only from the moment it is created, so no other user can ever read the content. POSIX file systems only.
+     */
+    public static void replaceOwnerOnly(Path file, byte[] content) throws IOException {
+        Path tmp = temporarySibling(file);
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        writeNew(tmp, content);
+        publish(tmp, file);
     }
 
     /** Creates (or truncates) {@code file}, writes {@code content} and forces it to the device. */
@@ -56,6 +68,15 @@ public final class DurableFiles {
         forceDirectory(written);
         Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory(target.toAbsolutePath().getParent());
+    }
+
+    private static Path temporarySibling(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    private static void publish(Path written, Path file) throws IOException {
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory(file.toAbsolutePath().getParent());
     }
 
     /** Deletes a directory tree; missing files are no error. */

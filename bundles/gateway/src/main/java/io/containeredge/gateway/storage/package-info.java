@@ -5,5 +5,5 @@
  * (control, cloud) keep their journals the same way.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.containeredge.gateway.storage;

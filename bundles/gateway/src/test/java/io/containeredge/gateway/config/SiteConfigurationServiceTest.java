@@ -170,6 +170,24 @@ class SiteConfigurationServiceTest {
     }
 
     @Test
+    void validateReportsWhatApplyWouldRefuseAndChangesNothing() throws Exception {
+        SiteConfigurationService service = start();
+        Map<String, String> before = Sites.tree(storeRoot());
+        int auditRecords = audit.recent(100).size();
+
+        List<ConfigError> errors = service.validate(new ConfigDocuments(Sites.site("s", "c", 46, 45), Map.of()));
+        assertTrue(errors.stream().anyMatch(e -> e.file().equals("site.yaml")
+                && e.path().equals("$.limits.coolantSupplyTripC")), errors::toString);
+        List<ConfigError> renamed = service.validate(new ConfigDocuments(Sites.site("s", "c-2", 40, 45), Map.of()));
+        assertTrue(renamed.stream().anyMatch(e -> e.path().equals("$.container")), "the site identity rule too: " + renamed);
+        assertEquals(List.of(), service.validate(Sites.validWithWarning(41)));
+
+        assertEquals(before, Sites.tree(storeRoot()), "nothing stored");
+        assertEquals(List.of(1), activations, "nothing applied");
+        assertEquals(auditRecords, audit.recent(100).size(), "a check is not a change: no audit record");
+    }
+
+    @Test
     void aRefusedChangeLeavesEverythingAsItWas() throws Exception {
         SiteConfigurationService service = start();
         Map<String, String> before = Sites.tree(storeRoot());

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,17 @@ class DurableFilesTest {
         DurableFiles.replace(file, "one".getBytes(StandardCharsets.UTF_8));
         DurableFiles.replace(file, "two".getBytes(StandardCharsets.UTF_8));
         assertEquals("two", Files.readString(file));
+        assertEquals(1, Files.list(dir).count());
+    }
+
+    @Test
+    void secretsAreReadableByTheirOwnerOnlyAlsoWhenReplacingAReadableFile() throws IOException {
+        Path file = dir.resolve("secret");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        DurableFiles.replaceOwnerOnly(file, "new".getBytes(StandardCharsets.UTF_8));
+        assertEquals("new", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(1, Files.list(dir).count());
     }
 

@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Site rules beyond the schema: unique ids, references that resolve, and safety invariants of limits. */
+/**
+ * Site rules beyond the schema: unique ids, references that resolve, safety invariants of limits, and
+ * that plain HTTP never leaves the machine.
+ */
 final class SiteChecks {
 
     private SiteChecks() {
@@ -38,7 +41,27 @@ final class SiteChecks {
         }
         checkLimits(file, site.limits(), errors);
         checkGroups(file, site.miners(), errors);
+        checkWebServer(file, site.api(), errors);
         return errors;
+    }
+
+    private static void checkWebServer(String file, WebServerSettings api, List<ConfigError> errors) {
+        if (api.tls() == WebServerSettings.TlsMode.OFF && !api.bindsLoopbackOnly()) {
+            errors.add(new ConfigError(file, "$.api.tls", "plain HTTP is allowed on a loopback address only;"
+                    + " bind '" + api.bind() + "' serves the network, so tls must be 'auto' or 'on'"));
+        }
+        if (api.keyStore().isPresent() && !api.httpsEnabled()) {
+            errors.add(new ConfigError(file, "$.api.keyStore", "a key store is used for HTTPS only, which is off"
+                    + " here (tls 'off', or 'auto' on a loopback address); set tls to 'on'"));
+        }
+        api.keyStore().filter(path -> !path.isAbsolute()).ifPresent(path -> errors.add(
+                new ConfigError(file, "$.api.keyStore", "'" + path + "' must be an absolute path")));
+        api.keyStorePasswordFile().filter(path -> !path.isAbsolute()).ifPresent(path -> errors.add(
+                new ConfigError(file, "$.api.keyStorePasswordFile", "'" + path + "' must be an absolute path")));
+        if (api.httpsEnabled() && api.httpsPort() == api.port()) {
+            errors.add(new ConfigError(file, "$.api.httpsPort",
+                    "HTTPS needs its own port; " + api.port() + " is the plain HTTP port"));
+        }
     }
 
     private static void checkGroups(String file, MinerFleetConfig miners, List<ConfigError> errors) {

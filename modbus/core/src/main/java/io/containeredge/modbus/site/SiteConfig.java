@@ -12,8 +12,7 @@ public record SiteConfig(
         List<DeviceConfig> devices,
         MinerFleetConfig miners,
         Limits limits,
-        String apiBind,
-        int apiPort,
+        WebServerSettings api,
         SimulationConfig simulation,
         ControlSettings control) {
 

@@ -5,11 +5,14 @@ import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.config.SchemaValidator;
 import io.containeredge.modbus.profile.PollClass;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a site document into a {@link SiteConfig}: schema, then cross-references and safety invariants. */
 public final class SiteParser {
@@ -28,7 +31,6 @@ public final class SiteParser {
         doc.get("connections").forEach(c -> connections.add(connection(c)));
         List<DeviceConfig> devices = new ArrayList<>();
         doc.get("devices").forEach(d -> devices.add(device(d)));
-        JsonNode api = doc.path("api");
         SiteConfig site = new SiteConfig(
                 doc.get("site").asText(),
                 doc.get("container").asText(),
@@ -37,8 +39,7 @@ public final class SiteParser {
                 devices,
                 miners(doc.get("miners")),
                 limits(doc.get("limits")),
-                api.path("bind").asText("127.0.0.1"),
-                api.path("port").asInt(8080),
+                webServer(doc.path("api")),
                 simulation(doc.path("simulation")),
                 control(doc.path("control")));
         errors.addAll(SiteChecks.check(file, site));
@@ -118,6 +119,28 @@ public final class SiteParser {
                 l.path("importCapKw").asDouble(rating),
                 l.path("hotSpotLimitC").asDouble(110),
                 l.path("hotSpotEmergencyC").asDouble(140));
+    }
+
+    private static WebServerSettings webServer(JsonNode api) {
+        return new WebServerSettings(
+                api.path("bind").asText(WebServerSettings.DEFAULT_BIND),
+                api.path("port").asInt(WebServerSettings.DEFAULT_PORT),
+                tlsMode(api.path("tls")),
+                api.path("httpsPort").asInt(WebServerSettings.DEFAULT_HTTPS_PORT),
+                optionalPath(api, "keyStore"),
+                optionalPath(api, "keyStorePasswordFile"));
+    }
+
+    /** YAML reads an unquoted {@code on} / {@code off} as a boolean; the schema admits both spellings. */
+    private static WebServerSettings.TlsMode tlsMode(JsonNode tls) {
+        if (tls.isBoolean()) {
+            return tls.booleanValue() ? WebServerSettings.TlsMode.ON : WebServerSettings.TlsMode.OFF;
+        }
+        return WebServerSettings.TlsMode.valueOf(tls.asText("auto").toUpperCase(Locale.ROOT));
+    }
+
+    private static Optional<Path> optionalPath(JsonNode parent, String field) {
+        return parent.has(field) ? Optional.of(Path.of(parent.get(field).asText())) : Optional.empty();
     }
 
     private static SimulationConfig simulation(JsonNode s) {

@@ -1,0 +1,111 @@
+package io.containeredge.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containeredge.control.ControlService;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The control endpoints take changes from any address (the security filter in front decides who may)
+ * and name the authenticated caller in what they hand to the controller.
+ */
+class ControlServletTest {
+
+    /** What the servlet asked of the controller: method name and arguments. */
+    private final List<List<Object>> calls = new ArrayList<>();
+    private final ControlService control = (ControlService) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {ControlService.class}, (proxy, m, args) -> {
+                List<Object> call = new ArrayList<>();
+                call.add(m.getName());
+                if (args != null) {
+                    call.addAll(List.of(args));
+                }
+                calls.add(call);
+                return m.getReturnType() == boolean.class ? Boolean.TRUE : null;
+            });
+    private int status;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    @Test
+    void aChangeFromAnotherMachineIsTakenAndCarriesTheUsersName() throws Exception {
+        post("/alarms/ack", Map.of("id", "comm.cdu"), "alice", "10.20.30.40");
+        assertEquals(200, status);
+        assertEquals(List.of("acknowledge", "comm.cdu", "alice@10.20.30.40"), calls.get(0));
+        assertTrue(body.toString(StandardCharsets.UTF_8).contains("\"by\":\"alice@10.20.30.40\""));
+
+        post("/import-cap", Map.of("kw", "150", "minutes", "10"), "scada", "192.168.7.2");
+        assertEquals(200, status);
+        assertEquals("scada@192.168.7.2", calls.get(1).get(3));
+
+        post("/reset", Map.of(), "bob", "10.20.30.41");
+        assertEquals(202, status);
+        assertEquals(List.of("requestReset"), calls.get(2));
+    }
+
+    @Test
+    void withoutALoggedInUserTheCallerIsNamedByAddressOnly() throws Exception {
+        post("/alarms/ack", Map.of("id", "comm.cdu"), null, "127.0.0.1");
+        assertEquals(List.of("acknowledge", "comm.cdu", "api@127.0.0.1"), calls.get(0));
+    }
+
+    private void post(String pathInfo, Map<String, String> parameters, String user, String address) throws Exception {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("getMethod", "POST");
+        answers.put("getPathInfo", pathInfo);
+        answers.put("getRemoteUser", user);
+        answers.put("getRemoteAddr", address);
+        HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("getParameter")) {
+                        return parameters.get((String) args[0]);
+                    }
+                    if (!answers.containsKey(m.getName())) {
+                        throw new UnsupportedOperationException("the fake request has no " + m.getName());
+                    }
+                    return answers.get(m.getName());
+                });
+        body.reset();
+        new ControlServlet(control).service(req, response());
+    }
+
+    private HttpServletResponse response() {
+        ServletOutputStream out = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                body.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "setStatus" -> {
+                        status = (int) args[0];
+                        yield null;
+                    }
+                    case "getOutputStream" -> out;
+                    case "setContentType", "setCharacterEncoding", "setHeader" -> null;
+                    default -> throw new UnsupportedOperationException("the fake response has no " + m.getName());
+                });
+    }
+}

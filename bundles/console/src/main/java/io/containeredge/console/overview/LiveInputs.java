@@ -1,0 +1,27 @@
+package io.containeredge.console.overview;
+
+import io.containeredge.cloud.api.CloudLink;
+import io.containeredge.control.ControlStatus;
+import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.modbus.image.Snapshot;
+import io.containeredge.modbus.site.SiteConfig;
+import java.util.List;
+
+/**
+ * Everything one overview is made of, gathered from the services at one instant. The services come
+ * and go (a configuration change restarts the site and the controller), so each may be missing.
+ *
+ * @param status the controller's last cycle, null when the controller is not running
+ * @param snapshot the process image, null when the gateway's device layer is not running
+ * @param site the running site, null when none runs
+ * @param cloud the cloud link, null when no broker is configured
+ */
+public record LiveInputs(long nowMillis, ControlStatus status, Snapshot snapshot, SiteConfig site,
+        List<Alarm> activeAlarms, List<CommandOutcome> commands, CloudLink.Status cloud) {
+
+    public LiveInputs {
+        activeAlarms = List.copyOf(activeAlarms);
+        commands = List.copyOf(commands);
+    }
+}

@@ -1,0 +1,134 @@
+package io.containeredge.console.overview;
+
+import io.containeredge.cloud.api.CloudLink;
+import io.containeredge.console.history.HistorySeries;
+import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.control.ControlStatus;
+import io.containeredge.control.Reading;
+import io.containeredge.control.Verdict;
+import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.power.BatteryLimits;
+import io.containeredge.control.power.PowerConfig;
+import io.containeredge.modbus.site.Limits;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Makes the overview and the history sample of one second from the services' state: a pure function. */
+public final class OverviewBuilder {
+
+    private OverviewBuilder() {
+    }
+
+    /** One second's overview and its history sample. */
+    public record Tick(Overview overview, double[] sample) {
+    }
+
+    public static Tick build(LiveInputs in) {
+        ContainerReadings r = ContainerReadings.of(in.site(), in.snapshot(), in.nowMillis());
+        ControlStatus status = in.status();
+        double[] sample = sample(r, status);
+        StateVerdict state = ContainerStateRule.derive(status, in.nowMillis());
+        Overview overview = new Overview(in.nowMillis(), state.state().key(), state.reason(),
+                status == null ? null : status.thermalStage(),
+                status == null ? null : status.binding(),
+                power(r, status, in), cooling(r, in), battery(r, in), miners(status, in), guards(status),
+                cloud(in.cloud()), alarms(in.activeAlarms()),
+                status == null ? List.of() : status.maintenance(), series(sample));
+        return new Tick(overview, sample);
+    }
+
+    /** Values by {@link HistorySeries#ordinal()}; NaN when not known. */
+    private static double[] sample(ContainerReadings r, ControlStatus status) {
+        double[] s = new double[HistorySeries.count()];
+        s[HistorySeries.IMPORT_KW.ordinal()] = r.importKw().value();
+        s[HistorySeries.MINER_KW.ordinal()] = status == null ? Double.NaN : status.minerKw();
+        // "no limit" is infinite: not a point on a chart
+        s[HistorySeries.MAX_MINER_KW.ordinal()] = status == null || Double.isInfinite(status.maxMinerKw())
+                ? Double.NaN : status.maxMinerKw();
+        s[HistorySeries.SUPPLY_C.ordinal()] = r.supplyC().value();
+        s[HistorySeries.RETURN_C.ordinal()] = r.returnC().value();
+        s[HistorySeries.BATTERY_SOC.ordinal()] = r.batterySocPct().value();
+        s[HistorySeries.BATTERY_KW.ordinal()] = r.batteryKw().value();
+        return s;
+    }
+
+    private static Map<String, Double> series(double[] sample) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (HistorySeries s : HistorySeries.values()) {
+            m.put(s.key(), number(sample[s.ordinal()]));
+        }
+        return m;
+    }
+
+    private static Overview.Power power(ContainerReadings r, ControlStatus status, LiveInputs in) {
+        Double cap = null;
+        Double rating = null;
+        if (in.site() != null) {
+            PowerConfig p = PowerConfig.defaults(in.site().limits(), BatteryLimits.none());
+            cap = p.importCapKw();
+            rating = p.ratingKw();
+        }
+        return new Overview.Power(value(r.importKw()), why(r.importKw()), cap, rating,
+                cap == null ? null : Math.min(cap, rating),
+                status == null ? null : status.minerKw(), status == null ? null : status.committedKw(),
+                status == null ? null : number(status.maxMinerKw()));
+    }
+
+    private static Overview.Cooling cooling(ContainerReadings r, LiveInputs in) {
+        Limits l = in.site() == null ? null : in.site().limits();
+        return new Overview.Cooling(value(r.supplyC()), why(r.supplyC()), value(r.returnC()), why(r.returnC()),
+                l == null ? null : l.coolantSupplyWarningC(), l == null ? null : l.coolantSupplyTripC(),
+                l == null ? null : l.coolantSupplyLowC());
+    }
+
+    private static Overview.Battery battery(ContainerReadings r, LiveInputs in) {
+        boolean present = in.site() != null && in.site().firstDeviceWithRole("battery").isPresent();
+        return new Overview.Battery(present, value(r.batterySocPct()), value(r.batteryKw()),
+                value(r.batterySetpointKw()));
+    }
+
+    private static Overview.Miners miners(ControlStatus status, LiveInputs in) {
+        MinerCommandSummary commands = MinerCommandSummary.of(in.commands());
+        long total = status == null ? 0 : status.minersTotal();
+        long awake = status == null ? 0 : status.minersAwake();
+        return new Overview.Miners(total, awake, total - awake, commands.commanded(), commands.lastCommandFailed());
+    }
+
+    private static List<Overview.Guard> guards(ControlStatus status) {
+        if (status == null) {
+            return List.of();
+        }
+        return status.verdicts().stream().map(OverviewBuilder::guard).toList();
+    }
+
+    private static Overview.Guard guard(Verdict v) {
+        return new Overview.Guard(v.guard(), v.limits(), number(v.maxMinerKw()), v.holdWake(), v.reason());
+    }
+
+    private static Overview.Cloud cloud(CloudLink.Status s) {
+        if (s == null) {
+            return new Overview.Cloud(false, false, null, null, null);
+        }
+        return new Overview.Cloud(true, s.connected(), s.server(), s.backlog(), s.thinned());
+    }
+
+    private static Overview.Alarms alarms(List<Alarm> active) {
+        int critical = (int) active.stream().filter(a -> a.severity() == Severity.CRITICAL).count();
+        int unacknowledged = (int) active.stream().filter(a -> !a.acknowledged()).count();
+        return new Overview.Alarms(active.size(), critical, unacknowledged);
+    }
+
+    private static Double value(Reading r) {
+        return r.good() ? number(r.value()) : null;
+    }
+
+    private static String why(Reading r) {
+        return r.good() ? null : r.toString();
+    }
+
+    /** NaN and infinity have no JSON form: null stands for "not known" or "no limit". */
+    private static Double number(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,5 @@
+package io.containeredge.console.security;
+
+/** What may be shown about a user: the name and the role, nothing about the password. */
+public record AccountSummary(String name, Role role) {
+}

@@ -1,0 +1,92 @@
+package io.containeredge.console.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Typed fields of a JSON request body, each refused with a message that names the field and says
+ * what is expected. Unknown fields are refused too: a misspelt {@code "minute"} must not silently
+ * become a default.
+ */
+final class Fields {
+
+    /** A site's device id: what the site schema accepts, bounded. */
+    static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final ObjectNode body;
+
+    private Fields(ObjectNode body) {
+        this.body = body;
+    }
+
+    /** The body's fields, refused when it has one that is not in {@code allowed}. */
+    static Fields of(ObjectNode body, Set<String> allowed) throws RequestRefused {
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw RequestRefused.badRequest("unknown field(s) " + unknown + "; expected " + allowed.stream().sorted().toList());
+        }
+        return new Fields(body);
+    }
+
+    String deviceId(String name) throws RequestRefused {
+        String id = text(name);
+        if (!DEVICE_ID.matcher(id).matches()) {
+            throw RequestRefused.badRequest("'" + name + "' must be a device id (letters, digits, '.', '_', '-')");
+        }
+        return id;
+    }
+
+    String text(String name) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw RequestRefused.badRequest("'" + name + "' is required: a non-empty string");
+        }
+        return n.asText();
+    }
+
+    /** A whole number in {@code [min, max]}. */
+    long whole(String name, long min, long max) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
+            throw RequestRefused.badRequest("'" + name + "' is required: a whole number from " + min + " to " + max);
+        }
+        return n.asLong();
+    }
+
+    /** A finite number above 0. */
+    double positive(String name) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() <= 0) {
+            throw RequestRefused.badRequest("'" + name + "' is required: a number above 0");
+        }
+        return n.asDouble();
+    }
+
+    /** An object of strings, empty when the field is absent. */
+    ObjectNode textsOrEmpty(String name) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) {
+            return JsonServlet.JSON.createObjectNode();
+        }
+        if (!(n instanceof ObjectNode object)) {
+            throw RequestRefused.badRequest("'" + name + "' must be an object of strings");
+        }
+        for (Iterator<JsonNode> values = object.elements(); values.hasNext(); ) {
+            if (!values.next().isTextual()) {
+                throw RequestRefused.badRequest("every value of '" + name + "' must be a string");
+            }
+        }
+        return object;
+    }
+}

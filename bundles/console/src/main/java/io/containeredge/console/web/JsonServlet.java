@@ -1,0 +1,72 @@
+package io.containeredge.console.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shape every console endpoint shares: GET and POST go to {@link #get} and {@link #post}, which
+ * answer a {@link Reply} or refuse with a {@link RequestRefused}; every answer is JSON and never cached.
+ * Other methods are refused with 405. An unexpected failure is logged and answered with 500 without
+ * its details, which may name files or internals.
+ */
+abstract class JsonServlet extends HttpServlet {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(JsonServlet.class);
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        Reply reply;
+        try {
+            reply = switch (req.getMethod()) {
+                case "GET", "HEAD" -> get(path, req);
+                case "POST" -> post(path, req);
+                default -> throw new RequestRefused(405, req.getMethod() + " is not allowed here");
+            };
+        } catch (RequestRefused e) {
+            reply = Reply.error(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            reply = Reply.error(500, "internal error; see the gateway's log");
+        }
+        send(resp, reply);
+    }
+
+    /** Answers a GET (and HEAD) on {@code path}, the part after the servlet's pattern ("" for none). */
+    protected Reply get(String path, HttpServletRequest req) throws RequestRefused {
+        throw new RequestRefused(405, "GET is not allowed here");
+    }
+
+    /** Answers a POST on {@code path}. */
+    protected Reply post(String path, HttpServletRequest req) throws RequestRefused {
+        throw new RequestRefused(405, "POST is not allowed here");
+    }
+
+    static RequestRefused notFound(String path) {
+        return new RequestRefused(404, "no such resource: " + path);
+    }
+
+    /** The methods this endpoint answers, for the Allow header of a 405. */
+    protected String allowedMethods() {
+        return "GET, HEAD";
+    }
+
+    /** Writes {@code reply} as the whole response. */
+    protected void send(HttpServletResponse resp, Reply reply) throws IOException {
+        resp.setStatus(reply.status());
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        if (reply.status() == 405) {
+            resp.setHeader("Allow", allowedMethods());
+        }
+        JSON.writeValue(resp.getOutputStream(), reply.body());
+    }
+}

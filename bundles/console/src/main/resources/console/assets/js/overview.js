@@ -1,0 +1,118 @@
+// Overview page: the container at a glance, live from /api/v1/stream (one 'overview' event a second).
+//
+// Element ids (for the browser tests): #overview-state (data-state and textContent = normal|warning|
+// tripped|safe|maintenance|unknown, shown upper-case by CSS; class state-<state>), #overview-state-reason,
+// #overview-binding, #overview-updated, #overview-stream-status (live|reconnecting|connecting),
+// #overview-import-kw, #overview-site-limit-kw, #overview-import-meter, #overview-import-cap-kw,
+// #overview-rating-kw, #overview-miner-kw, #overview-max-miner-kw, #overview-committed-kw, #overview-supply-temp, #overview-return-temp,
+// #overview-delta-t, #overview-cooling-limits, #overview-cooling-why, #overview-battery-soc,
+// #overview-battery-kw, #overview-battery-setpoint, #overview-miners-awake, #overview-miners-total,
+// #overview-miners-not-awake, #overview-miners-failed, #overview-miners-commanded, #overview-alarms,
+// #overview-alarms-critical, #overview-alarms-unacked, #overview-maintenance (li[data-device]),
+// #overview-cloud, #overview-cloud-server, #overview-cloud-backlog, #overview-cloud-thinned,
+// #overview-guards (tr[data-guard]).
+
+import { startPage } from './session.js';
+import { followOverview } from './live.js';
+import { h, byId, setText, fill, num, when, ago } from './dom.js';
+
+/** After this long without an event the page says its figures are old. */
+const STALE_MILLIS = 5000;
+let lastEventMillis = 0;
+
+function showState(o) {
+  const badge = byId('overview-state');
+  badge.textContent = o.state;
+  badge.className = 'state state-' + o.state;
+  badge.dataset.state = o.state;
+  setText('overview-state-reason', o.stateReason);
+  setText('overview-binding', o.binding);
+}
+
+function showPower(p) {
+  setText('overview-import-kw', num(p.importKw, 0, 'kW'));
+  if (p.importWhy) {
+    byId('overview-import-kw').title = p.importWhy;
+  }
+  setText('overview-site-limit-kw', num(p.siteLimitKw, 0, 'kW'));
+  setText('overview-import-cap-kw', num(p.importCapKw, 0, 'kW'));
+  setText('overview-rating-kw', num(p.ratingKw, 0, 'kW'));
+  setText('overview-miner-kw', num(p.minerKw, 0, 'kW'));
+  setText('overview-max-miner-kw', p.maxMinerKw === null && p.minerKw !== null ? 'no limit' : num(p.maxMinerKw, 0, 'kW'));
+  setText('overview-committed-kw', num(p.committedKw, 0, 'kW'));
+  const meter = byId('overview-import-meter');
+  const share = p.importKw !== null && p.siteLimitKw ? p.importKw / p.siteLimitKw : 0;
+  meter.firstElementChild.style.width = Math.max(0, Math.min(1, share)) * 100 + '%';
+  meter.classList.toggle('over', share > 1);
+}
+
+function showCooling(c) {
+  setText('overview-supply-temp', num(c.supplyC, 1, '°C'));
+  setText('overview-return-temp', num(c.returnC, 1, '°C'));
+  setText('overview-delta-t', c.supplyC !== null && c.returnC !== null ? num(c.returnC - c.supplyC, 1, 'K') : '—');
+  setText('overview-cooling-limits', num(c.warningC, 0) + ' / ' + num(c.tripC, 0, '°C'));
+  setText('overview-cooling-why', [c.supplyWhy, c.returnWhy].filter(Boolean).join('; '));
+}
+
+function showBattery(b) {
+  setText('overview-battery-soc', b.present ? num(b.socPct, 0, '%') : 'none in this site');
+  setText('overview-battery-kw', num(b.powerKw, 0, 'kW'));
+  setText('overview-battery-setpoint', num(b.setpointKw, 0, 'kW'));
+}
+
+function showMiners(m) {
+  setText('overview-miners-awake', m.awake);
+  setText('overview-miners-total', m.total);
+  setText('overview-miners-not-awake', m.notAwake);
+  setText('overview-miners-failed', m.lastCommandFailed);
+  setText('overview-miners-commanded', m.commanded);
+}
+
+function showAlarmsAndMaintenance(o) {
+  setText('overview-alarms', o.alarms.active + ' active');
+  setText('overview-alarms-critical', o.alarms.critical);
+  setText('overview-alarms-unacked', o.alarms.unacknowledged);
+  fill(byId('overview-maintenance'), o.maintenance.length === 0 ? h('li', { class: 'muted' }, 'no device')
+    : o.maintenance.map((w) => h('li', { 'data-device': w.device }, w.device + ' until ' + when(w.untilMillis)
+      + ' (' + w.source + ')')));
+}
+
+function showCloud(c) {
+  setText('overview-cloud', !c.configured ? 'not configured' : c.connected ? 'connected' : 'disconnected');
+  setText('overview-cloud-server', c.server);
+  setText('overview-cloud-backlog', c.configured ? num(c.backlog, 0, 'messages') : '—');
+  setText('overview-cloud-thinned', c.configured ? num(c.thinned, 0) : '—');
+}
+
+function showGuards(guards) {
+  fill(byId('overview-guards'), guards.map((g) => h('tr', { 'data-guard': g.guard, class: g.limits ? 'limits' : null },
+    h('td', {}, g.guard),
+    h('td', { class: 'num' }, g.maxMinerKw === null ? 'no limit' : num(g.maxMinerKw, 0, 'kW')),
+    h('td', {}, g.holdWake ? 'yes' : 'no'),
+    h('td', {}, g.reason))));
+}
+
+function show(o) {
+  lastEventMillis = Date.now();
+  showState(o);
+  showPower(o.power);
+  showCooling(o.cooling);
+  showBattery(o.battery);
+  showMiners(o.miners);
+  showAlarmsAndMaintenance(o);
+  showCloud(o.cloud);
+  showGuards(o.guards);
+  setText('overview-updated', when(o.timestampMillis));
+}
+
+function watchAge() {
+  setInterval(() => {
+    if (lastEventMillis && Date.now() - lastEventMillis > STALE_MILLIS) {
+      setText('overview-updated', ago(lastEventMillis) + ' — these figures are old');
+    }
+  }, 1000);
+}
+
+await startPage('overview');
+followOverview(show, (status) => setText('overview-stream-status', status));
+watchAge();

@@ -1,0 +1,107 @@
+package io.containeredge.console.overview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containeredge.cloud.api.CloudLink;
+import io.containeredge.console.history.HistorySeries;
+import io.containeredge.control.ControlStatus;
+import io.containeredge.control.Verdict;
+import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.miner.MinerCommand;
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.modbus.image.Snapshot;
+import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.value.PointValue;
+import io.containeredge.modbus.value.Quality;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One second's overview from the services' state, on the demo site. */
+class OverviewBuilderTest {
+
+    private static final long NOW = 1_000_000;
+
+    private static SiteConfig demo() throws ConfigException {
+        return SiteLoader.loadBuiltIn("demo-container").config();
+    }
+
+    private static Snapshot snapshot() {
+        return new Snapshot(NOW, List.of(
+                PointValue.good("cdu", "supply_temp", 38.5, "degC", NOW),
+                new PointValue("cdu", "return_temp", 44.0, "degC", Quality.STALE, NOW - 9000, "older than 3 polls"),
+                PointValue.good("meter-main", "active_power", 1500.0, "kW", NOW),
+                PointValue.good("battery", "m802.SoC", 61.0, "%", NOW),
+                PointValue.good("battery", "m103.W", -50_000.0, "W", NOW),
+                PointValue.good("battery", "m704.WSet", -48_000.0, "W", NOW)));
+    }
+
+    private static ControlStatus status(double maxMinerKw) {
+        Verdict power = new Verdict("power", maxMinerKw, false, "import 1500 kW within import cap 2200 kW", List.of());
+        return new ControlStatus(NOW - 100, "NORMAL", maxMinerKw, false, "power: import within cap", 1400, 1380, 230,
+                240, 50, 0, 2.0, List.of(Verdict.free("thermal"), power), List.of(), List.of());
+    }
+
+    private static CommandOutcome outcome(int miner, boolean ok, long at) {
+        return new CommandOutcome(MinerCommand.sleep(miner), ok, ok ? "sleeping" : "timed out", at, 20);
+    }
+
+    @Test
+    void readingsAreTakenAsTheGuardsTakeThemAndUntrustedOnesAreNotShown() throws ConfigException {
+        Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
+                null)).overview();
+        assertEquals("normal", o.state());
+        assertEquals(1500.0, o.power().importKw());
+        assertEquals(2200.0, o.power().importCapKw());
+        assertEquals(2375.0, o.power().ratingKw(), 1e-9);
+        assertEquals(2200.0, o.power().siteLimitKw());
+        assertEquals(1200.0, o.power().maxMinerKw());
+        assertEquals(38.5, o.cooling().supplyC());
+        assertNull(o.cooling().returnC(), "a stale reading is not shown as a value");
+        assertTrue(o.cooling().returnWhy().contains("stale"), o.cooling().returnWhy());
+        assertEquals(45.0, o.cooling().tripC());
+        assertEquals(new Overview.Battery(true, 61.0, -50.0, -48.0), o.battery());
+        assertEquals(2, o.guards().size());
+        assertFalse(o.cloud().configured());
+    }
+
+    @Test
+    void theSampleHasEverySeriesWithNaNWhereNotKnown() throws ConfigException {
+        OverviewBuilder.Tick tick = OverviewBuilder.build(new LiveInputs(NOW, status(Double.POSITIVE_INFINITY),
+                snapshot(), demo(), List.of(), List.of(), null));
+        double[] s = tick.sample();
+        assertEquals(1500, s[HistorySeries.IMPORT_KW.ordinal()]);
+        assertEquals(1380, s[HistorySeries.MINER_KW.ordinal()]);
+        assertTrue(Double.isNaN(s[HistorySeries.MAX_MINER_KW.ordinal()]), "no limit is no point");
+        assertTrue(Double.isNaN(s[HistorySeries.RETURN_C.ordinal()]));
+        assertEquals(-50, s[HistorySeries.BATTERY_KW.ordinal()]);
+        assertNull(tick.overview().power().maxMinerKw(), "no limit is null on the wire");
+        assertNull(tick.overview().series().get("return-c"));
+        assertEquals(61.0, tick.overview().series().get("battery-soc"));
+    }
+
+    @Test
+    void minersCountWhatIsKnownAndTheLatestCommandPerMinerDecides() throws ConfigException {
+        List<CommandOutcome> commands = List.of(outcome(3, false, 1), outcome(4, false, 2), outcome(3, true, 3),
+                outcome(9, false, 4));
+        Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), commands,
+                null)).overview();
+        assertEquals(new Overview.Miners(240, 230, 10, 3, 2), o.miners());
+    }
+
+    @Test
+    void withoutControllerSiteOrImageTheStateIsUnknownAndNothingIsMadeUp() {
+        Overview o = OverviewBuilder.build(new LiveInputs(NOW, null, null, null, List.of(), List.of(),
+                new CloudLink.Status(true, "ssl://broker:8883", 12, 0, 400))).overview();
+        assertEquals("unknown", o.state());
+        assertNull(o.power().importKw());
+        assertNull(o.power().siteLimitKw());
+        assertFalse(o.battery().present());
+        assertEquals(new Overview.Miners(0, 0, 0, 0, 0), o.miners());
+        assertEquals(new Overview.Cloud(true, true, "ssl://broker:8883", 12L, 0L), o.cloud());
+        assertTrue(o.series().values().stream().allMatch(v -> v == null));
+    }
+}

@@ -1,0 +1,88 @@
+package io.containeredge.console.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The console's files come from the bundle's {@code console/} folder, with the right type, and nothing else does. */
+class StaticAssetsTest {
+
+    /** The test class path has the real console resources: the same names the bundle has. */
+    private final StaticAssets assets = new StaticAssets(name -> getClass().getClassLoader().getResource(name));
+    private final StaticAssetsServlet servlet = new StaticAssetsServlet(assets);
+
+    private FakeHttp.Response get(String method, String path) throws IOException {
+        FakeHttp.Response resp = new FakeHttp.Response();
+        servlet.service(FakeHttp.request(method, path, null, null, null, Map.of()), resp.proxy());
+        return resp;
+    }
+
+    @Test
+    void theRootServesTheOverviewPage() throws IOException {
+        FakeHttp.Response resp = get("GET", "/");
+        assertEquals(200, resp.status);
+        assertEquals("text/html; charset=utf-8", resp.contentType);
+        assertTrue(resp.text().contains("<html"), resp.text());
+        assertEquals("no-cache", resp.headers.get("Cache-Control"));
+    }
+
+    @Test
+    void eachKindOfFileHasItsContentType() {
+        assertEquals("text/css; charset=utf-8", assets.find("/assets/console.css").orElseThrow().contentType());
+        assertEquals("text/javascript; charset=utf-8", assets.find("/assets/js/dom.js").orElseThrow().contentType());
+        assertEquals("text/html; charset=utf-8", assets.find("/login.html").orElseThrow().contentType());
+        assertEquals("image/svg+xml", StaticAssets.contentType("/assets/x.svg"));
+    }
+
+    @Test
+    void pathsOutsideTheConsoleFolderAreNeverFound() {
+        List<String> hostile = List.of("/../console/index.html", "/assets/../../META-INF/MANIFEST.MF", "/./index.html",
+                "//index.html", "/assets//console.css", "/.hidden.html", "/assets/js/..", "/assets\\console.css",
+                "/%2e%2e/index.html", "/index.html%00.css", "/assets/");
+        for (String path : hostile) {
+            assertTrue(assets.find(path).isEmpty(), path);
+        }
+    }
+
+    @Test
+    void aClassOrAnUnknownTypeIsNotServedEvenIfItExists() {
+        assertTrue(assets.find("/../io/containeredge/console/web/StaticAssets.class").isEmpty());
+        List<String> asked = new ArrayList<>();
+        StaticAssets recording = new StaticAssets(name -> {
+            asked.add(name);
+            return null;
+        });
+        assertTrue(recording.find("/secret.properties").isEmpty());
+        assertTrue(recording.find("/missing.html").isEmpty());
+        assertEquals(List.of("console/missing.html"), asked, "only served types under console/ are looked up");
+    }
+
+    @Test
+    void aMissingFileIs404AndOnlyGetAndHeadAreAnswered() throws IOException {
+        assertEquals(404, get("GET", "/nothing.html").status);
+        assertEquals(404, get("GET", "/assets/../../pom.xml").status);
+        assertEquals(405, get("POST", "/index.html").status);
+        FakeHttp.Response head = get("HEAD", "/index.html");
+        assertEquals(200, head.status);
+        assertEquals(0, head.body.size());
+    }
+
+    @Test
+    void theBarePathRedirectsToItsFolder() throws IOException {
+        FakeHttp.Response resp = get("GET", null);
+        assertEquals(302, resp.status);
+        assertEquals(FakeHttp.SERVLET_PATH + "/", resp.headers.get("Location"));
+    }
+
+    @Test
+    void everyServedResourceIsAUrlOfTheConsoleFolder() {
+        URL url = assets.find("/index.html").orElseThrow().url();
+        assertTrue(url.toString().endsWith("console/index.html"), url.toString());
+    }
+}
