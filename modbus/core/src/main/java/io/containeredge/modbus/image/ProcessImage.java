@@ -48,7 +48,10 @@ public final class ProcessImage {
     private record Entry(PointValue value, long maxAgeMillis) {
 
         PointValue at(long nowMillis) {
-            if (value.quality() == Quality.GOOD && nowMillis - value.timestampMillis() > maxAgeMillis) {
+            // an invalid reading ages too: once nothing has been read for max age, the device is not
+            // answering, which is what stale says (and what the comm-loss alarm looks for)
+            boolean read = value.quality() == Quality.GOOD || value.quality() == Quality.INVALID;
+            if (read && nowMillis - value.timestampMillis() > maxAgeMillis) {
                 return value.withQuality(Quality.STALE,
                         "no read for " + (nowMillis - value.timestampMillis()) + " ms (max age " + maxAgeMillis + " ms)");
             }

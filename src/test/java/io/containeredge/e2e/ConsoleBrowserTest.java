@@ -1,0 +1,169 @@
+package io.containeredge.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A field technician's first hour with the console, in headless Chromium against the assembled
+ * gateway and the simulated container: first-time setup with the token from the log, the overview
+ * showing the simulator's live values, acknowledging the alarm of an injected fault, an invalid
+ * configuration edit that shows its error and changes nothing, and a valid one that applies.
+ * Screenshots of each step are kept under {@code src/test/target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static final String ADMIN = "site-admin";
+    private static final String PASSWORD = "correct-horse-battery-staple";
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    @TempDir
+    static Path work;
+    static RunningContainer container;
+    static Browser browser;
+    static String console;
+
+    @BeforeAll
+    static void start() throws Exception {
+        container = RunningContainer.start(work, site -> site, 0);
+        browser = Browser.start(work.resolve("chromium-profile"));
+        console = "http://127.0.0.1:" + container.api.port() + "/console/";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (container != null) {
+                container.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firstTimeSetupWithTheTokenFromTheLogCreatesTheAdministrator() throws Exception {
+        browser.open(console + "index.html");
+        browser.visible(By.id("login-name")); // not logged in: the login page
+        String token = container.gateway().await("console setup token: (\\S+)", Duration.ofSeconds(10)).group(1);
+
+        browser.open(console + "setup.html");
+        browser.type(By.id("setup-token"), token);
+        browser.type(By.id("setup-name"), ADMIN);
+        browser.type(By.id("setup-password"), PASSWORD);
+        browser.type(By.id("setup-password-again"), PASSWORD);
+        browser.click(By.id("setup-submit"));
+        browser.visible(By.id("overview-state"));
+        browser.screenshot("01-overview-after-setup");
+    }
+
+    @Test
+    @Order(2)
+    void theOverviewShowsTheSimulatorsLiveValues() throws Exception {
+        Eventually.within(Duration.ofSeconds(30), () -> {
+            double api = container.api.point("cdu", "supply_temp").get("value").asDouble();
+            double shown = number(browser.visible(By.id("overview-supply-temp")).getText());
+            assertEquals(api, shown, 0.3, "coolant supply on screen vs in the process image");
+        });
+        assertTrue(!browser.visible(By.id("overview-state")).getText().isBlank());
+        browser.screenshot("02-overview-live");
+    }
+
+    @Test
+    @Order(3)
+    void aLoggedOutTechnicianLogsInAgain() throws Exception {
+        browser.driver.manage().deleteAllCookies();
+        browser.open(console + "index.html");
+        browser.type(By.id("login-name"), ADMIN);
+        browser.type(By.id("login-password"), PASSWORD);
+        browser.click(By.id("login-submit"));
+        browser.visible(By.id("overview-state"));
+    }
+
+    @Test
+    @Order(4)
+    void theAlarmOfAnInjectedFaultIsAcknowledged() throws Exception {
+        container.simulator.send("device-offline meter-aux");
+        browser.open(console + "alarms.html");
+        By row = By.cssSelector("#alarms-active tr[data-alarm-id='comm.meter-aux']");
+        Eventually.within(Duration.ofSeconds(90), () -> {
+            browser.open(console + "alarms.html");
+            browser.visible(row);
+        });
+        browser.screenshot("03-alarm-raised");
+        browser.click(By.cssSelector("#alarms-active tr[data-alarm-id='comm.meter-aux'] button[data-testid='alarm-ack']"));
+        Eventually.within(Duration.ofSeconds(20), () ->
+                assertEquals("true", browser.visible(row).getAttribute("data-acknowledged")));
+        assertTrue(container.api.get("/api/v1/control/alarms").toString().contains(ADMIN),
+                "acknowledged in the controller's name of the user");
+        browser.screenshot("04-alarm-acknowledged");
+        container.simulator.send("device-online meter-aux");
+    }
+
+    @Test
+    @Order(5)
+    void anUnsafeEditShowsTheValidatorsErrorAndChangesNothing() throws Exception {
+        int before = version();
+        browser.open(console + "config.html");
+        WebElement editor = browser.visible(By.id("config-editor"));
+        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(editor.getAttribute("value").contains("coolantSupplyTripC")));
+        setEditor(editor, editor.getAttribute("value").replace("coolantSupplyTripC: 45", "coolantSupplyTripC: 38"));
+        browser.click(By.id("config-validate"));
+        browser.awaitText(By.id("config-errors"), "coolantSupplyTripC", Duration.ofSeconds(20));
+        browser.screenshot("05-config-error");
+        assertEquals(before, version(), "nothing applied");
+    }
+
+    @Test
+    @Order(6)
+    void aValidEditIsAppliedAsANewVersion() throws Exception {
+        int before = version();
+        browser.open(console + "config.html");
+        WebElement editor = browser.visible(By.id("config-editor"));
+        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(editor.getAttribute("value").contains("importCapKw: 2200")));
+        setEditor(editor, editor.getAttribute("value").replace("importCapKw: 2200", "importCapKw: 2150"));
+        browser.click(By.id("config-apply"));
+        browser.visible(By.id("config-diff"));
+        browser.screenshot("06-config-diff");
+        browser.click(By.id("config-apply-confirm"));
+        Eventually.within(Duration.ofSeconds(60), () -> assertEquals(before + 1, version()));
+        assertTrue(container.api.get("/api/v1/config").get("documents").get("site").asText().contains("importCapKw: 2150"));
+        browser.screenshot("07-config-applied");
+    }
+
+    private static void setEditor(WebElement editor, String text) {
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                editor, text);
+    }
+
+    private static int version() throws Exception {
+        return container.api.get("/api/v1/config").get("current").get("version").asInt();
+    }
+
+    private static double number(String text) {
+        Matcher m = NUMBER.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no number in '" + text + "'");
+        }
+        return Double.parseDouble(m.group());
+    }
+}
