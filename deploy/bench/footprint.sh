@@ -24,9 +24,6 @@ cleanup() { stop_pids "$GW_PID" "$SIM_PID"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM   # routes Ctrl-C through the EXIT trap
 
-cpu_ticks() {   # utime+stime (fields 14, 15); cut after ") " so a comm with spaces cannot shift fields
-  local stat; stat=$(<"/proc/$1/stat"); awk '{print $12 + $13}' <<<"${stat##*) }"
-}
 gw_alive_or_die() { alive_or_die "$GW_PID" "$TMP/gateway.log" "$1"; }
 api() { curl -s --max-time 2 "http://127.0.0.1:$API_PORT/api/v1/$1" || true; }
 

@@ -5,6 +5,9 @@
 die() { echo "error: $*" >&2; exit 1; }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+cpu_ticks() {   # utime+stime (fields 14, 15); cut after ") " so a comm with spaces cannot shift fields
+  local stat; stat=$(<"/proc/$1/stat"); awk '{print $12 + $13}' <<<"${stat##*) }"
+}
 
 # Stops the given processes (started by the caller) by PID: SIGTERM, up to 10 s to shut down,
 # then SIGKILL. Empty arguments are skipped, so unset PID variables can be passed as they are.
