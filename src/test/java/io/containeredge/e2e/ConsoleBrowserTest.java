@@ -84,6 +84,9 @@ class ConsoleBrowserTest {
             assertEquals(api, shown, 0.3, "coolant supply on screen vs in the process image");
         });
         assertTrue(!browser.visible(By.id("overview-state")).getText().isBlank());
+        // this container's miners listen nowhere: every one is unreachable, none counted as asleep
+        browser.awaitText(By.id("overview-miners-unreachable"), "240", Duration.ofSeconds(30));
+        assertEquals("0", browser.visible(By.id("overview-miners-asleep")).getText());
         browser.screenshot("02-overview-live");
     }
 

@@ -7,7 +7,7 @@
 // #overview-rating-kw, #overview-miner-kw, #overview-max-miner-kw, #overview-committed-kw, #overview-supply-temp, #overview-return-temp,
 // #overview-delta-t, #overview-cooling-limits, #overview-cooling-why, #overview-battery-soc,
 // #overview-battery-kw, #overview-battery-setpoint, #overview-miners-awake, #overview-miners-total,
-// #overview-miners-not-awake, #overview-miners-failed, #overview-miners-commanded, #overview-alarms,
+// #overview-miners-asleep, #overview-miners-unreachable, #overview-miners-failed, #overview-miners-commanded, #overview-alarms,
 // #overview-alarms-critical, #overview-alarms-unacked, #overview-maintenance (li[data-device]),
 // #overview-cloud, #overview-cloud-server, #overview-cloud-backlog, #overview-cloud-thinned,
 // #overview-guards (tr[data-guard]).
@@ -63,7 +63,8 @@ function showBattery(b) {
 function showMiners(m) {
   setText('overview-miners-awake', m.awake);
   setText('overview-miners-total', m.total);
-  setText('overview-miners-not-awake', m.notAwake);
+  setText('overview-miners-asleep', m.asleep);
+  setText('overview-miners-unreachable', m.unreachable);
   setText('overview-miners-failed', m.lastCommandFailed);
   setText('overview-miners-commanded', m.commanded);
 }

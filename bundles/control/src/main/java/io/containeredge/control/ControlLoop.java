@@ -236,9 +236,10 @@ public final class ControlLoop {
         }
         io.beacon(alarms.anyActiveCritical());
         long awake = members.stream().filter(FleetMember::awake).count();
+        long unreachable = members.stream().filter(m -> !m.reachable()).count();
         status = new ControlStatus(nowMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
                 decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000, awake,
-                members.size(), cycles, overruns, millis, decision.verdicts(), present, List.copyOf(held.values()));
+                members.size(), unreachable, cycles, overruns, millis, decision.verdicts(), present, List.copyOf(held.values()));
     }
 
     private static boolean isHeld(Map<String, MaintenanceWindow> held, String device) {

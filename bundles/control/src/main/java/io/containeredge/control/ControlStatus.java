@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param binding the guard whose limit is in force and its reason
  * @param committedKw miner power the allocator has allowed by its commands
+ * @param minersUnreachable miners that did not answer their last status request
  * @param overruns cycles that took longer than the period
  * @param maintenance the devices in maintenance during the cycle: written nothing to
  */
@@ -21,6 +22,7 @@ public record ControlStatus(
         double minerKw,
         long minersAwake,
         long minersTotal,
+        long minersUnreachable,
         long cycles,
         long overruns,
         double lastCycleMillis,

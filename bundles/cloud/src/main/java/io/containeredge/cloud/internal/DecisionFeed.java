@@ -43,6 +43,7 @@ final class DecisionFeed {
         json.put("maxMinerKw", finite(status.maxMinerKw()));
         json.put("minerKw", finite(status.minerKw()));
         json.put("minersAwake", status.minersAwake());
+        json.put("minersUnreachable", status.minersUnreachable());
         json.put("minersTotal", status.minersTotal());
         json.put("verdicts", limiting.stream().map(v -> {
             Map<String, Object> m = new LinkedHashMap<>();

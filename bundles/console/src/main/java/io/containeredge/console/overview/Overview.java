@@ -51,10 +51,11 @@ public record Overview(
 
     /**
      * @param awake reported hashing (or waking) and powered
-     * @param notAwake asleep, cut, or not answering: the controller does not tell these apart for us
+     * @param asleep answering and not hashing: asleep, or their socket cut
+     * @param unreachable did not answer their last status request (they may still be drawing power)
      * @param lastCommandFailed of the miners commanded recently, those whose latest command failed
      */
-    public record Miners(long total, long awake, long notAwake, int commanded, int lastCommandFailed) {
+    public record Miners(long total, long awake, long asleep, long unreachable, int commanded, int lastCommandFailed) {
     }
 
     /** One guard's verdict: {@code maxMinerKw} null for no limit. */

@@ -92,7 +92,10 @@ public final class OverviewBuilder {
         MinerCommandSummary commands = MinerCommandSummary.of(in.commands());
         long total = status == null ? 0 : status.minersTotal();
         long awake = status == null ? 0 : status.minersAwake();
-        return new Overview.Miners(total, awake, total - awake, commands.commanded(), commands.lastCommandFailed());
+        long unreachable = status == null ? 0 : status.minersUnreachable();
+        // a miner that does not answer may still be hashing: it counts as unreachable, not as asleep
+        return new Overview.Miners(total, awake, Math.max(0, total - awake - unreachable), unreachable,
+                commands.commanded(), commands.lastCommandFailed());
     }
 
     private static List<Overview.Guard> guards(ControlStatus status) {

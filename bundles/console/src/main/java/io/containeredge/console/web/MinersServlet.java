@@ -40,6 +40,7 @@ public class MinersServlet extends JsonServlet {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", status == null ? null : status.minersTotal());
         body.put("awake", status == null ? null : status.minersAwake());
+        body.put("unreachable", status == null ? null : status.minersUnreachable());
         body.put("commanded", summary.commanded());
         body.put("lastCommandFailed", summary.lastCommandFailed());
         body.put("miners", summary.latest().stream().map(MinersServlet::miner).toList());

@@ -23,7 +23,7 @@ class ContainerStateRuleTest {
         all.removeIf(v -> verdicts.stream().anyMatch(w -> w.guard().equals(v.guard())));
         all.addAll(verdicts);
         return new ControlStatus(NOW, stage, Double.POSITIVE_INFINITY, false, "thermal: normal", 900, 880, 200, 240,
-                10, 0, 1.5, all, conditions, maintenance);
+                0, 10, 0, 1.5, all, conditions, maintenance);
     }
 
     private static ControlStatus stage(String stage, String thermalReason) {

@@ -42,7 +42,7 @@ class OverviewBuilderTest {
     private static ControlStatus status(double maxMinerKw) {
         Verdict power = new Verdict("power", maxMinerKw, false, "import 1500 kW within import cap 2200 kW", List.of());
         return new ControlStatus(NOW - 100, "NORMAL", maxMinerKw, false, "power: import within cap", 1400, 1380, 230,
-                240, 50, 0, 2.0, List.of(Verdict.free("thermal"), power), List.of(), List.of());
+                240, 4, 50, 0, 2.0, List.of(Verdict.free("thermal"), power), List.of(), List.of());
     }
 
     private static CommandOutcome outcome(int miner, boolean ok, long at) {
@@ -89,7 +89,7 @@ class OverviewBuilderTest {
                 outcome(9, false, 4));
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), commands,
                 null)).overview();
-        assertEquals(new Overview.Miners(240, 230, 10, 3, 2), o.miners());
+        assertEquals(new Overview.Miners(240, 230, 6, 4, 3, 2), o.miners());
     }
 
     @Test
@@ -100,7 +100,7 @@ class OverviewBuilderTest {
         assertNull(o.power().importKw());
         assertNull(o.power().siteLimitKw());
         assertFalse(o.battery().present());
-        assertEquals(new Overview.Miners(0, 0, 0, 0, 0), o.miners());
+        assertEquals(new Overview.Miners(0, 0, 0, 0, 0, 0), o.miners());
         assertEquals(new Overview.Cloud(true, true, "ssl://broker:8883", 12L, 0L), o.cloud());
         assertTrue(o.series().values().stream().allMatch(v -> v == null));
     }
