@@ -1,5 +1,6 @@
 package io.containeredge.cloud.queue;
 
+import io.containeredge.cloud.sqlite.SqliteStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ public final class OutboundQueue implements AutoCloseable {
      *
      * @param capacityBytes topic + payload bytes above which the oldest telemetry is thinned
      * @throws QueueException if the file is not a SQLite database, is corrupted, is locked by another
-     *                        process or cannot be created
+     *                        process, was written by a newer release (left unchanged) or cannot be created
      */
     public static OutboundQueue open(Path file, long capacityBytes) {
         if (capacityBytes <= 0) {
@@ -67,9 +68,11 @@ public final class OutboundQueue implements AutoCloseable {
         }
         OutboundQueue q = new OutboundQueue(file, capacityBytes, QueueDatabase.open(file));
         try (Statement s = q.db.createStatement()) {
-            q.rows = Long.parseLong(QueueDatabase.single(s, "SELECT COUNT(*) FROM outbound"));
-            q.bytes = Long.parseLong(QueueDatabase.single(s, "SELECT COALESCE(SUM(size), 0) FROM outbound"));
-            q.thinned = Long.parseLong(QueueDatabase.single(s,
+            // every method commits its own work, so a batch costs one fsync
+            q.db.setAutoCommit(false);
+            q.rows = Long.parseLong(SqliteStore.single(s, "SELECT COUNT(*) FROM outbound"));
+            q.bytes = Long.parseLong(SqliteStore.single(s, "SELECT COALESCE(SUM(size), 0) FROM outbound"));
+            q.thinned = Long.parseLong(SqliteStore.single(s,
                     "SELECT value FROM counter WHERE name = '" + QueueDatabase.THINNED + "'"));
             q.db.commit();
             return q;
@@ -161,7 +164,7 @@ public final class OutboundQueue implements AutoCloseable {
     /** The id of the newest queued message, 0 when the queue is empty. */
     public synchronized long newestId() {
         try (Statement s = db.createStatement()) {
-            long id = Long.parseLong(QueueDatabase.single(s, "SELECT COALESCE(MAX(id), 0) FROM outbound"));
+            long id = Long.parseLong(SqliteStore.single(s, "SELECT COALESCE(MAX(id), 0) FROM outbound"));
             db.commit();
             return id;
         } catch (SQLException e) {

@@ -1,12 +1,15 @@
 package io.containeredge.cloud.remote;
 
+import io.containeredge.cloud.sqlite.SchemaMigration;
+import io.containeredge.cloud.sqlite.SqliteStore;
+import io.containeredge.cloud.sqlite.SqliteStoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,8 +21,8 @@ import java.util.Locale;
  * {@code interrupted} and is never executed again. Entries are kept until their {@code keepUntil}
  * (the request's expiry plus a margin), then {@link #prune}d.
  *
- * <p>SQLite in its own file, WAL with {@code synchronous=FULL} (every commit is on disk when it
- * returns), opened with an exclusive lock so a second gateway on the same file fails at once.
+ * <p>SQLite in its own file, opened by {@link SqliteStore}: WAL with {@code synchronous=FULL} (every
+ * commit is on disk when it returns), an exclusive lock so a second gateway on the same file fails at once.
  * Thread-safe: every method is synchronized.
  */
 public final class RequestLedger implements AutoCloseable {
@@ -44,6 +47,17 @@ public final class RequestLedger implements AutoCloseable {
     record Claim(State state, String replyJson) {
     }
 
+    /**
+     * Step {@code n} turns schema version {@code n} into {@code n + 1}; append, never edit a released step.
+     * The first release wrote this schema without setting a version, so its files are version 0 with the
+     * table in place: {@code IF NOT EXISTS} lets step 0 adopt them with every entry.
+     */
+    static final List<SchemaMigration> MIGRATIONS = List.of(
+            new SchemaMigration("requests by id", List.of(
+                    "CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, keep_until INTEGER NOT NULL,"
+                            + " state TEXT NOT NULL, reply TEXT)",
+                    "CREATE INDEX IF NOT EXISTS requests_keep ON requests (keep_until)")));
+
     private final Path file;
     private final Connection db;
 
@@ -55,31 +69,23 @@ public final class RequestLedger implements AutoCloseable {
     /**
      * Opens (creating if absent) the ledger in {@code file}.
      *
-     * @throws IllegalStateException with the file and the reason when it is unusable (corrupted, locked)
+     * @throws IllegalStateException with the file and the reason when it is unusable (corrupted, locked, written
+     *                               by a newer release: then left unchanged)
      */
     public static RequestLedger open(Path file) {
         Connection db = null;
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            db = SqliteStore.open(file, "request ledger", MIGRATIONS);
             try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA locking_mode=EXCLUSIVE");
-                try (ResultSet r = s.executeQuery("PRAGMA journal_mode=WAL")) {
-                    if (!r.next() || !"wal".equalsIgnoreCase(r.getString(1))) {
-                        throw new SQLException("SQLite refused WAL journal mode");
-                    }
-                }
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, keep_until INTEGER NOT NULL,"
-                        + " state TEXT NOT NULL, reply TEXT)");
-                s.execute("CREATE INDEX IF NOT EXISTS requests_keep ON requests (keep_until)");
                 s.executeUpdate("UPDATE requests SET state = '" + State.INTERRUPTED.key() + "' WHERE state = '"
                         + State.EXECUTING.key() + "'");
             }
             return new RequestLedger(file, db);
+        } catch (SqliteStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (SQLException e) {
             closeQuietly(db);
-            throw new IllegalStateException("request ledger " + file + " cannot be opened (not a SQLite database,"
-                    + " corrupted, or locked by another process): " + e.getMessage(), e);
+            throw new IllegalStateException("request ledger " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

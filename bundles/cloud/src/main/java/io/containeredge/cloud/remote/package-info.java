@@ -75,6 +75,12 @@
  * never executed again. Entries are kept until 24 h after their expiry. Messages whose signature is
  * wrong are never recorded, so nobody without a key can burn an id.
  *
+ * <p>{@code requests.db} is opened by {@link io.containeredge.cloud.sqlite.SqliteStore} with the schema
+ * history {@code RequestLedger.MIGRATIONS}: a ledger of the first release (which set no schema version)
+ * is adopted as version 1 with every entry, later schema changes are appended as steps, and a ledger
+ * of a newer release (after a rollback) is refused and left unchanged; cloud sync then does not start,
+ * and the log names the file and both versions.
+ *
  * <h2>Actions on the command topic</h2>
  * <table>
  * <caption>command actions</caption>

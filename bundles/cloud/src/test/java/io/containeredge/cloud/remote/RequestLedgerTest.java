@@ -1,5 +1,6 @@
 package io.containeredge.cloud.remote;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +66,61 @@ class RequestLedgerTest {
         Files.writeString(dir.resolve("r.db"), "this is not sqlite, just text that is long enough to be a header");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> RequestLedger.open(dir.resolve("r.db")));
         assertTrue(e.getMessage().contains("r.db"), e.getMessage());
+    }
+
+    /**
+     * A ledger exactly as the first release wrote it (it never set a schema version): its open sequence
+     * and its writes, copied here as a fixture. Never change it to match the current code.
+     */
+    private static void writeFirstReleaseLedger(Path file) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement s = db.createStatement()) {
+            s.execute("PRAGMA locking_mode=EXCLUSIVE");
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, keep_until INTEGER NOT NULL,"
+                    + " state TEXT NOT NULL, reply TEXT)");
+            s.execute("CREATE INDEX IF NOT EXISTS requests_keep ON requests (keep_until)");
+            s.execute("INSERT INTO requests (id, keep_until, state) VALUES ('done', 500, 'executing')");
+            s.execute("UPDATE requests SET state = 'answered', reply = '{\"status\":\"accepted\"}' WHERE id = 'done'");
+            s.execute("INSERT INTO requests (id, keep_until, state) VALUES ('cut-off', 600, 'executing')");
+            s.execute("INSERT INTO requests (id, keep_until, state) VALUES ('old', 100, 'interrupted')");
+        }
+    }
+
+    @Test
+    void aLedgerOfTheFirstReleaseKeepsEveryEntry() throws Exception {
+        Path file = dir.resolve("requests.db");
+        writeFirstReleaseLedger(file);
+        try (RequestLedger ledger = RequestLedger.open(file)) {
+            RequestLedger.Claim done = ledger.claim("done", 500);
+            assertEquals(RequestLedger.State.ANSWERED, done.state());
+            assertEquals("{\"status\":\"accepted\"}", done.replyJson());
+            assertEquals(RequestLedger.State.INTERRUPTED, ledger.claim("cut-off", 600).state());
+            assertEquals(1, ledger.prune(200), "keep-until kept: only 'old' is due");
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            r.next();
+            assertEquals(RequestLedger.MIGRATIONS.size(), r.getInt(1), "adopted as the first schema version");
+        }
+    }
+
+    @Test
+    void aLedgerOfANewerReleaseIsRefusedAndLeftUnchanged() throws Exception {
+        Path file = dir.resolve("requests.db");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE requests (id TEXT PRIMARY KEY, keep_until INTEGER NOT NULL, state TEXT NOT NULL,"
+                    + " reply TEXT, origin TEXT)");
+            s.execute("INSERT INTO requests VALUES ('x', 1, 'executing', NULL, 'ops')");
+            s.execute("PRAGMA user_version=" + (RequestLedger.MIGRATIONS.size() + 1));
+        }
+        byte[] before = Files.readAllBytes(file);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RequestLedger.open(file));
+        assertTrue(e.getMessage().contains("request ledger " + file + " has schema version "
+                + (RequestLedger.MIGRATIONS.size() + 1)), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
     }
 
     /** kill -9 at an arbitrary moment: what was claimed never runs again, what was answered keeps its reply. */

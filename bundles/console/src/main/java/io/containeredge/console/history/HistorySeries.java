@@ -1,12 +1,13 @@
 package io.containeredge.console.history;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The series the console keeps a local history of, one value per second. Their order is the column
- * order of the history files: adding, removing or reordering one starts the files afresh (see
- * {@link #layoutHash()}).
+ * The series the console keeps a local history of, one value per second. Their keys name the columns
+ * of the history files: a release that adds, removes or reorders series migrates the files by key, so
+ * the history of every series it keeps survives. Renaming a key drops that series' history.
  */
 public enum HistorySeries {
     IMPORT_KW("import-kw", "kW", "grid import"),
@@ -48,8 +49,8 @@ public enum HistorySeries {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
     }
 
-    /** Identifies the column layout, so files written with another layout are not misread. */
-    static int layoutHash() {
-        return Arrays.stream(values()).map(HistorySeries::key).toList().hashCode();
+    /** The keys in column order: what the history files record as their column names. */
+    static List<String> keys() {
+        return Arrays.stream(values()).map(HistorySeries::key).toList();
     }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * {@value #SYNC_EVERY_SAMPLES} samples, so a power cut loses at most those seconds, and a record torn
  * by it is recognised by its CRC and skipped.
  *
+ * <p>The files name their columns ({@link HistorySeries#keys()}); a release with other series migrates
+ * them at open, keeping every value by name ({@link RingMigration}).
+ *
  * <p>Each minute's mean is written when the first sample of the next minute arrives. After a restart
  * the minute in progress is rebuilt from its 1 s samples on disk, so a crash loses no minute either.
  */
@@ -40,12 +43,11 @@ public final class HistoryStore implements Closeable {
     /** Opens (or creates) the history in {@code directory}. */
     public static HistoryStore open(Path directory) throws IOException {
         Files.createDirectories(directory);
-        int width = HistorySeries.count();
-        int layout = HistorySeries.layoutHash();
-        RingFile seconds = RingFile.open(directory.resolve(SECONDS_FILE), HistoryRange.HOUR.points(), width, layout);
+        List<String> columns = HistorySeries.keys();
+        RingFile seconds = RingFile.open(directory.resolve(SECONDS_FILE), HistoryRange.HOUR.points(), columns);
         RingFile minutes;
         try {
-            minutes = RingFile.open(directory.resolve(MINUTES_FILE), HistoryRange.DAY.points(), width, layout);
+            minutes = RingFile.open(directory.resolve(MINUTES_FILE), HistoryRange.DAY.points(), columns);
         } catch (IOException | RuntimeException e) {
             seconds.close();
             throw e;
@@ -55,7 +57,7 @@ public final class HistoryStore implements Closeable {
         return store;
     }
 
-    /** True when a file was missing or unusable and the history starts empty. */
+    /** True when a file was missing or unreadable (then moved aside) and the history starts empty. */
     public boolean startedEmpty() {
         return seconds.fresh() || minutes.fresh();
     }

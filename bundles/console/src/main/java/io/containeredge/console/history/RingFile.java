@@ -21,11 +21,12 @@ import java.util.zip.CRC32;
  * fails its CRC and is skipped; a slot whose period does not map to it is skipped too, so nothing is
  * ever read at the wrong time. A write reaches the operating system at once (a killed process loses
  * nothing); {@link #force} puts it on the disk.
+ *
+ * <p>The file starts with a {@link RingHeader} naming the columns; {@link #open} brings a file of
+ * another layout or format to the wanted one first ({@link RingMigration}).
  */
 final class RingFile implements Closeable {
 
-    private static final long MAGIC = 0x4345_4849_5354_0001L;
-    static final int HEADER_BYTES = 32;
     private static final int RECORDS_PER_READ = 256;
 
     /** One stored record: its period and its column values. */
@@ -33,44 +34,45 @@ final class RingFile implements Closeable {
     }
 
     private final FileChannel channel;
+    private final RingHeader header;
     private final int slots;
     private final int width;
     private final int recordBytes;
     private final boolean fresh;
 
-    private RingFile(FileChannel channel, int slots, int width, boolean fresh) {
+    /** A ring over an open file whose header is {@code header}; reads need only a readable channel. */
+    RingFile(FileChannel channel, RingHeader header, boolean fresh) {
         this.channel = channel;
-        this.slots = slots;
-        this.width = width;
-        this.recordBytes = Long.BYTES + width * Double.BYTES + Integer.BYTES;
+        this.header = header;
+        this.slots = header.slots();
+        this.width = header.columns().size();
+        this.recordBytes = header.recordBytes();
         this.fresh = fresh;
     }
 
     /**
-     * Opens the ring, or starts it empty when the file is missing or was made for another layout
-     * (slots, width, {@code layout} tag) or size.
+     * Opens the ring of {@code slots} slots and these columns. A missing file is created empty; a file of
+     * another format, size or column list is migrated first, keeping every value by column name; a file
+     * that cannot be read is moved aside and the ring starts empty.
      */
-    static RingFile open(Path file, int slots, int width, int layout) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        try {
-            RingFile ring = new RingFile(channel, slots, width, false);
-            ByteBuffer header = ring.header(layout);
-            ByteBuffer found = ByteBuffer.allocate(HEADER_BYTES);
-            readFully(channel, found, 0);
-            if (found.flip().equals(header.rewind()) && channel.size() == ring.fileBytes()) {
-                return ring;
-            }
-            channel.truncate(0);
-            writeFully(channel, header.rewind(), 0);
-            // sparse zeros: an all-zero slot fails its CRC, so it reads as empty
-            writeFully(channel, ByteBuffer.allocate(1), ring.fileBytes() - 1);
-            channel.force(true);
-            return new RingFile(channel, slots, width, true);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+    static RingFile open(Path file, int slots, List<String> columns) throws IOException {
+        RingHeader wanted = RingHeader.current(slots, columns);
+        boolean fresh = RingMigration.prepare(file, wanted);
+        return new RingFile(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE), wanted, fresh);
+    }
+
+    /**
+     * The whole content of a ring file with {@code header} holding {@code entries}: each in the slot of its
+     * period, a later entry over an earlier one of the same slot. Empty slots are zeros, which fail their CRC.
+     */
+    static byte[] image(RingHeader header, List<Entry> entries) {
+        ByteBuffer image = ByteBuffer.allocate(Math.toIntExact(header.fileBytes()));
+        image.put(header.encode());
+        for (Entry e : entries) {
+            image.position(Math.toIntExact(position(header, e.period())));
+            image.put(record(e.period(), e.values(), header.recordBytes()));
         }
+        return image.array();
     }
 
     /** True when {@link #open} found no usable file and started an empty one. */
@@ -82,13 +84,7 @@ final class RingFile implements Closeable {
         if (values.length != width) {
             throw new IllegalArgumentException("expected " + width + " values, got " + values.length);
         }
-        ByteBuffer record = ByteBuffer.allocate(recordBytes);
-        record.putLong(period);
-        for (double v : values) {
-            record.putDouble(v);
-        }
-        record.putInt(crc(record.array(), 0, recordBytes - Integer.BYTES));
-        writeFully(channel, record.flip(), position(period));
+        writeFully(channel, ByteBuffer.wrap(record(period, values, recordBytes)), position(header, period));
     }
 
     /** The valid records with a period in {@code [from, to]}, oldest first. */
@@ -98,7 +94,7 @@ final class RingFile implements Closeable {
         for (int first = 0; first < slots; first += RECORDS_PER_READ) {
             int count = Math.min(RECORDS_PER_READ, slots - first);
             chunk.clear().limit(count * recordBytes);
-            readFully(channel, chunk, HEADER_BYTES + (long) first * recordBytes);
+            readFully(channel, chunk, header.bytes() + (long) first * recordBytes);
             for (int i = 0; i < count; i++) {
                 Entry e = decode(chunk, i * recordBytes, first + i);
                 if (e != null && e.period() >= from && e.period() <= to) {
@@ -135,27 +131,29 @@ final class RingFile implements Closeable {
         return new Entry(period, values);
     }
 
-    private ByteBuffer header(int layout) {
-        ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES);
-        h.putLong(MAGIC).putInt(slots).putInt(width).putInt(layout);
-        return h.rewind();
+    private static byte[] record(long period, double[] values, int recordBytes) {
+        ByteBuffer record = ByteBuffer.allocate(recordBytes);
+        record.putLong(period);
+        for (double v : values) {
+            record.putDouble(v);
+        }
+        record.putInt(crc(record.array(), 0, recordBytes - Integer.BYTES));
+        return record.array();
     }
 
-    private long position(long period) {
-        return HEADER_BYTES + Math.floorMod(period, slots) * (long) recordBytes;
+    /** Where the record of {@code period} lives in a file with {@code header}. */
+    private static long position(RingHeader header, long period) {
+        return header.bytes() + Math.floorMod(period, header.slots()) * (long) header.recordBytes();
     }
 
-    private long fileBytes() {
-        return fileBytes(slots, width);
-    }
-
-    private static int crc(byte[] bytes, int offset, int length) {
+    static int crc(byte[] bytes, int offset, int length) {
         CRC32 crc = new CRC32();
         crc.update(bytes, offset, length);
         return (int) crc.getValue();
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    /** Fills {@code buffer} from {@code position}; one {@link FileChannel#read} may read less. */
+    static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, at);
@@ -175,10 +173,5 @@ final class RingFile implements Closeable {
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
         }
-    }
-
-    /** The size of the file of a ring of this shape: constant, whatever was written. */
-    static long fileBytes(int slots, int width) {
-        return HEADER_BYTES + (long) slots * (Long.BYTES + width * Double.BYTES + Integer.BYTES);
     }
 }

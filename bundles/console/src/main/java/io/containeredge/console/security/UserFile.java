@@ -19,6 +19,11 @@ import java.util.Map;
  * with salt and hash in base64. Written whole through {@link DurableFiles#replace}, so a power cut
  * leaves the old or the new list, never a mix; a file that does not parse is an error, never an empty
  * list (that would reopen setup to whoever reads the log).
+ *
+ * <p>Format: {@code "format"} is raised whenever a release stores users differently; reading keeps
+ * accepting every older format and the next write stores the current one. A file of a newer format
+ * (met after a rollback) is refused at open, before anything could write it, so the newer release's
+ * users, and whatever it added to them, are never replaced by this release's view of them.
  */
 final class UserFile {
 
@@ -35,7 +40,13 @@ final class UserFile {
             return users;
         }
         JsonNode root = JSON.readTree(file.toFile());
-        if (root == null || root.path("format").asInt() != FORMAT || !root.path("users").isArray()) {
+        int format = root == null ? 0 : root.path("format").asInt();
+        if (format > FORMAT) {
+            throw new IOException(file + " is in users file format " + format + ", newer than format " + FORMAT
+                    + " that this release reads: it was written by a newer release. The file is left unchanged and"
+                    + " user management does not start; run that release again to log in.");
+        }
+        if (format != FORMAT || !root.path("users").isArray()) {
             throw new IOException(file + ": not a format " + FORMAT + " users file");
         }
         for (JsonNode n : root.get("users")) {

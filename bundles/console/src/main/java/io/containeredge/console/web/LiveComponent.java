@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The services it reads are optional and dynamic: applying a configuration restarts the site and
  * the controller, and the stream and the history must carry on through that (the overview says
- * "unknown" meanwhile) rather than restart and drop every console.
+ * "unknown" meanwhile) rather than restart and drop every console. It waits for its configuration: with
+ * the defaults it would write the history into whatever the working directory is.
  */
-@Component(service = ConsoleLive.class, immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(service = ConsoleLive.class, immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE,
         configurationPid = LiveComponent.PID)
 public class LiveComponent implements ConsoleLive {
 

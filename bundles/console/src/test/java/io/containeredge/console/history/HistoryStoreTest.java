@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +52,9 @@ class HistoryStoreTest {
                 assertEquals(hour.epochSeconds()[i - 1] + 1, hour.epochSeconds()[i], "oldest first, no repeats");
             }
             assertEquals(size, Files.size(dir.resolve(HistoryStore.SECONDS_FILE)));
-            assertEquals(RingFile.fileBytes(3600, WIDTH), size);
-            assertEquals(RingFile.fileBytes(1440, WIDTH), Files.size(dir.resolve(HistoryStore.MINUTES_FILE)));
+            assertEquals(RingHeader.current(3600, HistorySeries.keys()).fileBytes(), size);
+            assertEquals(RingHeader.current(1440, HistorySeries.keys()).fileBytes(),
+                    Files.size(dir.resolve(HistoryStore.MINUTES_FILE)));
         }
     }
 
@@ -144,9 +146,9 @@ class HistoryStoreTest {
             }
         }
         long slot = (T0 / 1000 + 4) % 3600;
-        long recordBytes = (RingFile.fileBytes(3600, WIDTH) - RingFile.HEADER_BYTES) / 3600;
+        RingHeader header = RingHeader.current(3600, HistorySeries.keys());
         try (FileChannel ch = FileChannel.open(dir.resolve(HistoryStore.SECONDS_FILE), StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(new byte[] {1, 2, 3}), RingFile.HEADER_BYTES + slot * recordBytes + 12);
+            ch.write(ByteBuffer.wrap(new byte[] {1, 2, 3}), header.bytes() + slot * header.recordBytes() + 12);
         }
         try (HistoryStore store = HistoryStore.open(dir)) {
             HistoryWindow hour = store.window(HistoryRange.HOUR, seconds(9));
@@ -156,12 +158,18 @@ class HistoryStoreTest {
     }
 
     @Test
-    void filesOfAnotherLayoutAreStartedAfresh() throws IOException {
+    void aFileThatIsNotARingIsMovedAsideAndTheHistoryStartsEmpty() throws IOException {
         Files.write(dir.resolve(HistoryStore.SECONDS_FILE), new byte[] {1, 2, 3, 4});
         try (HistoryStore store = HistoryStore.open(dir)) {
             assertTrue(store.startedEmpty());
             assertEquals(0, store.window(HistoryRange.HOUR, T0).size());
-            assertEquals(RingFile.fileBytes(3600, WIDTH), Files.size(dir.resolve(HistoryStore.SECONDS_FILE)));
+            assertEquals(RingHeader.current(3600, HistorySeries.keys()).fileBytes(),
+                    Files.size(dir.resolve(HistoryStore.SECONDS_FILE)));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            Path aside = files.filter(f -> f.getFileName().toString().startsWith(HistoryStore.SECONDS_FILE + ".unreadable-"))
+                    .findFirst().orElseThrow();
+            assertArrayEquals(new byte[] {1, 2, 3, 4}, Files.readAllBytes(aside));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.containeredge.console.security;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,5 +135,22 @@ class UserStoreTest {
         Files.writeString(dir.resolve(UserStore.FILE_NAME),
                 "{\"format\":1,\"users\":[{\"name\":\"alice\",\"role\":\"KING\",\"iterations\":1,\"salt\":\"AA==\",\"hash\":\"AA==\"}]}");
         assertThrows(IOException.class, this::open);
+    }
+
+    /** After a rollback: the newer release's users (and whatever it added to them) must survive this one. */
+    @Test
+    void aUsersFileOfANewerFormatIsRefusedAndLeftByteForByte() throws Exception {
+        Path file = dir.resolve(UserStore.FILE_NAME);
+        Files.writeString(file, "{\"format\":2,\"users\":[{\"name\":\"alice\",\"role\":\"ADMIN\",\"iterations\":1,"
+                + "\"salt\":\"AA==\",\"hash\":\"AA==\",\"passkeys\":[\"pk-1\"]}],\"groups\":[]}");
+        byte[] before = Files.readAllBytes(file);
+        FileTime modified = Files.getLastModifiedTime(file);
+
+        IOException e = assertThrows(IOException.class, this::open);
+        assertTrue(e.getMessage().contains(file + " is in users file format 2, newer than format 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("left unchanged"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(modified, Files.getLastModifiedTime(file));
+        assertFalse(Files.exists(dir.resolve(UserStore.FILE_NAME + ".tmp")), "no replacement was even started");
     }
 }
