@@ -1,5 +1,6 @@
 package io.containeredge.launcher;
 
+import io.containeredge.modbus.config.ConfigError;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The cloud link's settings from a properties file ({@code --cloud <file>}, on a site
@@ -51,31 +53,42 @@ final class CloudProperties {
      * @throws IllegalArgumentException listing every problem, with the file name
      */
     static Dictionary<String, Object> read(Path file) {
+        Dictionary<String, Object> out = new Hashtable<>();
+        List<ConfigError> errors = read(file, out);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(errors.stream().map(ConfigError::toString).collect(Collectors.joining("; ")));
+        }
+        return out;
+    }
+
+    /** Every problem of {@code file}, each with its key as the path; empty when {@link #read(Path)} accepts it. */
+    static List<ConfigError> check(Path file) {
+        return read(file, new Hashtable<>());
+    }
+
+    private static List<ConfigError> read(Path file, Dictionary<String, Object> out) {
         Properties raw = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             raw.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            return List.of(new ConfigError(file.toString(), "$", "cannot read: " + e));
         }
-        Dictionary<String, Object> out = new Hashtable<>();
-        List<String> errors = new ArrayList<>();
+        List<ConfigError> errors = new ArrayList<>();
         for (String key : new TreeSet<>(raw.stringPropertyNames())) {
             String value = raw.getProperty(key).trim();
             Type type = KEYS.get(key);
             if (type == null) {
-                errors.add("unknown key '" + key + "' (known: " + new TreeSet<>(KEYS.keySet()) + ")");
+                errors.add(new ConfigError(file.toString(), key, "unknown key (known: " + new TreeSet<>(KEYS.keySet()) + ")"));
                 continue;
             }
             try {
                 out.put(key, convert(type, value));
             } catch (NumberFormatException e) {
-                errors.add(key + ": '" + value + "' is not " + (type == Type.INTEGER ? "an integer" : "a number"));
+                errors.add(new ConfigError(file.toString(), key,
+                        "'" + value + "' is not " + (type == Type.INTEGER ? "an integer" : "a number")));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(file + ": " + String.join("; ", errors));
-        }
-        return out;
+        return errors;
     }
 
     private static Object convert(Type type, String value) {

@@ -15,13 +15,22 @@ import java.util.OptionalInt;
  * before it is rolled back (tests use a few seconds), {@code --api-tokens <file>} names the file of API
  * tokens ({@code <name> <role> <sha256 hex of the token>} per line) that may call the JSON API without a
  * console login.
+ *
+ * <p>{@code --check} (with {@code --config}, not {@code --demo}) starts nothing: it validates the
+ * configuration directory and, when given, the {@code --cloud} and {@code --api-tokens} files (see
+ * {@link ConfigurationCheck}), prints every error and exits 0 when all is valid, 1 when not, 2 on a usage
+ * error. The gateway's other options are accepted (and checked as usual), so a service's command line can
+ * be checked by adding {@code --check} to it.
  */
 record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed, String dataDir,
-        List<String> mqtt, String cloudFile, OptionalInt trialGraceSeconds, String apiTokensFile) {
+        List<String> mqtt, String cloudFile, OptionalInt trialGraceSeconds, String apiTokensFile, boolean check) {
 
+    static final String CHECK = "--check";
     static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>])"
             + " [--api-port <port>] [--data <dir>] [--mqtt <uri>[,<uri>...]] [--cloud <file>] [--trial-grace <seconds>]"
-            + " [--api-tokens <file>]";
+            + " [--api-tokens <file>]\n"
+            + "       java -jar containeredge.jar --check --config <dir> [--cloud <file>] [--api-tokens <file>]"
+            + "   (validates, starts nothing; exit 0 valid, 1 errors, 2 usage)";
     private static final int MAX_TRIAL_GRACE_SECONDS = 3600;
 
     static LauncherArguments parse(List<String> args) {
@@ -34,10 +43,12 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
         String cloudFile = null;
         OptionalInt trialGrace = OptionalInt.empty();
         String apiTokensFile = null;
+        boolean check = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--demo" -> demo = true;
+                case CHECK -> check = true;
                 case "--config" -> configDir = value(args, ++i, arg);
                 case "--api-port" -> apiPort = OptionalInt.of(port(value(args, ++i, arg)));
                 case "--seed" -> seed = number(value(args, ++i, arg), arg);
@@ -49,10 +60,14 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
+        if (check && configDir == null) {
+            throw new IllegalArgumentException(CHECK + " needs --config <dir>" + (demo ? "; it does not check --demo" : ""));
+        }
         if (demo == (configDir != null)) {
             throw new IllegalArgumentException("give exactly one of --config <dir> and --demo");
         }
-        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt, cloudFile, trialGrace, apiTokensFile);
+        return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt, cloudFile, trialGrace, apiTokensFile,
+                check);
     }
 
     private static int seconds(String text, String option) {

@@ -1,5 +1,6 @@
 package io.containeredge.launcher;
 
+import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.site.SiteLoader;
 import io.containeredge.simulator.Simulator;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * keeps state: the site's configuration versions, the audit trail, the alarm journal, the cloud queue, the
  * console's users. The console's configuration ({@code --data}, {@code --api-tokens}) is written before the
  * site's, which opens the HTTP port, so its security is up by the time the first request can arrive.
+ * {@code --check} configures nothing: it validates, prints and exits (see {@link ConfigurationCheck}).
  */
 @Component(immediate = true)
 public class StandaloneLauncher {
@@ -40,6 +43,10 @@ public class StandaloneLauncher {
     private static final String CONTROL_PID = "io.containeredge.control";
     private static final String CLOUD_PID = "io.containeredge.cloud";
     private static final String CONSOLE_PID = "io.containeredge.console";
+    /** Exit statuses of {@code --check}. */
+    private static final int VALID = 0;
+    private static final int INVALID = 1;
+    private static final int USAGE_ERROR = 2;
 
     private Simulator simulator;
 
@@ -53,7 +60,15 @@ public class StandaloneLauncher {
             args = LauncherArguments.parse(Arrays.asList(raw));
         } catch (IllegalArgumentException e) {
             System.err.println("containeredge: " + e.getMessage() + "\n" + LauncherArguments.USAGE);
-            context.getBundle(0).stop();
+            if (Arrays.asList(raw).contains(LauncherArguments.CHECK)) {
+                exitLater(USAGE_ERROR);
+            } else {
+                context.getBundle(0).stop();
+            }
+            return;
+        }
+        if (args.check()) {
+            exitLater(check(args, new ConsoleTokenParser(context)));
             return;
         }
         String dataDir = Path.of(args.dataDir()).toAbsolutePath().toString();
@@ -101,6 +116,38 @@ public class StandaloneLauncher {
             configAdmin.getConfiguration(CLOUD_PID, "?").update(cloud);
         }
         configAdmin.getConfiguration(SITE_PID, "?").update(site);
+    }
+
+    /**
+     * {@code --check}: prints the verdict and returns the exit status. It configures nothing, so nothing starts:
+     * no device is polled, no port opened, no data directory written.
+     */
+    private static int check(LauncherArguments args, ConfigurationCheck.TokenFileParser tokens) {
+        try {
+            ConfigurationCheck.Report report = ConfigurationCheck.run(Path.of(args.configDir()),
+                    args.cloudFile() == null ? null : Path.of(args.cloudFile()),
+                    args.apiTokensFile() == null ? null : Path.of(args.apiTokensFile()), tokens);
+            List<ConfigError> errors = report.errors();
+            if (errors.isEmpty()) {
+                System.out.println("ok: " + report.summary());
+                return VALID;
+            }
+            errors.forEach(System.err::println);
+            System.err.println(errors.size() + (errors.size() == 1 ? " error" : " errors"));
+            return INVALID;
+        } catch (RuntimeException e) {
+            // escaping the activation it would leave the framework running and a CI job waiting for ever
+            System.err.println("containeredge: --check could not run: " + e);
+            return INVALID;
+        }
+    }
+
+    /**
+     * Exits from a thread of its own: System.exit runs the shutdown hooks, which stop the framework and wait
+     * for this component's activation to end, so calling it from the activation would deadlock.
+     */
+    private static void exitLater(int status) {
+        new Thread(() -> System.exit(status), "containeredge-exit").start();
     }
 
     /** The console's users live in the data directory; a missing tokens file is refused here rather than ignored later. */

@@ -22,6 +22,7 @@ public class StopOnSignal {
     private static final long STOP_TIMEOUT_MS = 10_000;
 
     private final Thread hook;
+    private final boolean registered;
     private volatile boolean stopping;
 
     @Activate
@@ -39,12 +40,25 @@ public class StopOnSignal {
                 Thread.currentThread().interrupt();
             }
         }, "containeredge-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        registered = register(hook);
+    }
+
+    /**
+     * False when the JVM is exiting already ({@code --check} exits as soon as it has printed, which can be
+     * before this component is activated): nothing was started then, so there is nothing to stop cleanly.
+     */
+    private static boolean register(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shutdownInProgress) {
+            return false;
+        }
     }
 
     @Deactivate
     void deactivate() {
-        if (!stopping) {
+        if (registered && !stopping) {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
     }

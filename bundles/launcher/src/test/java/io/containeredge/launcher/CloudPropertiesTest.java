@@ -39,7 +39,7 @@ class CloudPropertiesTest {
     void everyUnknownKeyAndBadNumberIsReported() throws Exception {
         Path f = Files.writeString(dir.resolve("cloud.properties"), "servr.uris=tcp://x:1\ndrain.rate=fast\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CloudProperties.read(f));
-        assertTrue(e.getMessage().contains("unknown key 'servr.uris'"), e.getMessage());
+        assertTrue(e.getMessage().contains("servr.uris: unknown key"), e.getMessage());
         assertTrue(e.getMessage().contains("drain.rate: 'fast' is not an integer"), e.getMessage());
     }
 

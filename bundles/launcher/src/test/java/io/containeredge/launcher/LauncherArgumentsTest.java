@@ -52,4 +52,18 @@ class LauncherArgumentsTest {
         assertTrue(e.getMessage().contains("--api-tokens"), e.getMessage());
         assertTrue(LauncherArguments.USAGE.contains("[--api-tokens <file>]"), LauncherArguments.USAGE);
     }
+
+    @Test
+    void checkNeedsAConfigurationDirectoryAndIsDocumented() {
+        LauncherArguments args = LauncherArguments.parse(List.of("--check", "--config", "/etc/ce", "--api-tokens", "/t"));
+        assertTrue(args.check());
+        assertEquals("/etc/ce", args.configDir());
+        assertTrue(!LauncherArguments.parse(List.of("--config", "/etc/ce")).check());
+        for (List<String> bad : List.of(List.of("--check"), List.of("--check", "--demo"),
+                List.of("--check", "--demo", "--config", "/etc/ce"))) {
+            assertThrows(IllegalArgumentException.class, () -> LauncherArguments.parse(bad), bad::toString);
+        }
+        assertTrue(LauncherArguments.USAGE.contains("--check --config <dir> [--cloud <file>] [--api-tokens <file>]"),
+                LauncherArguments.USAGE);
+    }
 }

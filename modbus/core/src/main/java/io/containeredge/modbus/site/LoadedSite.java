@@ -25,7 +25,7 @@ public record LoadedSite(SiteConfig config, Map<String, DeviceProfile> profilesB
         return profilesByDevice.get(deviceId);
     }
 
-    /** Fails with every error when any device was refused (strict checking, e.g. {@code --check}). */
+    /** Fails with every error when any device was refused (strict checking, e.g. of a candidate version). */
     public LoadedSite requireComplete() throws ConfigException {
         if (refused.isEmpty()) {
             return this;

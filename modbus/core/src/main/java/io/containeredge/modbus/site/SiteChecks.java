@@ -8,30 +8,53 @@ import java.util.Set;
 
 /**
  * Site rules beyond the schema: unique ids, references that resolve, safety invariants of limits, and
- * that plain HTTP never leaves the machine.
+ * that plain HTTP never leaves the machine. Each section is given as read from the document, or null when
+ * the schema refused it: the rules that need a refused section are skipped (its values would only produce
+ * follow-on errors), every other rule still runs, so one schema error hides no unsafe limit.
  */
 final class SiteChecks {
 
     private SiteChecks() {
     }
 
-    static List<ConfigError> check(String file, SiteConfig site) {
+    static List<ConfigError> check(String file, List<ConnectionConfig> connections, List<DeviceConfig> devices,
+            Limits limits, MinerFleetConfig miners, WebServerSettings api) {
         List<ConfigError> errors = new ArrayList<>();
         Set<String> connectionIds = new HashSet<>();
-        for (int i = 0; i < site.connections().size(); i++) {
-            if (!connectionIds.add(site.connections().get(i).id())) {
-                errors.add(new ConfigError(file, "$.connections[" + i + "].id", "duplicate connection id"));
+        if (connections != null) {
+            for (int i = 0; i < connections.size(); i++) {
+                if (!connectionIds.add(connections.get(i).id())) {
+                    errors.add(new ConfigError(file, "$.connections[" + i + "].id", "duplicate connection id"));
+                }
             }
         }
+        if (devices != null) {
+            checkDevices(file, devices, connections == null ? null : connectionIds, errors);
+        }
+        if (limits != null) {
+            checkLimits(file, limits, errors);
+        }
+        if (miners != null) {
+            checkGroups(file, miners, errors);
+        }
+        if (api != null) {
+            checkWebServer(file, api, errors);
+        }
+        return errors;
+    }
+
+    /** @param connectionIds the connections devices may name, or null when they are unknown */
+    private static void checkDevices(String file, List<DeviceConfig> devices, Set<String> connectionIds,
+            List<ConfigError> errors) {
         Set<String> deviceIds = new HashSet<>();
         Set<String> unitsOnConnection = new HashSet<>();
-        for (int i = 0; i < site.devices().size(); i++) {
-            DeviceConfig d = site.devices().get(i);
+        for (int i = 0; i < devices.size(); i++) {
+            DeviceConfig d = devices.get(i);
             String path = "$.devices[" + i + "]";
             if (!deviceIds.add(d.id())) {
                 errors.add(new ConfigError(file, path + ".id", "duplicate device id '" + d.id() + "'"));
             }
-            if (!connectionIds.contains(d.connection())) {
+            if (connectionIds != null && !connectionIds.contains(d.connection())) {
                 errors.add(new ConfigError(file, path + ".connection", "no connection '" + d.connection() + "'"));
             }
             if (d.enabled() && !unitsOnConnection.add(d.connection() + "#" + d.unitId())) {
@@ -39,10 +62,6 @@ final class SiteChecks {
                         "unit id " + d.unitId() + " is already used on connection '" + d.connection() + "'"));
             }
         }
-        checkLimits(file, site.limits(), errors);
-        checkGroups(file, site.miners(), errors);
-        checkWebServer(file, site.api(), errors);
-        return errors;
     }
 
     private static void checkWebServer(String file, WebServerSettings api, List<ConfigError> errors) {

@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +26,8 @@ import java.util.stream.Stream;
  * documents, so a technician sees everything wrong in one go.
  */
 public final class SiteLoader {
+
+    private static final String PROFILE_SUFFIX = ".yaml";
 
     private SiteLoader() {
     }
@@ -48,13 +54,63 @@ public final class SiteLoader {
         return resolve(doc.name(), SiteParser.parse(doc.name(), doc.tree()), source);
     }
 
-    private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) throws ConfigException {
+    /**
+     * Everything the gateway would refuse in a configuration directory, all at once, without running any of
+     * it (for {@code --check}): the site document (every schema error, and the cross-checks and safety
+     * invariants of every section the schema accepted), every device's profile, also when the site document
+     * itself is refused, and every profile in {@code profiles/}, used or not, as the gateway refuses a
+     * version holding a broken one.
+     */
+    public static DirectoryCheck check(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new DirectoryCheck(Optional.empty(), List.of(new ConfigError(dir.toString(), "$", "not a directory")));
+        }
+        ConfigSource source = new ConfigSource(dir);
         ProfileRepository profiles = new ProfileRepository(source);
-        SunSpecModels models = new SunSpecModels(source);
-        Map<String, List<ConfigError>> refused = new HashMap<>();
+        List<ConfigError> errors = new ArrayList<>();
+        SiteConfig site = null;
+        List<DeviceConfig> devices = List.of();
+        Map<String, DeviceProfile> byDevice = Map.of();
+        try {
+            Path siteFile = findSiteFile(dir);
+            SiteParser.Parsed parsed = SiteParser.check(siteFile.toString(), YamlDocuments.read(siteFile));
+            errors.addAll(parsed.errors());
+            Resolution resolution = resolve(siteFile.toString(), parsed.devices(), profiles, new SunSpecModels(source));
+            resolution.refused().values().forEach(errors::addAll);
+            site = parsed.site();
+            devices = parsed.devices();
+            byDevice = resolution.byDevice();
+        } catch (ConfigException e) {
+            // no site document, or not YAML: the profiles in profiles/ are still worth checking
+            errors.addAll(e.errors());
+        }
+        errors.addAll(unusedProfiles(dir, devices, profiles));
+        if (!errors.isEmpty()) {
+            // devices sharing a broken profile would each repeat its errors
+            return new DirectoryCheck(Optional.empty(), errors.stream().distinct().toList());
+        }
+        return new DirectoryCheck(Optional.of(new LoadedSite(site, byDevice, Map.of(), source)), List.of());
+    }
+
+    /** What {@link #check} found: the site when nothing is wrong, else every error. */
+    public record DirectoryCheck(Optional<LoadedSite> site, List<ConfigError> errors) {
+    }
+
+    private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) {
+        Resolution resolution = resolve(file, site.devices(), new ProfileRepository(source), new SunSpecModels(source));
+        return new LoadedSite(site, resolution.byDevice(), resolution.refused(), source);
+    }
+
+    /** Each device's profile, or the errors that refuse the device (in the order of the devices). */
+    private record Resolution(Map<String, DeviceProfile> byDevice, Map<String, List<ConfigError>> refused) {
+    }
+
+    private static Resolution resolve(String file, List<DeviceConfig> devices, ProfileRepository profiles,
+            SunSpecModels models) {
+        Map<String, List<ConfigError>> refused = new LinkedHashMap<>();
         Map<String, DeviceProfile> byDevice = new HashMap<>();
-        for (int i = 0; i < site.devices().size(); i++) {
-            DeviceConfig d = site.devices().get(i);
+        for (int i = 0; i < devices.size(); i++) {
+            DeviceConfig d = devices.get(i);
             try {
                 DeviceProfile profile = profiles.get(d.profile());
                 requireModelDefinitions(profile, models);
@@ -67,7 +123,34 @@ public final class SiteLoader {
                 refused.put(d.id(), errors);
             }
         }
-        return new LoadedSite(site, byDevice, refused, source);
+        return new Resolution(byDevice, refused);
+    }
+
+    /** The profiles in {@code <dir>/profiles/} no device uses: the site never loads them, so check them here. */
+    private static List<ConfigError> unusedProfiles(Path dir, List<DeviceConfig> devices, ProfileRepository profiles) {
+        Path profilesDir = dir.resolve("profiles");
+        if (!Files.isDirectory(profilesDir)) {
+            return List.of();
+        }
+        Set<String> used = devices.stream().map(DeviceConfig::profile).collect(Collectors.toSet());
+        List<String> unused;
+        try (Stream<Path> files = Files.list(profilesDir)) {
+            unused = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(PROFILE_SUFFIX))
+                    .map(name -> name.substring(0, name.length() - PROFILE_SUFFIX.length()))
+                    .filter(id -> !used.contains(id)).sorted().toList();
+        } catch (IOException e) {
+            return List.of(new ConfigError(profilesDir.toString(), "$", "cannot list: " + e.getMessage()));
+        }
+        List<ConfigError> errors = new ArrayList<>();
+        for (String id : unused) {
+            try {
+                profiles.get(id);
+            } catch (ConfigException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        return errors;
     }
 
     /** A SunSpec profile may only list models whose definitions exist, else discovery could not map them. */

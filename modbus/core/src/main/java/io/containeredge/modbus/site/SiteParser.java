@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Turns a site document into a {@link SiteConfig}: schema, then cross-references and safety invariants. */
 public final class SiteParser {
@@ -22,31 +23,72 @@ public final class SiteParser {
     private SiteParser() {
     }
 
+    /**
+     * What {@link #check} found in a site document.
+     *
+     * @param site    the site, or null when anything is wrong
+     * @param devices the devices as the document lists them, also when the site is refused (so their profiles
+     *                can still be checked); empty when the devices section itself is refused
+     * @param errors  every error, schema errors first
+     */
+    record Parsed(SiteConfig site, List<DeviceConfig> devices, List<ConfigError> errors) {
+    }
+
     public static SiteConfig parse(String file, JsonNode doc) throws ConfigException {
-        List<ConfigError> errors = new ArrayList<>(SCHEMA.validate(file, doc));
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
+        Parsed parsed = check(file, doc);
+        if (!parsed.errors().isEmpty()) {
+            throw new ConfigException(parsed.errors());
         }
-        List<ConnectionConfig> connections = new ArrayList<>();
-        doc.get("connections").forEach(c -> connections.add(connection(c)));
-        List<DeviceConfig> devices = new ArrayList<>();
-        doc.get("devices").forEach(d -> devices.add(device(d)));
+        return parsed.site();
+    }
+
+    /**
+     * Every error of a site document at once: all schema errors, and the cross-checks and safety invariants
+     * of every section the schema accepted (see {@link SiteChecks}).
+     */
+    static Parsed check(String file, JsonNode doc) {
+        List<ConfigError> errors = new ArrayList<>(SCHEMA.validate(file, doc));
+        List<ConnectionConfig> connections = section(doc, "connections", true, errors, c -> list(c, SiteParser::connection));
+        List<DeviceConfig> devices = section(doc, "devices", true, errors, d -> list(d, SiteParser::device));
+        Limits limits = section(doc, "limits", true, errors, SiteParser::limits);
+        MinerFleetConfig miners = section(doc, "miners", false, errors, SiteParser::miners);
+        WebServerSettings api = section(doc, "api", false, errors, SiteParser::webServer);
+        errors.addAll(SiteChecks.check(file, connections, devices, limits, miners, api));
+        List<DeviceConfig> listed = devices == null ? List.of() : devices;
+        if (!errors.isEmpty()) {
+            return new Parsed(null, listed, errors);
+        }
         SiteConfig site = new SiteConfig(
                 doc.get("site").asText(),
                 doc.get("container").asText(),
                 doc.path("description").asText(""),
                 connections,
                 devices,
-                miners(doc.get("miners")),
-                limits(doc.get("limits")),
-                webServer(doc.path("api")),
+                miners,
+                limits,
+                api,
                 simulation(doc.path("simulation")),
                 control(doc.path("control")));
-        errors.addAll(SiteChecks.check(file, site));
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
-        return site;
+        return new Parsed(site, listed, errors);
+    }
+
+    /**
+     * Reads a top-level section, or gives null when it cannot be read: a schema error lies inside it, or it
+     * is required and missing. An optional section that is absent is read (as a missing node) for its defaults.
+     */
+    private static <T> T section(JsonNode doc, String name, boolean required, List<ConfigError> schemaErrors,
+            Function<JsonNode, T> reader) {
+        JsonNode node = doc.path(name);
+        String path = "$." + name;
+        boolean refused = schemaErrors.stream().map(ConfigError::path)
+                .anyMatch(p -> p.equals(path) || p.startsWith(path + ".") || p.startsWith(path + "["));
+        return refused || (required && node.isMissingNode()) ? null : reader.apply(node);
+    }
+
+    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> reader) {
+        List<T> items = new ArrayList<>();
+        array.forEach(item -> items.add(reader.apply(item)));
+        return items;
     }
 
     private static ConnectionConfig connection(JsonNode c) {
@@ -84,7 +126,7 @@ public final class SiteParser {
     }
 
     private static MinerFleetConfig miners(JsonNode m) {
-        if (m == null) {
+        if (m.isMissingNode()) {
             return new MinerFleetConfig(0, "127.0.0.1", 4028, 3500, 20);
         }
         List<MinerGroup> groups = new ArrayList<>();

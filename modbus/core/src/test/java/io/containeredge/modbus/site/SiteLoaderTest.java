@@ -119,6 +119,62 @@ class SiteLoaderTest {
         assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.devices[0].unitId")), errors::toString);
     }
 
+    @Test
+    void aSchemaErrorHidesNoCrossCheckOfAnotherSection() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 46, 45)
+                .replace("port: 1502", "port: 99999").replace("connection: gw", "connection: nowhere")
+                + "api: {bind: 0.0.0.0, tls: off}\n");
+        List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.connections[0].port")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.limits.coolantSupplyTripC")), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.path().equals("$.api.tls")), errors::toString);
+        assertTrue(errors.stream().noneMatch(e -> e.path().equals("$.devices[0].connection")),
+                "the connections were refused by the schema, so references to them are not judged: " + errors);
+    }
+
+    @Test
+    void aSectionTheSchemaRefusedIsNotCrossCheckedWithDefaults() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("my-meter", 40, 45).replace("coolantSupplyTripC: 45",
+                "coolantSupplyTripC: hot"));
+        List<ConfigError> errors = assertThrows(ConfigException.class, () -> SiteLoader.loadDirectory(dir)).errors();
+        assertEquals(List.of("$.limits.coolantSupplyTripC"), errors.stream().map(ConfigError::path).toList(),
+                errors::toString);
+    }
+
+    @Test
+    void checkOfADirectoryReportsTheSiteDocumentAndEveryProfileAtOnce() throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/spare-meter.yaml"), """
+                id: spare-meter
+                points:
+                  - {name: power, table: input, address: 0, type: float99}
+                """);
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("no-such-profile", 46, 45).replace("site: s", "site: S!"));
+        SiteLoader.DirectoryCheck check = SiteLoader.check(dir);
+        assertTrue(check.site().isEmpty());
+        List<String> found = check.errors().stream().map(e -> e.file().replace(dir + "/", "") + " " + e.path()).toList();
+        assertTrue(found.contains("site.yaml $.site"), found::toString);
+        assertTrue(found.contains("site.yaml $.limits.coolantSupplyTripC"), found::toString);
+        assertTrue(found.contains("site.yaml $.devices[0].profile"), found::toString);
+        assertTrue(found.contains("profiles/no-such-profile.yaml $"), found::toString);
+        assertTrue(found.contains("profiles/spare-meter.yaml $.points[0].type"), "a profile no device uses: " + found);
+    }
+
+    @Test
+    void checkOfAValidDirectoryGivesTheSite() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("transformer-monitor", 40, 45));
+        SiteLoader.DirectoryCheck check = SiteLoader.check(dir);
+        assertEquals(List.of(), check.errors());
+        assertEquals("transformer-monitor", check.site().orElseThrow().profileOf("m1").id());
+    }
+
+    @Test
+    void checkOfAMissingDirectorySaysSo() {
+        List<ConfigError> errors = SiteLoader.check(dir.resolve("absent")).errors();
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).reason().contains("not a directory"), errors::toString);
+    }
+
     static String minimalSite(String profile, int warning, int trip) {
         return """
                 site: s
