@@ -91,7 +91,7 @@ public class ControlComponent implements ControlService {
     private void cycle() {
         try {
             loop.cycle(System.currentTimeMillis());
-            watchdog.healthyCycle();
+            watchdog.healthyCycle(loop.status());
         } catch (RuntimeException e) {
             LOG.error("control cycle failed; the next one runs", e);
         }

@@ -1,5 +1,7 @@
 package io.containeredge.control.internal;
 
+import io.containeredge.control.ControlStatus;
+import io.containeredge.control.watchdog.ServiceStatusLine;
 import io.containeredge.control.watchdog.SystemdNotifier;
 import io.containeredge.control.watchdog.WatchdogPolicy;
 import java.util.concurrent.Executors;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells systemd the gateway is alive while, and only while, control cycles complete: a stalled or
  * crashed cycle stops the notifications and systemd restarts the service. Ticks on its own thread, so
- * a stalled cycle thread cannot keep notifying. Without systemd's watchdog it does nothing.
+ * a stalled cycle thread cannot keep notifying; each tick also updates the status line systemd shows
+ * when it changed. Without systemd's watchdog it does nothing.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -21,7 +24,9 @@ final class Watchdog implements AutoCloseable {
     private final WatchdogPolicy policy;
     private final ScheduledExecutorService ticker;
     private volatile long lastHealthyMillis = WatchdogPolicy.NEVER;
+    private volatile ControlStatus lastStatus;
     private volatile boolean readySent;
+    private String sentStatusLine;
 
     Watchdog(SystemdNotifier notifier) {
         this.notifier = notifier;
@@ -41,8 +46,9 @@ final class Watchdog implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    /** Called after every control cycle that completed without error. */
-    void healthyCycle() {
+    /** Called after every control cycle that completed without error, with its status. */
+    void healthyCycle(ControlStatus status) {
+        lastStatus = status;
         lastHealthyMillis = monotonicMillis();
         if (!readySent && notifier.enabled()) {
             readySent = notifier.ready();
@@ -52,6 +58,13 @@ final class Watchdog implements AutoCloseable {
     private void tick() {
         if (policy.notifyNow(lastHealthyMillis, monotonicMillis())) {
             notifier.watchdog();
+        }
+        ControlStatus status = lastStatus;
+        if (status != null) {
+            String line = ServiceStatusLine.of(status);
+            if (!line.equals(sentStatusLine) && notifier.status(line)) {
+                sentStatusLine = line;
+            }
         }
     }
 
