@@ -2,7 +2,8 @@
 # Runs the whole ContainerEdge test suite on a fresh Debian machine with Java 17 and Maven.
 # Installs what the tests need: an independent Modbus client (mbpoll), Node.js for an
 # independent Modbus server (npm modbus-serial), Mosquitto (MQTT broker, started by the tests),
-# openssl (test certificates) and Chromium with chromedriver (the console's browser tests).
+# openssl (test certificates), Chromium with chromedriver (the console's browser tests), and
+# debootstrap with systemd-nspawn (the Debian package's install, upgrade and removal test).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +19,9 @@ command -v openssl >/dev/null || need_apt+=(openssl)
 # the console's browser tests: headless Chromium and its WebDriver
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+# the Debian package test boots a Debian root made by debootstrap with systemd-nspawn
+command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || need_apt+=(debootstrap)
+command -v systemd-nspawn >/dev/null || need_apt+=(systemd-container)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -28,3 +32,8 @@ fi
 (cd src/test/interop && npm ci --omit=optional --ignore-scripts --no-audit --no-fund --silent)
 
 mvn -B verify "$@"
+
+# The .deb on a booted Debian 12: install, start, kill -9, watchdog, upgrade, remove, purge.
+# Each build names its package after its time; the newest is the one this build made.
+deb=$(ls -t packaging/debian/target/containeredge_*_all.deb | head -n 1)
+packaging/debian/test/package-test.sh "$deb" deploy/target/containeredge-sim.jar
