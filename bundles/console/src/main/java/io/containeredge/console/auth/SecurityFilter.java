@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -43,6 +44,9 @@ public class SecurityFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);
     private static final String BEARER = "Bearer ";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"containeredge\"";
+    /** {@link AuthServlet} records each attempt with its outcome (accepted, rejected, locked) and the name tried. */
+    private static final Set<String> AUDITED_BY_THEIR_SERVLET = Set.of("/console/api/auth/login",
+            "/console/api/auth/setup");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -88,7 +92,7 @@ public class SecurityFilter implements Filter {
             decideAndPass(req, resp, chain, path, caller);
             status = resp.getStatus();
         } finally {
-            if (changes) {
+            if (changes && !AUDITED_BY_THEIR_SERVLET.contains(path)) {
                 audit(currentAudit, caller.user(), req, path, status);
             }
         }

@@ -183,6 +183,17 @@ class SecurityFilterTest {
         assertRecord(r.get(3), "anonymous", "api 10.0.0.5", "/api/v1/control/reset", "401", "");
     }
 
+    /** The login servlet writes its own record (accepted, rejected, locked): one attempt, one record. */
+    @Test
+    void loginsAndTheSetupAreLeftToTheirServletsAuditButALogoutIsRecorded() throws Exception {
+        send(new FakeRequest("POST", "/console/api/auth", "/login").json("{}"));
+        send(new FakeRequest("POST", "/console/api/auth", "/setup").json("{}"));
+        assertEquals(List.of(), rig.audit.records);
+        send(new FakeRequest("POST", "/console/api/auth", "/logout"));
+        assertEquals(1, rig.audit.records.size(), rig.audit.records.toString());
+        assertEquals("/console/api/auth/logout", rig.audit.records.get(0).target());
+    }
+
     @Test
     void withoutTheSecurityStateOrTheAuditTrailEverythingIsRefused() throws Exception {
         filter = new SecurityFilter(null, rig.audit);
