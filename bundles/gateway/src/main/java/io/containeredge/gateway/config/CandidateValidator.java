@@ -4,9 +4,6 @@ import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.storage.DurableFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.config.ConfigSource;
-import io.containeredge.modbus.profile.ProfileRepository;
-import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.LoadedSite;
 import io.containeredge.modbus.site.SiteConfig;
 import io.containeredge.modbus.site.SiteLoader;
@@ -15,20 +12,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Checks a candidate version exactly as a configuration directory is checked at start-up: its documents
- * are written to a scratch directory and loaded with {@link SiteLoader#loadDirectory}, so schema,
- * references, safety invariants and profile resolution (the version's profiles first, then the built-in
- * ones) are the site loader's own. Stricter than start-up in one way: a device that would be refused
- * refuses the whole version. On top: size limits, safe profile file names, every profile given valid
- * (also those no device uses yet), and the site identity kept.
+ * Checks a candidate version exactly as {@code --check} checks a configuration directory: its documents
+ * are written to a scratch directory and checked with {@link SiteLoader#check}, so schema, references,
+ * safety invariants, profile resolution (the version's profiles first, then the built-in ones) and the
+ * profiles no device uses yet are the site loader's own. Stricter than start-up in one way: a device
+ * that would be refused refuses the whole version. On top: size limits, safe profile file names, and the
+ * site identity kept.
  */
 final class CandidateValidator {
 
@@ -61,8 +56,9 @@ final class CandidateValidator {
         Path dir = scratch();
         try {
             DocumentFiles.write(dir, documents);
-            SiteConfig site = load(dir, errors);
-            errors.addAll(unusedProfiles(dir, documents, site));
+            SiteLoader.DirectoryCheck check = SiteLoader.check(dir);
+            errors.addAll(check.errors());
+            SiteConfig site = check.site().map(LoadedSite::config).orElse(null);
             if (site != null && identity != null) {
                 errors.addAll(identity.changesIn(site, DocumentFiles.SITE_FILE));
             }
@@ -76,41 +72,6 @@ final class CandidateValidator {
         } finally {
             deleteScratch(dir);
         }
-    }
-
-    private static SiteConfig load(Path dir, List<ConfigError> errors) {
-        try {
-            LoadedSite site = SiteLoader.loadDirectory(dir);
-            try {
-                site.requireComplete();
-            } catch (ConfigException e) {
-                errors.addAll(e.errors());
-            }
-            return site.config();
-        } catch (ConfigException e) {
-            errors.addAll(e.errors());
-            return null;
-        }
-    }
-
-    /** Profiles no device uses were not loaded by the site loader; a stored version holds no broken document. */
-    private static List<ConfigError> unusedProfiles(Path dir, ConfigDocuments documents, SiteConfig site) {
-        Set<String> used = new HashSet<>();
-        if (site != null) {
-            site.devices().stream().map(DeviceConfig::profile).forEach(used::add);
-        }
-        ProfileRepository repository = new ProfileRepository(new ConfigSource(dir));
-        List<ConfigError> errors = new ArrayList<>();
-        for (String id : documents.profiles().keySet().stream().sorted().toList()) {
-            if (!used.contains(id)) {
-                try {
-                    repository.get(id);
-                } catch (ConfigException e) {
-                    errors.addAll(e.errors());
-                }
-            }
-        }
-        return errors;
     }
 
     private static List<ConfigError> limits(ConfigDocuments documents, UnaryOperator<String> displayName) {
