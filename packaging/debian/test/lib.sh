@@ -3,6 +3,12 @@
 
 step() { echo "== $*"; }
 
+now() { date +%s.%N; }
+
+took() { # <start> <what>: prints the seconds since start
+    echo "    $2: $(awk -v from="$1" -v to="$(now)" 'BEGIN { printf "%.1f", to - from }') s"
+}
+
 fail() {
     echo "FAIL: $*" >&2
     if [ -n "$LEADER" ]; then

@@ -74,7 +74,9 @@ in_root sh -c "cp -r /opt/containeredge/examples/site /etc/containeredge/site \
     && chgrp -R containeredge /etc/containeredge/site /etc/containeredge/api-tokens \
     && sed -i 's|^CONTAINEREDGE_OPTS=.*|CONTAINEREDGE_OPTS=\"--api-tokens /etc/containeredge/api-tokens --mqtt tcp://127.0.0.1:1\"|' \
        /etc/containeredge/containeredge.env"
+t=$(now)
 timeout 200 nsenter -t "$LEADER" -m -u -i -n -p systemctl start containeredge || fail "systemctl start"
+took "$t" "systemctl start, to the first control cycle"
 expect "active" "active" "$(in_root systemctl is-active containeredge)"
 PID1=$(main_pid)
 expect "runs as" "containeredge" "$(in_root stat -c %U "/proc/$PID1")"
@@ -89,8 +91,10 @@ echo "    $(grep -i 'overall exposure' "$WORK/security.log")"
 echo "    resident memory: $(in_root grep VmRSS "/proc/$PID1/status" | tr -s ' ' | cut -d' ' -f2-)"
 
 step "kill -9: systemd restarts it"
+t=$(now)
 in_root systemctl kill -s KILL containeredge
 wait_for 60 "restarted after kill -9" restarted "$PID1"
+took "$t" "kill -9 to active again (RestartSec=5)"
 PID2=$(main_pid)
 
 step "a hung JVM: the watchdog restarts it (WatchdogSec shortened to 6 s by a drop-in)"
@@ -99,8 +103,10 @@ in_root sh -c 'mkdir -p /etc/systemd/system/containeredge.service.d && printf "[
 timeout 200 nsenter -t "$LEADER" -m -u -i -n -p systemctl restart containeredge || fail "restart with the drop-in"
 PID3=$(main_pid)
 [ "$PID3" != "$PID2" ] || fail "restart kept PID $PID2"
+t=$(now)
 in_root systemctl kill --kill-who=main -s STOP containeredge
 wait_for 90 "restarted by the watchdog" restarted "$PID3"
+took "$t" "frozen to active again (WatchdogSec=6, RestartSec=5)"
 in_root journalctl -u containeredge --no-pager >"$WORK/journal.log"
 grep -q "Watchdog timeout" "$WORK/journal.log" || fail "journal has no watchdog timeout"
 in_root sh -c 'rm -r /etc/systemd/system/containeredge.service.d && systemctl daemon-reload'
@@ -117,7 +123,9 @@ HISTORY_FIRST=$(history_first)
 AUDIT_FIRST=$(in_root head -n 1 /var/lib/containeredge/audit.jsonl)
 SITE_SUM=$(in_root sha256sum /etc/containeredge/site/site.yaml)
 PID4=$(main_pid)
+t=$(now)
 in_root dpkg -i "/root/pkgtest/$(basename "$NEW_DEB")" >"$WORK/upgrade.log" 2>&1 || { cat "$WORK/upgrade.log"; fail "upgrade"; }
+took "$t" "dpkg -i of the upgrade (stop, backup, unpack, start to the first control cycle)"
 expect "new version" "$OLD_VERSION+pkgtest1" "$(in_root dpkg-query -W -f '${Version}' containeredge)"
 expect "active after the upgrade" "active" "$(in_root systemctl is-active containeredge)"
 [ "$(main_pid)" != "$PID4" ] || fail "the upgrade did not restart the service"
