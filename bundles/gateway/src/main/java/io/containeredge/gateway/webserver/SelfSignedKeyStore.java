@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * The web server's own certificate when the operator configured none: generated on first start into
  * {@code <data dir>/console-tls.p12}, its random password in {@code console-tls.pass}, both readable by
  * the gateway's user only. Later starts reuse it, so the fingerprint a technician once verified stays
- * the same; it is generated again only when missing, unreadable, or about to expire.
+ * the same; it is generated again only when missing, unreadable, about to expire, or when its
+ * subjectAltName lacks an address or name the gateway is now reached by (a new bind address, a new
+ * interface address, a renamed host). Names it carries beyond those are no reason: a superset serves.
  */
 final class SelfSignedKeyStore {
 
@@ -43,13 +45,18 @@ final class SelfSignedKeyStore {
         this.clock = clock;
     }
 
-    /** The stored key store if it is usable, else a new one for {@code commonName} and {@code subjectAltNames}. */
-    KeyStoreFile obtain(String commonName, List<String> subjectAltNames) throws IOException {
-        Optional<KeyStoreFile> stored = stored();
+    /**
+     * The stored key store if it is usable and its certificate names every one of {@code subjectAltNames},
+     * else a new one for {@code commonName} and {@code subjectAltNames}.
+     *
+     * @throws GeneralSecurityException when the new store holds no usable certificate
+     */
+    KeyStoreFile obtain(String commonName, List<String> subjectAltNames) throws IOException, GeneralSecurityException {
+        Optional<KeyStoreFile> stored = stored(subjectAltNames);
         return stored.isPresent() ? stored.get() : generate(commonName, subjectAltNames);
     }
 
-    private Optional<KeyStoreFile> stored() {
+    private Optional<KeyStoreFile> stored(List<String> subjectAltNames) {
         Path store = dataDir.resolve(KEY_STORE_FILE);
         if (!Files.exists(store)) {
             return Optional.empty();
@@ -60,6 +67,12 @@ final class SelfSignedKeyStore {
             if (certificate.getNotAfter().toInstant().isBefore(clock.instant().plus(RENEW_BEFORE))) {
                 LOG.warn("the web server's certificate in {} expires {}; generating a new one", store,
                         certificate.getNotAfter().toInstant());
+                return Optional.empty();
+            }
+            List<String> missing = SubjectAltNames.missingFrom(certificate, subjectAltNames);
+            if (!missing.isEmpty()) {
+                LOG.info("the web server's certificate in {} names {} but not {}; generating a new one", store,
+                        SubjectAltNames.inCertificate(certificate), missing);
                 return Optional.empty();
             }
             return Optional.of(file);
@@ -74,7 +87,8 @@ final class SelfSignedKeyStore {
      * atomically. A power cut between publishing the password and the store leaves a pair that does not
      * open, which the next start replaces.
      */
-    private KeyStoreFile generate(String commonName, List<String> subjectAltNames) throws IOException {
+    private KeyStoreFile generate(String commonName, List<String> subjectAltNames)
+            throws IOException, GeneralSecurityException {
         Files.createDirectories(dataDir);
         Path work = Files.createTempDirectory(dataDir, ".console-tls-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -84,8 +98,10 @@ final class SelfSignedKeyStore {
             keytool.generateSelfSigned(generated, password, commonName, subjectAltNames, VALIDITY_DAYS);
             DurableFiles.replaceOwnerOnly(dataDir.resolve(PASSWORD_FILE), password.getBytes(StandardCharsets.UTF_8));
             DurableFiles.replaceOwnerOnly(dataDir.resolve(KEY_STORE_FILE), Files.readAllBytes(generated));
-            LOG.info("generated a self-signed certificate for the web server in {}", dataDir.resolve(KEY_STORE_FILE));
-            return new KeyStoreFile(dataDir.resolve(KEY_STORE_FILE), password);
+            KeyStoreFile file = new KeyStoreFile(dataDir.resolve(KEY_STORE_FILE), password);
+            LOG.info("generated a self-signed certificate for the web server in {} for {}, SHA-256 fingerprint {}",
+                    file.path(), subjectAltNames, KeyStoreFile.fingerprint(file.certificate()));
+            return file;
         } finally {
             DurableFiles.deleteTree(work);
         }

@@ -69,7 +69,8 @@ public final class WebServerConfiguration {
         }
     }
 
-    private KeyStoreFile keyStore(WebServerSettings api, Path dataDir, String container) throws IOException {
+    private KeyStoreFile keyStore(WebServerSettings api, Path dataDir, String container)
+            throws IOException, GeneralSecurityException {
         if (api.keyStore().isPresent()) {
             // the schema requires the password file with the key store
             Path passwordFile = api.keyStorePasswordFile().orElseThrow();

@@ -2,6 +2,7 @@ package io.containeredge.gateway.webserver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,11 +53,46 @@ class SelfSignedKeyStoreTest {
     }
 
     @Test
-    void laterStartsReuseTheStoredCertificate() throws Exception {
-        KeyStoreFile first = keyStores(Clock.systemUTC()).obtain("c-01", NAMES);
+    void aStartWithTheSameAddressesKeepsTheCertificate() throws Exception {
+        KeyStoreFile first = keyStores(Clock.systemUTC()).obtain("c-01", SubjectAltNames.forBind("127.0.0.1"));
         byte[] stored = Files.readAllBytes(first.path());
 
-        KeyStoreFile second = keyStores(Clock.systemUTC()).obtain("c-01", List.of("dns:other-name"));
+        KeyStoreFile second = keyStores(Clock.systemUTC()).obtain("c-01", SubjectAltNames.forBind("127.0.0.1"));
+
+        assertEquals(first, second);
+        assertArrayEquals(stored, Files.readAllBytes(second.path()));
+        assertEquals(KeyStoreFile.fingerprint(first.certificate()), KeyStoreFile.fingerprint(second.certificate()));
+    }
+
+    @Test
+    void aNewBindAddressGetsACertificateNamingIt() throws Exception {
+        KeyStoreFile first = keyStores(Clock.systemUTC()).obtain("c-01", SubjectAltNames.forBind("127.0.0.1"));
+        String firstFingerprint = KeyStoreFile.fingerprint(first.certificate());
+        assertFalse(first.certificate().getSubjectAlternativeNames().contains(List.of(7, "127.0.0.2")));
+
+        KeyStoreFile moved = keyStores(Clock.systemUTC()).obtain("c-01", SubjectAltNames.forBind("127.0.0.2"));
+
+        assertNotEquals(firstFingerprint, KeyStoreFile.fingerprint(moved.certificate()));
+        assertNotEquals(first.password(), moved.password());
+        assertEquals(data.resolve("console-tls.p12"), moved.path(), "replaced in place");
+        assertEquals(moved.password(), Files.readString(data.resolve("console-tls.pass")));
+        assertTrue(moved.certificate().getSubjectAlternativeNames().contains(List.of(7, "127.0.0.2")));
+        assertEquals("CN=c-01", moved.certificate().getSubjectX500Principal().getName());
+        assertEquals(List.of("console-tls.p12", "console-tls.pass"), files(), "nothing left of the work directory");
+
+        KeyStoreFile next = keyStores(Clock.systemUTC()).obtain("c-01", SubjectAltNames.forBind("127.0.0.2"));
+        assertEquals(KeyStoreFile.fingerprint(moved.certificate()), KeyStoreFile.fingerprint(next.certificate()),
+                "made anew once, then kept");
+    }
+
+    @Test
+    void aCertificateNamingMoreThanTheGatewaysAddressesIsKept() throws Exception {
+        List<String> superset = new ArrayList<>(SubjectAltNames.forBind("127.0.0.1"));
+        superset.addAll(List.of("ip:127.0.0.2", "dns:former-name"));
+        KeyStoreFile first = keyStores(Clock.systemUTC()).obtain("c-01", superset);
+        byte[] stored = Files.readAllBytes(first.path());
+
+        KeyStoreFile second = keyStores(Clock.systemUTC()).obtain("c-01", SubjectAltNames.forBind("127.0.0.1"));
 
         assertEquals(first, second);
         assertArrayEquals(stored, Files.readAllBytes(second.path()));

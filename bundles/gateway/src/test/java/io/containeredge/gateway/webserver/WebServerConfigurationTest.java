@@ -1,13 +1,16 @@
 package io.containeredge.gateway.webserver;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.modbus.site.WebServerSettings;
 import io.containeredge.modbus.site.WebServerSettings.TlsMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.Dictionary;
 import java.util.List;
@@ -55,20 +58,48 @@ class WebServerConfigurationTest {
     }
 
     @Test
-    void theOperatorsKeyStoreIsUsedInsteadOfGeneratingOne() throws Exception {
+    void theOperatorsKeyStoreIsUsedAsItIsWhateverItNames() throws Exception {
         Path jks = etc.resolve("console.jks");
         keytool("-genkeypair", "-keystore", jks.toString(), "-storetype", "JKS", "-storepass", "op-secret",
-                "-keypass", "op-secret", "-alias", "gw", "-keyalg", "EC", "-dname", "CN=operator");
+                "-keypass", "op-secret", "-alias", "gw", "-keyalg", "EC", "-dname", "CN=operator",
+                "-ext", "SAN=dns:operator-name");
         Path passwordFile = Files.writeString(etc.resolve("console.pass"), "op-secret\n");
-        WebServerSettings api = new WebServerSettings("127.0.0.1", 8080, TlsMode.ON, 8443, Optional.of(jks),
-                Optional.of(passwordFile));
+        byte[] stored = Files.readAllBytes(jks);
+        FileTime modified = Files.getLastModifiedTime(jks);
 
-        Dictionary<String, Object> props = configuration.properties(api, 8080, data, "c-01");
+        for (String bind : List.of("127.0.0.1", "127.0.0.2")) {
+            Dictionary<String, Object> props = configuration.properties(new WebServerSettings(bind, 8080, TlsMode.ON,
+                    8443, Optional.of(jks), Optional.of(passwordFile)), 8080, data, "c-01");
+            assertEquals(true, props.get("org.apache.felix.https.enable"), bind);
+            assertEquals(jks.toString(), props.get("org.apache.felix.https.keystore"), bind);
+            assertEquals("op-secret", props.get("org.apache.felix.https.keystore.password"), "the file's first line");
+        }
 
-        assertEquals(true, props.get("org.apache.felix.https.enable"));
-        assertEquals(jks.toString(), props.get("org.apache.felix.https.keystore"));
-        assertEquals("op-secret", props.get("org.apache.felix.https.keystore.password"), "the file's first line");
+        assertArrayEquals(stored, Files.readAllBytes(jks), "not regenerated although it names neither bind address");
+        assertEquals(modified, Files.getLastModifiedTime(jks));
         assertFalse(Files.exists(data.resolve("console-tls.p12")));
+    }
+
+    @Test
+    void aNewBindAddressServesANewSelfSignedCertificateNamingIt() throws Exception {
+        Dictionary<String, Object> before = configuration.properties(settings("127.0.0.1", TlsMode.ON), 8080, data,
+                "c-01");
+        KeyStoreFile first = new KeyStoreFile(data.resolve("console-tls.p12"),
+                (String) before.get("org.apache.felix.https.keystore.password"));
+        String firstFingerprint = KeyStoreFile.fingerprint(first.certificate());
+
+        Dictionary<String, Object> after = configuration.properties(settings("127.0.0.2", TlsMode.ON), 8080, data,
+                "c-01");
+
+        assertEquals("127.0.0.2", after.get("org.apache.felix.http.host"));
+        assertEquals(true, after.get("org.apache.felix.https.enable"));
+        assertNotEquals(before.get("org.apache.felix.https.keystore.password"),
+                after.get("org.apache.felix.https.keystore.password"),
+                "a changed configuration, so Jetty loads the new store");
+        KeyStoreFile renewed = new KeyStoreFile(data.resolve("console-tls.p12"),
+                (String) after.get("org.apache.felix.https.keystore.password"));
+        assertNotEquals(firstFingerprint, KeyStoreFile.fingerprint(renewed.certificate()));
+        assertTrue(renewed.certificate().getSubjectAlternativeNames().contains(List.of(7, "127.0.0.2")));
     }
 
     @Test
