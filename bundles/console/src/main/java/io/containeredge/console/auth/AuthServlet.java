@@ -1,6 +1,9 @@
 package io.containeredge.console.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.containeredge.console.endpoint.Json;
+import io.containeredge.console.endpoint.JsonAnswers;
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.AccountException;
 import io.containeredge.console.security.ConsoleSecurity;
 import io.containeredge.console.security.ConsoleUser;
@@ -47,7 +50,7 @@ public class AuthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!"/me".equals(req.getPathInfo())) {
-            JsonExchange.error(resp, 404, "no such resource: /console/api/auth" + nullToEmpty(req.getPathInfo()));
+            JsonAnswers.error(resp, 404, "no such resource: /console/api/auth" + nullToEmpty(req.getPathInfo()));
             return;
         }
         ConsoleUser user = (ConsoleUser) req.getAttribute(ConsoleUser.ATTRIBUTE);
@@ -56,7 +59,7 @@ public class AuthServlet extends HttpServlet {
         if (!user.token()) {
             security.session(SessionCookie.read(req)).ifPresent(s -> body.put("csrfToken", s.csrfToken()));
         }
-        JsonExchange.send(resp, 200, body);
+        JsonAnswers.send(resp, 200, body);
     }
 
     @Override
@@ -65,32 +68,32 @@ public class AuthServlet extends HttpServlet {
         if ("/logout".equals(action)) {
             security.logout(SessionCookie.read(req));
             SessionCookie.clear(resp, req.isSecure());
-            JsonExchange.send(resp, 200, JsonExchange.JSON.createObjectNode().put("loggedOut", true));
+            JsonAnswers.send(resp, 200, Json.MAPPER.createObjectNode().put("loggedOut", true));
             return;
         }
         if (!"/login".equals(action) && !"/setup".equals(action)) {
-            JsonExchange.error(resp, 404, "POST is accepted on /console/api/auth/login, /setup and /logout");
+            JsonAnswers.error(resp, 404, "POST is accepted on /console/api/auth/login, /setup and /logout");
             return;
         }
         ObjectNode body;
         try {
-            body = JsonExchange.readObject(req);
-        } catch (JsonExchange.BadBody e) {
-            JsonExchange.error(resp, e.status, e.getMessage());
+            body = AccountRequests.BODY.read(req);
+        } catch (RequestRefused e) {
+            JsonAnswers.error(resp, e.status(), e.getMessage());
             return;
         }
-        String name = JsonExchange.text(body, "name");
-        String password = JsonExchange.text(body, "password");
+        String name = AccountRequests.text(body, "name");
+        String password = AccountRequests.text(body, "password");
         String address = req.getRemoteAddr();
         LoginOutcome outcome;
         if ("/login".equals(action)) {
             outcome = security.login(name, password, address);
         } else {
             try {
-                outcome = security.setup(JsonExchange.text(body, "token"), name, password, address);
+                outcome = security.setup(AccountRequests.text(body, "token"), name, password, address);
             } catch (AccountException e) {
                 RequestAudit.login(audit, SETUP, name, address, "rejected", e.getMessage());
-                JsonExchange.error(resp, UsersServlet.status(e.reason()), e.getMessage());
+                JsonAnswers.error(resp, UsersServlet.status(e.reason()), e.getMessage());
                 return;
             }
         }
@@ -103,14 +106,14 @@ public class AuthServlet extends HttpServlet {
         if (outcome instanceof LoginOutcome.LockedOut locked) {
             RequestAudit.login(audit, auditAction, name, address, "locked", "locked for " + seconds(locked.retryAfter()) + " s");
             resp.setHeader("Retry-After", String.valueOf(seconds(locked.retryAfter())));
-            JsonExchange.error(resp, 429, "too many failed attempts; try again in " + seconds(locked.retryAfter()) + " s");
+            JsonAnswers.error(resp, 429, "too many failed attempts; try again in " + seconds(locked.retryAfter()) + " s");
         } else if (outcome instanceof LoginOutcome.Refused refused) {
             RequestAudit.login(audit, auditAction, name, address, "rejected", refused.lockout().isZero() ? ""
                     : "locked out for " + seconds(refused.lockout()) + " s");
             if (auditAction.equals(SETUP)) {
-                JsonExchange.error(resp, 403, "wrong setup token");
+                JsonAnswers.error(resp, 403, "wrong setup token");
             } else {
-                JsonExchange.error(resp, 401, REFUSED);
+                JsonAnswers.error(resp, 401, REFUSED);
             }
         } else if (outcome instanceof LoginOutcome.LoggedIn in) {
             Session session = in.session();
@@ -120,12 +123,12 @@ public class AuthServlet extends HttpServlet {
             SessionCookie.set(resp, session.id(), req.isSecure());
             ObjectNode body = describe(session.user());
             body.put("csrfToken", session.csrfToken());
-            JsonExchange.send(resp, 200, body);
+            JsonAnswers.send(resp, 200, body);
         }
     }
 
     static ObjectNode describe(ConsoleUser user) {
-        ObjectNode body = JsonExchange.JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("name", user.name());
         body.put("role", user.role().name().toLowerCase(Locale.ROOT));
         return body;

@@ -1,5 +1,6 @@
 package io.containeredge.console.auth;
 
+import io.containeredge.console.endpoint.JsonAnswers;
 import io.containeredge.console.security.Access;
 import io.containeredge.console.security.AccessPolicy;
 import io.containeredge.console.security.ConsoleSecurity;
@@ -81,7 +82,7 @@ public class SecurityFilter implements Filter {
         AuditTrail currentAudit = audit;
         if (currentSecurity == null || currentAudit == null) {
             resp.setHeader("Retry-After", "5");
-            JsonExchange.error(resp, 503, "the console's security is not running yet");
+            JsonAnswers.error(resp, 503, "the console's security is not running yet");
             return;
         }
         String method = req.getMethod();
@@ -105,7 +106,7 @@ public class SecurityFilter implements Filter {
         if (caller.badToken()) {
             // a machine sent it: a redirect to the login page would help nobody
             resp.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
-            JsonExchange.error(resp, 401, "unknown API token");
+            JsonAnswers.error(resp, 401, "unknown API token");
             return;
         }
         ConsoleUser user = caller.user();
@@ -113,7 +114,7 @@ public class SecurityFilter implements Filter {
             if (user == null) {
                 unauthenticated(req, resp, path, "log in first");
             } else {
-                JsonExchange.error(resp, 403, "'" + user.name() + "' (" + user.role().name().toLowerCase(Locale.ROOT)
+                JsonAnswers.error(resp, 403, "'" + user.name() + "' (" + user.role().name().toLowerCase(Locale.ROOT)
                         + ") may not " + method + " " + path);
             }
             return;
@@ -123,7 +124,7 @@ public class SecurityFilter implements Filter {
         Optional<String> forged = CsrfCheck.refusal(method, user != null && user.token(), session,
                 req.getHeader(CsrfCheck.HEADER), req.getHeader("Origin"), req.getHeader("Host"), req.isSecure());
         if (forged.isPresent()) {
-            JsonExchange.error(resp, 403, forged.get());
+            JsonAnswers.error(resp, 403, forged.get());
             return;
         }
         chain.doFilter(user == null ? req : new AuthenticatedRequest(req, user), resp);
@@ -150,7 +151,7 @@ public class SecurityFilter implements Filter {
             return;
         }
         resp.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
-        JsonExchange.error(resp, 401, message);
+        JsonAnswers.error(resp, 401, message);
     }
 
     private static void audit(AuditTrail trail, ConsoleUser user, HttpServletRequest req, String path, int status) {

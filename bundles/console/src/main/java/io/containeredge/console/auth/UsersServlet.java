@@ -2,6 +2,9 @@ package io.containeredge.console.auth;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.containeredge.console.endpoint.Json;
+import io.containeredge.console.endpoint.JsonAnswers;
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.AccountException;
 import io.containeredge.console.security.AccountSummary;
 import io.containeredge.console.security.ConsoleSecurity;
@@ -39,15 +42,15 @@ public class UsersServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (req.getPathInfo() != null && !"/".equals(req.getPathInfo())) {
-            JsonExchange.error(resp, 404, "GET is accepted on /console/api/auth/users");
+            JsonAnswers.error(resp, 404, "GET is accepted on /console/api/auth/users");
             return;
         }
-        ObjectNode body = JsonExchange.JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("users");
         for (AccountSummary user : security.users()) {
             list.addObject().put("name", user.name()).put("role", user.role().name().toLowerCase(Locale.ROOT));
         }
-        JsonExchange.send(resp, 200, body);
+        JsonAnswers.send(resp, 200, body);
     }
 
     @Override
@@ -55,26 +58,26 @@ public class UsersServlet extends HttpServlet {
         String[] parts = req.getPathInfo() == null ? new String[0] : req.getPathInfo().substring(1).split("/", -1);
         try {
             if (parts.length == 0 || (parts.length == 1 && parts[0].isEmpty())) {
-                ObjectNode body = JsonExchange.readObject(req);
-                String name = JsonExchange.text(body, "name");
-                security.addUser(name, role(JsonExchange.text(body, "role")), JsonExchange.text(body, "password"));
-                ObjectNode created = JsonExchange.JSON.createObjectNode().put("created", name);
-                JsonExchange.send(resp, 201, created);
+                ObjectNode body = AccountRequests.BODY.read(req);
+                String name = AccountRequests.text(body, "name");
+                security.addUser(name, role(AccountRequests.text(body, "role")), AccountRequests.text(body, "password"));
+                ObjectNode created = Json.MAPPER.createObjectNode().put("created", name);
+                JsonAnswers.send(resp, 201, created);
             } else if (parts.length == 2 && "password".equals(parts[1])) {
-                ObjectNode body = JsonExchange.readObject(req);
-                security.changePassword(parts[0], JsonExchange.text(body, "password"), SessionCookie.read(req));
-                JsonExchange.send(resp, 200, JsonExchange.JSON.createObjectNode().put("passwordChanged", parts[0]));
+                ObjectNode body = AccountRequests.BODY.read(req);
+                security.changePassword(parts[0], AccountRequests.text(body, "password"), SessionCookie.read(req));
+                JsonAnswers.send(resp, 200, Json.MAPPER.createObjectNode().put("passwordChanged", parts[0]));
             } else if (parts.length == 2 && "delete".equals(parts[1])) {
                 security.deleteUser(parts[0]);
-                JsonExchange.send(resp, 200, JsonExchange.JSON.createObjectNode().put("deleted", parts[0]));
+                JsonAnswers.send(resp, 200, Json.MAPPER.createObjectNode().put("deleted", parts[0]));
             } else {
-                JsonExchange.error(resp, 404, "POST is accepted on /console/api/auth/users,"
+                JsonAnswers.error(resp, 404, "POST is accepted on /console/api/auth/users,"
                         + " /users/<name>/password and /users/<name>/delete");
             }
-        } catch (JsonExchange.BadBody e) {
-            JsonExchange.error(resp, e.status, e.getMessage());
+        } catch (RequestRefused e) {
+            JsonAnswers.error(resp, e.status(), e.getMessage());
         } catch (AccountException e) {
-            JsonExchange.error(resp, status(e.reason()), e.getMessage());
+            JsonAnswers.error(resp, status(e.reason()), e.getMessage());
         }
     }
 

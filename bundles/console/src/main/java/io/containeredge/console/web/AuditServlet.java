@@ -1,5 +1,6 @@
 package io.containeredge.console.web;
 
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.gateway.api.AuditTrail;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.containeredge.console.web;
 
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.Role;
 import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.api.ConfigVersion;
@@ -55,9 +56,9 @@ public class ConfigServlet extends JsonServlet {
     protected Reply post(String path, HttpServletRequest req) throws RequestRefused {
         String source = Requester.source(Requester.withRole(req, Role.ADMIN));
         return switch (path) {
-            case "/validate" -> validate(ConfigRequests.documents(JsonBody.read(req, JsonBody.CONFIGURATION_LIMIT)));
-            case "/apply" -> apply(ConfigRequests.documents(JsonBody.read(req, JsonBody.CONFIGURATION_LIMIT)), source);
-            case "/rollback" -> rollback(ConfigRequests.version(JsonBody.read(req, JsonBody.ACTION_LIMIT)), source);
+            case "/validate" -> validate(ConfigRequests.documents(RequestBodies.CONFIGURATION.read(req)));
+            case "/apply" -> apply(ConfigRequests.documents(RequestBodies.CONFIGURATION.read(req)), source);
+            case "/rollback" -> rollback(ConfigRequests.version(RequestBodies.ACTION.read(req)), source);
             default -> throw notFound("/api/v1/config" + path);
         };
     }

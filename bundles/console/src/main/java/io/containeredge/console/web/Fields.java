@@ -2,6 +2,8 @@ package io.containeredge.console.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.containeredge.console.endpoint.Json;
+import io.containeredge.console.endpoint.RequestRefused;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,7 +79,7 @@ final class Fields {
     ObjectNode textsOrEmpty(String name) throws RequestRefused {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
-            return JsonServlet.JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         if (!(n instanceof ObjectNode object)) {
             throw RequestRefused.badRequest("'" + name + "' must be an object of strings");

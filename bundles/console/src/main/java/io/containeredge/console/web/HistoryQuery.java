@@ -1,5 +1,6 @@
 package io.containeredge.console.web;
 
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.history.HistoryRange;
 import io.containeredge.console.history.HistorySeries;
 import java.util.ArrayList;

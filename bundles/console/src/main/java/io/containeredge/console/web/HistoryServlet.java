@@ -1,5 +1,6 @@
 package io.containeredge.console.web;
 
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.history.HistorySeries;
 import io.containeredge.console.history.HistoryWindow;
 import jakarta.servlet.Servlet;

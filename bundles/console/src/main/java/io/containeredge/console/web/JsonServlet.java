@@ -1,6 +1,7 @@
 package io.containeredge.console.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.containeredge.console.endpoint.JsonAnswers;
+import io.containeredge.console.endpoint.RequestRefused;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 abstract class JsonServlet extends HttpServlet {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(JsonServlet.class);
 
@@ -60,13 +60,9 @@ abstract class JsonServlet extends HttpServlet {
 
     /** Writes {@code reply} as the whole response. */
     protected void send(HttpServletResponse resp, Reply reply) throws IOException {
-        resp.setStatus(reply.status());
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
         if (reply.status() == 405) {
             resp.setHeader("Allow", allowedMethods());
         }
-        JSON.writeValue(resp.getOutputStream(), reply.body());
+        JsonAnswers.send(resp, reply.status(), reply.body());
     }
 }

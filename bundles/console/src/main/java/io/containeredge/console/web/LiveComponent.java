@@ -1,6 +1,7 @@
 package io.containeredge.console.web;
 
 import io.containeredge.cloud.api.CloudLink;
+import io.containeredge.console.endpoint.Json;
 import io.containeredge.console.history.HistoryRange;
 import io.containeredge.console.history.HistoryStore;
 import io.containeredge.console.history.HistoryWindow;
@@ -135,7 +136,7 @@ public class LiveComponent implements ConsoleLive {
         try {
             OverviewBuilder.Tick tick = OverviewBuilder.build(inputs(System.currentTimeMillis()));
             record(tick);
-            hub.publish(EVENT, JsonServlet.JSON.writeValueAsString(tick.overview()));
+            hub.publish(EVENT, Json.MAPPER.writeValueAsString(tick.overview()));
         } catch (IOException | RuntimeException e) {
             // one bad second must not end the ticks
             LOG.error("console overview failed; the next second tries again", e);

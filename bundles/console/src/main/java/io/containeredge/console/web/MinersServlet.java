@@ -1,5 +1,6 @@
 package io.containeredge.console.web;
 
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.overview.MinerCommandSummary;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;

@@ -1,6 +1,7 @@
 package io.containeredge.console.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.containeredge.console.endpoint.RequestRefused;
 import java.time.Duration;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package io.containeredge.console.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.Role;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
@@ -56,7 +57,7 @@ public class OverridesServlet extends JsonServlet {
     @Override
     protected Reply post(String path, HttpServletRequest req) throws RequestRefused {
         String source = Requester.source(Requester.withRole(req, Role.TECHNICIAN));
-        ObjectNode body = JsonBody.read(req, JsonBody.ACTION_LIMIT);
+        ObjectNode body = RequestBodies.ACTION.read(req);
         try {
             return switch (path) {
                 case "/maintenance" -> maintenance(OverrideRequests.maintenance(body), source);

@@ -1,8 +1,7 @@
 package io.containeredge.console.web;
 
-import java.util.LinkedHashMap;
+import io.containeredge.console.endpoint.JsonAnswers;
 import java.util.List;
-import java.util.Map;
 
 /** What an endpoint answers: a status and a body that Jackson writes as JSON. */
 record Reply(int status, Object body) {
@@ -12,14 +11,11 @@ record Reply(int status, Object body) {
     }
 
     static Reply error(int status, String message) {
-        return new Reply(status, Map.of("error", message));
+        return new Reply(status, JsonAnswers.errorBody(message));
     }
 
     /** An error with details, e.g. every configuration error. */
     static Reply error(int status, String message, String field, List<?> details) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put(field, details);
-        return new Reply(status, body);
+        return new Reply(status, JsonAnswers.errorBody(message).putPOJO(field, details));
     }
 }

@@ -1,5 +1,6 @@
 package io.containeredge.console.web;
 
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.security.Role;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.containeredge.console.web;
 
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.stream.EventSink;
 import io.containeredge.console.stream.StreamClient;
 import jakarta.servlet.Servlet;

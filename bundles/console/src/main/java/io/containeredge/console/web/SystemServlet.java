@@ -1,6 +1,7 @@
 package io.containeredge.console.web;
 
 import io.containeredge.cloud.api.CloudLink;
+import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.gateway.api.SiteConfigurations;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;

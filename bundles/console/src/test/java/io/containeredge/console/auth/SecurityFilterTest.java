@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.security.Role;
 import io.containeredge.console.security.Session;
+import io.containeredge.console.testing.FakeRequest;
+import io.containeredge.console.testing.FakeResponse;
 import io.containeredge.gateway.api.AuditRecord;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.containeredge.console.testing.FakeChain;
+import io.containeredge.console.testing.FakeRequest;
+import io.containeredge.console.testing.FakeResponse;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.modbus.site.LoadedSite;
 import io.containeredge.modbus.site.SiteConfig;
@@ -20,15 +23,15 @@ class HttpsPreprocessorTest {
     @Test
     void plainHttpIsRedirectedToTheSamePathAndQueryOnTheHttpsPort() throws Exception {
         HttpsPreprocessor preprocessor = new HttpsPreprocessor(site("0.0.0.0", TlsMode.AUTO, 8443));
-        HttpFakes.Response response = new HttpFakes.Response();
-        HttpFakes.Chain chain = new HttpFakes.Chain();
+        FakeResponse response = new FakeResponse();
+        FakeChain chain = new FakeChain();
 
-        preprocessor.doFilter(plain("10.0.0.5", "/api/v1/snapshot", "device=cdu&x=%20"), response.proxy, chain);
+        preprocessor.doFilter(plain("10.0.0.5", "/api/v1/snapshot", "device=cdu&x=%20"), response, chain);
 
-        assertNull(chain.passed, "nothing is served over plain HTTP");
-        assertEquals(301, response.status);
-        assertEquals("https://10.0.0.5:8443/api/v1/snapshot?device=cdu&x=%20", response.headers.get("Location"));
-        assertNull(response.headers.get("Strict-Transport-Security"), "HSTS over plain HTTP means nothing");
+        assertNull(chain.passed(), "nothing is served over plain HTTP");
+        assertEquals(301, response.getStatus());
+        assertEquals("https://10.0.0.5:8443/api/v1/snapshot?device=cdu&x=%20", response.getHeader("Location"));
+        assertNull(response.getHeader("Strict-Transport-Security"), "HSTS over plain HTTP means nothing");
     }
 
     @Test
@@ -44,64 +47,60 @@ class HttpsPreprocessorTest {
     @Test
     void httpsResponsesCarryHstsAndAreServed() throws Exception {
         HttpsPreprocessor preprocessor = new HttpsPreprocessor(site("0.0.0.0", TlsMode.AUTO, 8443));
-        HttpFakes.Response response = new HttpFakes.Response();
-        HttpFakes.Chain chain = new HttpFakes.Chain();
-        HttpServletRequest secure = HttpFakes.request(Map.of("isSecure", true, "getRequestURI", "/console/"));
+        FakeResponse response = new FakeResponse();
+        FakeChain chain = new FakeChain();
+        HttpServletRequest secure = new FakeRequest("GET", "/console/", null).secure();
 
-        preprocessor.doFilter(secure, response.proxy, chain);
+        preprocessor.doFilter(secure, response, chain);
 
-        assertSame(secure, chain.passed);
-        assertEquals("max-age=31536000", response.headers.get("Strict-Transport-Security"));
+        assertSame(secure, chain.passed());
+        assertEquals("max-age=31536000", response.getHeader("Strict-Transport-Security"));
     }
 
     @Test
     void aPlainHttpSiteOnLoopbackIsServedAsIs() throws Exception {
         HttpsPreprocessor preprocessor = new HttpsPreprocessor(site("127.0.0.1", TlsMode.AUTO, 8443));
-        HttpFakes.Response response = new HttpFakes.Response();
-        HttpFakes.Chain chain = new HttpFakes.Chain();
+        FakeResponse response = new FakeResponse();
+        FakeChain chain = new FakeChain();
         HttpServletRequest request = plain("127.0.0.1", "/api/v1/snapshot", null);
 
-        preprocessor.doFilter(request, response.proxy, chain);
+        preprocessor.doFilter(request, response, chain);
 
-        assertSame(request, chain.passed);
-        assertEquals(200, response.status);
-        assertEquals(Map.of(), response.headers);
+        assertSame(request, chain.passed());
+        assertEquals(200, response.getStatus());
+        assertEquals(List.of(), response.getHeaderNames());
     }
 
     @Test
     void tlsOnLoopbackRedirectsToo() throws Exception {
         HttpsPreprocessor preprocessor = new HttpsPreprocessor(site("127.0.0.1", TlsMode.ON, 9443));
-        HttpFakes.Response response = new HttpFakes.Response();
-        preprocessor.doFilter(plain("127.0.0.1", "/", null), response.proxy, new HttpFakes.Chain());
-        assertEquals(301, response.status);
-        assertEquals("https://127.0.0.1:9443/", response.headers.get("Location"));
+        FakeResponse response = new FakeResponse();
+        preprocessor.doFilter(plain("127.0.0.1", "/", null), response, new FakeChain());
+        assertEquals(301, response.getStatus());
+        assertEquals("https://127.0.0.1:9443/", response.getHeader("Location"));
     }
 
     @Test
     void whileTheSiteRestartsPlainHttpIsServedOnLoopbackOnly() throws Exception {
         HttpsPreprocessor preprocessor = new HttpsPreprocessor(null);
 
-        HttpFakes.Chain loopbackChain = new HttpFakes.Chain();
+        FakeChain loopbackChain = new FakeChain();
         HttpServletRequest loopback = plain("127.0.0.1", "/api/v1/snapshot", null);
-        preprocessor.doFilter(loopback, new HttpFakes.Response().proxy, loopbackChain);
-        assertSame(loopback, loopbackChain.passed);
+        preprocessor.doFilter(loopback, new FakeResponse(), loopbackChain);
+        assertSame(loopback, loopbackChain.passed());
 
-        HttpFakes.Response response = new HttpFakes.Response();
-        HttpFakes.Chain networkChain = new HttpFakes.Chain();
-        preprocessor.doFilter(plain("10.0.0.5", "/api/v1/snapshot", null), response.proxy, networkChain);
-        assertNull(networkChain.passed);
-        assertEquals(503, response.status);
-        assertEquals("1", response.headers.get("Retry-After"));
+        FakeResponse response = new FakeResponse();
+        FakeChain networkChain = new FakeChain();
+        preprocessor.doFilter(plain("10.0.0.5", "/api/v1/snapshot", null), response, networkChain);
+        assertNull(networkChain.passed());
+        assertEquals(503, response.getStatus());
+        assertEquals("1", response.getHeader("Retry-After"));
+        assertEquals("the site is starting", response.errorMessage());
     }
 
     /** A plain HTTP request for {@code host}, which is also the address it reached. */
     private static HttpServletRequest plain(String host, String uri, String query) {
-        Map<String, Object> answers = new java.util.HashMap<>(Map.of("isSecure", false, "getServerName", host,
-                "getLocalAddr", host, "getRequestURI", uri));
-        if (query != null) {
-            answers.put("getQueryString", query);
-        }
-        return HttpFakes.request(answers);
+        return new FakeRequest("GET", uri, null).to(host).query(query);
     }
 
     private static SiteService site(String bind, TlsMode tls, int httpsPort) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.console.security.ConsoleUser;
+import io.containeredge.console.testing.FakeRequest;
+import io.containeredge.console.testing.FakeResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,20 +21,20 @@ class ConfigServletTest {
     private final FakeConfigurations configurations = new FakeConfigurations();
     private final ConfigServlet servlet = new ConfigServlet(configurations);
 
-    private JsonNode call(FakeHttp.Response resp, jakarta.servlet.http.HttpServletRequest req) throws IOException {
-        servlet.service(req, resp.proxy());
-        return JsonServlet.JSON.readTree(resp.text());
+    private JsonNode call(FakeResponse resp, FakeRequest req) throws IOException {
+        servlet.service(req, resp);
+        return resp.json();
     }
 
-    private JsonNode post(FakeHttp.Response resp, String path, ConsoleUser user, String json) throws IOException {
-        return call(resp, FakeHttp.post(path, user, json));
+    private JsonNode post(FakeResponse resp, String path, ConsoleUser user, String json) throws IOException {
+        return call(resp, ConsoleRequests.post(path, user, json));
     }
 
     @Test
     void anyUserSeesTheCurrentVersionItsDocumentsAndTheHistory() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        JsonNode body = call(resp, FakeHttp.get("", FakeHttp.VIEWER, Map.of()));
-        assertEquals(200, resp.status);
+        FakeResponse resp = new FakeResponse();
+        JsonNode body = call(resp, ConsoleRequests.get("", ConsoleRequests.VIEWER));
+        assertEquals(200, resp.getStatus());
         assertEquals(1, body.at("/current/version").asInt());
         assertEquals("site: s\n", body.at("/documents/site").asText());
         assertEquals(1, body.get("history").size());
@@ -40,9 +42,9 @@ class ConfigServletTest {
 
     @Test
     void validateListsEveryErrorWithFileAndPathAndStoresNothing() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        JsonNode body = post(resp, "/validate", FakeHttp.ADMIN, BROKEN_SITE);
-        assertEquals(200, resp.status);
+        FakeResponse resp = new FakeResponse();
+        JsonNode body = post(resp, "/validate", ConsoleRequests.ADMIN, BROKEN_SITE);
+        assertEquals(200, resp.getStatus());
         assertFalse(body.get("valid").asBoolean());
         assertEquals(2, body.get("errors").size());
         assertEquals("site.yaml", body.at("/errors/0/file").asText());
@@ -50,25 +52,25 @@ class ConfigServletTest {
         assertEquals("trip must be above warning", body.at("/errors/0/reason").asText());
         assertEquals(1, configurations.versions.size());
 
-        JsonNode valid = post(new FakeHttp.Response(), "/validate", FakeHttp.ADMIN, GOOD_SITE);
+        JsonNode valid = post(new FakeResponse(), "/validate", ConsoleRequests.ADMIN, GOOD_SITE);
         assertTrue(valid.get("valid").asBoolean());
         assertEquals(1, configurations.versions.size(), "validating applies nothing");
     }
 
     @Test
     void anInvalidApplyIs422WithEveryErrorAndChangesNothing() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        JsonNode body = post(resp, "/apply", FakeHttp.ADMIN, BROKEN_SITE);
-        assertEquals(422, resp.status);
+        FakeResponse resp = new FakeResponse();
+        JsonNode body = post(resp, "/apply", ConsoleRequests.ADMIN, BROKEN_SITE);
+        assertEquals(422, resp.getStatus());
         assertEquals(2, body.get("errors").size());
         assertEquals(1, configurations.versions.size());
     }
 
     @Test
     void aValidApplyBecomesTheNextVersionInTheAdminsName() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        JsonNode body = post(resp, "/apply", FakeHttp.ADMIN, GOOD_SITE);
-        assertEquals(200, resp.status, resp.text());
+        FakeResponse resp = new FakeResponse();
+        JsonNode body = post(resp, "/apply", ConsoleRequests.ADMIN, GOOD_SITE);
+        assertEquals(200, resp.getStatus(), resp.body());
         assertEquals(2, body.at("/version/version").asInt());
         assertEquals("console:ada", configurations.sources.get(1));
         assertEquals(Map.of("my-meter", "id: my-meter\n"), configurations.documents(2).profiles());
@@ -76,41 +78,41 @@ class ConfigServletTest {
 
     @Test
     void rollbackToAMissingVersionIs422AndToAnExistingOneANewVersion() throws IOException {
-        FakeHttp.Response missing = new FakeHttp.Response();
-        post(missing, "/rollback", FakeHttp.ADMIN, "{\"version\":7}");
-        assertEquals(422, missing.status);
-        FakeHttp.Response ok = new FakeHttp.Response();
-        assertEquals(2, post(ok, "/rollback", FakeHttp.ADMIN, "{\"version\":1}").at("/version/version").asInt());
+        FakeResponse missing = new FakeResponse();
+        post(missing, "/rollback", ConsoleRequests.ADMIN, "{\"version\":7}");
+        assertEquals(422, missing.getStatus());
+        FakeResponse ok = new FakeResponse();
+        assertEquals(2, post(ok, "/rollback", ConsoleRequests.ADMIN, "{\"version\":1}").at("/version/version").asInt());
         assertEquals(400, statusOf("/rollback", "{\"version\":\"1\"}"), "a version is a number");
     }
 
     private int statusOf(String path, String json) throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        post(resp, path, FakeHttp.ADMIN, json);
-        return resp.status;
+        FakeResponse resp = new FakeResponse();
+        post(resp, path, ConsoleRequests.ADMIN, json);
+        return resp.getStatus();
     }
 
     @Test
     void onlyAnAdminChangesTheConfiguration() throws IOException {
-        FakeHttp.Response technician = new FakeHttp.Response();
-        post(technician, "/apply", FakeHttp.TECHNICIAN, GOOD_SITE);
-        assertEquals(403, technician.status);
-        FakeHttp.Response validate = new FakeHttp.Response();
-        post(validate, "/validate", FakeHttp.VIEWER, GOOD_SITE);
-        assertEquals(403, validate.status);
+        FakeResponse technician = new FakeResponse();
+        post(technician, "/apply", ConsoleRequests.TECHNICIAN, GOOD_SITE);
+        assertEquals(403, technician.getStatus());
+        FakeResponse validate = new FakeResponse();
+        post(validate, "/validate", ConsoleRequests.VIEWER, GOOD_SITE);
+        assertEquals(403, validate.getStatus());
         assertEquals(1, configurations.versions.size());
     }
 
     @Test
     void theDocumentsOfAVersionOrA404() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        assertEquals("site: s\n", call(resp, FakeHttp.get("/documents", FakeHttp.VIEWER, Map.of("version", "1")))
+        FakeResponse resp = new FakeResponse();
+        assertEquals("site: s\n", call(resp, ConsoleRequests.get("/documents", ConsoleRequests.VIEWER).parameter("version", "1"))
                 .get("site").asText());
-        FakeHttp.Response missing = new FakeHttp.Response();
-        call(missing, FakeHttp.get("/documents", FakeHttp.VIEWER, Map.of("version", "9")));
-        assertEquals(404, missing.status);
-        FakeHttp.Response bad = new FakeHttp.Response();
-        call(bad, FakeHttp.get("/documents", FakeHttp.VIEWER, Map.of("version", "x")));
-        assertEquals(400, bad.status);
+        FakeResponse missing = new FakeResponse();
+        call(missing, ConsoleRequests.get("/documents", ConsoleRequests.VIEWER).parameter("version", "9"));
+        assertEquals(404, missing.getStatus());
+        FakeResponse bad = new FakeResponse();
+        call(bad, ConsoleRequests.get("/documents", ConsoleRequests.VIEWER).parameter("version", "x"));
+        assertEquals(400, bad.getStatus());
     }
 }

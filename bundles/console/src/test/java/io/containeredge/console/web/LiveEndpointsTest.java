@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.console.history.HistorySeries;
 import io.containeredge.console.history.HistoryStore;
 import io.containeredge.console.stream.StreamHub;
+import io.containeredge.console.testing.FakeResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +41,10 @@ class LiveEndpointsTest {
     @Test
     void theStreamSendsServerSentEventsUntilTheClientIsDropped() throws Exception {
         StreamServlet servlet = new StreamServlet(live);
-        FakeHttp.Response resp = new FakeHttp.Response();
+        FakeResponse resp = new FakeResponse();
         Thread request = new Thread(() -> {
             try {
-                servlet.service(FakeHttp.get(null, FakeHttp.VIEWER, Map.of()), resp.proxy());
+                servlet.service(ConsoleRequests.get(null, ConsoleRequests.VIEWER), resp);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -54,28 +54,28 @@ class LiveEndpointsTest {
             Thread.onSpinWait();
         }
         live.hub.publish("overview", "{\"state\":\"normal\"}");
-        while (!resp.text().contains("normal")) {
+        while (!resp.body().contains("normal")) {
             Thread.onSpinWait();
         }
-        assertEquals(503, secondConsole().status, "one client at a time in this hub");
+        assertEquals(503, secondConsole().getStatus(), "one client at a time in this hub");
         live.hub.close();
         request.join(5000);
         assertFalse(request.isAlive(), "the request's thread ends with its client");
-        assertEquals("text/event-stream", resp.contentType);
-        assertEquals("retry: 3000\n\nevent: overview\ndata: {\"state\":\"normal\"}\n\n", resp.text());
+        assertEquals("text/event-stream", resp.getContentType());
+        assertEquals("retry: 3000\n\nevent: overview\ndata: {\"state\":\"normal\"}\n\n", resp.body());
     }
 
-    private FakeHttp.Response secondConsole() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        new StreamServlet(live).service(FakeHttp.get(null, FakeHttp.VIEWER, Map.of()), resp.proxy());
+    private FakeResponse secondConsole() throws IOException {
+        FakeResponse resp = new FakeResponse();
+        new StreamServlet(live).service(ConsoleRequests.get(null, ConsoleRequests.VIEWER), resp);
         return resp;
     }
 
     @Test
     void theStreamNeedsALoggedInUser() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        new StreamServlet(live).service(FakeHttp.get(null, null, Map.of()), resp.proxy());
-        assertEquals(401, resp.status);
+        FakeResponse resp = new FakeResponse();
+        new StreamServlet(live).service(ConsoleRequests.get(null, null), resp);
+        assertEquals(401, resp.getStatus());
         assertEquals(0, live.streamClients());
     }
 
@@ -86,11 +86,11 @@ class LiveEndpointsTest {
         sample[HistorySeries.RETURN_C.ordinal()] = Double.NaN;
         live.history.append(NOW - 1000, sample);
         live.history.append(NOW, sample);
-        FakeHttp.Response resp = new FakeHttp.Response();
-        new HistoryServlet(live).service(FakeHttp.get(null, FakeHttp.VIEWER,
-                Map.of("series", "supply-c,return-c", "range", "1h")), resp.proxy());
-        assertEquals(200, resp.status, resp.text());
-        JsonNode body = JsonServlet.JSON.readTree(resp.text());
+        FakeResponse resp = new FakeResponse();
+        new HistoryServlet(live).service(ConsoleRequests.get(null, ConsoleRequests.VIEWER)
+                .parameter("series", "supply-c,return-c").parameter("range", "1h"), resp);
+        assertEquals(200, resp.getStatus(), resp.body());
+        JsonNode body = resp.json();
         assertEquals(1, body.get("stepSeconds").asInt());
         assertEquals(NOW / 1000 - 1, body.at("/t/0").asLong());
         assertEquals(12.346, body.at("/series/supply-c/values/1").asDouble());
@@ -101,8 +101,8 @@ class LiveEndpointsTest {
 
     @Test
     void anUnknownSeriesIsA400() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        new HistoryServlet(live).service(FakeHttp.get(null, FakeHttp.VIEWER, Map.of("series", "x")), resp.proxy());
-        assertEquals(400, resp.status);
+        FakeResponse resp = new FakeResponse();
+        new HistoryServlet(live).service(ConsoleRequests.get(null, ConsoleRequests.VIEWER).parameter("series", "x"), resp);
+        assertEquals(400, resp.getStatus());
     }
 }

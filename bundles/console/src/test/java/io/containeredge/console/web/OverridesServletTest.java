@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.console.security.ConsoleUser;
+import io.containeredge.console.testing.FakeResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +16,24 @@ class OverridesServletTest {
     private final RecordingControl control = new RecordingControl();
     private final OverridesServlet servlet = new OverridesServlet(control);
 
-    private FakeHttp.Response post(String path, ConsoleUser user, String json) throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        servlet.service(FakeHttp.post(path, user, json), resp.proxy());
+    private FakeResponse post(String path, ConsoleUser user, String json) throws IOException {
+        FakeResponse resp = new FakeResponse();
+        servlet.service(ConsoleRequests.post(path, user, json), resp);
         return resp;
     }
 
     @Test
     void aTechnicianPutsADeviceInMaintenanceAsThemselves() throws IOException {
-        FakeHttp.Response resp = post("/maintenance", FakeHttp.TECHNICIAN, "{\"device\":\"cdu\",\"minutes\":30}");
-        assertEquals(200, resp.status, resp.text());
+        FakeResponse resp = post("/maintenance", ConsoleRequests.TECHNICIAN, "{\"device\":\"cdu\",\"minutes\":30}");
+        assertEquals(200, resp.getStatus(), resp.body());
         assertEquals(List.of("maintenance cdu 30 console:tom"), control.calls);
-        assertTrue(resp.text().contains("\"device\":\"cdu\""), resp.text());
+        assertTrue(resp.body().contains("\"device\":\"cdu\""), resp.body());
     }
 
     @Test
     void aViewerOrARequestWithoutUserChangesNothing() throws IOException {
-        assertEquals(403, post("/curtail", FakeHttp.VIEWER, "{\"kw\":1000,\"minutes\":10}").status);
-        assertEquals(401, post("/curtail", null, "{\"kw\":1000,\"minutes\":10}").status);
+        assertEquals(403, post("/curtail", ConsoleRequests.VIEWER, "{\"kw\":1000,\"minutes\":10}").getStatus());
+        assertEquals(401, post("/curtail", null, "{\"kw\":1000,\"minutes\":10}").getStatus());
         assertEquals(List.of(), control.calls);
     }
 
@@ -48,65 +49,64 @@ class OverridesServletTest {
                 "[1,2]", "must be a JSON object",
                 "{\"kw\":", "not valid JSON");
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            FakeHttp.Response resp = post("/curtail", FakeHttp.TECHNICIAN, c.getKey());
-            assertEquals(400, resp.status, c.getKey());
-            assertTrue(resp.text().contains(c.getValue()), c.getKey() + " -> " + resp.text());
+            FakeResponse resp = post("/curtail", ConsoleRequests.TECHNICIAN, c.getKey());
+            assertEquals(400, resp.getStatus(), c.getKey());
+            assertTrue(resp.body().contains(c.getValue()), c.getKey() + " -> " + resp.body());
         }
         assertEquals(List.of(), control.calls);
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedUnread() throws IOException {
-        String padding = "x".repeat(JsonBody.ACTION_LIMIT);
-        FakeHttp.Response resp = post("/maintenance", FakeHttp.TECHNICIAN,
+        String padding = "x".repeat(RequestBodies.ACTION.limit());
+        FakeResponse resp = post("/maintenance", ConsoleRequests.TECHNICIAN,
                 "{\"device\":\"cdu\",\"minutes\":30,\"pad\":\"" + padding + "\"}");
-        assertEquals(413, resp.status);
+        assertEquals(413, resp.getStatus());
         assertEquals(List.of(), control.calls);
     }
 
     @Test
     void whatTheControllerRefusesIsA422WithItsReason() throws IOException {
-        FakeHttp.Response cap = post("/curtail", FakeHttp.TECHNICIAN, "{\"kw\":5000,\"minutes\":10}");
-        assertEquals(422, cap.status);
-        assertTrue(cap.text().contains("above the site's"), cap.text());
-        FakeHttp.Response device = post("/maintenance", FakeHttp.TECHNICIAN, "{\"device\":\"pump-9\",\"minutes\":10}");
-        assertEquals(422, device.status);
+        FakeResponse cap = post("/curtail", ConsoleRequests.TECHNICIAN, "{\"kw\":5000,\"minutes\":10}");
+        assertEquals(422, cap.getStatus());
+        assertTrue(cap.body().contains("above the site's"), cap.body());
+        FakeResponse device = post("/maintenance", ConsoleRequests.TECHNICIAN, "{\"device\":\"pump-9\",\"minutes\":10}");
+        assertEquals(422, device.getStatus());
         assertEquals(List.of(), control.calls);
     }
 
     @Test
     void curtailThenResumeSaysThatSafetyLimitsStay() throws IOException {
-        assertEquals(200, post("/curtail", FakeHttp.TECHNICIAN, "{\"kw\":1200.5,\"minutes\":60}").status);
-        FakeHttp.Response resume = post("/resume", FakeHttp.TECHNICIAN, null);
-        assertEquals(200, resume.status, resume.text());
-        assertTrue(resume.text().contains("\"lifted\":true"), resume.text());
-        assertTrue(resume.text().contains("thermal trip"), resume.text());
+        assertEquals(200, post("/curtail", ConsoleRequests.TECHNICIAN, "{\"kw\":1200.5,\"minutes\":60}").getStatus());
+        FakeResponse resume = post("/resume", ConsoleRequests.TECHNICIAN, null);
+        assertEquals(200, resume.getStatus(), resume.body());
+        assertTrue(resume.body().contains("\"lifted\":true"), resume.body());
+        assertTrue(resume.body().contains("thermal trip"), resume.body());
         assertEquals(List.of("cap 1200.5 60 console:tom", "lift console:tom"), control.calls);
     }
 
     @Test
     void endingMaintenanceOfADeviceNotInItIsAConflict() throws IOException {
-        assertEquals(200, post("/maintenance/end", FakeHttp.TECHNICIAN, "{\"device\":\"cdu\"}").status);
-        assertEquals(409, post("/maintenance/end", FakeHttp.TECHNICIAN, "{\"device\":\"battery\"}").status);
-        assertEquals(400, post("/maintenance/end", FakeHttp.TECHNICIAN, "{\"device\":\"../etc\"}").status);
+        assertEquals(200, post("/maintenance/end", ConsoleRequests.TECHNICIAN, "{\"device\":\"cdu\"}").getStatus());
+        assertEquals(409, post("/maintenance/end", ConsoleRequests.TECHNICIAN, "{\"device\":\"battery\"}").getStatus());
+        assertEquals(400, post("/maintenance/end", ConsoleRequests.TECHNICIAN, "{\"device\":\"../etc\"}").getStatus());
     }
 
     @Test
     void unknownActionsAndMethodsAreRefused() throws IOException {
-        assertEquals(404, post("/reboot", FakeHttp.TECHNICIAN, "{}").status);
-        FakeHttp.Response put = new FakeHttp.Response();
-        servlet.service(FakeHttp.request("PUT", "/curtail", FakeHttp.TECHNICIAN, "application/json", "{}", Map.of()),
-                put.proxy());
-        assertEquals(405, put.status);
-        assertEquals("GET, HEAD, POST", put.headers.get("Allow"));
+        assertEquals(404, post("/reboot", ConsoleRequests.TECHNICIAN, "{}").getStatus());
+        FakeResponse put = new FakeResponse();
+        servlet.service(ConsoleRequests.request("PUT", "/curtail", ConsoleRequests.TECHNICIAN).json("{}"), put);
+        assertEquals(405, put.getStatus());
+        assertEquals("GET, HEAD, POST", put.getHeader("Allow"));
     }
 
     @Test
     void aFormPostIsNotJson() throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        servlet.service(FakeHttp.request("POST", "/curtail", FakeHttp.TECHNICIAN, "application/x-www-form-urlencoded",
-                "kw=1&minutes=10", Map.of()), resp.proxy());
-        assertEquals(415, resp.status);
+        FakeResponse resp = new FakeResponse();
+        servlet.service(ConsoleRequests.request("POST", "/curtail", ConsoleRequests.TECHNICIAN)
+                .body("application/x-www-form-urlencoded", "kw=1&minutes=10"), resp);
+        assertEquals(415, resp.getStatus());
         assertEquals(List.of(), control.calls);
     }
 }

@@ -3,11 +3,11 @@ package io.containeredge.console.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.console.testing.FakeResponse;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The console's files come from the bundle's {@code console/} folder, with the right type, and nothing else does. */
@@ -17,19 +17,19 @@ class StaticAssetsTest {
     private final StaticAssets assets = new StaticAssets(name -> getClass().getClassLoader().getResource(name));
     private final StaticAssetsServlet servlet = new StaticAssetsServlet(assets);
 
-    private FakeHttp.Response get(String method, String path) throws IOException {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        servlet.service(FakeHttp.request(method, path, null, null, null, Map.of()), resp.proxy());
+    private FakeResponse get(String method, String path) throws IOException {
+        FakeResponse resp = new FakeResponse();
+        servlet.service(ConsoleRequests.request(method, path, null), resp);
         return resp;
     }
 
     @Test
     void theRootServesTheOverviewPage() throws IOException {
-        FakeHttp.Response resp = get("GET", "/");
-        assertEquals(200, resp.status);
-        assertEquals("text/html; charset=utf-8", resp.contentType);
-        assertTrue(resp.text().contains("<html"), resp.text());
-        assertEquals("no-cache", resp.headers.get("Cache-Control"));
+        FakeResponse resp = get("GET", "/");
+        assertEquals(200, resp.getStatus());
+        assertEquals("text/html; charset=utf-8", resp.getContentType());
+        assertTrue(resp.body().contains("<html"), resp.body());
+        assertEquals("no-cache", resp.getHeader("Cache-Control"));
     }
 
     @Test
@@ -65,19 +65,19 @@ class StaticAssetsTest {
 
     @Test
     void aMissingFileIs404AndOnlyGetAndHeadAreAnswered() throws IOException {
-        assertEquals(404, get("GET", "/nothing.html").status);
-        assertEquals(404, get("GET", "/assets/../../pom.xml").status);
-        assertEquals(405, get("POST", "/index.html").status);
-        FakeHttp.Response head = get("HEAD", "/index.html");
-        assertEquals(200, head.status);
-        assertEquals(0, head.body.size());
+        assertEquals(404, get("GET", "/nothing.html").getStatus());
+        assertEquals(404, get("GET", "/assets/../../pom.xml").getStatus());
+        assertEquals(405, get("POST", "/index.html").getStatus());
+        FakeResponse head = get("HEAD", "/index.html");
+        assertEquals(200, head.getStatus());
+        assertEquals("", head.body());
     }
 
     @Test
     void theBarePathRedirectsToItsFolder() throws IOException {
-        FakeHttp.Response resp = get("GET", null);
-        assertEquals(302, resp.status);
-        assertEquals(FakeHttp.SERVLET_PATH + "/", resp.headers.get("Location"));
+        FakeResponse resp = get("GET", null);
+        assertEquals(302, resp.getStatus());
+        assertEquals(ConsoleRequests.SERVLET_PATH + "/", resp.getHeader("Location"));
     }
 
     @Test

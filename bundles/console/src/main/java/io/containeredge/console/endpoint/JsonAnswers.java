@@ -1,0 +1,34 @@
+package io.containeredge.console.endpoint;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * How every JSON answer of the console is written, whoever writes it (the security filter, the login
+ * and user endpoints, the action endpoints): JSON in UTF-8, never cached (an answer is the state of one
+ * moment and may name a user), and an error as {@code {"error": "..."}}.
+ */
+public final class JsonAnswers {
+
+    private JsonAnswers() {
+    }
+
+    /** Writes {@code body}, which Jackson turns into JSON, as the whole response. */
+    public static void send(HttpServletResponse resp, int status, Object body) throws IOException {
+        resp.setStatus(status);
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        Json.MAPPER.writeValue(resp.getOutputStream(), body);
+    }
+
+    public static void error(HttpServletResponse resp, int status, String message) throws IOException {
+        send(resp, status, errorBody(message));
+    }
+
+    /** The body of an error answer; a caller may add fields, e.g. every error of a refused configuration. */
+    public static ObjectNode errorBody(String message) {
+        return Json.MAPPER.createObjectNode().put("error", message);
+    }
+}
