@@ -3,7 +3,10 @@ package io.containeredge.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.containeredge.control.ControlService;
+import io.containeredge.control.ControlStatus;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +28,13 @@ class ControlServletTest {
 
     /** What the servlet asked of the controller: method name and arguments. */
     private final List<List<Object>> calls = new ArrayList<>();
+    /** What the controller's {@code status()} answers. */
+    private ControlStatus lastCycle;
     private final ControlService control = (ControlService) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {ControlService.class}, (proxy, m, args) -> {
+                if (m.getName().equals("status")) {
+                    return lastCycle;
+                }
                 List<Object> call = new ArrayList<>();
                 call.add(m.getName());
                 if (args != null) {
@@ -60,9 +68,35 @@ class ControlServletTest {
         assertEquals(List.of("acknowledge", "comm.cdu", "api@127.0.0.1"), calls.get(0));
     }
 
+    @Test
+    void theStatusSaysTheImportAllowedAndTheBatterySetpointCommandedAndNullWhereThereIsNone() throws Exception {
+        lastCycle = statusWith(1500, -48.5);
+        request("GET", "/", Map.of(), "alice", "127.0.0.1");
+        assertEquals(200, status);
+        JsonNode json = new ObjectMapper().readTree(body.toByteArray());
+        assertEquals(1500.0, json.get("allowedImportKw").asDouble());
+        assertEquals(-48.5, json.get("batterySetpointKw").asDouble());
+
+        lastCycle = statusWith(Double.NaN, Double.NaN);
+        request("GET", "/", Map.of(), "alice", "127.0.0.1");
+        json = new ObjectMapper().readTree(body.toByteArray());
+        assertTrue(json.get("allowedImportKw").isNull(), json.toString());
+        assertTrue(json.get("batterySetpointKw").isNull(), json.toString());
+    }
+
+    private static ControlStatus statusWith(double allowedImportKw, double batterySetpointKw) {
+        return new ControlStatus(1_000, "NORMAL", 1400, false, "power: import within cap", 1400, 1380,
+                allowedImportKw, batterySetpointKw, 230, 240, 0, 10, 0, 2.0, List.of(), List.of(), List.of());
+    }
+
     private void post(String pathInfo, Map<String, String> parameters, String user, String address) throws Exception {
+        request("POST", pathInfo, parameters, user, address);
+    }
+
+    private void request(String method, String pathInfo, Map<String, String> parameters, String user, String address)
+            throws Exception {
         Map<String, Object> answers = new HashMap<>();
-        answers.put("getMethod", "POST");
+        answers.put("getMethod", method);
         answers.put("getPathInfo", pathInfo);
         answers.put("getRemoteUser", user);
         answers.put("getRemoteAddr", address);

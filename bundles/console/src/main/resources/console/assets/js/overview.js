@@ -4,9 +4,9 @@
 // tripped|safe|maintenance|unknown, shown upper-case by CSS; class state-<state>), #overview-state-reason,
 // #overview-binding, #overview-updated, #overview-stream-status (live|reconnecting|connecting),
 // #overview-import-kw, #overview-site-limit-kw, #overview-import-meter, #overview-import-cap-kw,
-// #overview-rating-kw, #overview-miner-kw, #overview-max-miner-kw, #overview-committed-kw, #overview-supply-temp, #overview-return-temp,
+// #overview-allowed-import-kw, #overview-rating-kw, #overview-miner-kw, #overview-max-miner-kw, #overview-committed-kw, #overview-supply-temp, #overview-return-temp,
 // #overview-delta-t, #overview-cooling-limits, #overview-cooling-why, #overview-battery-soc,
-// #overview-battery-kw, #overview-battery-setpoint, #overview-miners-awake, #overview-miners-total,
+// #overview-battery-kw, #overview-battery-setpoint, #overview-battery-commanded, #overview-miners-awake, #overview-miners-total,
 // #overview-miners-asleep, #overview-miners-unreachable, #overview-miners-failed, #overview-miners-commanded, #overview-alarms,
 // #overview-alarms-critical, #overview-alarms-unacked, #overview-maintenance (li[data-device]),
 // #overview-cloud, #overview-cloud-server, #overview-cloud-backlog, #overview-cloud-thinned,
@@ -36,6 +36,7 @@ function showPower(p) {
   }
   setText('overview-site-limit-kw', num(p.siteLimitKw, 0, 'kW'));
   setText('overview-import-cap-kw', num(p.importCapKw, 0, 'kW'));
+  setText('overview-allowed-import-kw', num(p.allowedImportKw, 0, 'kW'));
   setText('overview-rating-kw', num(p.ratingKw, 0, 'kW'));
   setText('overview-miner-kw', num(p.minerKw, 0, 'kW'));
   setText('overview-max-miner-kw', p.maxMinerKw === null && p.minerKw !== null ? 'no limit' : num(p.maxMinerKw, 0, 'kW'));
@@ -58,6 +59,8 @@ function showBattery(b) {
   setText('overview-battery-soc', b.present ? num(b.socPct, 0, '%') : 'none in this site');
   setText('overview-battery-kw', num(b.powerKw, 0, 'kW'));
   setText('overview-battery-setpoint', num(b.setpointKw, 0, 'kW'));
+  // null: the controller commands nothing (battery in maintenance, no setpoint model readable, controller stopped)
+  setText('overview-battery-commanded', b.present && b.commandedKw === null ? 'none' : num(b.commandedKw, 0, 'kW'));
 }
 
 function showMiners(m) {

@@ -39,6 +39,22 @@ final class BatteryActuator {
     private volatile long writtenAtMillis = Long.MIN_VALUE;
     private volatile String failure;
 
+    /**
+     * What the actuator did in one cycle.
+     *
+     * @param commandedKw the setpoint in force by the controller's writes, + discharge (as
+     *     {@link BatteryCommand#setpointKw()}): the one written this cycle or the last one written and
+     *     being refreshed; NaN when it commands nothing (no battery, no setpoint model readable, in
+     *     maintenance)
+     * @param alarms write failures and setpoints that did not read back
+     */
+    record Outcome(double commandedKw, List<AlarmCondition> alarms) {
+
+        static Outcome nothingCommanded(List<AlarmCondition> alarms) {
+            return new Outcome(Double.NaN, alarms);
+        }
+    }
+
     BatteryActuator(String device, DeviceWriter writer) {
         this.device = device;
         this.writer = writer;
@@ -57,23 +73,20 @@ final class BatteryActuator {
         return BatteryLimits.of(Math.min(charge, discharge) / 1000);
     }
 
-    /**
-     * Sends the command when it changed or is due for a refresh, and checks the last write.
-     *
-     * @return write failures and setpoints that did not read back, as alarm conditions
-     */
-    List<AlarmCondition> apply(BatteryCommand command, Snapshot s, long now) {
+    /** Sends the command when it changed or is due for a refresh, and checks the last write. */
+    Outcome apply(BatteryCommand command, Snapshot s, long now) {
         if (device == null) {
-            return List.of();
+            return Outcome.nothingCommanded(List.of());
         }
         Map<String, Object> points = points(s);
         SunSpecBatteryWrites.Device inverter = SunSpecBatteryWrites.Device.of(points);
         if (!inverter.model704() && !inverter.model124()) {
-            return check(points, now);
+            return Outcome.nothingCommanded(check(points, now));
         }
         boolean changed = Double.isNaN(lastSetpointKw) || Math.abs(command.setpointKw() - lastSetpointKw) >= CHANGE_KW;
         if (!changed && now - lastWriteMillis < REFRESH_MILLIS) {
-            return check(points, now);
+            // a change under CHANGE_KW is not written: the last setpoint stays the one in force
+            return new Outcome(lastSetpointKw, check(points, now));
         }
         heartbeat = SunSpecBatteryWrites.nextHeartbeat(heartbeat);
         List<PointWrite> writes = SunSpecBatteryWrites.writes(command, inverter, REVERSION_S, heartbeat);
@@ -96,7 +109,7 @@ final class BatteryActuator {
         if (changed) {
             LOG.info("battery setpoint {} kW: {}", command.setpointKw(), command.reason());
         }
-        return check(points, now);
+        return new Outcome(lastSetpointKw, check(points, now));
     }
 
     /**
@@ -104,14 +117,14 @@ final class BatteryActuator {
      * own default when the reversion time of the last setpoint runs out. Forgets the last setpoint and
      * write, so that the first cycle after maintenance writes at once and no stale read-back alarms.
      *
-     * @return no alarm conditions: nothing is being commanded
+     * @return nothing commanded and no alarm conditions
      */
-    List<AlarmCondition> standDown() {
+    Outcome standDown() {
         lastSetpointKw = Double.NaN;
         lastWriteMillis = Long.MIN_VALUE;
         written = List.of();
         failure = null;
-        return List.of();
+        return Outcome.nothingCommanded(List.of());
     }
 
     private List<AlarmCondition> check(Map<String, Object> points, long now) {

@@ -128,19 +128,12 @@ public final class ControlLoop {
     }
 
     /**
-     * Sets an import cap for a while. Refused unless 0 < cap <= the site's import cap and the
-     * duration is between a minute and a day: a command can tighten the container, never loosen it
-     * beyond its configured limits.
+     * Sets an import cap for a while, if {@link CapOverride#commanded} accepts it.
+     *
+     * @throws IllegalArgumentException with the reason when refused; nothing changes
      */
     public void overrideImportCap(double capKw, Duration duration, String source, long nowMillis) {
-        double siteCap = cfg.limits().importCapKw();
-        if (!(capKw > 0) || capKw > siteCap) {
-            throw new IllegalArgumentException("import cap must be above 0 and at most the site's " + siteCap + " kW");
-        }
-        if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("an import cap override lasts between 1 minute and 24 hours");
-        }
-        capOverride = new CapOverride(capKw, nowMillis + duration.toMillis(), source);
+        capOverride = CapOverride.commanded(capKw, duration, cfg.limits().importCapKw(), nowMillis, source);
         LOG.info("import cap {} kW until +{} min, from {}", capKw, duration.toMinutes(), source);
     }
 
@@ -214,7 +207,7 @@ public final class ControlLoop {
         if (!isHeld(held, cdu)) {
             cooling.raise(t.cooling(), snapshot, nowMillis);
         }
-        List<AlarmCondition> batteryAlarms = batteryHeld ? battery.standDown()
+        BatteryActuator.Outcome batteryOutcome = batteryHeld ? battery.standDown()
                 : battery.apply(p.battery(), snapshot, nowMillis);
         List<AlarmCondition> commLoss = CommLoss.conditions(snapshot, maintenance.devices(), held, nowMillis,
                 startedMillis);
@@ -222,7 +215,7 @@ public final class ControlLoop {
         double millis = (System.nanoTime() - started) / 1e6;
         List<AlarmCondition> present = new ArrayList<>(decision.alarms());
         present.addAll(io.status());
-        present.addAll(batteryAlarms);
+        present.addAll(batteryOutcome.alarms());
         present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
@@ -238,8 +231,9 @@ public final class ControlLoop {
         long awake = members.stream().filter(FleetMember::awake).count();
         long unreachable = members.stream().filter(m -> !m.reachable()).count();
         status = new ControlStatus(nowMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
-                decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000, awake,
-                members.size(), unreachable, cycles, overruns, millis, decision.verdicts(), present, List.copyOf(held.values()));
+                decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000,
+                p.allowedImportKw(), batteryOutcome.commandedKw(), awake, members.size(), unreachable, cycles,
+                overruns, millis, decision.verdicts(), present, List.copyOf(held.values()));
     }
 
     private static boolean isHeld(Map<String, MaintenanceWindow> held, String device) {

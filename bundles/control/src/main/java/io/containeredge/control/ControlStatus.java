@@ -8,6 +8,11 @@ import java.util.List;
  *
  * @param binding the guard whose limit is in force and its reason
  * @param committedKw miner power the allocator has allowed by its commands
+ * @param allowedImportKw the import the power guard enforced this cycle: the site's cap or the
+ *     transformer rating x pf, an operator's override, or lower while the hot-spot reduction is in
+ *     force; NaN while a bad import reading holds the miners at the safe level instead
+ * @param batterySetpointKw the battery setpoint in force by the controller's writes, + discharge; NaN
+ *     when it commands none (no battery, none readable, the battery in maintenance)
  * @param minersUnreachable miners that did not answer their last status request
  * @param overruns cycles that took longer than the period
  * @param maintenance the devices in maintenance during the cycle: written nothing to
@@ -20,6 +25,8 @@ public record ControlStatus(
         String binding,
         double committedKw,
         double minerKw,
+        double allowedImportKw,
+        double batterySetpointKw,
         long minersAwake,
         long minersTotal,
         long minersUnreachable,

@@ -17,7 +17,7 @@ class CommandRequestsTest extends RigFixture {
     void aValidSignedCurtailOverridesTheImportCapAndIsAccepted() throws Exception {
         JsonNode reply = rig.command("dr-1", "curtail", params().put("kw", 1500).put("minutes", 30));
 
-        assertEquals(List.of("overrideImportCap 1500.0 PT30M mqtt:ops/dr-1"), rig.control.calls);
+        assertEquals(List.of("overrideImportCap 1500.0 PT30M mqtt:ops/dr-1"), rig.control.calls());
         assertEquals("dr-1", reply.get("id").asText());
         assertEquals("accepted", reply.get("status").asText());
         assertTrue(reply.get("reason").isNull());
@@ -31,7 +31,7 @@ class CommandRequestsTest extends RigFixture {
     void curtailUntilAnInstantLastsUntilThen() throws Exception {
         rig.command("dr-2", "curtail", params().put("kw", 900).put("until", Rig.T0 + 45 * 60_000));
 
-        assertEquals(List.of("overrideImportCap 900.0 PT45M mqtt:ops/dr-2"), rig.control.calls);
+        assertEquals(List.of("overrideImportCap 900.0 PT45M mqtt:ops/dr-2"), rig.control.calls());
     }
 
     @Test
@@ -40,7 +40,7 @@ class CommandRequestsTest extends RigFixture {
 
         assertEquals("rejected", reply.get("status").asText());
         assertTrue(reply.get("reason").asText().contains("at most the site's 2200.0 kW"), reply.toString());
-        assertTrue(rig.control.calls.isEmpty());
+        assertTrue(rig.control.calls().isEmpty());
     }
 
     @Test
@@ -50,14 +50,16 @@ class CommandRequestsTest extends RigFixture {
 
         assertEquals("rejected", both.get("status").asText());
         assertEquals("rejected", neither.get("status").asText());
-        assertTrue(rig.control.calls.isEmpty());
+        assertTrue(rig.control.calls().isEmpty());
     }
 
     @Test
     void liftCurtailmentTouchesNothingButTheOverride() throws Exception {
+        rig.command("dr-8", "curtail", params().put("kw", 1500).put("minutes", 30));
         JsonNode reply = rig.command("lift-1", "lift-curtailment", null);
 
-        assertEquals(List.of("liftImportCap mqtt:ops/lift-1"), rig.control.calls);
+        assertEquals(List.of("overrideImportCap 1500.0 PT30M mqtt:ops/dr-8", "liftImportCap mqtt:ops/lift-1"),
+                rig.control.calls());
         assertEquals("accepted", reply.get("status").asText());
         assertTrue(reply.at("/result/lifted").asBoolean());
     }
@@ -66,7 +68,7 @@ class CommandRequestsTest extends RigFixture {
     void resetTripSaysItIsTakenAtTheNextCycle() throws Exception {
         JsonNode reply = rig.command("reset-1", "reset-trip", null);
 
-        assertEquals(List.of("requestReset"), rig.control.calls);
+        assertEquals(List.of("requestReset"), rig.control.calls());
         assertEquals("accepted", reply.get("status").asText());
         assertTrue(reply.at("/result/note").asText().contains("next control cycle"), reply.toString());
     }
@@ -77,7 +79,7 @@ class CommandRequestsTest extends RigFixture {
                 .get("status").asText());
         JsonNode unknown = rig.command("ack-2", "ack-alarm", params().put("alarmId", "nope"));
 
-        assertEquals(List.of("acknowledge thermal.supply-trip mqtt:ops", "acknowledge nope mqtt:ops"), rig.control.calls);
+        assertEquals(List.of("acknowledge thermal.supply-trip mqtt:ops", "acknowledge nope mqtt:ops"), rig.control.calls());
         assertEquals("rejected", unknown.get("status").asText());
     }
 
@@ -88,9 +90,9 @@ class CommandRequestsTest extends RigFixture {
         JsonNode off = rig.command("m-3", "end-maintenance", params().put("device", "battery"));
 
         assertEquals(List.of("setMaintenance battery PT1H30M mqtt:ops/m-1", "endMaintenance battery mqtt:ops/m-3"),
-                rig.control.calls);
+                rig.control.calls());
         assertEquals("accepted", on.get("status").asText());
-        assertEquals(1000 + 90 * 60_000, on.at("/result/until").asLong());
+        assertEquals(Rig.T0 + 90 * 60_000, on.at("/result/until").asLong());
         assertEquals("rejected", unknown.get("status").asText());
         assertTrue(unknown.get("reason").asText().contains("no device 'pdu-99'"), unknown.toString());
         assertEquals("accepted", off.get("status").asText());

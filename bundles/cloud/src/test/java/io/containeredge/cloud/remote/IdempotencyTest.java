@@ -23,7 +23,7 @@ class IdempotencyTest extends RigFixture {
         rig.requests.handle(Rig.COMMAND, curtail);
         JsonNode second = rig.lastReply();
 
-        assertEquals(1, rig.control.calls.size(), "executed once: " + rig.control.calls);
+        assertEquals(1, rig.control.calls().size(), "executed once: " + rig.control.calls());
         assertFalse(first.get("replay").asBoolean());
         assertTrue(second.get("replay").asBoolean());
         assertEquals("accepted", second.get("status").asText());
@@ -38,7 +38,7 @@ class IdempotencyTest extends RigFixture {
         rig.requests.handle(Rig.COMMAND, Signer.signed(Signer.body("dr-1", Rig.T0 + 600_000, "curtail",
                 params().put("kw", 200).put("minutes", 30))));
 
-        assertEquals(1, rig.control.calls.size());
+        assertEquals(1, rig.control.calls().size());
         assertTrue(rig.lastReply().get("replay").asBoolean());
     }
 
@@ -51,7 +51,7 @@ class IdempotencyTest extends RigFixture {
         JsonNode reply = rig.lastReply();
         assertEquals("rejected", reply.get("status").asText());
         assertTrue(reply.get("replay").asBoolean());
-        assertTrue(rig.control.calls.isEmpty());
+        assertTrue(rig.control.calls().isEmpty());
     }
 
     @Test
@@ -60,7 +60,7 @@ class IdempotencyTest extends RigFixture {
         rig.restart();
         rig.requests.handle(Rig.COMMAND, curtail);
 
-        assertEquals(1, rig.control.calls.size());
+        assertEquals(1, rig.control.calls().size());
         JsonNode reply = rig.lastReply();
         assertTrue(reply.get("replay").asBoolean());
         assertEquals("accepted", reply.get("status").asText());
@@ -75,7 +75,7 @@ class IdempotencyTest extends RigFixture {
         JsonNode reply = rig.lastReply();
         rig.requests.handle(Rig.COMMAND, curtail);
 
-        assertTrue(rig.control.calls.isEmpty());
+        assertTrue(rig.control.calls().isEmpty());
         assertEquals("failed", reply.get("status").asText());
         assertTrue(reply.get("reason").asText().startsWith("interrupted"), reply.toString());
         assertTrue(reply.get("replay").asBoolean());

@@ -26,7 +26,7 @@ class RejectedRequestsTest extends RigFixture {
         JsonNode reply = rig.lastReply();
         assertEquals("rejected", reply.get("status").asText(), reply.toString());
         assertTrue(reply.get("reason").asText().contains(why), reply.toString());
-        assertTrue(rig.control.calls.isEmpty(), "controller touched: " + rig.control.calls);
+        assertTrue(rig.control.calls().isEmpty(), "controller touched: " + rig.control.calls());
         assertEquals(1, rig.replies.size(), "exactly one reply");
         assertEquals("rejected", rig.audit.last().outcome());
         return reply;
@@ -159,7 +159,7 @@ class RejectedRequestsTest extends RigFixture {
         JsonNode reply = rig.lastReply();
         assertEquals("rejected", reply.get("status").asText());
         assertTrue(reply.get("reason").asText().contains("belongs on the command topic"), reply.toString());
-        assertTrue(rig.control.calls.isEmpty());
+        assertTrue(rig.control.calls().isEmpty());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.containeredge.cloud.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
+import io.containeredge.control.testing.RecordingControlService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ final class Rig implements AutoCloseable {
     static final String CONFIG = "containeredge/demo-site/c-01/config";
     static final String REPLY = "containeredge/demo-site/c-01/reply";
 
-    final FakeControl control = new FakeControl();
+    final RecordingControlService control = RecordingControlService.forSite(2200).devices("cdu", "battery")
+            .activeAlarms("thermal.supply-trip").clock(() -> this.now).build();
     final FakeWriter writer = new FakeWriter();
     final FakeConfigurations configurations = new FakeConfigurations();
     final FakeAudit audit = new FakeAudit();

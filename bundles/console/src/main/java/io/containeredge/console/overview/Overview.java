@@ -28,12 +28,14 @@ public record Overview(
 
     /**
      * @param importWhy why the import is not known, else null
-     * @param siteLimitKw the lower of the site's import cap and the transformer rating x pf; an override
-     *     or a hot-spot reduction in force is named in the power guard's reason
+     * @param siteLimitKw the lower of the site's import cap and the transformer rating x pf
+     * @param allowedImportKw the import the power guard enforced in the controller's last cycle: the site
+     *     limit, an override or a hot-spot reduction (its reason names which); null when the controller
+     *     does not run or a bad import reading holds the miners at the safe level instead
      * @param maxMinerKw the miner power the guards allow now; null for no limit
      */
     public record Power(Double importKw, String importWhy, Double importCapKw, Double ratingKw, Double siteLimitKw,
-            Double minerKw, Double committedKw, Double maxMinerKw) {
+            Double allowedImportKw, Double minerKw, Double committedKw, Double maxMinerKw) {
     }
 
     /** Coolant temperatures and the site's limits for them. */
@@ -45,8 +47,10 @@ public record Overview(
      * @param present the site has a battery inverter
      * @param powerKw measured AC power, + discharge
      * @param setpointKw the 704 power setpoint the inverter reports back, when it has one
+     * @param commandedKw the setpoint the controller commanded in its last cycle, + discharge; null when
+     *     it commands none (in maintenance, no setpoint model readable, the controller not running)
      */
-    public record Battery(boolean present, Double socPct, Double powerKw, Double setpointKw) {
+    public record Battery(boolean present, Double socPct, Double powerKw, Double setpointKw, Double commandedKw) {
     }
 
     /**

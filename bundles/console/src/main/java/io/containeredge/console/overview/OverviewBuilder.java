@@ -32,7 +32,7 @@ public final class OverviewBuilder {
         Overview overview = new Overview(in.nowMillis(), state.state().key(), state.reason(),
                 status == null ? null : status.thermalStage(),
                 status == null ? null : status.binding(),
-                power(r, status, in), cooling(r, in), battery(r, in), miners(status, in), guards(status),
+                power(r, status, in), cooling(r, in), battery(r, status, in), miners(status, in), guards(status),
                 cloud(in.cloud()), alarms(in.activeAlarms()),
                 status == null ? List.of() : status.maintenance(), series(sample));
         return new Tick(overview, sample);
@@ -71,6 +71,7 @@ public final class OverviewBuilder {
         }
         return new Overview.Power(value(r.importKw()), why(r.importKw()), cap, rating,
                 cap == null ? null : Math.min(cap, rating),
+                status == null ? null : number(status.allowedImportKw()),
                 status == null ? null : status.minerKw(), status == null ? null : status.committedKw(),
                 status == null ? null : number(status.maxMinerKw()));
     }
@@ -82,10 +83,10 @@ public final class OverviewBuilder {
                 l == null ? null : l.coolantSupplyLowC());
     }
 
-    private static Overview.Battery battery(ContainerReadings r, LiveInputs in) {
+    private static Overview.Battery battery(ContainerReadings r, ControlStatus status, LiveInputs in) {
         boolean present = in.site() != null && in.site().firstDeviceWithRole("battery").isPresent();
         return new Overview.Battery(present, value(r.batterySocPct()), value(r.batteryKw()),
-                value(r.batterySetpointKw()));
+                value(r.batterySetpointKw()), status == null ? null : number(status.batterySetpointKw()));
     }
 
     private static Overview.Miners miners(ControlStatus status, LiveInputs in) {

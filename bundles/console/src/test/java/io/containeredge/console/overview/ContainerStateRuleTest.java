@@ -22,8 +22,8 @@ class ContainerStateRuleTest {
         List<Verdict> all = new ArrayList<>(List.of(Verdict.free("thermal"), Verdict.free("power")));
         all.removeIf(v -> verdicts.stream().anyMatch(w -> w.guard().equals(v.guard())));
         all.addAll(verdicts);
-        return new ControlStatus(NOW, stage, Double.POSITIVE_INFINITY, false, "thermal: normal", 900, 880, 200, 240,
-                0, 10, 0, 1.5, all, conditions, maintenance);
+        return new ControlStatus(NOW, stage, Double.POSITIVE_INFINITY, false, "thermal: normal", 900, 880, 2200,
+                Double.NaN, 200, 240, 0, 10, 0, 1.5, all, conditions, maintenance);
     }
 
     private static ControlStatus stage(String stage, String thermalReason) {

@@ -40,9 +40,14 @@ class OverviewBuilderTest {
     }
 
     private static ControlStatus status(double maxMinerKw) {
+        return status(maxMinerKw, 1800, -45);
+    }
+
+    private static ControlStatus status(double maxMinerKw, double allowedImportKw, double batterySetpointKw) {
         Verdict power = new Verdict("power", maxMinerKw, false, "import 1500 kW within import cap 2200 kW", List.of());
-        return new ControlStatus(NOW - 100, "NORMAL", maxMinerKw, false, "power: import within cap", 1400, 1380, 230,
-                240, 4, 50, 0, 2.0, List.of(Verdict.free("thermal"), power), List.of(), List.of());
+        return new ControlStatus(NOW - 100, "NORMAL", maxMinerKw, false, "power: import within cap", 1400, 1380,
+                allowedImportKw, batterySetpointKw, 230, 240, 4, 50, 0, 2.0, List.of(Verdict.free("thermal"), power),
+                List.of(), List.of());
     }
 
     private static CommandOutcome outcome(int miner, boolean ok, long at) {
@@ -63,9 +68,24 @@ class OverviewBuilderTest {
         assertNull(o.cooling().returnC(), "a stale reading is not shown as a value");
         assertTrue(o.cooling().returnWhy().contains("stale"), o.cooling().returnWhy());
         assertEquals(45.0, o.cooling().tripC());
-        assertEquals(new Overview.Battery(true, 61.0, -50.0, -48.0), o.battery());
+        assertEquals(new Overview.Battery(true, 61.0, -50.0, -48.0, -45.0), o.battery());
         assertEquals(2, o.guards().size());
         assertFalse(o.cloud().configured());
+    }
+
+    @Test
+    void theImportAllowedAndTheBatterySetpointAreTheControllersAndNullWhereItHasNone() throws ConfigException {
+        Overview curtailed = OverviewBuilder.build(new LiveInputs(NOW, status(1200, 1500, 250), snapshot(), demo(),
+                List.of(), List.of(), null)).overview();
+        assertEquals(1500.0, curtailed.power().allowedImportKw(), "the override in force, under the site's 2200 kW");
+        assertEquals(2200.0, curtailed.power().siteLimitKw());
+        assertEquals(250.0, curtailed.battery().commandedKw());
+        assertEquals(-48.0, curtailed.battery().setpointKw(), "what the inverter reports stays beside it");
+
+        Overview failSafe = OverviewBuilder.build(new LiveInputs(NOW, status(0, Double.NaN, Double.NaN), snapshot(),
+                demo(), List.of(), List.of(), null)).overview();
+        assertNull(failSafe.power().allowedImportKw());
+        assertNull(failSafe.battery().commandedKw());
     }
 
     @Test
@@ -100,6 +120,8 @@ class OverviewBuilderTest {
         assertNull(o.power().importKw());
         assertNull(o.power().siteLimitKw());
         assertFalse(o.battery().present());
+        assertNull(o.power().allowedImportKw());
+        assertNull(o.battery().commandedKw());
         assertEquals(new Overview.Miners(0, 0, 0, 0, 0, 0), o.miners());
         assertEquals(new Overview.Cloud(true, true, "ssl://broker:8883", 12L, 0L), o.cloud());
         assertTrue(o.series().values().stream().allMatch(v -> v == null));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.testing.FakeResponse;
+import io.containeredge.control.testing.RecordingControlService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The override endpoints end to end over a fake request: who may act, what is refused, what reaches the controller. */
 class OverridesServletTest {
 
-    private final RecordingControl control = new RecordingControl();
+    private final RecordingControlService control = RecordingControlService.forSite(2200).devices("cdu", "battery")
+            .build();
     private final OverridesServlet servlet = new OverridesServlet(control);
 
     private FakeResponse post(String path, ConsoleUser user, String json) throws IOException {
@@ -26,7 +28,7 @@ class OverridesServletTest {
     void aTechnicianPutsADeviceInMaintenanceAsThemselves() throws IOException {
         FakeResponse resp = post("/maintenance", ConsoleRequests.TECHNICIAN, "{\"device\":\"cdu\",\"minutes\":30}");
         assertEquals(200, resp.getStatus(), resp.body());
-        assertEquals(List.of("maintenance cdu 30 console:tom"), control.calls);
+        assertEquals(List.of("setMaintenance cdu PT30M console:tom"), control.calls());
         assertTrue(resp.body().contains("\"device\":\"cdu\""), resp.body());
     }
 
@@ -34,7 +36,7 @@ class OverridesServletTest {
     void aViewerOrARequestWithoutUserChangesNothing() throws IOException {
         assertEquals(403, post("/curtail", ConsoleRequests.VIEWER, "{\"kw\":1000,\"minutes\":10}").getStatus());
         assertEquals(401, post("/curtail", null, "{\"kw\":1000,\"minutes\":10}").getStatus());
-        assertEquals(List.of(), control.calls);
+        assertEquals(List.of(), control.calls());
     }
 
     @Test
@@ -53,7 +55,7 @@ class OverridesServletTest {
             assertEquals(400, resp.getStatus(), c.getKey());
             assertTrue(resp.body().contains(c.getValue()), c.getKey() + " -> " + resp.body());
         }
-        assertEquals(List.of(), control.calls);
+        assertEquals(List.of(), control.calls());
     }
 
     @Test
@@ -62,17 +64,17 @@ class OverridesServletTest {
         FakeResponse resp = post("/maintenance", ConsoleRequests.TECHNICIAN,
                 "{\"device\":\"cdu\",\"minutes\":30,\"pad\":\"" + padding + "\"}");
         assertEquals(413, resp.getStatus());
-        assertEquals(List.of(), control.calls);
+        assertEquals(List.of(), control.calls());
     }
 
     @Test
     void whatTheControllerRefusesIsA422WithItsReason() throws IOException {
         FakeResponse cap = post("/curtail", ConsoleRequests.TECHNICIAN, "{\"kw\":5000,\"minutes\":10}");
         assertEquals(422, cap.getStatus());
-        assertTrue(cap.body().contains("above the site's"), cap.body());
+        assertTrue(cap.body().contains("at most the site's 2200.0 kW"), cap.body());
         FakeResponse device = post("/maintenance", ConsoleRequests.TECHNICIAN, "{\"device\":\"pump-9\",\"minutes\":10}");
         assertEquals(422, device.getStatus());
-        assertEquals(List.of(), control.calls);
+        assertEquals(List.of(), control.calls());
     }
 
     @Test
@@ -82,11 +84,13 @@ class OverridesServletTest {
         assertEquals(200, resume.getStatus(), resume.body());
         assertTrue(resume.body().contains("\"lifted\":true"), resume.body());
         assertTrue(resume.body().contains("thermal trip"), resume.body());
-        assertEquals(List.of("cap 1200.5 60 console:tom", "lift console:tom"), control.calls);
+        assertEquals(List.of("overrideImportCap 1200.5 PT1H console:tom", "liftImportCap console:tom"), control.calls());
     }
 
     @Test
     void endingMaintenanceOfADeviceNotInItIsAConflict() throws IOException {
+        assertEquals(200, post("/maintenance", ConsoleRequests.TECHNICIAN, "{\"device\":\"cdu\",\"minutes\":30}")
+                .getStatus());
         assertEquals(200, post("/maintenance/end", ConsoleRequests.TECHNICIAN, "{\"device\":\"cdu\"}").getStatus());
         assertEquals(409, post("/maintenance/end", ConsoleRequests.TECHNICIAN, "{\"device\":\"battery\"}").getStatus());
         assertEquals(400, post("/maintenance/end", ConsoleRequests.TECHNICIAN, "{\"device\":\"../etc\"}").getStatus());
@@ -107,6 +111,6 @@ class OverridesServletTest {
         servlet.service(ConsoleRequests.request("POST", "/curtail", ConsoleRequests.TECHNICIAN)
                 .body("application/x-www-form-urlencoded", "kw=1&minutes=10"), resp);
         assertEquals(415, resp.getStatus());
-        assertEquals(List.of(), control.calls);
+        assertEquals(List.of(), control.calls());
     }
 }

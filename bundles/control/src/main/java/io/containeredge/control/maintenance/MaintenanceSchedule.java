@@ -66,6 +66,22 @@ public final class MaintenanceSchedule {
      * @throws IllegalArgumentException with the reason (unknown device, duration out of range); nothing changes
      */
     public synchronized MaintenanceWindow start(String device, Duration duration, String source, long nowMillis) {
+        MaintenanceWindow w = window(devices, device, duration, source, nowMillis);
+        windows.put(device, w);
+        LOG.warn("device {} in maintenance until {} ({}): no setpoints are written to it", device,
+                Instant.ofEpochMilli(w.untilMillis()), source);
+        persist();
+        return w;
+    }
+
+    /**
+     * The window a request to put {@code device} in maintenance from now asks for, checked against the
+     * site's devices and the allowed durations.
+     *
+     * @throws IllegalArgumentException with the reason (unknown device, duration out of range)
+     */
+    public static MaintenanceWindow window(List<String> devices, String device, Duration duration, String source,
+            long nowMillis) {
         if (device == null || !devices.contains(device)) {
             throw new IllegalArgumentException("no device '" + device + "' in this container (devices: "
                     + String.join(", ", devices) + ")");
@@ -74,12 +90,7 @@ public final class MaintenanceSchedule {
             throw new IllegalArgumentException("maintenance lasts between " + MIN_DURATION.toMinutes() + " minute and "
                     + MAX_DURATION.toDays() + " days");
         }
-        MaintenanceWindow w = new MaintenanceWindow(device, nowMillis, nowMillis + duration.toMillis(), source);
-        windows.put(device, w);
-        LOG.warn("device {} in maintenance until {} ({}): no setpoints are written to it", device,
-                Instant.ofEpochMilli(w.untilMillis()), source);
-        persist();
-        return w;
+        return new MaintenanceWindow(device, nowMillis, nowMillis + duration.toMillis(), source);
     }
 
     /** Ends a device's maintenance now; false if it was not in maintenance. */

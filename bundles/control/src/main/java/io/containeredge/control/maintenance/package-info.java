@@ -3,5 +3,5 @@
  * as the worst case for the guards). Exported because the API, the console and the cloud set and show it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.containeredge.control.maintenance;

@@ -7,5 +7,5 @@
  * the control loop's actuators.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.containeredge.control.power;

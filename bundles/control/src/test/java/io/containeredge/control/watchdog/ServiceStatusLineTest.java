@@ -31,8 +31,8 @@ class ServiceStatusLineTest {
     }
 
     private static ControlStatus status(String stage, String binding, List<AlarmCondition> conditions) {
-        return new ControlStatus(0, stage, 900, false, binding, 900, 880, 200, 240, 3, 10, 0, 4.2, List.of(),
-                conditions, List.of());
+        return new ControlStatus(0, stage, 900, false, binding, 900, 880, 2200, Double.NaN, 200, 240, 3, 10, 0, 4.2,
+                List.of(), conditions, List.of());
     }
 
     private static AlarmCondition alarm(String id, Severity severity) {

@@ -1,0 +1,174 @@
+package io.containeredge.control.testing;
+
+import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.control.ControlService;
+import io.containeredge.control.ControlStatus;
+import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.maintenance.MaintenanceSchedule;
+import io.containeredge.control.maintenance.MaintenanceWindow;
+import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.power.CapOverride;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The controller as the bundles that command it (console, cloud) see it, for their tests. It runs no
+ * cycle: {@link #status()} is null, as before the first one.
+ *
+ * <p>Every call that would change something is recorded as one line: the method's name, then its
+ * arguments in order, separated by spaces, durations in ISO-8601, e.g.
+ * {@code overrideImportCap 1500.0 PT30M mqtt:ops/dr-1}, {@code setMaintenance battery PT1H30M console:tom},
+ * {@code liftImportCap console:tom}, {@code acknowledge thermal.supply-trip mqtt:ops}, {@code requestReset}.
+ *
+ * <p>It refuses what the real controller refuses for its site, with the real reason (the same checks:
+ * {@link CapOverride#commanded}, {@link MaintenanceSchedule#window}): a refused call throws and is not
+ * recorded, since nothing changed. A call answered false (no override to lift, a device not in
+ * maintenance, an alarm unknown or already acknowledged) is recorded: it reached the controller. The
+ * answers follow from the calls as the real controller's do: a lift is true after an override, an
+ * end of maintenance after a start.
+ */
+public final class RecordingControlService implements ControlService {
+
+    private final double siteImportCapKw;
+    private final List<String> devices;
+    private final LongSupplier clock;
+    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
+    private final Map<String, MaintenanceWindow> maintenance = new TreeMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private CapOverride capOverride;
+
+    private RecordingControlService(Builder b) {
+        siteImportCapKw = b.siteImportCapKw;
+        devices = List.copyOf(b.devices);
+        clock = b.clock;
+        for (String id : b.activeAlarms) {
+            alarms.put(id, new Alarm(id, Severity.WARNING, "test", id, Double.NaN, clock.getAsLong(), 0, 0, null));
+        }
+    }
+
+    /** A controller for a site whose import cap is {@code importCapKw}; see {@link Builder} for the rest. */
+    public static Builder forSite(double importCapKw) {
+        return new Builder(importCapKw);
+    }
+
+    /** What the site has: its devices and active alarms, and the clock the controller reads. */
+    public static final class Builder {
+        private final double siteImportCapKw;
+        private List<String> devices = List.of();
+        private List<String> activeAlarms = List.of();
+        private LongSupplier clock = System::currentTimeMillis;
+
+        private Builder(double siteImportCapKw) {
+            this.siteImportCapKw = siteImportCapKw;
+        }
+
+        /** The site's device ids, the ones that may be put in maintenance. None by default. */
+        public Builder devices(String... ids) {
+            devices = Arrays.asList(ids);
+            return this;
+        }
+
+        /** Alarms raised and not acknowledged, by id. None by default. */
+        public Builder activeAlarms(String... ids) {
+            activeAlarms = Arrays.asList(ids);
+            return this;
+        }
+
+        /** The time the controller reads (maintenance windows, override expiry). The system clock by default. */
+        public Builder clock(LongSupplier nowMillis) {
+            clock = nowMillis;
+            return this;
+        }
+
+        public RecordingControlService build() {
+            return new RecordingControlService(this);
+        }
+    }
+
+    /** Every call that would change something, one line each, oldest first. */
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void record(Object... parts) {
+        calls.add(String.join(" ", Arrays.stream(parts).map(String::valueOf).toList()));
+    }
+
+    @Override
+    public ControlStatus status() {
+        return null;
+    }
+
+    @Override
+    public synchronized void requestReset() {
+        record("requestReset");
+    }
+
+    @Override
+    public synchronized void overrideImportCap(double capKw, Duration duration, String source) {
+        capOverride = CapOverride.commanded(capKw, duration, siteImportCapKw, clock.getAsLong(), source);
+        record("overrideImportCap", capKw, duration, source);
+    }
+
+    @Override
+    public synchronized boolean liftImportCap(String source) {
+        record("liftImportCap", source);
+        boolean wasActive = capOverride != null && capOverride.activeAt(clock.getAsLong());
+        capOverride = null;
+        return wasActive;
+    }
+
+    @Override
+    public synchronized MaintenanceWindow setMaintenance(String device, Duration duration, String source) {
+        MaintenanceWindow w = MaintenanceSchedule.window(devices, device, duration, source, clock.getAsLong());
+        maintenance.put(device, w);
+        record("setMaintenance", device, duration, source);
+        return w;
+    }
+
+    @Override
+    public synchronized boolean endMaintenance(String device, String source) {
+        record("endMaintenance", device, source);
+        MaintenanceWindow w = maintenance.remove(device);
+        return w != null && w.activeAt(clock.getAsLong());
+    }
+
+    @Override
+    public synchronized List<MaintenanceWindow> maintenance() {
+        long now = clock.getAsLong();
+        return maintenance.values().stream().filter(w -> w.activeAt(now)).toList();
+    }
+
+    @Override
+    public List<CommandOutcome> recentCommands() {
+        return List.of();
+    }
+
+    @Override
+    public synchronized List<Alarm> activeAlarms() {
+        return List.copyOf(alarms.values());
+    }
+
+    @Override
+    public synchronized List<Alarm> alarmHistory(int max) {
+        return alarms.values().stream().limit(max).toList();
+    }
+
+    @Override
+    public synchronized boolean acknowledge(String alarmId, String who) {
+        record("acknowledge", alarmId, who);
+        Alarm a = alarms.get(alarmId);
+        if (a == null || a.acknowledged()) {
+            return false;
+        }
+        alarms.put(alarmId, new Alarm(a.id(), a.severity(), a.source(), a.message(), a.reading(), a.raisedMillis(), 0,
+                Math.max(1, clock.getAsLong()), who));
+        return true;
+    }
+}
