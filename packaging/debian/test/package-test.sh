@@ -141,6 +141,13 @@ history_after=$(history_first)
 [ "$history_after" -le "$HISTORY_FIRST" ] || fail "history starts at $history_after, it started at $HISTORY_FIRST before"
 echo "    queue $BACKLOG_BEFORE → $(backlog) messages; history from $HISTORY_FIRST kept"
 
+step "a technician breaks the site file: the restarted service runs the last good version"
+in_root sed -i 's/unitId: 2}/unitId: 999}/' /etc/containeredge/site/site.yaml
+timeout 200 nsenter -t "$LEADER" -m -u -i -n -p systemctl restart containeredge || fail "restart with a broken site"
+in_root journalctl -u containeredge --no-pager >"$WORK/journal.log"
+grep -q "site configuration refused, still running version 1" "$WORK/journal.log" || fail "the broken site was not refused"
+wait_for 60 "cdu readings good on the last good version" api_has snapshot '"device":"cdu"' '"quality":"good"'
+
 step "remove: stopped, program gone, configuration and data kept"
 in_root dpkg -r containeredge >"$WORK/remove.log" 2>&1 || { cat "$WORK/remove.log"; fail "dpkg -r"; }
 expect "stopped" "inactive" "$(in_root systemctl is-active containeredge || true)"
