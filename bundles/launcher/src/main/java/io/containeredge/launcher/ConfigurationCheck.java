@@ -1,5 +1,6 @@
 package io.containeredge.launcher;
 
+import io.containeredge.console.tokens.ApiTokenFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.profile.DeviceProfile;
 import io.containeredge.modbus.site.LoadedSite;
@@ -15,25 +16,12 @@ import java.util.regex.Pattern;
 /**
  * {@code --check}: everything wrong with what the gateway would be started with, found by the checks the
  * gateway itself runs, without starting anything: the configuration directory ({@link SiteLoader#check}), the
- * cloud settings ({@link CloudProperties}) and the API tokens (the console's own parser). Writes nothing.
+ * cloud settings ({@link CloudProperties}) and the API tokens (the console's own parser, {@link ApiTokenFiles}). Writes nothing.
  */
 final class ConfigurationCheck {
 
     /** Where the console's parser puts the line in its message: {@code <file>:<line>: <what is wrong>}. */
     private static final Pattern TOKEN_LINE = Pattern.compile("(\\d+): (.*)", Pattern.DOTALL);
-
-    /**
-     * The console's parser of an API tokens file ({@code ApiTokens.read}). Given, not called directly: the
-     * console bundle keeps it private, so inside the framework it is reached through that bundle.
-     */
-    @FunctionalInterface
-    interface TokenFileParser {
-        /**
-         * @throws IOException when the file cannot be read
-         * @throws IllegalArgumentException at the first bad line, as {@code <file>:<line>: <what is wrong>}
-         */
-        void parse(Path file) throws IOException;
-    }
 
     /**
      * @param summary what was checked, for the success line
@@ -49,7 +37,7 @@ final class ConfigurationCheck {
      * @param cloudFile     the {@code --cloud} file, or null
      * @param apiTokensFile the {@code --api-tokens} file, or null
      */
-    static Report run(Path configDir, Path cloudFile, Path apiTokensFile, TokenFileParser tokens) {
+    static Report run(Path configDir, Path cloudFile, Path apiTokensFile) {
         SiteLoader.DirectoryCheck site = SiteLoader.check(configDir);
         List<ConfigError> errors = new ArrayList<>(site.errors());
         StringBuilder summary = new StringBuilder(site.site().map(ConfigurationCheck::describe).orElse("no site"));
@@ -58,7 +46,7 @@ final class ConfigurationCheck {
             summary.append(", cloud settings");
         }
         if (apiTokensFile != null) {
-            errors.addAll(tokenErrors(apiTokensFile, tokens));
+            errors.addAll(tokenErrors(apiTokensFile));
             summary.append(", API tokens");
         }
         return new Report(summary.toString(), List.copyOf(errors));
@@ -71,10 +59,10 @@ final class ConfigurationCheck {
                 + profiles + " profiles, " + site.miners().count() + " miners";
     }
 
-    private static List<ConfigError> tokenErrors(Path file, TokenFileParser tokens) {
+    private static List<ConfigError> tokenErrors(Path file) {
         String name = file.toString();
         try {
-            tokens.parse(file);
+            ApiTokenFiles.check(file);
             return List.of();
         } catch (IOException e) {
             return List.of(new ConfigError(name, "$", "cannot read: " + e));

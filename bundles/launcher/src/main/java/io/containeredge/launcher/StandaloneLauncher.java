@@ -68,7 +68,7 @@ public class StandaloneLauncher {
             return;
         }
         if (args.check()) {
-            exitLater(check(args, new ConsoleTokenParser(context)));
+            exitLater(check(args));
             return;
         }
         String dataDir = Path.of(args.dataDir()).toAbsolutePath().toString();
@@ -122,11 +122,11 @@ public class StandaloneLauncher {
      * {@code --check}: prints the verdict and returns the exit status. It configures nothing, so nothing starts:
      * no device is polled, no port opened, no data directory written.
      */
-    private static int check(LauncherArguments args, ConfigurationCheck.TokenFileParser tokens) {
+    private static int check(LauncherArguments args) {
         try {
             ConfigurationCheck.Report report = ConfigurationCheck.run(Path.of(args.configDir()),
                     args.cloudFile() == null ? null : Path.of(args.cloudFile()),
-                    args.apiTokensFile() == null ? null : Path.of(args.apiTokensFile()), tokens);
+                    args.apiTokensFile() == null ? null : Path.of(args.apiTokensFile()));
             List<ConfigError> errors = report.errors();
             if (errors.isEmpty()) {
                 System.out.println("ok: " + report.summary());

@@ -3,7 +3,6 @@ package io.containeredge.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.console.security.ApiTokens;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigSource;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class ConfigurationCheckTest {
     }
 
     private static ConfigurationCheck.Report check(Path dir, Path cloud, Path tokens) {
-        return ConfigurationCheck.run(dir, cloud, tokens, ApiTokens::read);
+        return ConfigurationCheck.run(dir, cloud, tokens);
     }
 
     private void edit(String from, String to) throws Exception {
