@@ -1,10 +1,8 @@
 package io.containeredge.modbus.site;
 
 import io.containeredge.modbus.config.ConfigError;
-import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.config.ConfigSource;
 import io.containeredge.modbus.profile.DeviceProfile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,15 +21,5 @@ public record LoadedSite(SiteConfig config, Map<String, DeviceProfile> profilesB
 
     public DeviceProfile profileOf(String deviceId) {
         return profilesByDevice.get(deviceId);
-    }
-
-    /** Fails with every error when any device was refused (strict checking, e.g. of a candidate version). */
-    public LoadedSite requireComplete() throws ConfigException {
-        if (refused.isEmpty()) {
-            return this;
-        }
-        List<ConfigError> all = new ArrayList<>();
-        refused.values().forEach(all::addAll);
-        throw new ConfigException(all);
     }
 }
