@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --check}: everything wrong with what the gateway would be started with, found by the checks the
@@ -19,9 +17,6 @@ import java.util.regex.Pattern;
  * cloud settings ({@link CloudProperties}) and the API tokens (the console's own parser, {@link ApiTokenFiles}). Writes nothing.
  */
 final class ConfigurationCheck {
-
-    /** Where the console's parser puts the line in its message: {@code <file>:<line>: <what is wrong>}. */
-    private static final Pattern TOKEN_LINE = Pattern.compile("(\\d+): (.*)", Pattern.DOTALL);
 
     /**
      * @param summary what was checked, for the success line
@@ -62,16 +57,10 @@ final class ConfigurationCheck {
     private static List<ConfigError> tokenErrors(Path file) {
         String name = file.toString();
         try {
-            ApiTokenFiles.check(file);
-            return List.of();
+            return ApiTokenFiles.firstBadLine(file).stream()
+                    .map(bad -> new ConfigError(name, "line " + bad.line(), bad.reason())).toList();
         } catch (IOException e) {
             return List.of(new ConfigError(name, "$", "cannot read: " + e));
-        } catch (IllegalArgumentException e) {
-            // the message names the file itself; take the line as the path so it reads like every other error
-            String message = e.getMessage();
-            Matcher line = TOKEN_LINE.matcher(message.startsWith(name + ":") ? message.substring(name.length() + 1) : "");
-            return List.of(line.matches() ? new ConfigError(name, "line " + line.group(1), line.group(2))
-                    : new ConfigError(name, "$", message));
         }
     }
 }

@@ -42,7 +42,7 @@ public final class ApiTokens {
         return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
     }
 
-    /** @throws IllegalArgumentException naming {@code source}, the line and what is wrong with it */
+    /** @throws BadTokenLine at the first bad line; its message names {@code source}, the line and what is wrong */
     public static ApiTokens parse(List<String> lines, String source) {
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -53,20 +53,49 @@ public final class ApiTokens {
             if (content.isEmpty()) {
                 continue;
             }
-            String where = source + ":" + (i + 1) + ": ";
-            String[] fields = content.split("\\s+");
-            if (fields.length != 3) {
-                throw new IllegalArgumentException(where + "expected '<name> <role> <sha256 hex>', got " + fields.length + " fields");
+            try {
+                entries.add(entry(content.split("\\s+"), names));
+            } catch (IllegalArgumentException e) {
+                throw new BadTokenLine(source, i + 1, e.getMessage());
             }
-            if (!AccountRules.validName(fields[0])) {
-                throw new IllegalArgumentException(where + "a token name is 1 to 32 of a-z, 0-9, '.', '_', '-'");
-            }
-            if (!names.add(fields[0])) {
-                throw new IllegalArgumentException(where + "token name '" + fields[0] + "' appears twice");
-            }
-            entries.add(new Entry(fields[0], role(fields[1], where), digest(fields[2], where)));
         }
         return new ApiTokens(entries);
+    }
+
+    /** A line that names a token twice, or a name, role or digest the console does not accept. */
+    public static final class BadTokenLine extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final String reason;
+
+        BadTokenLine(String source, int line, String reason) {
+            super(source + ":" + line + ": " + reason);
+            this.line = line;
+            this.reason = reason;
+        }
+
+        /** 1-based. */
+        public int line() {
+            return line;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    private static Entry entry(String[] fields, Set<String> names) {
+        if (fields.length != 3) {
+            throw new IllegalArgumentException("expected '<name> <role> <sha256 hex>', got " + fields.length + " fields");
+        }
+        if (!AccountRules.validName(fields[0])) {
+            throw new IllegalArgumentException("a token name is 1 to 32 of a-z, 0-9, '.', '_', '-'");
+        }
+        if (!names.add(fields[0])) {
+            throw new IllegalArgumentException("token name '" + fields[0] + "' appears twice");
+        }
+        return new Entry(fields[0], role(fields[1]), digest(fields[2]));
     }
 
     /** The token's name and role when {@code presented} is one of the tokens; every entry is compared, in constant time. */
@@ -88,22 +117,22 @@ public final class ApiTokens {
         return entries.size();
     }
 
-    private static Role role(String text, String where) {
+    private static Role role(String text) {
         try {
             return Role.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + "role is one of viewer, technician, admin, got '" + text + "'");
+            throw new IllegalArgumentException("role is one of viewer, technician, admin, got '" + text + "'");
         }
     }
 
-    private static byte[] digest(String hex, String where) {
+    private static byte[] digest(String hex) {
         if (hex.length() != DIGEST_HEX) {
-            throw new IllegalArgumentException(where + "the token's SHA-256 is " + DIGEST_HEX + " hex digits");
+            throw new IllegalArgumentException("the token's SHA-256 is " + DIGEST_HEX + " hex digits");
         }
         try {
             return HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + "the token's SHA-256 is " + DIGEST_HEX + " hex digits");
+            throw new IllegalArgumentException("the token's SHA-256 is " + DIGEST_HEX + " hex digits");
         }
     }
 
