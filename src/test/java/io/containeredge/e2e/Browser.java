@@ -76,6 +76,20 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /**
+     * The console's first-time setup: the administrator made with the setup token from the gateway's log.
+     * Returns once the overview shows, with the browser logged in as that administrator.
+     */
+    void createFirstAdministrator(String consoleUrl, String setupToken, String name, String password) {
+        open(consoleUrl + "setup.html");
+        type(By.id("setup-token"), setupToken);
+        type(By.id("setup-name"), name);
+        type(By.id("setup-password"), password);
+        type(By.id("setup-password-again"), password);
+        click(By.id("setup-submit"));
+        visible(By.id("overview-state"));
+    }
+
     /** Saves a PNG of the page as {@code <name>.png} under target/screenshots. */
     void screenshot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.openqa.selenium.By;
 import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WindowType;
@@ -95,13 +94,7 @@ public final class ConsoleBench {
     /** First-time setup with the token from the gateway log; it leaves the browser logged in. */
     private void setUp() throws Exception {
         String token = container.gateway().await("console setup token: (\\S+)", WAIT).group(1);
-        browser.open(overview.replace("index.html", "setup.html"));
-        browser.type(By.id("setup-token"), token);
-        browser.type(By.id("setup-name"), USER);
-        browser.type(By.id("setup-password"), PASSWORD);
-        browser.type(By.id("setup-password-again"), PASSWORD);
-        browser.click(By.id("setup-submit"));
-        browser.visible(By.id("overview-state"));
+        browser.createFirstAdministrator(overview.replace("index.html", ""), token, USER, PASSWORD);
         logSupplyInThisWindow();
     }
 

@@ -65,13 +65,7 @@ class ConsoleBrowserTest {
         browser.visible(By.id("login-name")); // not logged in: the login page
         String token = container.gateway().await("console setup token: (\\S+)", Duration.ofSeconds(10)).group(1);
 
-        browser.open(console + "setup.html");
-        browser.type(By.id("setup-token"), token);
-        browser.type(By.id("setup-name"), ADMIN);
-        browser.type(By.id("setup-password"), PASSWORD);
-        browser.type(By.id("setup-password-again"), PASSWORD);
-        browser.click(By.id("setup-submit"));
-        browser.visible(By.id("overview-state"));
+        browser.createFirstAdministrator(console, token, ADMIN, PASSWORD);
         browser.screenshot("01-overview-after-setup");
     }
 
