@@ -119,9 +119,7 @@ class ConsoleBrowserTest {
     @Order(5)
     void anUnsafeEditShowsTheValidatorsErrorAndChangesNothing() throws Exception {
         int before = version();
-        browser.open(console + "config.html");
-        WebElement editor = browser.visible(By.id("config-editor"));
-        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(editor.getAttribute("value").contains("coolantSupplyTripC")));
+        WebElement editor = configEditorHolding("coolantSupplyTripC");
         setEditor(editor, editor.getAttribute("value").replace("coolantSupplyTripC: 45", "coolantSupplyTripC: 38"));
         browser.click(By.id("config-validate"));
         browser.awaitText(By.id("config-errors"), "coolantSupplyTripC", Duration.ofSeconds(20));
@@ -133,9 +131,7 @@ class ConsoleBrowserTest {
     @Order(6)
     void aValidEditIsAppliedAsANewVersion() throws Exception {
         int before = version();
-        browser.open(console + "config.html");
-        WebElement editor = browser.visible(By.id("config-editor"));
-        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(editor.getAttribute("value").contains("importCapKw: 2200")));
+        WebElement editor = configEditorHolding("importCapKw: 2200");
         setEditor(editor, editor.getAttribute("value").replace("importCapKw: 2200", "importCapKw: 2150"));
         browser.click(By.id("config-apply"));
         browser.visible(By.id("config-diff"));
@@ -144,6 +140,14 @@ class ConsoleBrowserTest {
         Eventually.within(Duration.ofSeconds(60), () -> assertEquals(before + 1, version()));
         assertTrue(container.api.get("/api/v1/config").get("documents").get("site").asText().contains("importCapKw: 2150"));
         browser.screenshot("07-config-applied");
+    }
+
+    /** The configuration page's editor once it holds the active site (it is loaded after the page). */
+    private static WebElement configEditorHolding(String text) throws Exception {
+        browser.open(console + "config.html");
+        WebElement editor = browser.visible(By.id("config-editor"));
+        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(editor.getAttribute("value").contains(text)));
+        return editor;
     }
 
     private static void setEditor(WebElement editor, String text) {
