@@ -31,7 +31,9 @@ public final class PointCodec {
             return Decoded.of(words[0] != 0);
         }
         if (p.type() == DataType.STRING) {
-            return Decoded.of(decodeString(words, p.byteOrder()));
+            // SunSpec's not-implemented string is all 0x0000: no value, not a good empty string
+            return p.typeSentinels() && allZero(words) ? Decoded.invalid("not-implemented sentinel: all 0x0000")
+                    : Decoded.of(decodeString(words, p.byteOrder()));
         }
         long bits = WordCodec.join(words, p.byteOrder(), p.wordOrder());
         String sentinel = sentinelReason(p, bits);
@@ -123,6 +125,15 @@ public final class PointCodec {
         return Decoded.of((double) sf);
     }
 
+    private static boolean allZero(int[] words) {
+        for (int w : words) {
+            if (w != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String decodeString(int[] words, Order byteOrder) {
         byte[] bytes = new byte[words.length * 2];
         for (int i = 0; i < words.length; i++) {
@@ -165,6 +176,9 @@ public final class PointCodec {
 
     /** Registers that carry the type's not-available marker, e.g. for a simulated sensor fault. */
     public static int[] encodeSentinel(PointDef p) {
+        if (p.type() == DataType.STRING && p.invalidRaw().isEmpty()) {
+            return new int[p.count()];
+        }
         long bits = switch (p.type()) {
             case INT16, SUNSSF -> 0x8000L;
             case INT32 -> 0x80000000L;

@@ -152,6 +152,17 @@ class PointCodecTest {
     }
 
     @Test
+    void aStringOfOnlyZeroWordsIsNotImplementedNotAGoodEmptyString() {
+        PointDef opt = point(DataType.STRING);
+        Decoded d = PointCodec.decode(opt, new int[] {0, 0, 0, 0}, null);
+        assertFalse(d.isValid(), "SunSpec marks a string it does not implement with all 0x0000");
+        assertTrue(d.invalidReason().contains("not-implemented"), d.invalidReason());
+        assertFalse(PointCodec.decode(opt, PointCodec.encodeSentinel(opt), null).isValid());
+        assertEquals("A", PointCodec.decode(opt, new int[] {0x4100, 0, 0, 0}, null).value(),
+                "a string that ends early is still a value");
+    }
+
+    @Test
     void wrongRegisterCountIsInvalidNotAnException() {
         assertFalse(PointCodec.decode(point(DataType.UINT32), new int[] {1}, null).isValid());
     }
