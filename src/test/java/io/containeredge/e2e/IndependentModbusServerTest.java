@@ -56,7 +56,7 @@ class IndependentModbusServerTest {
             ProcessImage image = new ProcessImage();
             ConnectionConfig connection = new ConnectionConfig("interop", "tcp", "127.0.0.1", port, "", 9600, "none",
                     8, 1, Duration.ofMillis(500), Duration.ofMillis(5), 4, Duration.ofSeconds(1), Duration.ofSeconds(5));
-            DeviceConfig device = new DeviceConfig("peer", "other", "interop", "interop", 1, true, 3,
+            DeviceConfig device = new DeviceConfig("peer", "other", "interop", "interop", 1, true, false, 3,
                     Map.of(PollClass.FAST, Duration.ofMillis(100)));
             try (PollingService polling = new PollingService(image, DeviceListener.ignoring(), p -> PointResolver.fixed(p.points()))) {
                 polling.addDevice(device, profile, connection);

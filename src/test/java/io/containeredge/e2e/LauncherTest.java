@@ -69,6 +69,7 @@ class LauncherTest {
                   coolantSupplyWarningC: 46
                   coolantSupplyTripC: 45
                   coolantSupplyLowC: 20
+                  minFlowM3h: 60
                   transformerRatingKva: 2500
                 """);
         try (ChildProcess gw = ChildProcess.start(work.resolve("bad.log"),

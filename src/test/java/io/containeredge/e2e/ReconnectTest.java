@@ -44,7 +44,7 @@ class ReconnectTest {
             sim.await("modbus container-gw", Duration.ofSeconds(30));
             ConnectionConfig connection = new ConnectionConfig("gw", "tcp", "127.0.0.1", port, "", 9600, "none", 8, 1,
                     Duration.ofMillis(300), Duration.ZERO, 16, Duration.ofMillis(200), Duration.ofSeconds(1));
-            DeviceConfig cdu = new DeviceConfig("cdu", "cdu", "immersion-cdu", "gw", 1, true, 3,
+            DeviceConfig cdu = new DeviceConfig("cdu", "cdu", "immersion-cdu", "gw", 1, true, false, 3,
                     Map.of(PollClass.FAST, Duration.ofMillis(100)));
             polling.addDevice(cdu, new ProfileRepository(ConfigSource.builtIn()).get("immersion-cdu"), connection);
             Eventually.within(Duration.ofSeconds(10), () -> assertEquals(Quality.GOOD,

@@ -32,7 +32,8 @@ class SerialRtuGatewayTest {
                 devices:
                   - {id: cdu, role: cdu, profile: immersion-cdu, connection: rs485, unitId: 1}
                   - {id: transformer, role: transformer, profile: transformer-monitor, connection: rs485, unitId: 2}
-                limits: {coolantSupplyWarningC: 40, coolantSupplyTripC: 45, coolantSupplyLowC: 20, transformerRatingKva: 2500}
+                limits: {coolantSupplyWarningC: 40, coolantSupplyTripC: 45, coolantSupplyLowC: 20, minFlowM3h: 60,
+                  transformerRatingKva: 2500}
                 """.formatted(gwEnd));
         int apiPort = RunningContainer.freePort();
         try (ChildProcess socat = ChildProcess.start(work.resolve("socat.log"), List.of("socat",

@@ -1,16 +1,36 @@
 package io.containeredge.control;
 
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * Everything one control cycle decides on, taken from one snapshot of the process image.
  *
- * @param nowMillis the cycle's time (virtual in tests)
+ * @param nowMillis the cycle's time on the monotonic clock (virtual in tests): ages and durations only
+ * @param coolingLoops one entry per CDU of the site, in site order (a site without a CDU has one loop of
+ *     bad readings); the thermal guard acts on the worst of them
  * @param minerKw power the miner fleet draws now, from the miners' own reports
  * @param minerRatedKw power of the whole fleet awake at full target
  */
 public record ContainerInputs(
         long nowMillis,
-        CoolingInputs cooling,
+        List<CoolingInputs> coolingLoops,
         PowerInputs power,
         double minerKw,
         double minerRatedKw) {
+
+    /** A loop whose supply reading is not good is the worst case; among good ones the hottest. */
+    private static final Comparator<CoolingInputs> SUPPLY_RISK = Comparator
+            .comparing((CoolingInputs c) -> c.supplyC().good())
+            .reversed()
+            .thenComparingDouble(c -> c.supplyC().value());
+
+    public ContainerInputs {
+        coolingLoops = List.copyOf(coolingLoops);
+    }
+
+    /** The loop whose supply governs: one without a good supply reading first, else the hottest. */
+    public CoolingInputs cooling() {
+        return coolingLoops.stream().max(SUPPLY_RISK).orElseThrow();
+    }
 }

@@ -82,10 +82,9 @@ public final class ControlLoop {
     private final Supplier<Snapshot> image;
     private final DeviceWriter writer;
     private final Fleet fleet;
-    private final String cdu;
     private final String batteryDevice;
     private final MaintenanceSchedule maintenance;
-    private final CoolingActuator cooling;
+    private final List<CoolingActuator> cooling;
     private final IoSupervisor io;
     private final AlarmRegistry alarms;
     private final BatteryActuator battery;
@@ -100,21 +99,20 @@ public final class ControlLoop {
     private long startedMillis = Long.MIN_VALUE;
 
     /**
-     * @param cdu the CDU whose pump and fan setpoints may be raised, or null
+     * @param cdus every CDU whose pump and fan setpoints may be raised
      * @param battery the battery inverter the power guard dispatches, or null
      * @param maintenance the devices in maintenance; its device list is also the one watched for comm loss
      */
-    public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, String cdu, String battery,
+    public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, List<String> cdus, String battery,
             Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
             MaintenanceSchedule maintenance) {
         this.cfg = cfg;
         this.mapper = mapper;
         this.pdus = pdus;
-        this.cdu = cdu;
         this.image = image;
         this.writer = writer;
         this.fleet = fleet;
-        this.cooling = new CoolingActuator(cdu, writer);
+        this.cooling = cdus.stream().map(cdu -> new CoolingActuator(cdu, writer)).toList();
         this.io = new IoSupervisor(io);
         this.alarms = alarms;
         this.battery = new BatteryActuator(battery, writer);
@@ -185,7 +183,7 @@ public final class ControlLoop {
         ContainerInputs in = mapper.map(snapshot, nowMillis, minerW / 1000, ratedW / 1000);
         if (resetRequested) {
             resetRequested = false;
-            ThermalState after = ThermalGuard.reset(thermal, in.cooling(), cfg);
+            ThermalState after = ThermalGuard.reset(thermal, in.coolingLoops(), cfg);
             LOG.info(after == thermal ? "trip reset refused: the cause is still present" : "trip reset by request");
             thermal = after;
             io.reset();
@@ -204,8 +202,10 @@ public final class ControlLoop {
         MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
         allocator = a.state();
         act(a.actions(), endpoints, held);
-        if (!isHeld(held, cdu)) {
-            cooling.raise(t.cooling(), snapshot, nowMillis);
+        for (CoolingActuator cdu : cooling) {
+            if (!isHeld(held, cdu.device())) {
+                cdu.raise(t.cooling(), snapshot, nowMillis);
+            }
         }
         BatteryActuator.Outcome batteryOutcome = batteryHeld ? battery.standDown()
                 : battery.apply(p.battery(), snapshot, nowMillis);

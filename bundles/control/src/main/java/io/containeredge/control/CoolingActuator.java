@@ -26,8 +26,12 @@ final class CoolingActuator {
         this.writer = writer;
     }
 
+    String device() {
+        return cdu;
+    }
+
     void raise(CoolingRequest request, Snapshot s, long now) {
-        if (cdu == null || !request.any()) {
+        if (!request.any()) {
             return;
         }
         if (needs(s, "pump_speed_setpoint", request.pumpMinPct()) && due(lastPumpWrite, now)) {

@@ -9,6 +9,10 @@ package io.containeredge.control;
  * @param ambientC outdoor temperature for the transformer thermal model
  * @param batterySocPct battery state of charge
  * @param batteryKw battery AC power, positive while discharging
+ * @param transformerAlarm 1 while a transformer monitor's alarm bit is set: the hot spot counts as above its
+ *     continuous limit
+ * @param transformerTrip 1 while a transformer monitor's trip bit is set: the hot spot counts as above its
+ *     emergency limit
  */
 public record PowerInputs(
         Reading importKw,
@@ -16,5 +20,7 @@ public record PowerInputs(
         Reading topOilC,
         Reading ambientC,
         Reading batterySocPct,
-        Reading batteryKw) {
+        Reading batteryKw,
+        Reading transformerAlarm,
+        Reading transformerTrip) {
 }

@@ -3,10 +3,12 @@ package io.containeredge.control;
 import io.containeredge.control.AlarmCondition.Severity;
 import io.containeredge.control.ThermalState.Stage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Keeps one cooling loop inside its limits. A pure function of (inputs, config, previous state):
+ * Keeps every cooling loop (one per CDU) inside its limits; the worst loop decides. A pure function of
+ * (inputs, config, previous state):
  * <ul>
  * <li>pump stopped, flow below minimum, leak, smoke, CDU fault or supply at the trip threshold:
  *     trip at once (every miner asleep), latched until a person resets it;</li>
@@ -15,6 +17,9 @@ import java.util.List;
  *     falls, hold, and release once it is the hysteresis below the threshold;</li>
  * <li>supply below the low limit: miners may not wake.</li>
  * </ul>
+ * Each rule looks at every loop: any loop's trip cause trips, any loop's bad reading is bad, the hottest
+ * supply governs the warning stage and the coldest the low limit. Rates use the time since the previous
+ * cycle on the monotonic clock, never less than zero, so a clock that goes back never raises the limit.
  */
 public final class ThermalGuard {
 
@@ -28,19 +33,20 @@ public final class ThermalGuard {
     }
 
     public static Outcome evaluate(ContainerInputs in, ControlConfig cfg, ThermalState prev) {
-        CoolingInputs c = in.cooling();
+        List<CoolingInputs> loops = in.coolingLoops();
         long now = in.nowMillis();
-        List<AlarmCondition> alarms = new ArrayList<>(advisories(c, cfg));
+        List<AlarmCondition> alarms = new ArrayList<>();
+        loops.forEach(c -> alarms.addAll(advisories(c, cfg)));
         if (prev.tripped()) {
             alarms.add(tripAlarm(prev.latchReason(), Double.NaN));
             return tripped(prev.latchReason(), prev.lastBadMillis(), now, alarms);
         }
-        String trip = tripCause(c, cfg);
+        String trip = tripCause(loops, cfg);
         if (trip != null) {
-            alarms.add(tripAlarm(trip, c.supplyC().value()));
+            alarms.add(tripAlarm(trip, in.cooling().supplyC().value()));
             return tripped(trip, prev.lastBadMillis(), now, alarms);
         }
-        Reading bad = firstBad(c);
+        Reading bad = firstBad(loops);
         long lastBad = bad != null ? now : prev.lastBadMillis();
         if (bad != null || (prev.stage() == Stage.SAFE && now - lastBad < cfg.failSafeHold().toMillis())) {
             String why = bad != null ? "reading not good: " + bad
@@ -56,16 +62,18 @@ public final class ThermalGuard {
     private static Outcome temperature(ContainerInputs in, ControlConfig cfg, ThermalState prev, long lastBad,
             List<AlarmCondition> alarms) {
         Reading supply = in.cooling().supplyC();
+        Reading coldest = in.coolingLoops().stream().map(CoolingInputs::supplyC)
+                .min(Comparator.comparingDouble(Reading::value)).orElse(supply);
         long now = in.nowMillis();
-        boolean holdWake = supply.below(cfg.supplyLowC());
+        boolean holdWake = coldest.below(cfg.supplyLowC());
         if (holdWake) {
-            alarms.add(new AlarmCondition("thermal.supply-low", Severity.WARNING, supply.source(),
-                    "coolant supply below " + cfg.supplyLowC() + " degC: miners held asleep", supply.value()));
+            alarms.add(new AlarmCondition("thermal.supply-low", Severity.WARNING, coldest.source(),
+                    "coolant supply below " + cfg.supplyLowC() + " degC: miners held asleep", coldest.value()));
         }
         boolean hot = supply.value() >= cfg.supplyWarningC();
         boolean cooled = supply.value() < cfg.supplyWarningC() - cfg.hysteresisK();
         if (hot || prev.stage() == Stage.WARNING && !cooled) {
-            double dtS = prev.lastMillis() == Long.MIN_VALUE ? 0 : (now - prev.lastMillis()) / 1000.0;
+            double dtS = prev.lastMillis() == Long.MIN_VALUE ? 0 : Math.max(0, (now - prev.lastMillis()) / 1000.0);
             double from = prev.stage() == Stage.WARNING ? prev.curtailKw() : in.minerKw();
             double limit = hot ? Math.max(0, from - cfg.curtailKwPerS() * dtS) : from;
             alarms.add(new AlarmCondition("thermal.supply-warning", Severity.WARNING, supply.source(),
@@ -77,7 +85,7 @@ public final class ThermalGuard {
             return new Outcome(v, new ThermalState(Stage.WARNING, limit, null, lastBad, now), CoolingRequest.FULL);
         }
         Verdict v = holdWake
-                ? new Verdict(NAME, Double.POSITIVE_INFINITY, true, "supply below low limit: " + supply, alarms)
+                ? new Verdict(NAME, Double.POSITIVE_INFINITY, true, "supply below low limit: " + coldest, alarms)
                 : new Verdict(NAME, Double.POSITIVE_INFINITY, false, "normal", alarms);
         return new Outcome(v, new ThermalState(Stage.NORMAL, Double.POSITIVE_INFINITY, null, lastBad, now),
                 CoolingRequest.NONE);
@@ -88,8 +96,18 @@ public final class ThermalGuard {
         return new Outcome(v, new ThermalState(Stage.TRIPPED, 0, reason, lastBad, now), CoolingRequest.FULL);
     }
 
-    /** The first condition that must shed the container at once, or null. */
-    static String tripCause(CoolingInputs c, ControlConfig cfg) {
+    /** The first condition of any loop that must shed the container at once, or null. */
+    static String tripCause(List<CoolingInputs> loops, ControlConfig cfg) {
+        for (CoolingInputs c : loops) {
+            String cause = tripCause(c, cfg);
+            if (cause != null) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private static String tripCause(CoolingInputs c, ControlConfig cfg) {
         if (c.pumpRunning().good() && c.pumpRunning().value() == 0) {
             return "pump stopped (" + c.pumpRunning().source() + ")";
         }
@@ -111,11 +129,13 @@ public final class ThermalGuard {
         return null;
     }
 
-    /** Readings the guard cannot do without; the return temperature and tank level only advise. */
-    private static Reading firstBad(CoolingInputs c) {
-        for (Reading r : List.of(c.supplyC(), c.flowM3h(), c.pumpRunning(), c.leak(), c.smoke(), c.cduFault())) {
-            if (!r.good()) {
-                return r;
+    /** Readings the guard cannot do without, of every loop; the return temperature and tank level only advise. */
+    private static Reading firstBad(List<CoolingInputs> loops) {
+        for (CoolingInputs c : loops) {
+            for (Reading r : List.of(c.supplyC(), c.flowM3h(), c.pumpRunning(), c.leak(), c.smoke(), c.cduFault())) {
+                if (!r.good()) {
+                    return r;
+                }
             }
         }
         return null;
@@ -145,7 +165,7 @@ public final class ThermalGuard {
      *
      * @return the new state, or the previous one if the reset is refused
      */
-    public static ThermalState reset(ThermalState prev, CoolingInputs now, ControlConfig cfg) {
+    public static ThermalState reset(ThermalState prev, List<CoolingInputs> now, ControlConfig cfg) {
         if (!prev.tripped() || tripCause(now, cfg) != null || firstBad(now) != null) {
             return prev;
         }

@@ -60,8 +60,8 @@ final class LoopRig {
             writes.add(new Write(device, point, value));
             return CompletableFuture.completedFuture(null);
         };
-        loop = new ControlLoop(ControlConfig.defaults(site.limits()), new InputMapper(site), new PduMap(site), "cdu",
-                "battery", () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
+        loop = new ControlLoop(ControlConfig.defaults(site.limits()), new InputMapper(site), new PduMap(site),
+                List.of("cdu"), "battery", () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
                 new UnavailableGatewayIo("test"), alarms, maintenance);
         for (int i = 0; i < MINERS; i++) {
             modes.put(i, MinerMode.AWAKE);

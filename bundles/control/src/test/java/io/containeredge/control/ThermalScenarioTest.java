@@ -41,11 +41,11 @@ class ThermalScenarioTest {
         assertEquals(0, c.awakeCount());
 
         c.pumpRunning = false;
-        ThermalState refused = ThermalGuard.reset(c.thermal, c.inputs().cooling(), c.cfg);
+        ThermalState refused = ThermalGuard.reset(c.thermal, c.inputs().coolingLoops(), c.cfg);
         assertTrue(refused.tripped(), "reset refused while the pump is stopped");
 
         c.pumpRunning = true;
-        c.thermal = ThermalGuard.reset(c.thermal, c.inputs().cooling(), c.cfg);
+        c.thermal = ThermalGuard.reset(c.thermal, c.inputs().coolingLoops(), c.cfg);
         assertFalse(c.thermal.tripped());
         c.runFor(60);
         assertEquals(10, c.awakeCount(), "after the reset the miners come back");

@@ -81,8 +81,9 @@ final class VirtualContainer {
                 Reading.of(0, "cdu/fault_bits"));
         PowerInputs power = new PowerInputs(Reading.of(minerKw() + 25, "meter-main/active_power"),
                 Reading.bad("transformer/winding_temp", "not used"), Reading.bad("transformer/top_oil_temp", "not used"),
-                Reading.of(25, "cdu/ambient_temp"), Reading.of(60, "battery/m802.SoC"), Reading.of(0, "battery/m103.W"));
-        return new ContainerInputs(now, cooling, power, minerKw(), miners.size() * 3.5);
+                Reading.of(25, "cdu/ambient_temp"), Reading.of(60, "battery/m802.SoC"), Reading.of(0, "battery/m103.W"),
+                Reading.of(0, "transformer/status_bits.alarm"), Reading.of(0, "transformer/status_bits.trip"));
+        return new ContainerInputs(now, List.of(cooling), power, minerKw(), miners.size() * 3.5);
     }
 
     /** One control cycle at the current virtual time, then 250 ms pass. */

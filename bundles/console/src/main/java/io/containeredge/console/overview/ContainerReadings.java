@@ -31,7 +31,7 @@ record ContainerReadings(Reading supplyC, Reading returnC, Reading importKw, Rea
     }
 
     private static Reading setpoint(SiteConfig site, Snapshot snapshot) {
-        String battery = site.firstDeviceWithRole("battery").orElse(null);
+        String battery = site.battery().orElse(null);
         if (battery == null) {
             return Reading.bad("battery", "no battery in the site");
         }

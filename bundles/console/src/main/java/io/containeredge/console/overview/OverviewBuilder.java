@@ -84,7 +84,7 @@ public final class OverviewBuilder {
     }
 
     private static Overview.Battery battery(ContainerReadings r, ControlStatus status, LiveInputs in) {
-        boolean present = in.site() != null && in.site().firstDeviceWithRole("battery").isPresent();
+        boolean present = in.site() != null && in.site().battery().isPresent();
         return new Overview.Battery(present, value(r.batterySocPct()), value(r.batteryKw()),
                 value(r.batterySetpointKw()), status == null ? null : number(status.batterySetpointKw()));
     }

@@ -67,14 +67,13 @@ public class ControlComponent implements ControlService {
         ControlConfig cfg = ControlConfig.of(s.limits(), s.control());
         List<MinerEndpoint> endpoints = MinerFleet.fromSite(s.miners());
         fleet = new MinerFleet(endpoints, Duration.ofMillis(config.miner_timeout_ms()));
-        String cdu = s.firstDeviceWithRole("cdu").orElse(null);
         Path data = Files.createDirectories(Path.of(config.data_dir()));
         alarms = new AlarmRegistry(data.resolve("alarms.jsonl"));
-        String battery = s.firstDeviceWithRole("battery").orElse(null);
         List<String> devices = s.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
                 System.currentTimeMillis());
-        loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, battery, image::snapshot, writer,
+        loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), s.enabledDevicesWithRole("cdu"),
+                s.battery().orElse(null), image::snapshot, writer,
                 ControlLoop.Fleet.of(fleet), io, alarms, maintenance);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());

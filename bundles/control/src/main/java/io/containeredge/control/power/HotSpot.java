@@ -1,5 +1,7 @@
 package io.containeredge.control.power;
 
+import io.containeredge.control.AlarmCondition;
+import io.containeredge.control.AlarmCondition.Severity;
 import io.containeredge.control.PowerInputs;
 import io.containeredge.control.Reading;
 
@@ -13,8 +15,10 @@ import io.containeredge.control.Reading;
  * @param celsius the hot spot to act on
  * @param source which reading or estimate it came from, for reasons and alarms
  * @param measured whether it is the monitor's winding reading
+ * @param statusAlarm the alarm of a transformer monitor's alarm or trip bit, or null while neither is set
  */
-record HotSpot(TransformerThermalState model, double celsius, String source, boolean measured) {
+record HotSpot(TransformerThermalState model, double celsius, String source, boolean measured,
+        AlarmCondition statusAlarm) {
 
     /**
      * @param prev the model's previous state; null starts it at the steady state of the present load,
@@ -30,13 +34,39 @@ record HotSpot(TransformerThermalState model, double celsius, String source, boo
             s = s.withTopOil(p.topOilC().value());
         }
         if (p.windingC().good()) {
-            return new HotSpot(s, p.windingC().value(), p.windingC().toString(), true);
+            return new HotSpot(s, p.windingC().value(), p.windingC().toString(), true, null).withStatus(p, cfg);
         }
         String source = p.topOilC().good()
                 ? "model: " + p.topOilC() + " + gradient " + round(s.hotSpotGradientK()) + " K"
                 : "model: load " + round(loadPu) + " pu, ambient " + round(ambientC) + " degC"
                         + (ambient.good() ? "" : " (design value, " + ambient + ")");
-        return new HotSpot(s, s.hotSpotC(), source + ", winding " + p.windingC(), false);
+        return new HotSpot(s, s.hotSpotC(), source + ", winding " + p.windingC(), false, null).withStatus(p, cfg);
+    }
+
+    /**
+     * The monitor's own verdict counts even when the temperature does not show it (a probe that reads low):
+     * a trip bit puts the hot spot just above the emergency limit (fast derate), an alarm bit just above
+     * the continuous limit; a hotter reading or estimate stays as it is.
+     */
+    private HotSpot withStatus(PowerInputs p, PowerConfig cfg) {
+        if (p.transformerTrip().set()) {
+            return floor(cfg.hotSpotEmergencyC(), p.transformerTrip(), new AlarmCondition("power.transformer-trip",
+                    Severity.CRITICAL, p.transformerTrip().source(), "transformer monitor reports trip: acting as if"
+                            + " the hot spot were above its emergency limit " + cfg.hotSpotEmergencyC() + " degC", 1));
+        }
+        if (p.transformerAlarm().set()) {
+            return floor(cfg.hotSpotLimitC(), p.transformerAlarm(), new AlarmCondition("power.transformer-alarm",
+                    Severity.WARNING, p.transformerAlarm().source(), "transformer monitor reports alarm: acting as if"
+                            + " the hot spot were above its continuous limit " + cfg.hotSpotLimitC() + " degC", 1));
+        }
+        return this;
+    }
+
+    private HotSpot floor(double limitC, Reading bit, AlarmCondition alarm) {
+        if (celsius > limitC) {
+            return new HotSpot(model, celsius, source, measured, alarm);
+        }
+        return new HotSpot(model, Math.nextUp(limitC), bit.source() + " set (" + source + ")", measured, alarm);
     }
 
     static double round(double v) {

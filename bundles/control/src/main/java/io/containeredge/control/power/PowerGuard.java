@@ -166,6 +166,9 @@ public final class PowerGuard {
                     + HotSpot.round(c) + " degC above continuous limit " + cfg.hotSpotLimitC() + ", emergency budget "
                     + Math.round(usedS) + " of " + cfg.emergencyBudget().toSeconds() + " s used", c));
         }
+        if (hot.statusAlarm() != null) {
+            alarms.add(hot.statusAlarm());
+        }
         if (!hot.measured()) {
             alarms.add(new AlarmCondition("power.hot-spot-modelled", Severity.INFO, hot.source(),
                     "no good winding reading: acting on the modelled hot spot " + HotSpot.round(c) + " degC", c));

@@ -79,7 +79,7 @@ public final class ReactionBenchmark {
             List<MinerEndpoint> endpoints, ControlConfig cfg, int trials) throws Exception {
         try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
             Path data = Files.createTempDirectory("reaction-bench");
-            ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), "cdu", "battery",
+            ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), List.of("cdu"), "battery",
                     () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet),
                     new UnavailableGatewayIo("benchmark: no gateway I/O"), new AlarmRegistry(data.resolve("alarms.jsonl")),
                     new MaintenanceSchedule(List.of(), new MaintenanceFile(data.resolve("maintenance.json")),

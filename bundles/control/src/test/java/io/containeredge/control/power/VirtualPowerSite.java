@@ -38,6 +38,9 @@ final class VirtualPowerSite {
     double topOilC = Double.NaN;
     double ambientC = 30;
     boolean ambientGood = true;
+    /** The monitor's alarm and trip status bits. */
+    boolean alarmBit;
+    boolean tripBit;
     double batteryKw;
     PowerState state = PowerState.initial();
     final List<Sample> samples = new ArrayList<>();
@@ -67,8 +70,10 @@ final class VirtualPowerSite {
                 reading(topOilC, "transformer/top_oil_temp"),
                 ambientGood ? Reading.of(ambientC, "transformer/ambient_temp") : Reading.bad("transformer/ambient_temp", "stale"),
                 socGood ? Reading.of(socPct, "battery/m802.SoC") : Reading.bad("battery/m802.SoC", "missing"),
-                Reading.of(batteryKw, "battery/m103.W"));
-        return new ContainerInputs(now, null, p, minerKw(), 2500);
+                Reading.of(batteryKw, "battery/m103.W"),
+                Reading.of(alarmBit ? 1 : 0, "transformer/status_bits.alarm"),
+                Reading.of(tripBit ? 1 : 0, "transformer/status_bits.trip"));
+        return new ContainerInputs(now, List.of(), p, minerKw(), 2500);
     }
 
     private static Reading reading(double v, String source) {

@@ -35,6 +35,7 @@ final class Sites {
                   coolantSupplyWarningC: %d
                   coolantSupplyTripC: %d
                   coolantSupplyLowC: 20
+                  minFlowM3h: 60
                   transformerRatingKva: 2500
                 """.formatted(site, container, warningC, tripC);
     }

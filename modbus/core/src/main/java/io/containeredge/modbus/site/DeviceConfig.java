@@ -4,7 +4,11 @@ import io.containeredge.modbus.profile.PollClass;
 import java.time.Duration;
 import java.util.Map;
 
-/** One device of the container: which profile, where it is reached, how often it is read. */
+/**
+ * One device of the container: which profile, where it is reached, how often it is read.
+ *
+ * @param importMeter marked {@code import: true}: the meter whose active power is the container's import
+ */
 public record DeviceConfig(
         String id,
         String role,
@@ -12,6 +16,7 @@ public record DeviceConfig(
         String connection,
         int unitId,
         boolean enabled,
+        boolean importMeter,
         int maxAgePolls,
         Map<PollClass, Duration> pollPeriods) {
 

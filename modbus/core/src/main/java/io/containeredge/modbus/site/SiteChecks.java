@@ -30,6 +30,7 @@ final class SiteChecks {
         }
         if (devices != null) {
             checkDevices(file, devices, connections == null ? null : connectionIds, errors);
+            errors.addAll(DeviceRoles.check(file, devices));
         }
         if (limits != null) {
             checkLimits(file, limits, errors);

@@ -38,8 +38,26 @@ public record SiteConfig(
         return devicesWithRole(role).stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
     }
 
-    /** The first enabled device with a role, e.g. the CDU the thermal guard reads. */
-    public Optional<String> firstDeviceWithRole(String role) {
-        return enabledDevicesWithRole(role).stream().findFirst();
+    /**
+     * The meter whose active power is the container's import: the enabled meter marked {@code import: true},
+     * or the only enabled meter. Empty when there is none, or when several are enabled and not exactly one is
+     * marked (the loader refuses such a site, see {@link DeviceRoles}): never chosen by list order.
+     */
+    public Optional<String> importMeter() {
+        List<DeviceConfig> meters = devicesWithRole("meter").stream().filter(DeviceConfig::enabled).toList();
+        List<DeviceConfig> marked = meters.stream().filter(DeviceConfig::importMeter).toList();
+        if (marked.size() == 1) {
+            return Optional.of(marked.get(0).id());
+        }
+        return meters.size() == 1 && marked.isEmpty() ? Optional.of(meters.get(0).id()) : Optional.empty();
+    }
+
+    /**
+     * The battery inverter the controller dispatches: the only enabled one. Empty when there is none or
+     * several (refused by the loader: the controller cannot dispatch several jointly).
+     */
+    public Optional<String> battery() {
+        List<String> batteries = enabledDevicesWithRole("battery");
+        return batteries.size() == 1 ? Optional.of(batteries.get(0)) : Optional.empty();
     }
 }

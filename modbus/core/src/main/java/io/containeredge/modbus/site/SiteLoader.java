@@ -77,6 +77,7 @@ public final class SiteLoader {
             errors.addAll(parsed.errors());
             Resolution resolution = resolve(siteFile.toString(), parsed.devices(), profiles, new SunSpecModels(source));
             resolution.refused().values().forEach(errors::addAll);
+            errors.addAll(FlowLimit.check(siteFile.toString(), parsed.limits(), parsed.devices(), resolution.byDevice()));
             site = parsed.site();
             devices = parsed.devices();
             byDevice = resolution.byDevice();
@@ -96,8 +97,12 @@ public final class SiteLoader {
     public record DirectoryCheck(Optional<LoadedSite> site, List<ConfigError> errors) {
     }
 
-    private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) {
+    private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) throws ConfigException {
         Resolution resolution = resolve(file, site.devices(), new ProfileRepository(source), new SunSpecModels(source));
+        List<ConfigError> unsafe = FlowLimit.check(file, site.limits(), site.devices(), resolution.byDevice());
+        if (!unsafe.isEmpty()) {
+            throw new ConfigException(unsafe);
+        }
         return new LoadedSite(site, resolution.byDevice(), resolution.refused(), source);
     }
 

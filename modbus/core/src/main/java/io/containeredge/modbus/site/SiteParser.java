@@ -29,9 +29,10 @@ public final class SiteParser {
      * @param site    the site, or null when anything is wrong
      * @param devices the devices as the document lists them, also when the site is refused (so their profiles
      *                can still be checked); empty when the devices section itself is refused
+     * @param limits  the limits section, or null when it is refused (for the checks that need the profiles)
      * @param errors  every error, schema errors first
      */
-    record Parsed(SiteConfig site, List<DeviceConfig> devices, List<ConfigError> errors) {
+    record Parsed(SiteConfig site, List<DeviceConfig> devices, Limits limits, List<ConfigError> errors) {
     }
 
     public static SiteConfig parse(String file, JsonNode doc) throws ConfigException {
@@ -53,10 +54,12 @@ public final class SiteParser {
         Limits limits = section(doc, "limits", true, errors, SiteParser::limits);
         MinerFleetConfig miners = section(doc, "miners", false, errors, SiteParser::miners);
         WebServerSettings api = section(doc, "api", false, errors, SiteParser::webServer);
+        ControlSettings control = section(doc, "control", false, errors, SiteParser::control);
         errors.addAll(SiteChecks.check(file, connections, devices, limits, miners, api));
+        errors.addAll(SettingRanges.check(file, control, miners));
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
-            return new Parsed(null, listed, errors);
+            return new Parsed(null, listed, limits, errors);
         }
         SiteConfig site = new SiteConfig(
                 doc.get("site").asText(),
@@ -68,8 +71,8 @@ public final class SiteParser {
                 limits,
                 api,
                 simulation(doc.path("simulation")),
-                control(doc.path("control")));
-        return new Parsed(site, listed, errors);
+                control);
+        return new Parsed(site, listed, limits, errors);
     }
 
     /**
@@ -121,6 +124,7 @@ public final class SiteParser {
                 d.get("connection").asText(),
                 d.get("unitId").asInt(),
                 d.path("enabled").asBoolean(true),
+                d.path("import").asBoolean(false),
                 d.path("maxAgePolls").asInt(3),
                 periods);
     }
@@ -156,7 +160,7 @@ public final class SiteParser {
                 l.get("coolantSupplyWarningC").asDouble(),
                 l.get("coolantSupplyTripC").asDouble(),
                 l.get("coolantSupplyLowC").asDouble(),
-                l.path("minFlowM3h").asDouble(0),
+                l.path("minFlowM3h").asDouble(Limits.NO_FLOW_LIMIT),
                 rating,
                 l.path("importCapKw").asDouble(rating),
                 l.path("hotSpotLimitC").asDouble(110),

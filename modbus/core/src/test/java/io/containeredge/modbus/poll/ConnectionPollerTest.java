@@ -112,7 +112,7 @@ class ConnectionPollerTest {
         }, c -> client, profile -> PointResolver.fixed(profile.points()));
         DeviceProfile profile = new DeviceProfile("p", "", List.of(TEMP), List.of(), null);
         for (int unit : units) {
-            DeviceConfig d = new DeviceConfig("dev" + unit, "other", "p", "gw", unit, true, 3,
+            DeviceConfig d = new DeviceConfig("dev" + unit, "other", "p", "gw", unit, true, false, 3,
                     Map.of(PollClass.FAST, Duration.ofMillis(50)));
             polling.addDevice(d, profile, conn);
         }

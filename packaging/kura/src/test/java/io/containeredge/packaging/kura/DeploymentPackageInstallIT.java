@@ -102,6 +102,7 @@ class DeploymentPackageInstallIT {
                   coolantSupplyWarningC: 40
                   coolantSupplyTripC: 45
                   coolantSupplyLowC: 20
+                  minFlowM3h: 60
                   transformerRatingKva: 2500
                 api:
                   bind: 127.0.0.1
