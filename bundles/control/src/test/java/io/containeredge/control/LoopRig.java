@@ -52,7 +52,12 @@ final class LoopRig {
     long now = T0;
 
     LoopRig(Path dir) throws Exception {
-        site = SiteLoader.loadBuiltIn("demo-container").config();
+        this(dir, SiteLoader.loadBuiltIn("demo-container").config());
+    }
+
+    /** The rig around another site; only the demo site's devices get healthy readings. */
+    LoopRig(Path dir, SiteConfig site) throws Exception {
+        this.site = site;
         alarms = new AlarmRegistry(dir.resolve("alarms.jsonl"));
         List<String> devices = site.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(dir.resolve("maintenance.json")), now);
@@ -61,7 +66,7 @@ final class LoopRig {
             return CompletableFuture.completedFuture(null);
         };
         loop = new ControlLoop(ControlConfig.defaults(site.limits()), new InputMapper(site), new PduMap(site),
-                List.of("cdu"), "battery", () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
+                site.enabledDevicesWithRole("cdu"), site.battery().orElse(null), () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
                 new UnavailableGatewayIo("test"), alarms, maintenance);
         for (int i = 0; i < MINERS; i++) {
             modes.put(i, MinerMode.AWAKE);
