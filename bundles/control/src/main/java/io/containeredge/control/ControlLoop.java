@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * guard counts on the miners alone), the CDU gets no pump or fan raise, a PDU no socket switching.
  * Its readings are not excused: a stale coolant or meter reading from a device in maintenance still
  * puts the guards in their fail-safe state. Only its comm-loss alarm is lowered (see {@link CommLoss}).
+ *
+ * <p>Two clocks: every age and duration the guards, the allocator and the actuators use (rates, fail-safe
+ * holds, sleep-confirm and PDU-cut timers, the comm-loss grace, cap override expiry) is on the monotonic
+ * clock, so a wall-clock step can neither raise a limit nor end a hold early; the wall clock only stamps
+ * what people read (status, alarms) and runs the maintenance windows, which survive restarts.
  */
 public final class ControlLoop {
 
@@ -96,6 +101,7 @@ public final class ControlLoop {
     private volatile ControlStatus status;
     private long cycles;
     private long overruns;
+    /** The first cycle's monotonic time, for the comm-loss start-up grace. */
     private long startedMillis = Long.MIN_VALUE;
 
     /**
@@ -128,6 +134,7 @@ public final class ControlLoop {
     /**
      * Sets an import cap for a while, if {@link CapOverride#commanded} accepts it.
      *
+     * @param nowMillis monotonic time, as the cycle's
      * @throws IllegalArgumentException with the reason when refused; nothing changes
      */
     public void overrideImportCap(double capKw, Duration duration, String source, long nowMillis) {
@@ -156,13 +163,23 @@ public final class ControlLoop {
         return status;
     }
 
-    /** Runs one cycle at {@code nowMillis}. */
+    /** Runs one cycle with both clocks at {@code nowMillis}: a virtual clock that is never stepped. */
     public void cycle(long nowMillis) {
+        cycle(nowMillis, nowMillis);
+    }
+
+    /**
+     * Runs one cycle.
+     *
+     * @param wallMillis wall-clock time: status and alarm timestamps, maintenance windows
+     * @param nowMillis monotonic time: every age, rate and timer
+     */
+    public void cycle(long wallMillis, long nowMillis) {
         long started = System.nanoTime();
         if (startedMillis == Long.MIN_VALUE) {
             startedMillis = nowMillis;
         }
-        Map<String, MaintenanceWindow> held = maintenance.active(nowMillis);
+        Map<String, MaintenanceWindow> held = maintenance.active(wallMillis);
         boolean batteryHeld = isHeld(held, batteryDevice);
         Snapshot snapshot = image.get();
         List<MinerStatus> statuses = fleet.statuses();
@@ -224,13 +241,13 @@ public final class ControlLoop {
                     "control cycle took " + Math.round(millis) + " ms (period " + cfg.cyclePeriod().toMillis() + " ms)",
                     millis));
         }
-        for (AlarmEvent e : alarms.update(present, nowMillis)) {
+        for (AlarmEvent e : alarms.update(present, wallMillis)) {
             LOG.info("alarm {} {} [{}] {}", e.type(), e.alarm().id(), e.alarm().severity(), e.alarm().message());
         }
         io.beacon(alarms.anyActiveCritical());
         long awake = members.stream().filter(FleetMember::awake).count();
         long unreachable = members.stream().filter(m -> !m.reachable()).count();
-        status = new ControlStatus(nowMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
+        status = new ControlStatus(wallMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
                 decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000,
                 p.allowedImportKw(), batteryOutcome.commandedKw(), awake, members.size(), unreachable, cycles,
                 overruns, millis, decision.verdicts(), present, List.copyOf(held.values()));

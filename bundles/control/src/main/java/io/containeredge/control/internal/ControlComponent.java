@@ -21,6 +21,7 @@ import io.containeredge.gateway.api.SiteService;
 import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.modbus.time.MonotonicClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ public class ControlComponent implements ControlService {
     private final AlarmRegistry alarms;
     private final MaintenanceSchedule maintenance;
     private final Watchdog watchdog;
+    /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
+    private final MonotonicClock clock = MonotonicClock.system();
     private final ScheduledExecutorService cycleThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "control-cycle"));
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
@@ -89,7 +92,7 @@ public class ControlComponent implements ControlService {
 
     private void cycle() {
         try {
-            loop.cycle(System.currentTimeMillis());
+            loop.cycle(System.currentTimeMillis(), clock.millis());
             watchdog.healthyCycle(loop.status());
         } catch (RuntimeException e) {
             LOG.error("control cycle failed; the next one runs", e);
@@ -116,12 +119,12 @@ public class ControlComponent implements ControlService {
 
     @Override
     public void overrideImportCap(double capKw, Duration duration, String source) {
-        loop.overrideImportCap(capKw, duration, source, System.currentTimeMillis());
+        loop.overrideImportCap(capKw, duration, source, clock.millis());
     }
 
     @Override
     public boolean liftImportCap(String source) {
-        return loop.liftImportCap(source, System.currentTimeMillis());
+        return loop.liftImportCap(source, clock.millis());
     }
 
     @Override
