@@ -112,6 +112,29 @@ class CheckModeTest {
     }
 
     @Test
+    void settingsThatWouldSwitchProtectionOffAreRefusedWithEachPath() throws Exception {
+        edit("  minFlowM3h: 60\n", "");
+        edit("import: true, ", "");
+        Files.writeString(site, Files.readString(site)
+                + "control: {cycle: 0ms, failSafeHold: 600m, safeMinerKw: 100000, sleepConfirm: 3m}\n");
+
+        Run run = check("--check", "--config", config.toString());
+
+        assertEquals(1, run.exit(), run.err());
+        List<String> lines = run.err().lines().toList();
+        for (String expected : List.of(
+                site + ": $.control.cycle: 0s is outside 50ms .. 2s",
+                site + ": $.control.failSafeHold: 600m is outside 1s .. 10m",
+                site + ": $.control.safeMinerKw: must have a maximum value of 10000",
+                site + ": $.control.sleepConfirm: 3m is outside 5s .. 2m",
+                site + ": $.limits.minFlowM3h: required: CDU cdu reports flow",
+                site + ": $.devices: 2 enabled meters (meter-main, meter-aux) and none marked import: true")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(expected)), "missing '" + expected + "' in\n" + run.err());
+        }
+        assertTrue(lines.contains("6 errors"), run.err());
+    }
+
+    @Test
     void aDocumentThatIsNotYamlIsReportedWithItsLine() throws Exception {
         Files.writeString(site, "site: [demo\n");
         Run run = check("--check", "--config", config.toString());

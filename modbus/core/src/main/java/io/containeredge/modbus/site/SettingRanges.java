@@ -25,14 +25,11 @@ final class SettingRanges {
     }
 
     /**
-     * @param control the control section, or null when the schema refused it
+     * @param control the control section; a field the schema refused reads as its default (in range)
      * @param miners the miners section, or null when the schema refused it (the fleet bound is then skipped)
      */
     static List<ConfigError> check(String file, ControlSettings control, MinerFleetConfig miners) {
         List<ConfigError> errors = new ArrayList<>();
-        if (control == null) {
-            return errors;
-        }
         within(file, "cycle", control.cycle(), CYCLE_MIN, CYCLE_MAX,
                 "the control loop runs every cycle; outside this range it does not start or reacts too late", errors);
         within(file, "failSafeHold", control.failSafeHold(), FAIL_SAFE_HOLD_MIN, FAIL_SAFE_HOLD_MAX,

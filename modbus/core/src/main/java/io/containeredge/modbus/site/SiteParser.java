@@ -1,6 +1,8 @@
 package io.containeredge.modbus.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.config.SchemaValidator;
@@ -54,7 +56,7 @@ public final class SiteParser {
         Limits limits = section(doc, "limits", true, errors, SiteParser::limits);
         MinerFleetConfig miners = section(doc, "miners", false, errors, SiteParser::miners);
         WebServerSettings api = section(doc, "api", false, errors, SiteParser::webServer);
-        ControlSettings control = section(doc, "control", false, errors, SiteParser::control);
+        ControlSettings control = control(acceptedFields(doc.path("control"), "$.control", errors));
         errors.addAll(SiteChecks.check(file, connections, devices, limits, miners, api));
         errors.addAll(SettingRanges.check(file, control, miners));
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
@@ -86,6 +88,21 @@ public final class SiteParser {
         boolean refused = schemaErrors.stream().map(ConfigError::path)
                 .anyMatch(p -> p.equals(path) || p.startsWith(path + ".") || p.startsWith(path + "["));
         return refused || (required && node.isMissingNode()) ? null : reader.apply(node);
+    }
+
+    /**
+     * An object section without the fields the schema refused (they read as their defaults), so every
+     * other field is still range-checked: one refused setting hides no other unsafe one.
+     */
+    private static JsonNode acceptedFields(JsonNode section, String path, List<ConfigError> schemaErrors) {
+        if (!section.isObject()) {
+            return MissingNode.getInstance();
+        }
+        ObjectNode accepted = ((ObjectNode) section).deepCopy();
+        schemaErrors.stream().map(ConfigError::path).filter(p -> p.startsWith(path + "."))
+                .map(p -> p.substring(path.length() + 1).split("[.\\[]")[0])
+                .forEach(accepted::remove);
+        return accepted;
     }
 
     private static <T> List<T> list(JsonNode array, Function<JsonNode, T> reader) {

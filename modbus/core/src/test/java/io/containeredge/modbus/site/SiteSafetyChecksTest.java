@@ -93,6 +93,15 @@ class SiteSafetyChecksTest {
     }
 
     @Test
+    void aSettingTheSchemaRefusesHidesNoOtherUnsafeSetting() throws IOException {
+        List<ConfigError> errors = errors(valid("control: {safeMinerKw: 100000, cycle: 0ms, failSafeHold: 600m}"));
+        assertRefused(errors, "$.control.safeMinerKw", "maximum value of 10000");
+        assertRefused(errors, "$.control.cycle", "0s is outside 50ms .. 2s");
+        assertRefused(errors, "$.control.failSafeHold", "600m is outside 1s .. 10m");
+        assertEquals(3, errors.size(), errors::toString);
+    }
+
+    @Test
     void aMissingOrZeroLowFlowLimitIsRefusedWhenACduReportsFlow() throws IOException {
         String meter = "- {id: meter, role: meter, profile: power-meter-float32, connection: gw, unitId: 4}";
         assertRefused(errors(site(meter, "", "")), "$.limits.minFlowM3h", "CDU cdu reports flow");
