@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class ProcessImageTest {
 
     private static final long HOUR = 3_600_000;
+    private static final long WALL = 1_800_000_000_000L;
 
     /** The virtual monotonic clock values are aged on; the wall clock is what {@link #snapshot} passes. */
     private long monotonic;
@@ -46,11 +47,16 @@ class ProcessImageTest {
         assertEquals(Quality.MISSING, snapshot(1_000_000).get("meter", "w").quality());
     }
 
+    /** A supply temperature with a max age of 1 s, read at monotonic 10 000 ms, stamped {@link #WALL}. */
+    private void supplyRead() {
+        image.declare("cdu", "supply_temp", "degC", 1000);
+        readAt(10_000, PointValue.good("cdu", "supply_temp", 38.0, "degC", WALL));
+    }
+
     @Test
     void aWallClockSteppedBackDoesNotKeepASilentDeviceFresh() {
-        image.declare("cdu", "supply_temp", "degC", 1000);
-        long wall = 1_800_000_000_000L;
-        readAt(10_000, PointValue.good("cdu", "supply_temp", 38.0, "degC", wall));
+        supplyRead();
+        long wall = WALL;
 
         // an hour back on the wall clock, 1.5 s later on the monotonic one: the value is 1.5 s old
         monotonic = 11_500;
@@ -61,9 +67,8 @@ class ProcessImageTest {
 
     @Test
     void aWallClockSteppedForwardDoesNotMakeAFreshValueStale() {
-        image.declare("cdu", "supply_temp", "degC", 1000);
-        long wall = 1_800_000_000_000L;
-        readAt(10_000, PointValue.good("cdu", "supply_temp", 38.0, "degC", wall));
+        supplyRead();
+        long wall = WALL;
 
         monotonic = 10_500;
         assertEquals(Quality.GOOD, image.snapshot(wall + HOUR).get("cdu", "supply_temp").quality());
