@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param sleepConfirm how long a miner may take to confirm sleep before its PDU socket is cut
  * @param minDwell least time between putting a miner to sleep and waking it again (no flapping)
  * @param deltaTWarningK supply/return difference that signals flow trouble
+ * @param batteryFollow how long the battery may deliver less than commanded before the power guard sheds
+ *     miners for what it really delivers
  */
 public record ControlConfig(
         Duration cyclePeriod,
@@ -31,7 +33,8 @@ public record ControlConfig(
         Duration sleepConfirm,
         Duration minDwell,
         double deltaTWarningK,
-        Limits limits) {
+        Limits limits,
+        Duration batteryFollow) {
 
     /** The site's limits with the default tuning. */
     public static ControlConfig defaults(Limits limits) {
@@ -42,6 +45,7 @@ public record ControlConfig(
     public static ControlConfig of(Limits limits, ControlSettings c) {
         return new ControlConfig(c.cycle(), limits.coolantSupplyWarningC(), limits.coolantSupplyTripC(),
                 limits.coolantSupplyLowC(), c.hysteresisK(), limits.minFlowM3h(), c.curtailKwPerS(), c.safeMinerKw(),
-                c.failSafeHold(), c.wakeRampKwPerS(), c.sleepConfirm(), c.minDwell(), c.deltaTWarningK(), limits);
+                c.failSafeHold(), c.wakeRampKwPerS(), c.sleepConfirm(), c.minDwell(), c.deltaTWarningK(), limits,
+                c.batteryFollow());
     }
 }

@@ -89,6 +89,8 @@ public final class ControlLoop {
     private final IoSupervisor io;
     private final AlarmRegistry alarms;
     private final BatteryActuator battery;
+    /** The power guard's settings from the site; only the battery's limits and an override vary per cycle. */
+    private final PowerConfig sitePower;
     private PowerState power = PowerState.initial();
     private ThermalState thermal = ThermalState.initial();
     private AllocatorState allocator = AllocatorState.initial();
@@ -108,6 +110,7 @@ public final class ControlLoop {
             Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
             MaintenanceSchedule maintenance) {
         this.cfg = cfg;
+        this.sitePower = PowerConfig.forSite(cfg);
         this.mapper = mapper;
         this.pdus = pdus;
         this.cdu = cdu;
@@ -192,9 +195,7 @@ public final class ControlLoop {
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
         thermal = t.state();
-        PowerConfig powerCfg = PowerConfig.defaults(cfg.limits(),
-                batteryHeld ? BatteryLimits.none() : battery.limits(snapshot))
-                .withRecoverKwPerS(cfg.wakeRampKwPerS());
+        PowerConfig powerCfg = sitePower.withBattery(batteryHeld ? BatteryLimits.none() : battery.limits(snapshot));
         PowerGuard.Outcome p = PowerGuard.evaluate(in,
                 capOverride == null ? powerCfg : powerCfg.withCapOverride(capOverride), power);
         power = p.state();

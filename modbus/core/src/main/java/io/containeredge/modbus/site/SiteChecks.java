@@ -1,6 +1,7 @@
 package io.containeredge.modbus.site;
 
 import io.containeredge.modbus.config.ConfigError;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Set;
  * follow-on errors), every other rule still runs, so one schema error hides no unsafe limit.
  */
 final class SiteChecks {
+
+    static final Duration BATTERY_FOLLOW_MIN = Duration.ofSeconds(1);
+    static final Duration BATTERY_FOLLOW_MAX = Duration.ofSeconds(15);
 
     private SiteChecks() {
     }
@@ -98,6 +102,19 @@ final class SiteChecks {
                     errors.add(new ConfigError(file, path, "overlaps group '" + o.name() + "'"));
                 }
             }
+        }
+    }
+
+    /**
+     * The battery's follow time bounds how late miners are shed for a battery that delivers less than it
+     * was commanded: it must end well inside the power guard's 25 s cap fix time, leaving the miners' sleep
+     * time (under 5 s) and the ramp after it.
+     */
+    static void checkBatteryFollow(String file, Duration follow, List<ConfigError> errors) {
+        if (follow.compareTo(BATTERY_FOLLOW_MIN) < 0 || follow.compareTo(BATTERY_FOLLOW_MAX) > 0) {
+            errors.add(new ConfigError(file, "$.control.batteryFollow", "must be " + BATTERY_FOLLOW_MIN.toSeconds()
+                    + "s to " + BATTERY_FOLLOW_MAX.toSeconds() + "s (within the power guard's 25 s cap fix time), got "
+                    + Durations.format(follow)));
         }
     }
 

@@ -54,6 +54,10 @@ public final class SiteParser {
         MinerFleetConfig miners = section(doc, "miners", false, errors, SiteParser::miners);
         WebServerSettings api = section(doc, "api", false, errors, SiteParser::webServer);
         errors.addAll(SiteChecks.check(file, connections, devices, limits, miners, api));
+        ControlSettings control = section(doc, "control", false, errors, SiteParser::control);
+        if (control != null) {
+            SiteChecks.checkBatteryFollow(file, control.batteryFollow(), errors);
+        }
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
             return new Parsed(null, listed, errors);
@@ -68,7 +72,7 @@ public final class SiteParser {
                 limits,
                 api,
                 simulation(doc.path("simulation")),
-                control(doc.path("control")));
+                control);
         return new Parsed(site, listed, errors);
     }
 
@@ -147,7 +151,8 @@ public final class SiteParser {
                 c.path("wakeRampKwPerS").asDouble(d.wakeRampKwPerS()),
                 duration(c, "sleepConfirm", Durations.format(d.sleepConfirm())),
                 duration(c, "minDwell", Durations.format(d.minDwell())),
-                c.path("deltaTWarningK").asDouble(d.deltaTWarningK()));
+                c.path("deltaTWarningK").asDouble(d.deltaTWarningK()),
+                duration(c, "batteryFollow", Durations.format(d.batteryFollow())));
     }
 
     private static Limits limits(JsonNode l) {
