@@ -136,6 +136,32 @@ class PhysicsTest {
     }
 
     @Test
+    void aStuckBatteryAcceptsTheDerSetpointButDeliversAndReadsZeroUntilCleared() throws Exception {
+        sim.inject("battery-stuck");
+        double soc0 = model.battery().socPct();
+        double total0 = model.totalKw();
+        ModbusTCPMaster m = client("bess");
+        int body704 = bodyOf(m, 704);
+        // 704: WSetEna(20)=1, WSetMod(21)=1 (watts), WSet(22..23) = 200000 W (discharge), WSetRvrtTms(29..30) = 60 s
+        m.writeMultipleRegisters(1, body704 + 20, regs(1, 1));
+        m.writeMultipleRegisters(1, body704 + 22, regs(0x0003, 0x0D40));
+        m.writeMultipleRegisters(1, body704 + 29, regs(0, 60));
+        sim.advance(Duration.ofSeconds(10));
+        assertEquals(200, model.battery().commandKw(), 1e-6, "the setpoint is accepted");
+        assertEquals(200_000, sim.image("battery").number("m704.WSet"), 1e-6, "and reads back");
+        assertEquals(0, model.battery().powerKw(), 1e-9, "but nothing is delivered");
+        assertEquals(0, sim.image("battery").number("m103.W"), 1e-9);
+        assertEquals(0, sim.image("battery").number("m701.W"), 1e-9);
+        assertEquals(soc0, model.battery().socPct(), 1e-9);
+        assertEquals(total0, model.totalKw(), 5, "the import is not lowered");
+
+        sim.inject("clear");
+        sim.advance(Duration.ofSeconds(1));
+        assertEquals(200, model.battery().powerKw(), 1e-6, "delivers once cleared");
+        assertEquals(200_000, sim.image("battery").number("m103.W"), 1e-6);
+    }
+
+    @Test
     void batteryFollowsStorageModelRatesAndReverts() throws Exception {
         ModbusTCPMaster m = client("bess");
         int body124 = bodyOf(m, 124);
