@@ -48,12 +48,11 @@ class PowerGuardInLoopTest {
         assertNotNull(rig.activeAlarm("power.battery-not-following"));
         // the cap fix time is 25 s from the overrun; the rig's miners obey at once
         rig.runFor(20);
-        // sleeping miners still draw 25 W each, which the allocator does not count
-        assertEquals(100, rig.importKw(), 0.5, "import under the 100 kW cap");
+        assertTrue(rig.importKw() <= 100, "import " + rig.importKw() + " kW over the 100 kW cap");
         assertNotNull(rig.activeAlarm("power.battery-not-following"));
         for (int i = 0; i < 40; i++) {
             rig.runFor(0.25);
-            assertTrue(rig.importKw() <= 100.5, "import " + rig.importKw() + " kW over the cap at " + rig.now);
+            assertTrue(rig.importKw() <= 100, "import " + rig.importKw() + " kW over the cap at " + rig.now);
         }
     }
 
