@@ -27,16 +27,11 @@ class BatteryStuckEndToEndTest {
     @TempDir
     static Path work;
     static RunningContainer container;
-    static GatewayApi api;
 
     @BeforeAll
     static void start() throws Exception {
-        int minersBase = RunningContainer.freeRange(MINERS);
         // 100 miners x 3.5 kW + 25 kW auxiliaries import 375 kW, far under the site's 2200 kW cap
-        container = RunningContainer.start(work, site -> site
-                .replace("count: 240", "count: " + MINERS)
-                .replace("basePort: 14100", "basePort: " + minersBase), minersBase);
-        api = container.api;
+        container = RunningContainer.withMiners(work, MINERS, site -> site);
     }
 
     @AfterAll
@@ -46,20 +41,22 @@ class BatteryStuckEndToEndTest {
         }
     }
 
-    static double importKw() throws Exception {
-        return api.point("meter-main", "active_power").get("value").asDouble();
+    /** What the main meter reads, kW. */
+    static double meteredKw() throws Exception {
+        return container.api.point("meter-main", "active_power").get("value").asDouble();
     }
 
     @Test
     void aStuckBatteryUnderAnImportCap300KwBelowTheLoadIsAlarmedAndTheMinersBringTheImportUnderTheCapInTime()
             throws Exception {
+        GatewayApi api = container.api;
         // the miners slept through the start-up (readings not yet good) and wake after their dwell time
         Eventually.within(Duration.ofSeconds(120), () -> {
             assertEquals(MINERS, api.get("/api/v1/control").get("minersAwake").asInt());
-            assertTrue(importKw() > 350, "load " + importKw() + " kW");
+            assertTrue(meteredKw() > 350, "load " + meteredKw() + " kW");
         });
         container.simulator.send("battery-stuck");
-        long cap = Math.round(importKw()) - 300;
+        long cap = Math.round(meteredKw()) - 300;
         long t0 = System.nanoTime();
         assertEquals(200, api.request("POST", "/api/v1/control/import-cap?kw=" + cap + "&minutes=10").statusCode());
 
@@ -69,13 +66,13 @@ class BatteryStuckEndToEndTest {
             assertEquals(0, api.point("battery", "m103.W").get("value").asDouble(), 1e-6, "and delivers nothing");
         });
         Eventually.within(CAP_FIX_AND_SLEEP.plus(OBSERVATION).minusNanos(System.nanoTime() - t0), () -> assertTrue(
-                importKw() <= cap, "import " + importKw() + " kW over the cap of " + cap + " kW"));
+                meteredKw() <= cap, "import " + meteredKw() + " kW over the cap of " + cap + " kW"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(api.get("/api/v1/control/alarms").get("active").toString().contains("power.battery-not-following"),
                 "the battery's failure to follow is alarmed");
         for (int i = 0; i < 5; i++) {
             Thread.sleep(1000);
-            assertTrue(importKw() <= cap, "import " + importKw() + " kW back over the cap of " + cap + " kW");
+            assertTrue(meteredKw() <= cap, "import " + meteredKw() + " kW back over the cap of " + cap + " kW");
         }
         System.out.printf("import under the %d kW cap %.1f s after it was set, with the battery stuck%n", cap, seconds);
     }

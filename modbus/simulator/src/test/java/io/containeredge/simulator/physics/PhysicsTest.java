@@ -114,12 +114,7 @@ class PhysicsTest {
     @Test
     void batteryFollowsTheDerSetpointAndRevertsAfterItsTimer() throws Exception {
         double soc0 = model.battery().socPct();
-        ModbusTCPMaster m = client("bess");
-        int body704 = bodyOf(m, 704);
-        // 704: WSetEna(20)=1, WSetMod(21)=1 (watts), WSet(22..23) = -200000 W (charge), WSetRvrtTms(29..30) = 60 s
-        m.writeMultipleRegisters(1, body704 + 20, regs(1, 1));
-        m.writeMultipleRegisters(1, body704 + 22, regs(0xFFFC, 0xF2C0));
-        m.writeMultipleRegisters(1, body704 + 29, regs(0, 60));
+        writeDerSetpoint(-200_000); // charge
         sim.advance(Duration.ofSeconds(30));
         assertEquals(-200, model.battery().powerKw(), 1e-6);
         double expected = soc0 + 200 * 0.97 * 30 / 3600 / 500 * 100;
@@ -140,12 +135,7 @@ class PhysicsTest {
         sim.inject("battery-stuck");
         double soc0 = model.battery().socPct();
         double total0 = model.totalKw();
-        ModbusTCPMaster m = client("bess");
-        int body704 = bodyOf(m, 704);
-        // 704: WSetEna(20)=1, WSetMod(21)=1 (watts), WSet(22..23) = 200000 W (discharge), WSetRvrtTms(29..30) = 60 s
-        m.writeMultipleRegisters(1, body704 + 20, regs(1, 1));
-        m.writeMultipleRegisters(1, body704 + 22, regs(0x0003, 0x0D40));
-        m.writeMultipleRegisters(1, body704 + 29, regs(0, 60));
+        writeDerSetpoint(200_000); // discharge
         sim.advance(Duration.ofSeconds(10));
         assertEquals(200, model.battery().commandKw(), 1e-6, "the setpoint is accepted");
         assertEquals(200_000, sim.image("battery").number("m704.WSet"), 1e-6, "and reads back");
@@ -208,6 +198,15 @@ class PhysicsTest {
             assertEquals(sim.image("cdu").number("supply_temp"), other.image("cdu").number("supply_temp"));
             assertEquals(34, model.ambientC(), 0.01);
         }
+    }
+
+    /** 704: WSetEna(20)=1, WSetMod(21)=1 (watts), WSet(22..23) = {@code watts}, WSetRvrtTms(29..30) = 60 s. */
+    private void writeDerSetpoint(int watts) throws Exception {
+        ModbusTCPMaster m = client("bess");
+        int body704 = bodyOf(m, 704);
+        m.writeMultipleRegisters(1, body704 + 20, regs(1, 1));
+        m.writeMultipleRegisters(1, body704 + 22, regs(watts >>> 16, watts & 0xFFFF));
+        m.writeMultipleRegisters(1, body704 + 29, regs(0, 60));
     }
 
     private static Register[] regs(int... values) {
