@@ -38,7 +38,7 @@ final class BatteryActuator {
     private volatile List<PointWrite> written = List.of();
     private volatile long writtenAtMillis = Long.MIN_VALUE;
     private volatile String failure;
-    /** While ramping the setpoint changes every cycle: one line when it turns (charge, idle, discharge), a few a minute otherwise. */
+    /** A ramp changes the setpoint every cycle: a line when it turns (charge, idle, discharge), a few a minute else. */
     private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
 
     /**

@@ -252,7 +252,10 @@ public final class ControlLoop {
         return device != null && held.containsKey(device);
     }
 
-    /** @param binding the guard that set the limit: a new one is always logged, the same one a few times a minute */
+    /**
+     * @param binding the guard that set the limit: a new one (or a new kind of action) is always logged, the
+     *     same one a few times a minute
+     */
     private void act(List<MinerAction> actions, Map<Integer, MinerEndpoint> endpoints,
             Map<String, MaintenanceWindow> held, String binding, long nowMillis) {
         List<MinerCommand> commands = new ArrayList<>();
@@ -269,7 +272,7 @@ public final class ControlLoop {
             }
         }
         if (!commands.isEmpty()) {
-            long heldBack = logs.admit("commands", binding, nowMillis);
+            long heldBack = logs.admit("commands", binding + " " + actions.get(0).kind(), nowMillis);
             if (heldBack >= 0) {
                 LOG.info("sending {} miner command(s): {}{}", commands.size(), actions.get(0).reason(),
                         LogThrottle.heldBack(heldBack));
