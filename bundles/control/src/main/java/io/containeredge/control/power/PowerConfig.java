@@ -5,8 +5,9 @@ import io.containeredge.modbus.site.Limits;
 import java.time.Duration;
 
 /**
- * The numbers the power guard works with. Ratings and limits come from the site; rates and times
- * have defaults chosen so that miners can follow every reduction the guard asks for.
+ * The numbers the power guard works with. Ratings and limits come from the site, and so do the settings
+ * it shares with the thermal guard ({@link #forSite}); the other rates and times have defaults chosen so
+ * that miners can follow every reduction the guard asks for.
  *
  * @param powerFactor assumed load power factor: the rating in kVA allows rating x pf in kW
  * @param importCapKw the site's import cap (grid connection or contract)
