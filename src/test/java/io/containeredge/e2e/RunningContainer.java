@@ -80,6 +80,13 @@ final class RunningContainer implements AutoCloseable {
         }
     }
 
+    /** The demo container with {@code miners} miners on free loopback ports, further edited by {@code edit}. */
+    static RunningContainer withMiners(Path work, int miners, UnaryOperator<String> edit) throws Exception {
+        int minersBase = freeRange(miners);
+        return start(work, site -> edit.apply(site.replace("count: 240", "count: " + miners)
+                .replace("basePort: 14100", "basePort: " + minersBase)), minersBase);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

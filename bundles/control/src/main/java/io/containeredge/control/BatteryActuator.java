@@ -38,6 +38,8 @@ final class BatteryActuator {
     private volatile List<PointWrite> written = List.of();
     private volatile long writtenAtMillis = Long.MIN_VALUE;
     private volatile String failure;
+    /** A ramp changes the setpoint every cycle: a line when it turns (charge, idle, discharge), a few a minute else. */
+    private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
 
     /**
      * What the actuator did in one cycle.
@@ -97,17 +99,21 @@ final class BatteryActuator {
             chain = chain.thenCompose(x -> writer.write(device, w.point(), w.value()));
         }
         chain.whenComplete((x, e) -> {
+            long held = logs.admit("write", e == null, now);
             if (e != null) {
                 failure = "battery write failed: " + e.getMessage();
-                LOG.warn("{}", failure);
+                if (held >= 0) {
+                    LOG.warn("{}{}", failure, LogThrottle.heldBack(held));
+                }
             } else {
                 failure = null;
                 written = writes;
                 writtenAtMillis = now;
             }
         });
-        if (changed) {
-            LOG.info("battery setpoint {} kW: {}", command.setpointKw(), command.reason());
+        long held = changed ? logs.admit("setpoint", Math.signum(command.setpointKw()), now) : -1;
+        if (held >= 0) {
+            LOG.info("battery setpoint {} kW: {}{}", command.setpointKw(), command.reason(), LogThrottle.heldBack(held));
         }
         return new Outcome(lastSetpointKw, check(points, now));
     }

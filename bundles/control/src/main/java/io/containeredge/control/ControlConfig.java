@@ -9,13 +9,17 @@ import java.time.Duration;
  * operator may override in the site's {@code control} section.
  *
  * @param hysteresisK how far below the warning threshold supply must fall before curtailment ends
- * @param curtailKwPerS how fast a thermal warning steps miner power down
- * @param safeMinerKw power the miners may keep while a needed reading is not good (fail-safe level)
- * @param failSafeHold how long readings must be good again before the fail-safe level is lifted
- * @param wakeRampKwPerS how fast load may come back (staggered wake-up)
+ * @param curtailKwPerS how fast a thermal warning steps miner power down; also the power guard's step-down
+ *     rate where no deadline applies (see {@code PowerConfig.forSite})
+ * @param safeMinerKw power the miners may keep while a needed reading is not good (fail-safe level), in the
+ *     thermal and the power guard
+ * @param failSafeHold how long readings must be good again before the fail-safe level is lifted (both guards)
+ * @param wakeRampKwPerS how fast load may come back (staggered wake-up; the power guard's recovery rate)
  * @param sleepConfirm how long a miner may take to confirm sleep before its PDU socket is cut
  * @param minDwell least time between putting a miner to sleep and waking it again (no flapping)
  * @param deltaTWarningK supply/return difference that signals flow trouble
+ * @param batteryFollow how long the battery may deliver less than commanded before the power guard sheds
+ *     miners for what it really delivers
  */
 public record ControlConfig(
         Duration cyclePeriod,
@@ -31,7 +35,8 @@ public record ControlConfig(
         Duration sleepConfirm,
         Duration minDwell,
         double deltaTWarningK,
-        Limits limits) {
+        Limits limits,
+        Duration batteryFollow) {
 
     /** The site's limits with the default tuning. */
     public static ControlConfig defaults(Limits limits) {
@@ -42,6 +47,7 @@ public record ControlConfig(
     public static ControlConfig of(Limits limits, ControlSettings c) {
         return new ControlConfig(c.cycle(), limits.coolantSupplyWarningC(), limits.coolantSupplyTripC(),
                 limits.coolantSupplyLowC(), c.hysteresisK(), limits.minFlowM3h(), c.curtailKwPerS(), c.safeMinerKw(),
-                c.failSafeHold(), c.wakeRampKwPerS(), c.sleepConfirm(), c.minDwell(), c.deltaTWarningK(), limits);
+                c.failSafeHold(), c.wakeRampKwPerS(), c.sleepConfirm(), c.minDwell(), c.deltaTWarningK(), limits,
+                c.batteryFollow());
     }
 }

@@ -93,6 +93,10 @@ public final class ControlLoop {
     private final IoSupervisor io;
     private final AlarmRegistry alarms;
     private final BatteryActuator battery;
+    /** The power guard's settings from the site; only the battery's limits and an override vary per cycle. */
+    private final PowerConfig sitePower;
+    /** Lines that could come every cycle (command batches, overruns, command failures): a few a minute each. */
+    private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
     private PowerState power = PowerState.initial();
     private ThermalState thermal = ThermalState.initial();
     private AllocatorState allocator = AllocatorState.initial();
@@ -113,6 +117,7 @@ public final class ControlLoop {
             Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
             MaintenanceSchedule maintenance) {
         this.cfg = cfg;
+        this.sitePower = PowerConfig.forSite(cfg);
         this.mapper = mapper;
         this.pdus = pdus;
         this.image = image;
@@ -185,6 +190,7 @@ public final class ControlLoop {
         List<MinerStatus> statuses = fleet.statuses();
         List<FleetMember> members = new ArrayList<>(statuses.size());
         double minerW = 0;
+        double awakeW = 0;
         double ratedW = 0;
         Map<Integer, MinerEndpoint> endpoints = fleet.endpoints();
         for (MinerStatus m : statuses) {
@@ -192,12 +198,16 @@ public final class ControlLoop {
             MinerEndpoint e = endpoints.get(m.index());
             double nameplate = e != null ? e.ratedW() : m.powerW();
             int priority = e != null ? e.priority() : 0;
-            members.add(new FleetMember(m.index(), nameplate, priority, m.mode() == MinerMode.AWAKE && !cut,
-                    m.reachable(), cut ? 0 : m.powerW(), cut));
+            boolean awake = m.mode() == MinerMode.AWAKE && !cut;
+            members.add(new FleetMember(m.index(), nameplate, priority, awake, m.reachable(), cut ? 0 : m.powerW(),
+                    cut));
             minerW += cut ? 0 : m.powerW();
+            awakeW += awake ? m.powerW() : 0;
             ratedW += nameplate;
         }
-        ContainerInputs in = mapper.map(snapshot, nowMillis, minerW / 1000, ratedW / 1000);
+        // the guards limit the awake miners' draw (what the allocator commands); a sleeping miner's few watts
+        // are load like the auxiliaries', or the import would stay over a limit by all of them
+        ContainerInputs in = mapper.map(snapshot, nowMillis, awakeW / 1000, ratedW / 1000);
         if (resetRequested) {
             resetRequested = false;
             ThermalState after = ThermalGuard.reset(thermal, in.coolingLoops(), cfg);
@@ -207,9 +217,7 @@ public final class ControlLoop {
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
         thermal = t.state();
-        PowerConfig powerCfg = PowerConfig.defaults(cfg.limits(),
-                batteryHeld ? BatteryLimits.none() : battery.limits(snapshot))
-                .withRecoverKwPerS(cfg.wakeRampKwPerS());
+        PowerConfig powerCfg = sitePower.withBattery(batteryHeld ? BatteryLimits.none() : battery.limits(snapshot));
         PowerGuard.Outcome p = PowerGuard.evaluate(in,
                 capOverride == null ? powerCfg : powerCfg.withCapOverride(capOverride), power);
         power = p.state();
@@ -218,7 +226,7 @@ public final class ControlLoop {
         Arbiter.Decision decision = Arbiter.combine(verdicts);
         MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
         allocator = a.state();
-        act(a.actions(), endpoints, held);
+        act(a.actions(), endpoints, held, decision.binding().guard(), nowMillis);
         for (CoolingActuator cdu : cooling) {
             if (!isHeld(held, cdu.device())) {
                 cdu.raise(t.cooling(), snapshot, nowMillis);
@@ -236,7 +244,11 @@ public final class ControlLoop {
         present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
-            LOG.warn("control cycle took {} ms, longer than its {} ms period", millis, cfg.cyclePeriod().toMillis());
+            long heldBack = logs.admit("overrun", true, nowMillis);
+            if (heldBack >= 0) {
+                LOG.warn("control cycle took {} ms, longer than its {} ms period{}", millis,
+                        cfg.cyclePeriod().toMillis(), LogThrottle.heldBack(heldBack));
+            }
             present.add(new AlarmCondition("control.overrun", AlarmCondition.Severity.WARNING, "control",
                     "control cycle took " + Math.round(millis) + " ms (period " + cfg.cyclePeriod().toMillis() + " ms)",
                     millis));
@@ -257,8 +269,12 @@ public final class ControlLoop {
         return device != null && held.containsKey(device);
     }
 
+    /**
+     * @param binding the guard that set the limit: a new one (or a new kind of action) is always logged, the
+     *     same one a few times a minute
+     */
     private void act(List<MinerAction> actions, Map<Integer, MinerEndpoint> endpoints,
-            Map<String, MaintenanceWindow> held) {
+            Map<String, MaintenanceWindow> held, String binding, long nowMillis) {
         List<MinerCommand> commands = new ArrayList<>();
         for (MinerAction action : actions) {
             switch (action.kind()) {
@@ -273,9 +289,21 @@ public final class ControlLoop {
             }
         }
         if (!commands.isEmpty()) {
-            LOG.info("sending {} miner command(s): {}", commands.size(), actions.get(0).reason());
-            fleet.execute(commands).thenAccept(outcomes -> outcomes.stream().filter(o -> !o.ok())
-                    .forEach(o -> LOG.warn("miner command failed: {} {}", o.command(), o.message())));
+            long heldBack = logs.admit("commands", binding + " " + actions.get(0).kind(), nowMillis);
+            if (heldBack >= 0) {
+                LOG.info("sending {} miner command(s): {}{}", commands.size(), actions.get(0).reason(),
+                        LogThrottle.heldBack(heldBack));
+            }
+            fleet.execute(commands).thenAccept(outcomes -> logFailures(outcomes, nowMillis));
+        }
+    }
+
+    private void logFailures(List<CommandOutcome> outcomes, long nowMillis) {
+        List<CommandOutcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        long heldBack = failed.isEmpty() ? -1 : logs.admit("command-failures", true, nowMillis);
+        if (heldBack >= 0) {
+            LOG.warn("{} miner command(s) failed, first: {} {}{}", failed.size(), failed.get(0).command(),
+                    failed.get(0).message(), LogThrottle.heldBack(heldBack));
         }
     }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the status says about the import allowed and the battery setpoint, on the demo site (import cap
- * 2200 kW under a 2375 kW rating x pf; 40 miners and 25 kW of auxiliaries import 165 kW): given the
+ * 2200 kW under a 2375 kW rating x pf; 40 miners and 25 kW of auxiliaries import 165 kW with the battery
+ * idle; the battery delivers what it is told): given the
  * container, when an override, a hot winding or maintenance comes, then the status says ...
  */
 class ControlStatusScenarioTest {
@@ -55,7 +56,7 @@ class ControlStatusScenarioTest {
         rig.runFor(10);
 
         ControlStatus s = rig.loop.status();
-        // from the 165 kW imported, 2 kW/s for 10 s; the battery covers the excess, so the import stays
+        // from the 165 kW imported, 2 kW/s for 10 s; the battery delivers the excess, so the import follows
         assertEquals(165 - 2 * 10, s.allowedImportKw(), 0.5 + EPS);
         assertTrue(power(s).reason().contains("hot-spot reduction to " + Math.round(s.allowedImportKw()) + " kW"),
                 power(s).reason());
@@ -70,6 +71,7 @@ class ControlStatusScenarioTest {
 
         rig.runFor(30);
         assertEquals(65, rig.loop.status().batterySetpointKw(), 1, "discharges what the miners import over 100 kW");
+        assertEquals(100, rig.importKw(), 1, "and delivers it");
         assertEquals(lastWrittenSetpointKw(rig), rig.loop.status().batterySetpointKw(), EPS, "held and refreshed");
     }
 

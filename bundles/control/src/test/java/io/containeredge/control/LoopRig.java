@@ -12,6 +12,7 @@ import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gpio.UnavailableGatewayIo;
 import io.containeredge.modbus.image.Snapshot;
+import io.containeredge.modbus.site.ControlSettings;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
 import io.containeredge.modbus.site.SiteLoader;
@@ -29,7 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The real {@link ControlLoop} on a virtual clock around the demo site: a process image the test sets
  * point by point, 40 miners of 3.5 kW that obey sleep, wake and power targets at once (sleep and
- * wake never, when {@link #minersObey} is off), and a device writer that records every write.
+ * wake never, when {@link #minersObey} is off), a battery inverter that delivers its last 704 setpoint
+ * until its reversion time runs out (nothing, when {@link #batteryFollows} is off), and a device writer
+ * that records every write.
  */
 final class LoopRig {
 
@@ -49,24 +52,41 @@ final class LoopRig {
     final MaintenanceSchedule maintenance;
     final ControlLoop loop;
     boolean minersObey = true;
+    boolean batteryFollows = true;
     long now = T0;
+    private double batterySetpointW;
+    private long batteryWrittenAt = Long.MIN_VALUE;
 
     LoopRig(Path dir) throws Exception {
-        this(dir, SiteLoader.loadBuiltIn("demo-container").config());
+        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS);
     }
 
     /** The rig around another site; only the demo site's devices get healthy readings. */
     LoopRig(Path dir, SiteConfig site) throws Exception {
+        this(dir, site, ControlSettings.DEFAULTS);
+    }
+
+    /** With the site's {@code control} section replaced by {@code control}. */
+    LoopRig(Path dir, ControlSettings control) throws Exception {
+        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), control);
+    }
+
+    private LoopRig(Path dir, SiteConfig site, ControlSettings control) throws Exception {
         this.site = site;
         alarms = new AlarmRegistry(dir.resolve("alarms.jsonl"));
         List<String> devices = site.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(dir.resolve("maintenance.json")), now);
         DeviceWriter writer = (device, point, value) -> {
             writes.add(new Write(device, point, value));
+            if (device.equals("battery") && point.equals("m704.WSet")) {
+                batterySetpointW = ((Number) value).doubleValue();
+                batteryWrittenAt = now;
+            }
             return CompletableFuture.completedFuture(null);
         };
-        loop = new ControlLoop(ControlConfig.defaults(site.limits()), new InputMapper(site), new PduMap(site),
-                site.enabledDevicesWithRole("cdu"), site.battery().orElse(null), () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
+        loop = new ControlLoop(ControlConfig.of(site.limits(), control), new InputMapper(site), new PduMap(site),
+                site.enabledDevicesWithRole("cdu"), site.battery().orElse(null),
+                () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
                 new UnavailableGatewayIo("test"), alarms, maintenance);
         for (int i = 0; i < MINERS; i++) {
             modes.put(i, MinerMode.AWAKE);
@@ -120,9 +140,16 @@ final class LoopRig {
         return modes.keySet().stream().mapToDouble(this::minerW).sum() / 1000;
     }
 
-    /** What the meter reads: the miners plus 25 kW of auxiliaries (the battery does not follow its setpoint). */
+    /** What the meter reads: the miners plus 25 kW of auxiliaries, less what the battery delivers. */
     double importKw() {
-        return minerKw() + 25;
+        return minerKw() + 25 - batteryKw();
+    }
+
+    /** What the inverter delivers, + discharge: its setpoint until the reversion time runs out, unless stuck. */
+    double batteryKw() {
+        boolean inForce = batteryWrittenAt != Long.MIN_VALUE
+                && now - batteryWrittenAt < BatteryActuator.REVERSION_S * 1000L;
+        return batteryFollows && inForce ? batterySetpointW / 1000 : 0;
     }
 
     /** The battery at 10 %, under its reserve: the power guard cannot discharge it. */
@@ -134,11 +161,12 @@ final class LoopRig {
         return modes.values().stream().filter(m -> m == MinerMode.AWAKE).count();
     }
 
-    /** Runs cycles for {@code seconds} of virtual time; the meter follows the miners. */
+    /** Runs cycles for {@code seconds} of virtual time; the meter and the battery's reading follow. */
     void runFor(double seconds) {
         long end = now + (long) (seconds * 1000);
         while (now < end) {
             set("meter-main", "active_power", importKw());
+            set("battery", "m103.W", batteryKw() * 1000);
             loop.cycle(now);
             now += 250;
         }

@@ -29,6 +29,7 @@ class MaintenanceInLoopTest {
         rig.runFor(20);
         assertFalse(rig.writesTo("battery").isEmpty(), "dispatched while under control");
         assertEquals(LoopRig.MINERS, rig.minersAwake(), "the battery covers the excess");
+        assertEquals(100, rig.importKw(), 1, "by delivering it: the import is at the cap");
 
         rig.maintenance.start("battery", Duration.ofMinutes(30), "tech", rig.now);
         rig.writes.clear();

@@ -39,6 +39,7 @@ final class FaultApplier {
             }
             case MINER_UNREACHABLE -> forMiners(c, i -> miners.setUnreachable(i, true));
             case MINER_HANG -> forMiners(c, i -> miners.setHang(i, true));
+            case BATTERY_STUCK -> model.battery().setStuck(true);
             case CLEAR -> {
                 if (d == null) {
                     clearAll();
@@ -66,12 +67,16 @@ final class FaultApplier {
             model.cdu().setPumpFault(false);
             model.cdu().setFanFault(false);
         }
+        if ("battery".equals(d.config().role())) {
+            model.battery().setStuck(false);
+        }
     }
 
     private void clearAll() {
         devices.values().forEach(this::clearDevice);
         model.cdu().setPumpFault(false);
         model.cdu().setFanFault(false);
+        model.battery().setStuck(false);
         if (heatWaveActive) {
             model.endHeatWave();
             heatWaveActive = false;

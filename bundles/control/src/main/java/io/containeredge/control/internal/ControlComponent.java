@@ -15,6 +15,7 @@ import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.watchdog.SystemdNotifier;
+import io.containeredge.gateway.api.ControlHealth;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
@@ -43,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * miner poll never delays a cycle. A cycle that throws is logged and the next one runs: the loop
  * never stops while the gateway runs.
  */
-@Component(service = ControlService.class, configurationPid = ControlComponent.PID, immediate = true)
+@Component(service = {ControlService.class, ControlHealth.class}, configurationPid = ControlComponent.PID,
+        immediate = true)
 @Designate(ocd = ControlConfiguration.class)
-public class ControlComponent implements ControlService {
+public class ControlComponent implements ControlService, ControlHealth {
 
     public static final String PID = "io.containeredge.control";
     private static final Logger LOG = LoggerFactory.getLogger(ControlComponent.class);
@@ -57,6 +59,8 @@ public class ControlComponent implements ControlService {
     private final Watchdog watchdog;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
+    private final CycleHealth health = new CycleHealth(System.nanoTime());
+    private final long periodMillis;
     private final ScheduledExecutorService cycleThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "control-cycle"));
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
@@ -79,6 +83,7 @@ public class ControlComponent implements ControlService {
                 s.battery().orElse(null), image::snapshot, writer,
                 ControlLoop.Fleet.of(fleet), io, alarms, maintenance);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
+        periodMillis = cfg.cyclePeriod().toMillis();
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
         pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
         if (config.enabled()) {
@@ -94,6 +99,7 @@ public class ControlComponent implements ControlService {
         try {
             loop.cycle(System.currentTimeMillis(), clock.millis());
             watchdog.healthyCycle(loop.status());
+            health.completed(loop.status().lastCycleMillis() > periodMillis, System.nanoTime());
         } catch (RuntimeException e) {
             LOG.error("control cycle failed; the next one runs", e);
         }
@@ -105,6 +111,11 @@ public class ControlComponent implements ControlService {
         } catch (RuntimeException e) {
             LOG.error("miner poll failed; the next one runs", e);
         }
+    }
+
+    @Override
+    public ControlHealth.Sample sample() {
+        return health.sample(System.nanoTime());
     }
 
     @Override

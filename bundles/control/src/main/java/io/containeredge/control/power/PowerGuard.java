@@ -20,7 +20,8 @@ import java.util.List;
  *     limit or once the emergency budget is spent, held until the hot spot is the hysteresis under the
  *     limit, then released at the recovery rate;</li>
  * <li>the battery covers an import above it first, and recharges from headroom;</li>
- * <li>the miners take what is left: their limit = their draw - the remaining excess. It steps down at
+ * <li>the miners take what is left: their limit = their draw - the remaining excess, counting the battery's
+ *     command only while it delivers it ({@link BatteryFollow}). It steps down at
  *     the curtail rate, faster if needed to reach the target within {@code capFixTime} of the import
  *     exceeding the rating or cap, and rises at the recovery rate only;</li>
  * <li>an import reading that is not good: the safe miner level and an idle battery, until the reading
@@ -69,7 +70,7 @@ public final class PowerGuard {
                     "fail-safe level: " + why, Double.NaN));
             Verdict v = new Verdict(NAME, cfg.safeMinerKw(), true, "fail-safe: " + why, alarms);
             PowerState s = new PowerState(hot.model(), prev.thermalAllowedKw(), used, cfg.safeMinerKw(), 0, true,
-                    lastBad, Long.MIN_VALUE, now);
+                    lastBad, Long.MIN_VALUE, now, Long.MIN_VALUE);
             return new Outcome(v, BatteryCommand.idle("fail-safe: " + why), s, Double.NaN, hot.celsius());
         }
 
@@ -100,7 +101,10 @@ public final class PowerGuard {
         double loadKw = BatteryDispatch.loadKw(p, prev.batteryKw());
         BatteryCommand battery = BatteryDispatch.slew(BatteryDispatch.decide(p, cfg.battery(), loadKw, allowedKw,
                 allowedWhy, prev.batteryKw(), alarms), prev.batteryKw(), cfg.curtailKwPerS() * dtS);
-        double excessKw = loadKw - battery.setpointKw() - allowedKw;
+        BatteryFollow.Credit delivered = BatteryFollow.credit(p.batteryKw(), prev.batteryKw(), battery.setpointKw(),
+                cfg.battery().present(), prev.batteryShortSinceMillis(), now, cfg);
+        alarms.addAll(delivered.alarms());
+        double excessKw = loadKw - delivered.creditKw() - allowedKw;
         double targetKw = Math.max(0, in.minerKw() - excessKw);
         double limitKw = minerLimit(prev.minerLimitKw(), targetKw, in.minerKw(), overrunSince, now, cfg, dtS);
 
@@ -108,10 +112,11 @@ public final class PowerGuard {
                 : importKw > allowedKw ? "import " + kw(importKw) + " kW over " + allowedWhy + ": the battery covers it"
                 : "import " + kw(importKw) + " kW within " + allowedWhy + ", headroom " + kw(-excessKw) + " kW")
                 + (battery.setpointKw() != 0 ? ", battery " + kw(battery.setpointKw()) + " kW" : "")
+                + (delivered.alarms().isEmpty() ? "" : ", counted as delivering " + kw(delivered.creditKw()) + " kW")
                 + (limitKw != targetKw ? ", rate-limited towards " + kw(targetKw) + " kW" : "");
         Verdict v = new Verdict(NAME, limitKw, false, reason, alarms);
         PowerState s = new PowerState(hot.model(), thermalKw, used, limitKw, battery.setpointKw(), false, lastBad,
-                overrunSince, now);
+                overrunSince, now, delivered.shortSinceMillis());
         return new Outcome(v, battery, s, allowedKw, hot.celsius());
     }
 

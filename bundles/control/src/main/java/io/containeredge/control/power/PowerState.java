@@ -12,6 +12,8 @@ package io.containeredge.control.power;
  * @param lastBadMillis when the import reading was last not good, or MIN_VALUE
  * @param overrunSinceMillis when the import went above the rating or cap, MIN_VALUE while under
  * @param lastMillis the previous cycle's time, MIN_VALUE before the first
+ * @param batteryShortSinceMillis when the battery began delivering less than commanded, MIN_VALUE while it
+ *     follows (see {@link BatteryFollow})
  */
 public record PowerState(
         TransformerThermalState transformer,
@@ -22,10 +24,11 @@ public record PowerState(
         boolean safe,
         long lastBadMillis,
         long overrunSinceMillis,
-        long lastMillis) {
+        long lastMillis,
+        long batteryShortSinceMillis) {
 
     public static PowerState initial() {
         return new PowerState(null, Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0, false,
-                Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+                Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
     }
 }

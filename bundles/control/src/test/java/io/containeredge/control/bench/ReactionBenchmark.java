@@ -70,7 +70,8 @@ public final class ReactionBenchmark {
             ControlConfig cfg = ControlConfig.defaults(s.limits());
             cfg = new ControlConfig(cfg.cyclePeriod(), cfg.supplyWarningC(), cfg.supplyTripC(), cfg.supplyLowC(),
                     cfg.hysteresisK(), cfg.minFlowM3h(), cfg.curtailKwPerS(), cfg.safeMinerKw(), cfg.failSafeHold(),
-                    100_000, cfg.sleepConfirm(), Duration.ofMillis(500), cfg.deltaTWarningK(), cfg.limits());
+                    100_000, cfg.sleepConfirm(), Duration.ofMillis(500), cfg.deltaTWarningK(), cfg.limits(),
+                    cfg.batteryFollow());
             run(sim, polling, image, s, endpoints, cfg, trials);
         }
     }

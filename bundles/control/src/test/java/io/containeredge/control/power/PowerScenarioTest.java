@@ -46,6 +46,56 @@ class PowerScenarioTest {
     }
 
     @Test
+    void aBatteryThatAcceptsItsSetpointButDeliversNothingIsAlarmedAfterTheFollowTimeAndTheMinersBringImportUnder() {
+        VirtualPowerSite c = new VirtualPowerSite(BatteryLimits.of(250));
+        c.batteryStuck = true; // a BMS derate: every setpoint accepted, 0 kW delivered
+        c.runUntil(60);
+        c.otherKw = 800; // load 2800 kW, 425 kW over the rating
+        c.runUntil(64.75);
+        assertEquals(250, c.last().batterySetpointKw(), "still asked to discharge");
+        assertFalse(c.alarmed(BatteryFollow.ALARM), "within the 5 s follow time the command is trusted");
+
+        c.runUntil(66);
+        assertTrue(c.alarmed(BatteryFollow.ALARM));
+        assertTrue(c.last().outcome().verdict().reason().contains("counted as delivering 0 kW"),
+                c.last().outcome().verdict().reason());
+        // the miner limit reaches its target 25 s after the overrun began, the miners follow 3 s later
+        c.runUntil(85);
+        assertEquals(2000 - 425, c.at(84.75).minerLimitKw(), EPS, "the whole excess on the miners by the fix time");
+        c.runUntil(120);
+        assertTrue(c.samples.stream().filter(s -> s.millis() >= 88_000).allMatch(s -> s.importKw() <= RATING_KW + EPS),
+                () -> "import still over the rating: " + c.samples.stream().filter(s -> s.importKw() > RATING_KW + EPS)
+                        .reduce((a, b) -> b).orElseThrow());
+        assertTrue(c.alarmed(BatteryFollow.ALARM), "raised as long as it does not follow");
+
+        c.batteryStuck = false; // repaired: the alarm stays until it delivers a setpoint it is given
+        c.runUntil(130);
+        assertTrue(c.alarmed(BatteryFollow.ALARM), "idle at 0 kW shows nothing");
+        c.otherKw = 850; // 50 kW more load: the battery is asked for it and delivers it
+        c.runUntil(200);
+        assertFalse(c.alarmed(BatteryFollow.ALARM));
+        assertEquals(50, c.last().batterySetpointKw(), EPS);
+        assertEquals(2000 - 425, c.last().minerLimitKw(), EPS);
+        assertEquals(RATING_KW, c.last().importKw(), EPS);
+    }
+
+    @Test
+    void aBatteryThatDeliversLessThanCommandedIsCountedAtWhatItDelivers() {
+        VirtualPowerSite c = new VirtualPowerSite(BatteryLimits.of(250));
+        c.batteryDeliversAtMostKw = 100; // derated by its BMS to 100 kW
+        c.runUntil(10);
+        c.otherKw = 800; // 425 kW over the rating
+        c.runUntil(60);
+        assertTrue(c.samples.stream().anyMatch(s -> s.outcome().verdict().alarms().stream()
+                .anyMatch(a -> a.id().equals(BatteryFollow.ALARM) && a.reading() == 100)));
+        assertEquals(2000 - 325, c.last().minerLimitKw(), EPS, "the miners take the 325 kW the battery does not");
+        assertEquals(RATING_KW, c.last().importKw(), EPS);
+        assertTrue(c.samples.stream().filter(s -> s.millis() >= 10_000 + 28_000)
+                .allMatch(s -> s.importKw() <= RATING_KW + EPS), () -> "under within the fix time and the miners' response: "
+                        + c.samples.stream().filter(s -> s.importKw() > RATING_KW + EPS).reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
     void largeOverrunWithoutBatteryIsCommandedAwayWithinTheFixTimeNotAtTheSlowerCurtailRate() {
         VirtualPowerSite c = new VirtualPowerSite(BatteryLimits.none());
         c.runUntil(10);
@@ -182,7 +232,7 @@ class PowerScenarioTest {
         c.runUntil(10);
         PowerState s = c.state;
         c.state = new PowerState(s.transformer(), s.thermalAllowedKw(), 1790, s.minerLimitKw(), s.batteryKw(),
-                s.safe(), s.lastBadMillis(), s.overrunSinceMillis(), s.lastMillis());
+                s.safe(), s.lastBadMillis(), s.overrunSinceMillis(), s.lastMillis(), s.batteryShortSinceMillis());
         c.windingC = 115;
         c.runUntil(30);
         // 10 s left of the 30 min budget at 2 kW/s, then 20 kW/s

@@ -11,7 +11,7 @@ import java.util.List;
  * A container's power side on a virtual clock for scenario tests: a 2.5 MVA transformer (2375 kW at
  * pf 0.95, the import cap 2400 kW above it), auxiliary/HPC load the test sets, miners that obey the
  * power guard's limit after {@link #MINER_RESPONSE_S} (sleep confirmation), and a 500 kWh battery
- * that follows its setpoint from the next cycle. Each {@link #cycle()} runs the real guard every 250 ms.
+ * that follows its setpoint from the next cycle (unless the test makes it stuck or derated). Each {@link #cycle()} runs the real guard every 250 ms.
  */
 final class VirtualPowerSite {
 
@@ -42,6 +42,10 @@ final class VirtualPowerSite {
     boolean alarmBit;
     boolean tripBit;
     double batteryKw;
+    /** The inverter accepts every setpoint but delivers nothing (as the simulator's {@code battery-stuck}). */
+    boolean batteryStuck;
+    /** The most the inverter delivers whatever it is told (a BMS derate). */
+    double batteryDeliversAtMostKw = Double.POSITIVE_INFINITY;
     PowerState state = PowerState.initial();
     final List<Sample> samples = new ArrayList<>();
 
@@ -89,7 +93,8 @@ final class VirtualPowerSite {
                 o.allowedImportKw(), o));
         // the inverter follows from the next cycle, inside its state-of-charge window (as the simulator's)
         double sp = o.battery().setpointKw();
-        batteryKw = sp > 0 && socPct <= 5 || sp < 0 && socPct >= 100 ? 0 : sp;
+        batteryKw = sp > 0 && socPct <= 5 || sp < 0 && socPct >= 100 || batteryStuck ? 0
+                : Math.min(sp, batteryDeliversAtMostKw);
         socPct -= 100 * batteryKw * (CYCLE_MS / 3600_000.0) / capacityKwh;
         now += CYCLE_MS;
         return o;

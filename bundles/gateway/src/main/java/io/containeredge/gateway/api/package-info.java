@@ -1,7 +1,8 @@
 /**
- * Services the gateway offers to the bundles above it (control, cloud, console). They may read the
+ * Services the gateway offers to the bundles above it (control, cloud, console), and the one the control
+ * bundle offers back ({@link io.containeredge.gateway.api.ControlHealth}). They may read the
  * process image and the site; they never reach into the device layer.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.containeredge.gateway.api;

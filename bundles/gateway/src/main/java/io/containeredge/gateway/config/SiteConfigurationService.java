@@ -4,6 +4,7 @@ import io.containeredge.gateway.api.AuditTrail;
 import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.api.ConfigVersion;
 import io.containeredge.gateway.api.ConfigVersion.State;
+import io.containeredge.gateway.api.ControlHealth;
 import io.containeredge.gateway.api.SiteConfigurations;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The versioned site configuration: validates candidates, stores them as versions, makes the site run the
  * active one, keeps a version on trial until its grace period has passed and rolls it back automatically
- * when it took devices offline. Every change, refusal and rollback goes to the audit trail. Free of OSGi:
+ * when it took devices offline or the control loop that ran before does not run properly under it. Every
+ * change, refusal and rollback goes to the audit trail. Free of OSGi:
  * the component gives it the way to restart the site ({@link SiteActivator}), the online devices and the
  * clocks, so its scenarios run on a virtual clock.
  */
@@ -75,7 +77,9 @@ final class SiteConfigurationService implements SiteConfigurations {
     private record Installed(StoredVersion version, SiteConfig site, Optional<StoredVersion> previous) {
     }
 
-    private record Trial(int version, Set<String> onlineBefore, Set<String> enabled, long sinceMillis) {
+    /** @param loopBefore whether the control loop ran when the version was applied */
+    private record Trial(int version, Set<String> onlineBefore, Set<String> enabled, boolean loopBefore,
+            long sinceMillis) {
     }
 
     private final VersionStore store;
@@ -83,18 +87,22 @@ final class SiteConfigurationService implements SiteConfigurations {
     private final AuditTrail audit;
     private final SiteActivator activator;
     private final Supplier<Set<String>> onlineDevices;
+    private final Supplier<ControlHealth.Sample> controlHealth;
     private final Clocks clocks;
     private final Settings settings;
     private SiteIdentity identity;
     private Trial trial;
 
+    /** @param controlHealth the control loop's health now, or null while no loop is registered */
     SiteConfigurationService(VersionStore store, AuditTrail audit, SiteActivator activator,
-            Supplier<Set<String>> onlineDevices, Clocks clocks, Settings settings) {
+            Supplier<Set<String>> onlineDevices, Supplier<ControlHealth.Sample> controlHealth, Clocks clocks,
+            Settings settings) {
         this.store = store;
         this.validator = new CandidateValidator(store.scratchParent());
         this.audit = audit;
         this.activator = activator;
         this.onlineDevices = onlineDevices;
+        this.controlHealth = controlHealth;
         this.clocks = clocks;
         this.settings = settings;
     }
@@ -175,13 +183,15 @@ final class SiteConfigurationService implements SiteConfigurations {
         if (trial == null) {
             return;
         }
-        TrialVerdict verdict = TrialVerdict.judge(trial.onlineBefore(), trial.enabled(), onlineDevices.get(),
-                settings.grace(), Duration.ofMillis(clocks.elapsedMillis().getAsLong() - trial.sinceMillis()));
+        TrialVerdict verdict = TrialVerdict.judge(
+                new TrialVerdict.Devices(trial.onlineBefore(), trial.enabled(), onlineDevices.get()), trial.loopBefore(),
+                controlHealth.get(), settings.grace(),
+                Duration.ofMillis(clocks.elapsedMillis().getAsLong() - trial.sinceMillis()));
         switch (verdict.outcome()) {
             case PENDING -> {
             }
             case GOOD -> passTrial();
-            case ROLL_BACK -> rollBackAutomatically(verdict.offline());
+            case ROLL_BACK -> rollBackAutomatically(verdict.reason(settings.grace()));
         }
     }
 
@@ -245,10 +255,13 @@ final class SiteConfigurationService implements SiteConfigurations {
 
     /** Restarts the site on a version and starts its trial if it is on one. */
     private void run(StoredVersion version, SiteConfig site) {
+        // asked before the restart: the loop of the version being replaced (none yet at start-up)
+        ControlHealth.Sample loop = controlHealth.get();
         activator.run(version.version(), store.directory(version.version()));
         identity = site == null ? identity : SiteIdentity.of(site);
         trial = version.state() != State.ON_TRIAL ? null : new Trial(version.version(),
-                Set.copyOf(version.onlineBefore()), enabledDevices(site), clocks.elapsedMillis().getAsLong());
+                Set.copyOf(version.onlineBefore()), enabledDevices(site), loop != null && loop.cycles() > 0,
+                clocks.elapsedMillis().getAsLong());
         prune();
     }
 
@@ -260,20 +273,19 @@ final class SiteConfigurationService implements SiteConfigurations {
         LOG.info("site configuration version {} passed its trial", n);
     }
 
-    private void rollBackAutomatically(List<String> offline) {
+    private void rollBackAutomatically(String why) {
         int tried = trial.version();
         trial = null;
-        String why = "online before, offline " + settings.grace().toSeconds() + " s after: " + String.join(", ", offline);
         Optional<StoredVersion> good = store.lastGood();
         if (good.isEmpty()) {
-            LOG.error("site configuration version {} took devices offline ({}) but no GOOD version is left", tried, why);
+            LOG.error("site configuration version {} failed its trial ({}) but no GOOD version is left", tried, why);
             record(AUTO_ROLLBACK_SOURCE, Change.AUTO_ROLLBACK, "v" + tried, "failed", why + "; no GOOD version");
             return;
         }
         int target = good.get().version();
         try {
             Installed installed = install(storedDocuments(target), AUTO_ROLLBACK_SOURCE, Change.AUTO_ROLLBACK,
-                    "copy of version " + target + " after version " + tried + " took devices offline",
+                    "copy of version " + target + " after version " + tried + " failed its trial",
                     UnaryOperator.identity());
             int n = installed.version().version();
             endTrial(installed.previous(), State.ROLLED_BACK, why);

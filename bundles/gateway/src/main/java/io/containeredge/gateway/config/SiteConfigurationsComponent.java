@@ -3,6 +3,7 @@ package io.containeredge.gateway.config;
 import io.containeredge.gateway.api.AuditTrail;
 import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.api.ConfigVersion;
+import io.containeredge.gateway.api.ControlHealth;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteConfigurations;
 import io.containeredge.gateway.internal.ActiveSiteConfiguration;
@@ -55,6 +56,10 @@ public class SiteConfigurationsComponent implements SiteConfigurations {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ProcessImageService image;
 
+    /** The control loop restarts with the site, so it is followed dynamically like the image. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ControlHealth controlHealth;
+
     private final ScheduledExecutorService trials = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "containeredge-config-trial");
         t.setDaemon(true);
@@ -70,6 +75,7 @@ public class SiteConfigurationsComponent implements SiteConfigurations {
         int apiPort = config.api_port();
         service = new SiteConfigurationService(VersionStore.open(root), audit,
                 (version, dir) -> activate(configAdmin, version, dir, apiPort, dataDir), this::onlineDevices,
+                this::controlHealth,
                 new SiteConfigurationService.Clocks(System::currentTimeMillis, () -> System.nanoTime() / 1_000_000),
                 new SiteConfigurationService.Settings(Duration.ofSeconds(Math.max(1, config.trial_grace_seconds())),
                         Math.max(MIN_VERSIONS, config.max_versions())));
@@ -122,6 +128,11 @@ public class SiteConfigurationsComponent implements SiteConfigurations {
             // a failed check must not end the periodic checks
             LOG.error("configuration trial check failed", e);
         }
+    }
+
+    private ControlHealth.Sample controlHealth() {
+        ControlHealth current = controlHealth;
+        return current == null ? null : current.sample();
     }
 
     private Set<String> onlineDevices() {

@@ -8,6 +8,7 @@ import io.containeredge.gateway.api.AuditRecord;
 import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.api.ConfigVersion;
 import io.containeredge.gateway.api.ConfigVersion.State;
+import io.containeredge.gateway.api.ControlHealth;
 import io.containeredge.gateway.audit.AuditJournal;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
@@ -37,6 +38,8 @@ class SiteConfigurationServiceTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private volatile Set<String> online = ALL_ONLINE;
+    /** The control loop as the service sees it: none until a test starts one. */
+    private volatile ControlHealth.Sample loop;
     private final List<Integer> activations = new ArrayList<>();
     private AuditJournal audit;
     private Path configDir;
@@ -76,7 +79,7 @@ class SiteConfigurationServiceTest {
 
     private SiteConfigurationService newService(AtomicLong wallClock) throws IOException {
         return new SiteConfigurationService(VersionStore.open(storeRoot()), audit,
-                (version, dir) -> activations.add(version), () -> online,
+                (version, dir) -> activations.add(version), () -> online, () -> loop,
                 new SiteConfigurationService.Clocks(wallClock::get, clock::get),
                 new SiteConfigurationService.Settings(GRACE, maxVersions));
     }
@@ -249,6 +252,32 @@ class SiteConfigurationServiceTest {
         advance(GRACE.multipliedBy(2));
         service.checkTrial();
         assertEquals(3, service.history().size(), "the rollback is GOOD at once: no trial, no second rollback");
+    }
+
+    @Test
+    void aVersionUnderWhichTheControlLoopStopsCyclingIsRolledBackThoughEveryDeviceIsOnline() throws Exception {
+        SiteConfigurationService service = start();
+        loop = new ControlHealth.Sample(4000, 40, 0, 100);
+        service.apply(Sites.validWithWarning(41), "mqtt:ops");
+        loop = new ControlHealth.Sample(0, 0, 0, GRACE.toMillis()); // the restarted loop never completes a cycle
+        advance(GRACE);
+        service.checkTrial();
+
+        assertEquals(List.of("3:GOOD", "2:ROLLED_BACK", "1:SUPERSEDED"), states(service));
+        assertTrue(service.history().get(1).detail().contains("the control loop completed no cycle"),
+                service.history().get(1).detail());
+        assertTrue(lastAudit().detail().contains("completed no cycle"), lastAudit().detail());
+    }
+
+    @Test
+    void aVersionUnderWhichTheLoopCyclesWithoutOverrunsPassesItsTrial() throws Exception {
+        SiteConfigurationService service = start();
+        loop = new ControlHealth.Sample(4000, 40, 0, 100);
+        service.apply(Sites.validWithWarning(41), "mqtt:ops");
+        loop = new ControlHealth.Sample(240, 40, 2, 200);
+        advance(GRACE);
+        service.checkTrial();
+        assertEquals(List.of("2:GOOD", "1:SUPERSEDED"), states(service));
     }
 
     @Test

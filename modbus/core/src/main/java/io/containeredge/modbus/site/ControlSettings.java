@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param sleepConfirm how long a miner may take to confirm sleep before its PDU socket is cut
  * @param minDwell least time between putting a miner to sleep and waking it again
  * @param deltaTWarningK supply/return difference that signals flow trouble
+ * @param batteryFollow how long the battery may deliver less than commanded before miners are shed instead
  */
 public record ControlSettings(
         Duration cycle,
@@ -24,8 +25,9 @@ public record ControlSettings(
         double wakeRampKwPerS,
         Duration sleepConfirm,
         Duration minDwell,
-        double deltaTWarningK) {
+        double deltaTWarningK,
+        Duration batteryFollow) {
 
     public static final ControlSettings DEFAULTS = new ControlSettings(Duration.ofMillis(250), 2.0, 20.0, 0.0,
-            Duration.ofSeconds(30), 50.0, Duration.ofSeconds(10), Duration.ofSeconds(30), 10.0);
+            Duration.ofSeconds(30), 50.0, Duration.ofSeconds(10), Duration.ofSeconds(30), 10.0, Duration.ofSeconds(5));
 }

@@ -20,6 +20,8 @@ final class SettingRanges {
     static final Duration SLEEP_CONFIRM_MIN = Duration.ofSeconds(5);
     static final Duration SLEEP_CONFIRM_MAX = Duration.ofMinutes(2);
     static final Duration MIN_DWELL_MAX = Duration.ofHours(1);
+    static final Duration BATTERY_FOLLOW_MIN = Duration.ofSeconds(1);
+    static final Duration BATTERY_FOLLOW_MAX = Duration.ofSeconds(15);
 
     private SettingRanges() {
     }
@@ -38,6 +40,9 @@ final class SettingRanges {
                 "a miner that has not confirmed sleep by then has its PDU socket cut", errors);
         within(file, "minDwell", control.minDwell(), Duration.ZERO, MIN_DWELL_MAX,
                 "least time between a miner's sleep and its next wake-up", errors);
+        within(file, "batteryFollow", control.batteryFollow(), BATTERY_FOLLOW_MIN, BATTERY_FOLLOW_MAX,
+                "a battery that delivers less than commanded this long is alarmed and the miners shed instead;"
+                        + " it must stay within the power guard's 25 s cap fix time", errors);
         if (miners != null) {
             double fleetKw = miners.count() * miners.ratedPowerW() / 1000;
             if (control.safeMinerKw() > fleetKw) {

@@ -168,7 +168,8 @@ public final class SiteParser {
                 c.path("wakeRampKwPerS").asDouble(d.wakeRampKwPerS()),
                 duration(c, "sleepConfirm", Durations.format(d.sleepConfirm())),
                 duration(c, "minDwell", Durations.format(d.minDwell())),
-                c.path("deltaTWarningK").asDouble(d.deltaTWarningK()));
+                c.path("deltaTWarningK").asDouble(d.deltaTWarningK()),
+                duration(c, "batteryFollow", Durations.format(d.batteryFollow())));
     }
 
     private static Limits limits(JsonNode l) {

@@ -175,6 +175,24 @@ class SiteLoaderTest {
         assertTrue(errors.get(0).reason().contains("not a directory"), errors::toString);
     }
 
+    @Test
+    void theBatteryFollowTimeIsReadWithADefaultOf5SecondsAndRefusedOutside1To15Seconds() throws Exception {
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("transformer-monitor", 40, 45));
+        assertEquals(Duration.ofSeconds(5), SiteLoader.loadDirectory(dir).config().control().batteryFollow());
+        Files.writeString(dir.resolve("site.yaml"), minimalSite("transformer-monitor", 40, 45)
+                + "control: {batteryFollow: 8s}\n");
+        assertEquals(Duration.ofSeconds(8), SiteLoader.loadDirectory(dir).config().control().batteryFollow());
+
+        for (String bad : List.of("500ms", "16s", "10m")) {
+            Files.writeString(dir.resolve("site.yaml"), minimalSite("transformer-monitor", 40, 45)
+                    + "control: {batteryFollow: " + bad + "}\n");
+            List<ConfigError> errors = SiteLoader.check(dir).errors();
+            assertEquals(List.of("$.control.batteryFollow"), errors.stream().map(ConfigError::path).toList(),
+                    errors::toString);
+            assertTrue(errors.get(0).reason().contains("outside 1s .. 15s"), errors::toString);
+        }
+    }
+
     static String minimalSite(String profile, int warning, int trip) {
         return """
                 site: s

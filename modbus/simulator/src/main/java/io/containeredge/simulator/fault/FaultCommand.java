@@ -16,7 +16,7 @@ public record FaultCommand(Kind kind, String device, String point, double value,
 
     public enum Kind {
         PUMP_STOP, FAN_FAULT, SENSOR_FROZEN, SENSOR_INVALID, DEVICE_OFFLINE, DEVICE_ONLINE, SLOW, EXCEPTION,
-        MALFORMED, HEAT_WAVE, MINER_UNREACHABLE, MINER_HANG, CLEAR
+        MALFORMED, HEAT_WAVE, MINER_UNREACHABLE, MINER_HANG, BATTERY_STUCK, CLEAR
     }
 
     static FaultCommand of(Kind kind, String text) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *   heat-wave RATE/min MAX           ambient rises RATE degC per minute up to MAX degC
  *   miner-unreachable MINERS         miners stop accepting connections; MINERS = 7 | 0-19 | all
  *   miner-hang MINERS                miners accept but never answer
+ *   battery-stuck                    the battery inverter accepts every setpoint but delivers 0 kW (and reads 0 kW)
  *   clear [DEVICE]                   every fault off (heat wave ends, ambient returns), or one device's
  * </pre>
  * Devices and points are checked against the site, so a typo is an error instead of a no-op.
@@ -41,7 +42,7 @@ public final class FaultParser {
         return "commands: pump-stop | fan-fault | sensor-frozen DEVICE POINT | sensor-invalid DEVICE POINT"
                 + " | device-offline DEVICE | device-online DEVICE | slow DEVICE MS | exception DEVICE CODE"
                 + " | malformed DEVICE | heat-wave RATE/min MAX | miner-unreachable N|A-B|all"
-                + " | miner-hang N|A-B|all | clear [DEVICE]";
+                + " | miner-hang N|A-B|all | battery-stuck | clear [DEVICE]";
     }
 
     public FaultCommand parse(String line) throws FaultSyntaxException {
@@ -66,6 +67,7 @@ public final class FaultParser {
             case "heat-wave" -> heatWave(w, FaultCommand.of(Kind.HEAT_WAVE, text));
             case "miner-unreachable" -> miners(w, FaultCommand.of(Kind.MINER_UNREACHABLE, text));
             case "miner-hang" -> miners(w, FaultCommand.of(Kind.MINER_HANG, text));
+            case "battery-stuck" -> args(w, 0, FaultCommand.of(Kind.BATTERY_STUCK, text));
             case "clear" -> w.length == 1 ? FaultCommand.of(Kind.CLEAR, text)
                     : device(w, 1, FaultCommand.of(Kind.CLEAR, text));
             default -> throw new FaultSyntaxException("unknown command '" + w[0] + "'; " + usage());

@@ -24,6 +24,7 @@ public final class Battery {
     private long heartbeat;
     private double heartbeatClockS;
     private int reversions;
+    private boolean stuck;
 
     public Battery(double capacityKwh, double initialSocPct) {
         this.capacityKwh = capacityKwh;
@@ -37,6 +38,14 @@ public final class Battery {
     public void command(double kw, double reversionSeconds) {
         commandKw = Double.isNaN(kw) ? 0 : Math.max(-maxChargeKw(), Math.min(maxDischargeKw(), kw));
         reversionRemainingS = Math.max(0, reversionSeconds);
+    }
+
+    /**
+     * A stuck inverter (the {@code battery-stuck} fault: BMS derate, internal fault) accepts and keeps every
+     * setpoint, reversion timers included, but delivers nothing, and its measurements show that.
+     */
+    public void setStuck(boolean stuck) {
+        this.stuck = stuck;
     }
 
     public void idle() {
@@ -61,7 +70,7 @@ public final class Battery {
             }
         }
         double p = commandKw;
-        if (p > 0 && socPct <= SOC_MIN_PCT || p < 0 && socPct >= SOC_MAX_PCT) {
+        if (stuck || p > 0 && socPct <= SOC_MIN_PCT || p < 0 && socPct >= SOC_MAX_PCT) {
             p = 0;
         }
         powerKw = p;

@@ -39,6 +39,7 @@ class FaultScriptTest {
         assertEquals(239, parser.parse("miner-unreachable all").lastMiner());
         assertEquals("cdu", parser.parse("clear cdu").device());
         assertEquals(FaultCommand.Kind.DEVICE_OFFLINE, parser.parse("device-offline meter-main").kind());
+        assertEquals(FaultCommand.Kind.BATTERY_STUCK, parser.parse("battery-stuck").kind());
     }
 
     @Test
@@ -51,6 +52,7 @@ class FaultScriptTest {
         assertMessage("rate must look like 2/min", "heat-wave 2 45");
         assertMessage("out of range 0..239", "miner-hang 230-240");
         assertMessage("takes 0 argument(s)", "pump-stop now");
+        assertMessage("takes 0 argument(s)", "battery-stuck 50");
         assertMessage("empty command", "   ");
     }
 

@@ -114,12 +114,7 @@ class PhysicsTest {
     @Test
     void batteryFollowsTheDerSetpointAndRevertsAfterItsTimer() throws Exception {
         double soc0 = model.battery().socPct();
-        ModbusTCPMaster m = client("bess");
-        int body704 = bodyOf(m, 704);
-        // 704: WSetEna(20)=1, WSetMod(21)=1 (watts), WSet(22..23) = -200000 W (charge), WSetRvrtTms(29..30) = 60 s
-        m.writeMultipleRegisters(1, body704 + 20, regs(1, 1));
-        m.writeMultipleRegisters(1, body704 + 22, regs(0xFFFC, 0xF2C0));
-        m.writeMultipleRegisters(1, body704 + 29, regs(0, 60));
+        writeDerSetpoint(-200_000); // charge
         sim.advance(Duration.ofSeconds(30));
         assertEquals(-200, model.battery().powerKw(), 1e-6);
         double expected = soc0 + 200 * 0.97 * 30 / 3600 / 500 * 100;
@@ -133,6 +128,27 @@ class PhysicsTest {
         sim.advance(Duration.ofSeconds(30));
         assertEquals(socAfter, model.battery().socPct(), 1e-9);
         assertEquals(model.battery().socPct(), sim.image("battery").number("m802.SoC"), 0.01);
+    }
+
+    @Test
+    void aStuckBatteryAcceptsTheDerSetpointButDeliversAndReadsZeroUntilCleared() throws Exception {
+        sim.inject("battery-stuck");
+        double soc0 = model.battery().socPct();
+        double total0 = model.totalKw();
+        writeDerSetpoint(200_000); // discharge
+        sim.advance(Duration.ofSeconds(10));
+        assertEquals(200, model.battery().commandKw(), 1e-6, "the setpoint is accepted");
+        assertEquals(200_000, sim.image("battery").number("m704.WSet"), 1e-6, "and reads back");
+        assertEquals(0, model.battery().powerKw(), 1e-9, "but nothing is delivered");
+        assertEquals(0, sim.image("battery").number("m103.W"), 1e-9);
+        assertEquals(0, sim.image("battery").number("m701.W"), 1e-9);
+        assertEquals(soc0, model.battery().socPct(), 1e-9);
+        assertEquals(total0, model.totalKw(), 5, "the import is not lowered");
+
+        sim.inject("clear");
+        sim.advance(Duration.ofSeconds(1));
+        assertEquals(200, model.battery().powerKw(), 1e-6, "delivers once cleared");
+        assertEquals(200_000, sim.image("battery").number("m103.W"), 1e-6);
     }
 
     @Test
@@ -182,6 +198,15 @@ class PhysicsTest {
             assertEquals(sim.image("cdu").number("supply_temp"), other.image("cdu").number("supply_temp"));
             assertEquals(34, model.ambientC(), 0.01);
         }
+    }
+
+    /** 704: WSetEna(20)=1, WSetMod(21)=1 (watts), WSet(22..23) = {@code watts}, WSetRvrtTms(29..30) = 60 s. */
+    private void writeDerSetpoint(int watts) throws Exception {
+        ModbusTCPMaster m = client("bess");
+        int body704 = bodyOf(m, 704);
+        m.writeMultipleRegisters(1, body704 + 20, regs(1, 1));
+        m.writeMultipleRegisters(1, body704 + 22, regs(watts >>> 16, watts & 0xFFFF));
+        m.writeMultipleRegisters(1, body704 + 29, regs(0, 60));
     }
 
     private static Register[] regs(int... values) {
