@@ -223,8 +223,16 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         }
     }
 
-    private static MessageKind kindOf(MessageType type) {
-        return type == MessageType.NBIRTH || type == MessageType.DBIRTH ? MessageKind.BIRTH : MessageKind.TELEMETRY;
+    /**
+     * Births and deaths are certificates (kind {@link MessageKind#BIRTH}): never thinned, because a host that
+     * missed a DDEATH shows a dead device's last values as current; a certificate made before the births of
+     * the connection it is finally sent on is superseded by them and skipped (see {@link SparkplugStamper}).
+     */
+    static MessageKind kindOf(MessageType type) {
+        return switch (type) {
+            case NBIRTH, DBIRTH, NDEATH, DDEATH -> MessageKind.BIRTH;
+            default -> MessageKind.TELEMETRY;
+        };
     }
 
     @Override
