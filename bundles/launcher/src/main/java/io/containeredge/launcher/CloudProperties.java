@@ -42,7 +42,8 @@ final class CloudProperties {
             Map.entry("drain.rate", Type.INTEGER),
             Map.entry("queue.capacity.mb", Type.INTEGER),
             Map.entry("deadband", Type.DECIMAL),
-            Map.entry("full.refresh.s", Type.INTEGER));
+            Map.entry("full.refresh.s", Type.INTEGER),
+            Map.entry("decision.summary.s", Type.INTEGER));
 
     private CloudProperties() {
     }

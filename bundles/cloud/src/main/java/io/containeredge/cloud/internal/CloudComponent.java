@@ -102,6 +102,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     private volatile DeviceWriter writer;
 
     private final SparkplugStamper stamper = new SparkplugStamper();
+    private final RecordQueue records;
 
     @Activate
     public CloudComponent(CloudConfiguration config, @Reference SiteService site, @Reference ProcessImageService image,
@@ -121,7 +122,8 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         MqttSettings settings = CloudSettings.mqtt(config, s.container());
         RequestKeys keys = RequestKeys.parse(config.command_keys());
         this.alarms = new AlarmFeed(JsonRecord.topic(s.site(), s.container(), "alarm"));
-        this.decisions = new DecisionFeed(JsonRecord.topic(s.site(), s.container(), "decision"));
+        this.decisions = new DecisionFeed(JsonRecord.topic(s.site(), s.container(), "decision"),
+                TimeUnit.SECONDS.toMillis(config.decision_summary_s()));
         this.auditFeed = new AuditFeed(JsonRecord.topic(s.site(), s.container(), "audit"),
                 data.resolve(AUDIT_CURSOR_FILE));
         loadSqliteDriver();
@@ -139,6 +141,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
             queue.close();
             throw e;
         }
+        this.records = new RecordQueue(publisher::publishNow);
         this.remoteWorker = RemoteRequests.worker();
         this.remote = new RemoteRequests(topics, keys, ledger,
                 new RemoteRequests.Services(() -> control, () -> writer, () -> configurations, () -> audit,
@@ -195,8 +198,8 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
             }
             ControlService c = control;
             if (c != null) {
-                alarms.changes(c.activeAlarms(), now).forEach(publisher::publishNow);
-                decisions.change(c.status(), now).ifPresent(publisher::publishNow);
+                alarms.forward(c.activeAlarms(), records, now);
+                decisions.forward(c.status(), records, now);
             }
             auditFeed.forward(audit, publisher::publishNow, now);
         } catch (RuntimeException e) {

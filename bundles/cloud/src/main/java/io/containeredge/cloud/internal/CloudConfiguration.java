@@ -64,4 +64,9 @@ public @interface CloudConfiguration {
     @AttributeDefinition(name = "Full refresh (s)", description = "Every metric sent again this often; 0 never",
             min = "0")
     int full_refresh_s() default 300;
+
+    @AttributeDefinition(name = "Decision summary (s)", description = "A guard-decision record this often while"
+            + " the decision stays the same (records go out at once when the binding guard, the thermal stage or"
+            + " a reason's kind changes)", min = "10")
+    int decision_summary_s() default 300;
 }
