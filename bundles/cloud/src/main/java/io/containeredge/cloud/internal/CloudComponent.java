@@ -9,6 +9,7 @@ import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.cloud.queue.OutboundQueue;
 import io.containeredge.cloud.sparkplug.EdgeNodeSession;
 import io.containeredge.cloud.sparkplug.MessageType;
+import io.containeredge.cloud.sparkplug.PrimaryHost;
 import io.containeredge.cloud.sparkplug.SparkplugCodec;
 import io.containeredge.cloud.sparkplug.SparkplugMessage;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
@@ -101,8 +102,11 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceWriter writer;
 
-    private final SparkplugStamper stamper = new SparkplugStamper();
+    private final SparkplugStamper stamper;
     private final RecordQueue records;
+    /** The Sparkplug primary host whose STATE gates publishing, or null when none is configured. */
+    private final PrimaryHost primaryHost;
+    private final int sparkplugQos;
 
     @Activate
     public CloudComponent(CloudConfiguration config, @Reference SiteService site, @Reference ProcessImageService image,
@@ -121,6 +125,13 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         // what the configuration can get wrong fails here, before any file is opened
         MqttSettings settings = CloudSettings.mqtt(config, s.container());
         RequestKeys keys = RequestKeys.parse(config.command_keys());
+        this.primaryHost = CloudSettings.blank(config.primary_host_id()) ? null : new PrimaryHost(config.primary_host_id().trim());
+        this.sparkplugQos = sparkplugQos(config.sparkplug_qos());
+        this.stamper = new SparkplugStamper((device, name) -> {
+            synchronized (session) {
+                return session.catalog().existingAlias(device, name);
+            }
+        });
         this.alarms = new AlarmFeed(JsonRecord.topic(s.site(), s.container(), "alarm"));
         this.decisions = new DecisionFeed(JsonRecord.topic(s.site(), s.container(), "decision"),
                 TimeUnit.SECONDS.toMillis(config.decision_summary_s()));
@@ -162,8 +173,16 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         });
         publisher.start();
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.info("cloud: Sparkplug B edge node {}/{} to {}; queue {} ({} messages waiting)", topics.group(),
-                topics.edgeNode(), settings, data.resolve("outbound.db"), queue.size());
+        LOG.info("cloud: Sparkplug B edge node {}/{} to {}; queue {} ({} messages waiting); {}; births and data"
+                + " at QoS {}", topics.group(), topics.edgeNode(), settings, data.resolve("outbound.db"), queue.size(),
+                primaryHost == null ? "no primary host" : "primary host " + primaryHost.id(), sparkplugQos);
+    }
+
+    private static int sparkplugQos(int qos) {
+        if (qos != 0 && qos != 1) {
+            throw new IllegalArgumentException("sparkplug.qos must be 0 or 1, was " + qos);
+        }
+        return qos;
     }
 
     /**
@@ -249,6 +268,9 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     @Override
     public MqttSettings.Will willForNextConnect() {
         long now = System.currentTimeMillis();
+        if (primaryHost != null) {
+            primaryHost.connecting(); // offline until this connection's retained STATE says otherwise
+        }
         synchronized (session) {
             SparkplugMessage death = session.connecting(now);
             bdSeqFile.write(session.nextBdSeq()); // before connecting: a restart never reuses this bdSeq
@@ -260,7 +282,23 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     public List<String> subscriptions() {
         List<String> filters = new ArrayList<>(remote.topicsToSubscribe());
         filters.add(topics.node(MessageType.NCMD));
+        if (primaryHost != null) {
+            filters.add(primaryHost.topic());
+        }
         return filters;
+    }
+
+    @Override
+    public boolean mayPublish() {
+        return primaryHost == null || primaryHost.online();
+    }
+
+    /** Births and data at {@code sparkplug.qos}; the NDEATH and the JSON records always at QoS 1. */
+    @Override
+    public int wireQos(OutboundMessage m) {
+        String[] t = m.topic().split("/");
+        boolean sparkplug = t.length >= 4 && SparkplugTopics.NAMESPACE.equals(t[0]);
+        return sparkplug && !MessageType.NDEATH.name().equals(t[2]) ? Math.min(sparkplugQos, m.qos()) : m.qos();
     }
 
     @Override
@@ -295,6 +333,17 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
 
     @Override
     public void messageArrived(String topic, byte[] payload) {
+        if (primaryHost != null && primaryHost.topic().equals(topic)) {
+            boolean was = primaryHost.online();
+            String ignored = primaryHost.accept(payload);
+            if (ignored != null) {
+                LOG.warn("cloud: STATE of primary host {} ignored: {}", primaryHost.id(), ignored);
+            } else if (was != primaryHost.online()) {
+                LOG.info("cloud: primary host {} {}", primaryHost.id(), primaryHost.online()
+                        ? "online: births, then the queue" : "offline: the queue keeps everything until it is back");
+            }
+            return;
+        }
         if (remote.handles(topic)) {
             remote.handle(topic, payload); // never blocks: answered from the remote worker
             return;
