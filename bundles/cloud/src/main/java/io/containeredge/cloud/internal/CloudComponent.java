@@ -293,9 +293,16 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         return primaryHost == null || primaryHost.online();
     }
 
-    /** Births and data at {@code sparkplug.qos}; the NDEATH and the JSON records always at QoS 1. */
     @Override
     public int wireQos(OutboundMessage m) {
+        return wireQos(m, sparkplugQos);
+    }
+
+    /**
+     * Births and data at {@code sparkplug.qos}; the NDEATH (the will's twin, QoS 1 in Sparkplug too) and the JSON
+     * records always at their queued QoS 1.
+     */
+    static int wireQos(OutboundMessage m, int sparkplugQos) {
         String[] t = m.topic().split("/");
         boolean sparkplug = t.length >= 4 && SparkplugTopics.NAMESPACE.equals(t[0]);
         return sparkplug && !MessageType.NDEATH.name().equals(t[2]) ? Math.min(sparkplugQos, m.qos()) : m.qos();

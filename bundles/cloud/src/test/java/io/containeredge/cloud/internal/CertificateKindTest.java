@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.cloud.queue.OutboundQueue;
 import io.containeredge.cloud.sparkplug.MessageType;
@@ -39,6 +40,22 @@ class CertificateKindTest {
             }
             assertTrue(q.thinnedCount() > 0, "the queue had to thin");
             assertEquals(DDEATH, q.peek(1).get(0).message().topic(), "the DDEATH is still first in the queue");
+        }
+    }
+
+    @Test
+    void sparkplugQosZeroAppliesToBirthsAndDataNeverToTheNdeathOrTheRecords() {
+        String[] zero = {"spBv1.0/site/NBIRTH/c-01", "spBv1.0/site/DBIRTH/c-01/cdu", "spBv1.0/site/DDATA/c-01/cdu",
+            "spBv1.0/site/NDATA/c-01", DDEATH};
+        for (String topic : zero) {
+            assertEquals(0, CloudComponent.wireQos(new OutboundMessage(topic, new byte[0], 1,
+                    MessageKind.TELEMETRY, 0), 0), topic);
+            assertEquals(1, CloudComponent.wireQos(new OutboundMessage(topic, new byte[0], 1,
+                    MessageKind.TELEMETRY, 0), 1), topic + " at the default");
+        }
+        for (String topic : List.of("spBv1.0/site/NDEATH/c-01", "containeredge/site/c-01/alarm")) {
+            assertEquals(1, CloudComponent.wireQos(new OutboundMessage(topic, new byte[0], 1, MessageKind.ALARM, 0), 0),
+                    topic);
         }
     }
 }
