@@ -64,6 +64,10 @@ import org.slf4j.LoggerFactory;
  * connection (seq, historical flag, superseded births). On a clean stop the NDEATH is published
  * before the MQTT DISCONNECT.
  *
+ * <p>With a primary host configured ({@code primary.host.id}), nothing is published on a connection until
+ * the host's Sparkplug 3.0 STATE says online, and the connection is left (NDEATH, disconnect) when it
+ * says offline: the queue keeps everything meanwhile ({@link ConnectionHooks#mayPublish()}).
+ *
  * <p>Node metrics: {@code Control/Binding}, {@code Control/Max Miner kW}, {@code Alarms/Active},
  * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}. NCMD
  * {@code Node Control/Rebirth} is honoured; signed commands, configuration requests and DCMD writes
@@ -341,14 +345,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     @Override
     public void messageArrived(String topic, byte[] payload) {
         if (primaryHost != null && primaryHost.topic().equals(topic)) {
-            boolean was = primaryHost.online();
-            String ignored = primaryHost.accept(payload);
-            if (ignored != null) {
-                LOG.warn("cloud: STATE of primary host {} ignored: {}", primaryHost.id(), ignored);
-            } else if (was != primaryHost.online()) {
-                LOG.info("cloud: primary host {} {}", primaryHost.id(), primaryHost.online()
-                        ? "online: births, then the queue" : "offline: the queue keeps everything until it is back");
-            }
+            primaryHost.receive(payload);
             return;
         }
         if (remote.handles(topic)) {

@@ -3,6 +3,8 @@ package io.containeredge.cloud.sparkplug;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the edge node knows of its Sparkplug 3.0 Primary Host Application: the retained STATE message
@@ -17,6 +19,7 @@ import java.io.IOException;
 public final class PrimaryHost {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(PrimaryHost.class);
 
     private final String id;
     private boolean online;
@@ -47,6 +50,18 @@ public final class PrimaryHost {
 
     public synchronized boolean online() {
         return online;
+    }
+
+    /** Takes a STATE payload and logs what it changed, or why it was ignored. */
+    public void receive(byte[] payload) {
+        boolean was = online();
+        String ignored = accept(payload);
+        if (ignored != null) {
+            LOG.warn("cloud: STATE of primary host {} ignored: {}", id, ignored);
+        } else if (was != online()) {
+            LOG.info("cloud: primary host {} {}", id, online() ? "online: births, then the queue"
+                    : "offline: the queue keeps everything until it is back");
+        }
     }
 
     /**
