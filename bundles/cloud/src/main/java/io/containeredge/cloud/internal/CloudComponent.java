@@ -208,16 +208,18 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
             List<DeviceDiagnostics> diagnostics = image.devices();
             var snapshot = image.snapshot();
             synchronized (session) {
-                List<SparkplugMessage> out = new ArrayList<>(session.nodeStatus(nodeStatus(), now));
+                // under the lock: data made after a connection's births is never stamped older (it would pass as history)
+                long at = System.currentTimeMillis();
+                List<SparkplugMessage> out = new ArrayList<>(session.nodeStatus(nodeStatus(), at));
                 for (DeviceDiagnostics d : diagnostics) {
                     Boolean was = online.put(d.device(), d.online());
                     if (was != null && was != d.online()) {
-                        out.addAll(d.online() ? session.deviceOnline(d.device(), now)
-                                : session.deviceOffline(d.device(), now));
+                        out.addAll(d.online() ? session.deviceOnline(d.device(), at)
+                                : session.deviceOffline(d.device(), at));
                     }
                 }
-                out.addAll(session.update(snapshot.values(), now));
-                enqueue(out, now);
+                out.addAll(session.update(snapshot.values(), at));
+                enqueue(out, at);
             }
             ControlService c = control;
             if (c != null) {
