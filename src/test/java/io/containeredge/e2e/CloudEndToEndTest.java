@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CloudEndToEndTest {
 
     private static final String CDU = "cdu";
+    private static final String HOST_ID = "ops-centre";
 
     @TempDir
     Path work;
@@ -120,6 +121,56 @@ class CloudEndToEndTest {
         // the second before the kill may not have been queued yet: that is the gateway dying, not losing
         List<Long> seconds = awaitContinuousCdu(host, down - 2000, killed - 1500);
         assertTrue(seconds.size() >= 5, "the seconds queued before the kill arrived: " + seconds);
+    }
+
+    /**
+     * Following a Sparkplug 3.0 primary host ({@code primary.host.id}): while the host's STATE says offline the
+     * broker stays up and would acknowledge everything, yet nothing leaves the gateway's queue; when the host is
+     * back, births come first and then every second of the gap, historical, by alias only.
+     */
+    @Test
+    void whileThePrimaryHostIsOfflineNothingLeavesTheQueueAndItArrivesHistoricalWhenTheHostIsBack() throws Exception {
+        site.close(); // this one follows a primary host
+        site = CloudSite.start(work.resolve("primary-host"), "full.refresh.s=1\nprimary.host.id=" + HOST_ID + "\n");
+        SparkplugHost host = site.host();
+        container = site.startContainer(work);
+        Thread.sleep(5000);
+        assertTrue(host.received().stream().noneMatch(r -> r.topic().startsWith("spBv1.0/")),
+                "no STATE from the host yet: not even an NBIRTH " + host.received().stream().map(Received::topic).toList());
+
+        host.state(HOST_ID, true);
+        host.await("NBIRTH once the host is online", r -> r.is("NBIRTH", null), 0, Duration.ofSeconds(30));
+        host.await("DDATA of the cdu", r -> r.is("DDATA", CDU), 0, Duration.ofSeconds(30));
+        Thread.sleep(2000);
+
+        int before = host.count();
+        long down = System.currentTimeMillis();
+        host.state(HOST_ID, false); // the broker stays up
+        host.await("NDEATH when the host goes offline", r -> r.is("NDEATH", null), before, Duration.ofSeconds(15));
+        Thread.sleep(10_000);
+        int whileOffline = host.count();
+        long sparkplugWhileOffline = host.received().subList(before, whileOffline).stream()
+                .filter(r -> r.topic().startsWith("spBv1.0/") && !r.is("NDEATH", null)
+                        && r.arrivedMillis() > down + 2000).count();
+        assertTrue(sparkplugWhileOffline == 0, sparkplugWhileOffline + " Sparkplug messages published to a broker with"
+                + " no primary host: acknowledged by it, deleted from the queue, read by nobody");
+
+        long up = System.currentTimeMillis();
+        host.state(HOST_ID, true);
+        host.await("NBIRTH again when the host is back", r -> r.is("NBIRTH", null), whileOffline, Duration.ofSeconds(30));
+        host.await("historical cdu data", r -> r.is("DDATA", CDU) && historical(r), whileOffline,
+                Duration.ofSeconds(60));
+        List<Long> seconds = awaitContinuousCdu(host, down - 1000, up);
+        assertTrue(seconds.size() >= 9, "every second of the host's absence arrived: " + seconds);
+
+        for (Received r : host.received()) {
+            if (r.is("DDATA", null) || r.is("NDATA", null)) {
+                for (Metric m : r.sparkplug().getMetrics()) {
+                    assertFalse(m.hasName(), "data goes by alias only, live and historical: " + m.getName() + " on "
+                            + r.topic());
+                }
+            }
+        }
     }
 
     private static boolean historical(Received r) {

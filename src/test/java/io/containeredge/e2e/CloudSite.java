@@ -14,12 +14,16 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 /**
  * The cloud side of a site for end-to-end tests: a Mosquitto with TLS (a throw-away CA) and a password
  * file, a {@link TcpGate} between it and the gateway, the operations centre's {@link SparkplugHost},
- * and the gateway's {@code cloud.properties} with the broker, the CA and a command key.
+ * and the gateway's {@code cloud.properties} with the broker, the CA and two command keys: {@value #KEY_ID}
+ * may do everything, {@value #DISPATCH_KEY_ID} only curtail.
  */
 final class CloudSite implements AutoCloseable {
 
     static final String KEY_ID = "ops";
     static final byte[] KEY = "0123456789abcdef0123456789abcdef-e2e".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** A second key that may only curtail and lift a curtailment. */
+    static final String DISPATCH_KEY_ID = "dispatch";
+    static final byte[] DISPATCH_KEY = "dispatch-desk-key-0123456789abcdef-e2e".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final String USER = "c-01";
     private static final String PASSWORD = "gateway-password-e2e";
 
@@ -54,7 +58,8 @@ final class CloudSite implements AutoCloseable {
                     "username=" + USER,
                     "password=" + PASSWORD,
                     "tls.trust.store=" + pki.caCertificate(),
-                    "command.keys=" + KEY_ID + "=" + Base64.getEncoder().encodeToString(KEY),
+                    "command.keys=" + KEY_ID + "=" + Base64.getEncoder().encodeToString(KEY) + ":*," + DISPATCH_KEY_ID
+                            + "=" + Base64.getEncoder().encodeToString(DISPATCH_KEY) + ":curtail,lift-curtailment",
                     "reconnect.max.s=2",
                     "") + extraProperties);
             return new CloudSite(broker, gate, host, properties);

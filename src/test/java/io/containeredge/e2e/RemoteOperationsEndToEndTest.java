@@ -215,4 +215,24 @@ class RemoteOperationsEndToEndTest {
                 current().get("documents").get("site").asText().contains("importCapKw: 2200"),
                 "the operations centre rolled back to version " + v));
     }
+
+    @Test
+    @Order(5)
+    void aCommandSignedForAnotherContainerOrOutsideItsKeysScopesIsRefusedAndNotExecuted() throws Exception {
+        Eventually.within(Duration.ofSeconds(60), () -> assertTrue(minerKw() > 100, "miners running: " + minerKw()));
+        JsonNode elsewhere = send("command", SparkplugHost.body("c-02", "curtail", Map.of("kw", 30, "minutes", 10)));
+        assertRejected(elsewhere, "signed for container c-02 of site demo-site, this is c-01");
+
+        Map<String, Object> apply = SparkplugHost.body("config.apply", Map.of("site", "site: x\n"));
+        JsonNode outOfScope = host.request("config", SparkplugHost.envelope(CloudSite.DISPATCH_KEY_ID,
+                CloudSite.DISPATCH_KEY, apply), (String) apply.get("id"));
+        assertRejected(outOfScope, "key dispatch may not config.apply");
+        host.await("the refusal in the audit trail, under its key", r -> r.topic().equals(SparkplugHost.topic("audit"))
+                && r.json().get("actor").asText().equals(CloudSite.DISPATCH_KEY_ID)
+                && r.json().get("outcome").asText().equals("rejected"), 0, Duration.ofSeconds(30));
+
+        Thread.sleep(3000); // a curtailment would have started to bite by now
+        assertTrue(api.get("/api/v1/control").get("maxMinerKw").asDouble() > 1000, "no cap in force");
+        assertTrue(minerKw() > 100, "nothing curtailed: " + minerKw());
+    }
 }

@@ -127,11 +127,24 @@ final class SparkplugHost implements AutoCloseable {
         client.publish(topic, payload, 1, false);
     }
 
-    /** A signed request body for {@code action}, expiring in 5 minutes. */
+    /** As a Sparkplug 3.0 primary host application: its STATE, retained, QoS 1. */
+    void state(String hostId, boolean online) throws MqttException {
+        String json = "{\"online\":" + online + ",\"timestamp\":" + System.currentTimeMillis() + "}";
+        client.publish("spBv1.0/STATE/" + hostId, json.getBytes(StandardCharsets.UTF_8), 1, true);
+    }
+
+    /** A signed request body for {@code action} to this site's container, expiring in 5 minutes. */
     static Map<String, Object> body(String action, Map<String, Object> params) {
+        return body(CONTAINER, action, params);
+    }
+
+    /** A request body naming {@code container} of this site as its target (part of the signed text). */
+    static Map<String, Object> body(String container, String action, Map<String, Object> params) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", "e2e-" + UUID.randomUUID());
         body.put("expires", System.currentTimeMillis() + 300_000);
+        body.put("site", SITE);
+        body.put("container", container);
         body.put("action", action);
         body.put("params", params);
         return body;

@@ -42,7 +42,10 @@ final class CloudProperties {
             Map.entry("drain.rate", Type.INTEGER),
             Map.entry("queue.capacity.mb", Type.INTEGER),
             Map.entry("deadband", Type.DECIMAL),
-            Map.entry("full.refresh.s", Type.INTEGER));
+            Map.entry("full.refresh.s", Type.INTEGER),
+            Map.entry("decision.summary.s", Type.INTEGER),
+            Map.entry("primary.host.id", Type.TEXT),
+            Map.entry("sparkplug.qos", Type.INTEGER));
 
     private CloudProperties() {
     }

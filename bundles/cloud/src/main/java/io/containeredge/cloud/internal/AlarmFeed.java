@@ -4,44 +4,47 @@ import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.control.alarm.Alarm;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Alarm raises and clears as JSON records (kind {@link MessageKind#ALARM}, never thinned). After a
  * restart the active alarms are announced again; consumers de-duplicate by {@code id} + {@code raised}.
+ * A raise or clear counts as announced only once its record is queued: when the queue refuses one, it
+ * and the changes after it are tried again on the next call, so a full disk never loses an alarm.
  */
 final class AlarmFeed {
 
     private final String topic;
-    private Map<String, Alarm> announced = Map.of();
+    private final Map<String, Alarm> announced = new LinkedHashMap<>();
 
     AlarmFeed(String topic) {
         this.topic = topic;
     }
 
-    /** Records for what was raised and cleared since the last call. */
-    List<OutboundMessage> changes(List<Alarm> active, long now) {
+    /** Queues a record for each raise and clear not yet announced, until the queue refuses one. */
+    void forward(List<Alarm> active, RecordQueue queue, long now) {
         Map<String, Alarm> current = new LinkedHashMap<>();
         for (Alarm a : active) {
             current.put(a.id() + "@" + a.raisedMillis(), a);
         }
-        List<OutboundMessage> out = new ArrayList<>();
-        Set<String> gone = new HashSet<>(announced.keySet());
-        gone.removeAll(current.keySet());
-        for (String key : gone) {
-            out.add(record("cleared", announced.get(key), now));
-        }
-        current.forEach((key, a) -> {
-            if (!announced.containsKey(key)) {
-                out.add(record("raised", a, now));
+        for (String key : new ArrayList<>(announced.keySet())) {
+            if (!current.containsKey(key)) {
+                if (!queue.offer(record("cleared", announced.get(key), now))) {
+                    return;
+                }
+                announced.remove(key);
             }
-        });
-        announced = current;
-        return out;
+        }
+        for (Map.Entry<String, Alarm> e : current.entrySet()) {
+            if (!announced.containsKey(e.getKey())) {
+                if (!queue.offer(record("raised", e.getValue(), now))) {
+                    return;
+                }
+                announced.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     private OutboundMessage record(String event, Alarm a, long now) {

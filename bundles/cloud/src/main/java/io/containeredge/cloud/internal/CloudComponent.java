@@ -9,6 +9,7 @@ import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.cloud.queue.OutboundQueue;
 import io.containeredge.cloud.sparkplug.EdgeNodeSession;
 import io.containeredge.cloud.sparkplug.MessageType;
+import io.containeredge.cloud.sparkplug.PrimaryHost;
 import io.containeredge.cloud.sparkplug.SparkplugCodec;
 import io.containeredge.cloud.sparkplug.SparkplugMessage;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
@@ -63,6 +64,10 @@ import org.slf4j.LoggerFactory;
  * connection (seq, historical flag, superseded births). On a clean stop the NDEATH is published
  * before the MQTT DISCONNECT.
  *
+ * <p>With a primary host configured ({@code primary.host.id}), nothing is published on a connection until
+ * the host's Sparkplug 3.0 STATE says online, and the connection is left (NDEATH, disconnect) when it
+ * says offline: the queue keeps everything meanwhile ({@link ConnectionHooks#mayPublish()}).
+ *
  * <p>Node metrics: {@code Control/Binding}, {@code Control/Max Miner kW}, {@code Alarms/Active},
  * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}. NCMD
  * {@code Node Control/Rebirth} is honoured; signed commands, configuration requests and DCMD writes
@@ -101,7 +106,11 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceWriter writer;
 
-    private final SparkplugStamper stamper = new SparkplugStamper();
+    private final SparkplugStamper stamper;
+    private final RecordQueue records;
+    /** The Sparkplug primary host whose STATE gates publishing, or null when none is configured. */
+    private final PrimaryHost primaryHost;
+    private final int sparkplugQos;
 
     @Activate
     public CloudComponent(CloudConfiguration config, @Reference SiteService site, @Reference ProcessImageService image,
@@ -120,8 +129,16 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         // what the configuration can get wrong fails here, before any file is opened
         MqttSettings settings = CloudSettings.mqtt(config, s.container());
         RequestKeys keys = RequestKeys.parse(config.command_keys());
+        this.primaryHost = CloudSettings.blank(config.primary_host_id()) ? null : new PrimaryHost(config.primary_host_id().trim());
+        this.sparkplugQos = sparkplugQos(config.sparkplug_qos());
+        this.stamper = new SparkplugStamper((device, name) -> {
+            synchronized (session) {
+                return session.catalog().existingAlias(device, name);
+            }
+        });
         this.alarms = new AlarmFeed(JsonRecord.topic(s.site(), s.container(), "alarm"));
-        this.decisions = new DecisionFeed(JsonRecord.topic(s.site(), s.container(), "decision"));
+        this.decisions = new DecisionFeed(JsonRecord.topic(s.site(), s.container(), "decision"),
+                TimeUnit.SECONDS.toMillis(config.decision_summary_s()));
         this.auditFeed = new AuditFeed(JsonRecord.topic(s.site(), s.container(), "audit"),
                 data.resolve(AUDIT_CURSOR_FILE));
         loadSqliteDriver();
@@ -139,6 +156,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
             queue.close();
             throw e;
         }
+        this.records = new RecordQueue(publisher::publishNow);
         this.remoteWorker = RemoteRequests.worker();
         this.remote = new RemoteRequests(topics, keys, ledger,
                 new RemoteRequests.Services(() -> control, () -> writer, () -> configurations, () -> audit,
@@ -159,8 +177,16 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         });
         publisher.start();
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.info("cloud: Sparkplug B edge node {}/{} to {}; queue {} ({} messages waiting)", topics.group(),
-                topics.edgeNode(), settings, data.resolve("outbound.db"), queue.size());
+        LOG.info("cloud: Sparkplug B edge node {}/{} to {}; queue {} ({} messages waiting); {}; births and data"
+                + " at QoS {}", topics.group(), topics.edgeNode(), settings, data.resolve("outbound.db"), queue.size(),
+                primaryHost == null ? "no primary host" : "primary host " + primaryHost.id(), sparkplugQos);
+    }
+
+    private static int sparkplugQos(int qos) {
+        if (qos != 0 && qos != 1) {
+            throw new IllegalArgumentException("sparkplug.qos must be 0 or 1, was " + qos);
+        }
+        return qos;
     }
 
     /**
@@ -182,21 +208,23 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
             List<DeviceDiagnostics> diagnostics = image.devices();
             var snapshot = image.snapshot();
             synchronized (session) {
-                List<SparkplugMessage> out = new ArrayList<>(session.nodeStatus(nodeStatus(), now));
+                // under the lock: data made after a connection's births is never stamped older (it would pass as history)
+                long at = System.currentTimeMillis();
+                List<SparkplugMessage> out = new ArrayList<>(session.nodeStatus(nodeStatus(), at));
                 for (DeviceDiagnostics d : diagnostics) {
                     Boolean was = online.put(d.device(), d.online());
                     if (was != null && was != d.online()) {
-                        out.addAll(d.online() ? session.deviceOnline(d.device(), now)
-                                : session.deviceOffline(d.device(), now));
+                        out.addAll(d.online() ? session.deviceOnline(d.device(), at)
+                                : session.deviceOffline(d.device(), at));
                     }
                 }
-                out.addAll(session.update(snapshot.values(), now));
-                enqueue(out, now);
+                out.addAll(session.update(snapshot.values(), at));
+                enqueue(out, at);
             }
             ControlService c = control;
             if (c != null) {
-                alarms.changes(c.activeAlarms(), now).forEach(publisher::publishNow);
-                decisions.change(c.status(), now).ifPresent(publisher::publishNow);
+                alarms.forward(c.activeAlarms(), records, now);
+                decisions.forward(c.status(), records, now);
             }
             auditFeed.forward(audit, publisher::publishNow, now);
         } catch (RuntimeException e) {
@@ -223,8 +251,16 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         }
     }
 
-    private static MessageKind kindOf(MessageType type) {
-        return type == MessageType.NBIRTH || type == MessageType.DBIRTH ? MessageKind.BIRTH : MessageKind.TELEMETRY;
+    /**
+     * Births and deaths are certificates (kind {@link MessageKind#BIRTH}): never thinned, because a host that
+     * missed a DDEATH shows a dead device's last values as current; a certificate made before the births of
+     * the connection it is finally sent on is superseded by them and skipped (see {@link SparkplugStamper}).
+     */
+    static MessageKind kindOf(MessageType type) {
+        return switch (type) {
+            case NBIRTH, DBIRTH, NDEATH, DDEATH -> MessageKind.BIRTH;
+            default -> MessageKind.TELEMETRY;
+        };
     }
 
     @Override
@@ -238,6 +274,9 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     @Override
     public MqttSettings.Will willForNextConnect() {
         long now = System.currentTimeMillis();
+        if (primaryHost != null) {
+            primaryHost.connecting(); // offline until this connection's retained STATE says otherwise
+        }
         synchronized (session) {
             SparkplugMessage death = session.connecting(now);
             bdSeqFile.write(session.nextBdSeq()); // before connecting: a restart never reuses this bdSeq
@@ -249,7 +288,30 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     public List<String> subscriptions() {
         List<String> filters = new ArrayList<>(remote.topicsToSubscribe());
         filters.add(topics.node(MessageType.NCMD));
+        if (primaryHost != null) {
+            filters.add(primaryHost.topic());
+        }
         return filters;
+    }
+
+    @Override
+    public boolean mayPublish() {
+        return primaryHost == null || primaryHost.online();
+    }
+
+    @Override
+    public int wireQos(OutboundMessage m) {
+        return wireQos(m, sparkplugQos);
+    }
+
+    /**
+     * Births and data at {@code sparkplug.qos}; the NDEATH (the will's twin, QoS 1 in Sparkplug too) and the JSON
+     * records always at their queued QoS 1.
+     */
+    static int wireQos(OutboundMessage m, int sparkplugQos) {
+        String[] t = m.topic().split("/");
+        boolean sparkplug = t.length >= 4 && SparkplugTopics.NAMESPACE.equals(t[0]);
+        return sparkplug && !MessageType.NDEATH.name().equals(t[2]) ? Math.min(sparkplugQos, m.qos()) : m.qos();
     }
 
     @Override
@@ -284,6 +346,10 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
 
     @Override
     public void messageArrived(String topic, byte[] payload) {
+        if (primaryHost != null && primaryHost.topic().equals(topic)) {
+            primaryHost.receive(payload);
+            return;
+        }
         if (remote.handles(topic)) {
             remote.handle(topic, payload); // never blocks: answered from the remote worker
             return;

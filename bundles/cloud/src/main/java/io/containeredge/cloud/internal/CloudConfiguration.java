@@ -36,9 +36,11 @@ public @interface CloudConfiguration {
     @AttributeDefinition(name = "TLS client key store password", type = AttributeType.PASSWORD, required = false)
     String tls_key_store_password() default "";
 
-    @AttributeDefinition(name = "Command keys", description = "keyId=base64 secret (32 bytes or more) per"
-            + " operations-centre key; commands and configuration requests must carry an HMAC by one of them."
-            + " None = remote commands are refused", type = AttributeType.PASSWORD, required = false)
+    @AttributeDefinition(name = "Command keys", description = "keyId=base64 secret (32 bytes or more):scopes per"
+            + " operations-centre key, scopes being action names, config.* or * (e.g. ops=<secret>:curtail,ack-alarm);"
+            + " commands and configuration requests must carry an HMAC by one of them and may only do what its"
+            + " scopes allow (no scope list = every action, with a warning). None = remote commands are refused",
+            type = AttributeType.PASSWORD, required = false)
     String[] command_keys() default {};
 
     @AttributeDefinition(name = "Keep-alive (s)", min = "5", max = "3600")
@@ -64,4 +66,19 @@ public @interface CloudConfiguration {
     @AttributeDefinition(name = "Full refresh (s)", description = "Every metric sent again this often; 0 never",
             min = "0")
     int full_refresh_s() default 300;
+
+    @AttributeDefinition(name = "Decision summary (s)", description = "A guard-decision record this often while"
+            + " the decision stays the same (records go out at once when the binding guard, the thermal stage or"
+            + " a reason's kind changes)", min = "10")
+    int decision_summary_s() default 300;
+
+    @AttributeDefinition(name = "Primary host id", description = "Sparkplug 3.0 primary host application whose STATE"
+            + " (spBv1.0/STATE/<id>) the edge node follows: while it is not online nothing is published and the queue"
+            + " keeps everything; empty = none, publish whenever a broker is connected", required = false)
+    String primary_host_id() default "";
+
+    @AttributeDefinition(name = "Sparkplug QoS", description = "QoS of births and data: 1 (default) removes a message"
+            + " from the queue only after the broker's PUBACK; 0 (what Sparkplug specifies) once written to the"
+            + " connection, unconfirmed. NDEATH and the JSON records always use 1", min = "0", max = "1")
+    int sparkplug_qos() default 1;
 }

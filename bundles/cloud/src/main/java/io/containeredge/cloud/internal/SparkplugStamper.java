@@ -5,6 +5,8 @@ import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.cloud.sparkplug.MessageType;
 import io.containeredge.cloud.sparkplug.SparkplugCodec;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.tahu.message.model.Metric;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
 
@@ -16,15 +18,29 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
  *   <li>it gets the next {@code seq} of this connection (NBIRTH 0, then in publish order);</li>
  *   <li>births made before this connection's NBIRTH are dropped: the current births replace them;</li>
  *   <li>data made before this connection's NBIRTH is marked historical on every metric, so the host
- *       files it as history instead of as the present; live data loses its metric names and keeps
- *       only the aliases of the births in force, which is what makes Sparkplug compact.</li>
+ *       files it as history instead of as the present;</li>
+ *   <li>data goes by alias only, as Sparkplug 3.0 requires of NDATA and DDATA once births carry aliases:
+ *       live data keeps its aliases and loses its names; historical data, queued with names because it
+ *       may be older than this process's aliases, gets the alias its name has in the births in force
+ *       (a metric those births do not know is left out, a message left empty is skipped).</li>
  * </ul>
  * Messages on other topics (alarm, audit and reply records) pass untouched. Publisher thread only.
  */
 final class SparkplugStamper {
 
+    /** The alias a metric has in the births in force. */
+    interface Aliases {
+        /** @param device null for a node metric; returns null when the births do not know the metric */
+        Long of(String device, String name);
+    }
+
+    private final Aliases aliases;
     private long seq;
     private long birthMillis = Long.MIN_VALUE;
+
+    SparkplugStamper(Aliases aliases) {
+        this.aliases = aliases;
+    }
 
     /** A connection (or a rebirth) published its births, numbered 0 … {@code births - 1}, at {@code millis}. */
     void born(long millis, int births) {
@@ -46,17 +62,32 @@ final class SparkplugStamper {
             seq = 0; // a rebirth starts the sequence again
         }
         SparkplugBPayload payload = SparkplugCodec.decode(m.payload());
+        if (m.kind() == MessageKind.TELEMETRY && !byAlias(payload, t.length > 4 ? t[4] : null, historical)) {
+            return null;
+        }
         payload.setSeq(seq);
         seq = (seq + 1) % 256;
-        if (m.kind() == MessageKind.TELEMETRY) {
-            for (Metric metric : payload.getMetrics()) {
-                if (historical) {
-                    metric.setHistorical(true);
-                } else if (metric.hasAlias()) {
-                    metric.setName(null);
-                }
-            }
-        }
         return new OutboundMessage(m.topic(), SparkplugCodec.encode(payload), m.qos(), m.kind(), m.createdMillis());
+    }
+
+    /** Puts every metric on its alias of the births in force; false when none is left. */
+    private boolean byAlias(SparkplugBPayload payload, String device, boolean historical) {
+        List<Metric> kept = new ArrayList<>();
+        for (Metric metric : payload.getMetrics()) {
+            if (historical) {
+                Long alias = metric.hasName() ? aliases.of(device, metric.getName()) : metric.getAlias();
+                if (alias == null) {
+                    continue; // not in the births in force: the host could not place it
+                }
+                metric.setAlias(alias);
+                metric.setHistorical(true);
+            }
+            if (metric.hasAlias()) {
+                metric.setName(null);
+            }
+            kept.add(metric);
+        }
+        payload.setMetrics(kept);
+        return !kept.isEmpty();
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * What a protocol on top of the {@link QueuePublisher} (Sparkplug B) needs from each connection.
  * All methods except {@link #messageArrived} run on the publisher's thread, in this order per
  * connection: {@link #willForNextConnect} → MQTT connect → {@link #subscriptions} (subscribed, QoS 1)
- * → {@link #onConnected} (published, each acknowledged) → queue drain, every queued message passing
- * {@link #beforePublish}. So the births of a connection always precede its backlog.
+ * → once {@link #mayPublish} → {@link #onConnected} (published, each acknowledged) → queue drain, every
+ * queued message passing {@link #beforePublish}. So the births of a connection always precede its backlog.
  */
 public interface ConnectionHooks {
 
@@ -34,6 +34,25 @@ public interface ConnectionHooks {
      * one asks again.
      */
     List<OutboundMessage> onConnected();
+
+    /**
+     * Whether the consumer the data is for is there (the Sparkplug primary host). While false on a new
+     * connection, nothing is published, births included, and the queue keeps everything; once true, the
+     * births go out and the queue drains. When it turns false while sending, {@link #beforeDisconnect}
+     * is published and the connection is closed, so the broker deletes nothing more from the queue by
+     * acknowledging what nobody reads; the next connection waits again. Asked often: must be cheap.
+     */
+    default boolean mayPublish() {
+        return true;
+    }
+
+    /**
+     * The QoS {@code m} goes out with; its queued QoS by default. QoS 0 removes a message from the queue
+     * once Paho wrote it to the connection, unconfirmed; QoS 1 only after the broker's PUBACK.
+     */
+    default int wireQos(OutboundMessage m) {
+        return m.qos();
+    }
 
     /** Topic filters to subscribe to (QoS 1) on every connection, before {@link #onConnected}. */
     default List<String> subscriptions() {

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link ConnectionHooks} let a protocol on top (Sparkplug B) set a will per connection, subscribe,
  * publish its births ahead of the backlog after every (re)connect, restamp or skip queued messages,
- * and publish a death certificate before a clean disconnect.
+ * publish a death certificate before a clean disconnect, and hold everything while its consumer is
+ * away ({@link ConnectionHooks#mayPublish()}).
  */
 public final class QueuePublisher implements AutoCloseable {
 
@@ -67,6 +68,8 @@ public final class QueuePublisher implements AutoCloseable {
     /** After a failed connect: no new attempt before this {@link System#nanoTime()}. */
     private long nextAttemptNanos = System.nanoTime();
     private MqttAsyncClient client;
+    /** The hooks' births went out on this connection: the queue may drain. */
+    private boolean born;
     /** Newest id queued before this connection's births: the backlog is everything up to it. */
     private long backlogEnd;
     /** Id of the newest backlog message handed to Paho on this connection. */
@@ -144,7 +147,18 @@ public final class QueuePublisher implements AutoCloseable {
                     continue;
                 }
                 removeAcknowledged();
-                LockSupport.parkNanos(this, sendAllowed());
+                if (!born) {
+                    // connected, the consumer away: nothing goes out until it is back
+                    if (hooks.mayPublish()) {
+                        publishBirths();
+                    } else {
+                        LockSupport.parkNanos(this, IDLE_NANOS);
+                    }
+                } else if (!hooks.mayPublish()) {
+                    leaveForAbsentConsumer();
+                } else {
+                    LockSupport.parkNanos(this, sendAllowed());
+                }
             } catch (QueueException e) {
                 LOG.error("outbound queue failed; retrying in {} ms: {}", IDLE_NANOS / 1_000_000, e.getMessage());
                 LockSupport.parkNanos(this, IDLE_NANOS);
@@ -156,10 +170,14 @@ public final class QueuePublisher implements AutoCloseable {
         // whatever was in flight on the lost connection is sent again from the oldest unacknowledged
         removeAcknowledged();
         inFlight.clear();
+        born = false;
         try {
             if (client == null) {
                 client = new MqttAsyncClient(settings.serverUris().get(0), settings.clientId(), new MemoryPersistence());
-                client.setCallback(new ConnectionLossListener(loop, hooks::messageArrived));
+                client.setCallback(new ConnectionLossListener(loop, (topic, payload) -> {
+                    hooks.messageArrived(topic, payload);
+                    LockSupport.unpark(loop); // e.g. the consumer came back: the births need not wait for the idle tick
+                }));
             }
             MqttSettings.Will will = hooks.willForNextConnect();
             if (will == null) {
@@ -173,30 +191,75 @@ public final class QueuePublisher implements AutoCloseable {
                 for (String filter : hooks.subscriptions()) {
                     client.subscribe(filter, 1).waitForCompletion();
                 }
-                for (OutboundMessage m : hooks.onConnected()) {
-                    client.publish(m.topic(), m.payload(), m.qos(), false).waitForCompletion();
-                }
             } catch (MqttException | RuntimeException e) {
-                // births not acknowledged: drop this connection so the next one starts over with new ones
-                try {
-                    client.disconnectForcibly(0, 1000, false);
-                } catch (MqttException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+                dropConnection(e);
                 throw e;
             }
             backoff.reset();
-            backlogEnd = queue.newestId();
-            backlogCursor = 0;
-            liveCursor = backlogEnd;
             LOG.info("connected to {} as {}; {} messages queued", client.getCurrentServerURI(),
                     settings.clientId(), queue.size());
+            if (hooks.mayPublish()) {
+                publishBirths();
+            } else {
+                LOG.info("waiting for the consumer (primary host) before publishing; the queue keeps everything");
+            }
         } catch (MqttException | RuntimeException e) {
-            Duration delay = backoff.next();
-            LOG.warn("cannot connect to {}: {}; next attempt in {} ms", settings.serverUris(), e.getMessage(),
-                    delay.toMillis());
-            nextAttemptNanos = System.nanoTime() + delay.toNanos();
+            retryLater(e);
         }
+    }
+
+    /** The hooks' births, each acknowledged, then the queue may drain: what it holds now is the backlog. */
+    private void publishBirths() {
+        try {
+            for (OutboundMessage m : hooks.onConnected()) {
+                client.publish(m.topic(), m.payload(), hooks.wireQos(m), false).waitForCompletion();
+            }
+        } catch (MqttException | RuntimeException e) {
+            // births not acknowledged: drop this connection so the next one starts over with new ones
+            dropConnection(e);
+            retryLater(e);
+            return;
+        }
+        born = true;
+        backlogEnd = queue.newestId();
+        backlogCursor = 0;
+        liveCursor = backlogEnd;
+    }
+
+    /**
+     * The consumer went away while we were sending: the death certificate, then a disconnect, so nothing
+     * more is acknowledged by a broker nobody reads; unacknowledged messages stay queued. The next
+     * connection (at once) waits for the consumer again.
+     */
+    private void leaveForAbsentConsumer() {
+        LOG.info("consumer (primary host) offline: disconnecting; {} messages stay queued until it is back",
+                queue.size());
+        try {
+            for (OutboundMessage m : hooks.beforeDisconnect()) {
+                client.publish(m.topic(), m.payload(), hooks.wireQos(m), false).waitForCompletion(1000);
+            }
+            client.disconnect(1000).waitForCompletion(2000);
+        } catch (MqttException e) {
+            dropConnection(e);
+        }
+        born = false;
+        inFlight.clear();
+        nextAttemptNanos = System.nanoTime();
+    }
+
+    private void dropConnection(Exception e) {
+        try {
+            client.disconnectForcibly(0, 1000, false);
+        } catch (MqttException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+    }
+
+    private void retryLater(Exception e) {
+        Duration delay = backoff.next();
+        LOG.warn("cannot connect to {}: {}; next attempt in {} ms", settings.serverUris(), e.getMessage(),
+                delay.toMillis());
+        nextAttemptNanos = System.nanoTime() + delay.toNanos();
     }
 
     /** Publishes what the in-flight window and the token bucket allow; returns how long to sleep. */
@@ -251,7 +314,7 @@ public final class QueuePublisher implements AutoCloseable {
     private boolean publish(long id, OutboundMessage m) {
         inFlight.add(id);
         try {
-            client.publish(m.topic(), m.payload(), m.qos(), false, id, ackListener);
+            client.publish(m.topic(), m.payload(), hooks.wireQos(m), false, id, ackListener);
             return true;
         } catch (MqttException e) {
             // connection gone or Paho's window full: the message stays queued and is tried again
@@ -310,7 +373,7 @@ public final class QueuePublisher implements AutoCloseable {
             try {
                 if (client.isConnected()) {
                     for (OutboundMessage m : hooks.beforeDisconnect()) {
-                        client.publish(m.topic(), m.payload(), m.qos(), false).waitForCompletion(1000);
+                        client.publish(m.topic(), m.payload(), hooks.wireQos(m), false).waitForCompletion(1000);
                     }
                     client.disconnect(1000).waitForCompletion(2000);
                 }

@@ -12,7 +12,10 @@ public enum MessageKind {
     ALARM,
     /** Audit trail (who changed what); never thinned. */
     AUDIT,
-    /** Sparkplug birth certificates; never thinned, the cloud needs them to decode later data. */
+    /**
+     * Sparkplug birth and death certificates (NBIRTH, DBIRTH, NDEATH, DDEATH); never thinned: the cloud
+     * needs the births to decode later data and the deaths to know a device's values are no longer current.
+     */
     BIRTH;
 
     /** True for the kinds the queue may delete to stay within its capacity. */

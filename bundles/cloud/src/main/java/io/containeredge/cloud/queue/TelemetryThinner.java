@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 /**
  * The queue's thinning policy: delete the OLDEST telemetry rows, oldest first, until enough bytes
- * are freed; never touch alarms, audit records or births.
+ * are freed; never touch alarms, audit records or birth and death certificates.
  *
  * <p>Why oldest-first rather than every other row: it keeps the most recent history (what the
  * operations centre needs first after a reconnect) at full resolution, and it never erases one

@@ -6,23 +6,29 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * The text a DCMD's signature covers: {@code id\nexpires\n<device>\n} followed, for each metric to
+ * The text a DCMD's signature covers: {@code id\nexpires\n<site>\n<container>\n<device>\n} followed, for each metric to
  * write sorted by name, by {@code name=value\n}. Numbers in plain decimal without exponent or trailing
  * zeros ({@code 1500}, {@code 0.25}, {@code -3}); a Double as its shortest round-trip decimal (what
  * Java's {@code Double.toString} and JavaScript's {@code String(x)} give, before that formatting); a
  * Float likewise as a float; booleans {@code true}/{@code false}; strings as they are. A name with
  * {@code =} or a line break, or a string value with a line break, is refused: the text must have one
- * reading only.
+ * reading only. The site and container are those of the topic the DCMD arrived on, so a DCMD signed
+ * for another container (or site, or device) does not verify here.
  */
 final class DcmdCanonical {
+
+    /** Where a DCMD was sent: the site (group), the container (edge node) and the device. */
+    record Target(String site, String container, String device) {
+    }
 
     private DcmdCanonical() {
     }
 
-    static String text(String id, long expiresMillis, String device, SortedMap<String, Object> metrics)
+    static String text(String id, long expiresMillis, Target target, SortedMap<String, Object> metrics)
             throws Refusal {
         StringBuilder sb = new StringBuilder().append(id).append('\n').append(expiresMillis).append('\n')
-                .append(device).append('\n');
+                .append(target.site()).append('\n').append(target.container()).append('\n')
+                .append(target.device()).append('\n');
         for (Map.Entry<String, Object> m : metrics.entrySet()) {
             String name = m.getKey();
             if (name.indexOf('=') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {

@@ -16,7 +16,7 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
  * Reads a Sparkplug DCMD (writes to a device's metrics) into an authenticated {@code write} request.
  * The signature travels in the same payload as four metrics: {@value #ID} (String), {@value #EXPIRES}
  * (Int64, epoch ms), {@value #KEY_ID} (String) and {@value #SIGNATURE} (String, hex HMAC-SHA256 of
- * the {@link DcmdCanonical} text). Every other metric is a write; metrics may be given by name or,
+ * the {@link DcmdCanonical} text, which names this site, container and device). Every other metric is a write; metrics may be given by name or,
  * after the births, by alias.
  */
 final class DcmdReader {
@@ -31,10 +31,15 @@ final class DcmdReader {
 
     private final RequestKeys keys;
     private final MetricNames names;
+    private final String site;
+    private final String container;
 
-    DcmdReader(RequestKeys keys, MetricNames names) {
+    /** @param site and {@code container}: this edge node's, which the signed text must name */
+    DcmdReader(RequestKeys keys, MetricNames names, String site, String container) {
         this.keys = keys;
         this.names = names;
+        this.site = site;
+        this.container = container;
     }
 
     RemoteRequest read(String device, byte[] payload) throws Refusal {
@@ -76,8 +81,14 @@ final class DcmdReader {
         if (writes.isEmpty()) {
             throw new Refusal(id, "no metric to write");
         }
-        keys.verify(id, keyId, DcmdCanonical.text(id, expires, device, writes), signature);
-        return new RemoteRequest(id, expires, CommandActions.WRITE, params(device, writes), keyId);
+        String text = DcmdCanonical.text(id, expires, new DcmdCanonical.Target(site, container, device), writes);
+        try {
+            keys.verify(id, keyId, text, signature);
+        } catch (Refusal f) {
+            throw !RequestKeys.WRONG_SIGNATURE.equals(f.getMessage()) ? f : new Refusal(id, f.getMessage()
+                    + " (the signed text names site, container, device and values: signed for another target, or changed?)");
+        }
+        return new RemoteRequest(id, expires, CommandActions.WRITE, params(device, writes), keyId, site, container);
     }
 
     private String name(String device, Metric m) throws Refusal {

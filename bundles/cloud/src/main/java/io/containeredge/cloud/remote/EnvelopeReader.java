@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  * Reads a signed JSON envelope {@code {"keyId", "body", "signature"}} into an authenticated request.
  * The signature covers the UTF-8 bytes of the body string exactly as sent, so no JSON
  * canonicalisation is needed on either side. Checks, in order: size, envelope form, key and
- * signature, then the body's fields; the first that fails is the reason.
+ * signature, then the body's fields; the first that fails is the reason. The body names its target
+ * ({@code site}, {@code container}), so the signature covers it; whether it is this container is
+ * checked with the action (see {@link RemoteRequests}), where the refusal is audited under the key.
  */
 final class EnvelopeReader {
 
@@ -74,7 +76,12 @@ final class EnvelopeReader {
             throw new Refusal(id, "params is not a JSON object");
         }
         ObjectNode p = params.isObject() ? (ObjectNode) params : JSON.createObjectNode();
-        return new RemoteRequest(id, expires.longValue(), action, p, keyId);
+        String site = body.path("site").textValue();
+        String container = body.path("container").textValue();
+        if (site == null || container == null) {
+            throw new Refusal(id, "site and container missing: the signed body must name the container it is for");
+        }
+        return new RemoteRequest(id, expires.longValue(), action, p, keyId, site, container);
     }
 
     /** The JSON tree, or null when the bytes are not JSON. */

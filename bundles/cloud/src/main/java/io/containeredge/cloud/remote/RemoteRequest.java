@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param action what to do, e.g. {@code curtail} or {@code config.apply}
  * @param params the action's parameters (an empty object when none were given)
  * @param keyId the key that signed it: who asked
+ * @param site the site the signed text names as the target
+ * @param container the container the signed text names as the target
  */
-record RemoteRequest(String id, long expiresMillis, String action, ObjectNode params, String keyId) {
+record RemoteRequest(String id, long expiresMillis, String action, ObjectNode params, String keyId, String site,
+        String container) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -22,6 +25,8 @@ record RemoteRequest(String id, long expiresMillis, String action, ObjectNode pa
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(keyId, "keyId");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(container, "container");
     }
 
     /** The request id if it has the required form, else null: a malformed id is never echoed. */

@@ -59,6 +59,9 @@ public final class RemoteRequests {
     private final RemoteTopics topics;
     private final EnvelopeReader envelopes;
     private final DcmdReader dcmds;
+    private final RequestKeys keys;
+    private final String site;
+    private final String container;
     private final RequestLedger ledger;
     private final CommandActions commands;
     private final ConfigActions configs;
@@ -78,7 +81,10 @@ public final class RemoteRequests {
             MetricNames names, LongSupplier clock, Consumer<Reply> sink, Executor worker) {
         this.topics = new RemoteTopics(sparkplug);
         this.envelopes = new EnvelopeReader(keys);
-        this.dcmds = new DcmdReader(keys, names);
+        this.dcmds = new DcmdReader(keys, names, sparkplug.group(), sparkplug.edgeNode());
+        this.keys = keys;
+        this.site = sparkplug.group();
+        this.container = sparkplug.edgeNode();
         this.ledger = ledger;
         this.commands = new CommandActions(services.control(), services.writer(), services.rebirth(), clock);
         this.configs = new ConfigActions(services.configurations());
@@ -197,8 +203,16 @@ public final class RemoteRequests {
         }
     }
 
-    /** Expiry and the action's topic; null when the request may run. */
-    private static Outcome admissible(RemoteRequest r, RemoteTopics.Route route, long now) {
+    /** Target, the key's scope, expiry and the action's topic; null when the request may run. */
+    private Outcome admissible(RemoteRequest r, RemoteTopics.Route route, long now) {
+        if (!site.equals(r.site()) || !container.equals(r.container())) {
+            return Outcome.rejected("signed for container " + printable(r.container()) + " of site "
+                    + printable(r.site()) + ", this is " + container + " of " + site + ": not executed");
+        }
+        if (!keys.allows(r.keyId(), r.action())) {
+            return Outcome.rejected("key " + r.keyId() + " may not " + printable(r.action()) + " (its scopes: "
+                    + String.join(",", keys.scopes(r.keyId())) + ")");
+        }
         if (r.expiresMillis() <= now) {
             return Outcome.rejected("expired at " + Instant.ofEpochMilli(r.expiresMillis()));
         }

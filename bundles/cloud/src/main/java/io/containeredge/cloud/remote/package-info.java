@@ -21,30 +21,39 @@
  * exactly as sent, with the secret of {@code keyId}. Signing the body as a string means nobody has to
  * canonicalise JSON. The body:
  * <pre>
- * {"id":"dr-2026-11-24-001","expires":1795000000000,"action":"curtail","params":{"kw":1500,"minutes":30}}
+ * {"id":"dr-2026-11-24-001","expires":1795000000000,"site":"demo-site","container":"c-01","action":"curtail","params":{"kw":1500,"minutes":30}}
  * </pre>
  * <ul>
  * <li>{@code id}: 1..64 characters of {@code [A-Za-z0-9._:-]}, unique per request: the idempotency key.</li>
  * <li>{@code expires}: epoch milliseconds; rejected when in the past or more than 24 h ahead
  *     (a command valid for ever is refused).</li>
+ * <li>{@code site}, {@code container}: the target, part of the signed text; a request signed for another
+ *     container (or site) is rejected, "signed for container c-02 of site demo-site, this is c-01 of
+ *     demo-site: not executed", and audited under its key, however good its signature.</li>
  * <li>{@code action}, {@code params} (an object; may be left out when the action takes none).</li>
  * </ul>
  * Duplicate keys in the envelope or the body are refused.
  *
  * <h2>Keys</h2>
- * Configuration {@code command.keys}: strings {@code keyId=base64secret}, e.g.
- * {@code ops=Y29ycmVjdC1ob3JzZS1iYXR0ZXJ5LXN0YXBsZS00LWNvbnRhaW5lcmVkZ2U=}. A secret shorter than
- * 32 bytes is refused at startup; make one with {@code openssl rand -base64 32}. Signatures are
- * compared in constant time.
+ * Configuration {@code command.keys}: strings {@code keyId=base64secret:scopes}, e.g.
+ * {@code ops=Y29ycmVjdC1ob3JzZS1iYXR0ZXJ5LXN0YXBsZS00LWNvbnRhaW5lcmVkZ2U=:curtail,ack-alarm,reset-trip,rebirth}
+ * or {@code admin=<secret>:*}. A scope is an action name (a DCMD is {@code write}), {@code config.*}
+ * (every config action) or {@code *} (everything); a request outside its key's scopes is rejected
+ * ("key ops may not config.apply (its scopes: …)") and audited. An unknown scope stops the gateway with
+ * the entry named. A key without a scope list may do everything, as before scopes existed, and the
+ * gateway logs a warning naming it at start: write {@code :*} to say so. In a properties file the
+ * commas of a scope list are fine: a piece without {@code =} continues the key before it. A secret
+ * shorter than 32 bytes is refused at startup; make one with {@code openssl rand -base64 32}.
+ * Signatures are compared in constant time.
  *
  * <h3>Worked example with openssl</h3>
  * The secret above is the 44 bytes of the text {@code correct-horse-battery-staple-4-containeredge},
  * so {@code -hmac} can take it as text:
  * <pre>
  * KEY='correct-horse-battery-staple-4-containeredge'
- * BODY='{"id":"dr-2026-11-24-001","expires":1795000000000,"action":"curtail","params":{"kw":1500,"minutes":30}}'
+ * BODY='{"id":"dr-2026-11-24-001","expires":1795000000000,"site":"demo-site","container":"c-01","action":"curtail","params":{"kw":1500,"minutes":30}}'
  * printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$KEY" | awk '{print $NF}'
- * # 7f29f8ef69fac083209225eacb34fa5465be05d33a4bd26b6a75df8db6d38943
+ * # 737a784f06b0fec4cbc07b071267b5d1dc8cb0bf6d40aa382ef727600fd8dffe
  * </pre>
  * A random secret is not text: give it as hex instead,
  * {@code openssl dgst -sha256 -mac HMAC -macopt hexkey:$(printf '%s' "$B64" | base64 -d | xxd -p -c 256)}.
@@ -61,8 +70,9 @@
  *  "replay":false,"timestamp":1794999000123}
  * </pre>
  * {@code status}: {@code accepted} (done; a write: acknowledged by the device), {@code rejected}
- * (refused, nothing changed: wrong signature, unknown key id, expired, malformed JSON, missing
- * fields, unknown action, action on the wrong topic, bad params, refused by the controller) or
+ * (refused, nothing changed: wrong signature, unknown key id, signed for another container, outside the
+ * key's scopes, expired, malformed JSON, missing fields, unknown action, action on the wrong topic, bad
+ * params, refused by the controller) or
  * {@code failed} (tried and did not succeed, or the outcome is unknown). A request whose id cannot
  * be read is answered with {@code "id":null}.
  *
@@ -123,7 +133,7 @@
  * epoch ms), {@code Command/KeyId} (String) and {@code Command/Signature} (String, hex HMAC-SHA256 of
  * the canonical text). Metrics may be named or, after the births, given by alias. The canonical text is
  * <pre>
- * id \n expires \n device \n
+ * id \n expires \n site \n container \n device \n
  * </pre>
  * (without the spaces) followed, for each other metric sorted by name, by {@code name=value\n}: numbers
  * in plain decimal without exponent or trailing zeros (Java
@@ -131,11 +141,13 @@
  * {@code 12}); a Double as its shortest round-trip decimal first (Java {@code Double.toString},
  * JavaScript {@code String(x)}), a Float as a float's; booleans {@code true}/{@code false}; strings as
  * they are. A metric name with {@code =} or a line break, or a string value with a line break, is
- * refused. Example, writing two metrics of {@code battery}:
+ * refused. Site, container and device are those of the DCMD's topic, so a DCMD signed for another
+ * container does not verify ("wrong signature (…signed for another target…)"). Example, writing two
+ * metrics of {@code battery} of container {@code c-01} of {@code demo-site}:
  * <pre>
- * printf 'dcmd-7\n1795000000000\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n' \
+ * printf 'dcmd-7\n1795000000000\ndemo-site\nc-01\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n' \
  *   | openssl dgst -sha256 -hmac "$KEY" | awk '{print $NF}'
- * # fa57f20f8c089908de7d1734fdd046dc3725e41c1b5964bfb5df0ce6c967b3e3
+ * # 51cd406f697738f978a426f6f5e0a40da144ea45d26ef77c89c1b9527267601b
  * </pre>
  * An unsigned DCMD is answered {@code rejected} on the reply topic (with {@code "id":null} unless it
  * carried a readable {@code Command/Id}) and nothing is written.

@@ -20,9 +20,10 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
  * <p>Life cycle: {@link #connecting} (NDEATH to register as the will) → MQTT connect →
  * {@link #connected} (NBIRTH + DBIRTHs) → {@link #update} / {@link #nodeStatus} / {@link #deviceOffline}
  * … → {@link #disconnected}. While disconnected, {@link #update} keeps producing DDATA for the
- * store-and-forward queue. Data messages carry names as well as aliases: a message may be published
- * after a restart, whose births may number metrics differently; the publisher strips the names of
- * live messages and marks older ones historical (see the cloud component's stamper).
+ * store-and-forward queue. Data messages are queued with names as well as aliases: a message may be
+ * published after a restart, whose births may number metrics differently; the publisher sends data by
+ * alias only, giving older (historical) messages the aliases their names have in the births in force
+ * (see the cloud component's stamper).
  */
 public final class EdgeNodeSession {
 

@@ -90,6 +90,11 @@ public final class MetricCatalog {
         return aliasOf(new Key(NODE, name));
     }
 
+    /** The alias already given to a metric (device null for a node metric), or null: never assigns one. */
+    public Long existingAlias(String device, String name) {
+        return aliases.get(new Key(device == null ? NODE : device, name));
+    }
+
     /** The metric name behind an alias a host used in a command; device null for node metrics. */
     public Optional<String> nameOf(String device, long alias) {
         Key key = byAlias.get(alias);

@@ -19,7 +19,9 @@ class SparkplugStamperTest {
 
     private static final String DDATA = "spBv1.0/site/DDATA/container/cdu";
     private static final long BORN = 10_000;
-    private final SparkplugStamper stamper = new SparkplugStamper();
+    /** The births in force know the cdu's supply under alias 12 (queued data carries an older 7). */
+    private final SparkplugStamper stamper = new SparkplugStamper(
+            (device, name) -> "cdu".equals(device) && "supply".equals(name) ? 12L : null);
 
     private static OutboundMessage ddata(long created) throws Exception {
         SparkplugBPayload p = new SparkplugBPayload(new Date(created), new ArrayList<>());
@@ -34,11 +36,21 @@ class SparkplugStamperTest {
     }
 
     @Test
-    void dataFromBeforeTheBirthIsHistoricalAndKeepsItsNames() throws Exception {
+    void dataFromBeforeTheBirthIsHistoricalAndGoesByTheAliasOfTheBirthsInForce() throws Exception {
         stamper.born(BORN, 3);
         Metric m = decoded(stamper.stamp(ddata(BORN - 5000))).getMetrics().get(0);
         assertEquals(Boolean.TRUE, m.getIsHistorical());
-        assertEquals("supply", m.getName());
+        assertFalse(m.hasName(), "Sparkplug 3.0: DDATA goes by alias only once births carry aliases");
+        assertEquals(12L, m.getAlias(), "the alias its name has now, not the one it was queued with");
+    }
+
+    @Test
+    void historicalMetricsTheBirthsInForceDoNotKnowAreLeftOutAndAnEmptyMessageSkipped() throws Exception {
+        stamper.born(BORN, 1);
+        SparkplugBPayload p = new SparkplugBPayload(new Date(BORN - 10), new ArrayList<>());
+        p.addMetric(new Metric.MetricBuilder("removed_point", MetricDataType.Double, 1.0).alias(9L).createMetric());
+        assertNull(stamper.stamp(new OutboundMessage(DDATA, SparkplugCodec.encode(p), 1, MessageKind.TELEMETRY, BORN - 10)));
+        assertEquals(1L, decoded(stamper.stamp(ddata(BORN + 1))).getSeq(), "a skipped message takes no seq");
     }
 
     @Test

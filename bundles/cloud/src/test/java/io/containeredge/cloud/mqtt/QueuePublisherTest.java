@@ -301,4 +301,64 @@ class QueuePublisherTest {
         List<String> got = subscriber.received(); // the subscriber keeps what it got before the outage
         assertEquals(List.of("birth" + n, "m2@" + n), got.subList(3, got.size()));
     }
+
+    /** The broker up, the consumer (primary host) away: nothing leaves the queue, births included, until it is back. */
+    @Test
+    void nothingLeavesTheQueueWhileTheConsumerIsAwayThenBirthsAndTheBacklogGoOut() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean consumerThere = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        ConnectionHooks hooks = new ConnectionHooks() {
+            @Override
+            public MqttSettings.Will willForNextConnect() {
+                connections.incrementAndGet();
+                return null;
+            }
+
+            @Override
+            public List<OutboundMessage> onConnected() {
+                return List.of(text("birth" + connections.get()));
+            }
+
+            @Override
+            public boolean mayPublish() {
+                return consumerThere.get();
+            }
+
+            @Override
+            public List<OutboundMessage> beforeDisconnect() {
+                return List.of(text("death" + connections.get()));
+            }
+        };
+        publisher = new QueuePublisher(queue, settings(List.of(broker.uri()), 10_000), hooks);
+        publisher.start();
+        await("connected", publisher::connected);
+        IntStream.range(0, 20).forEach(i -> publisher.publishNow(message(i)));
+        Thread.sleep(1500);
+        assertEquals(20, publisher.backlog(), "connected, the broker up, the consumer away: all 20 stay queued");
+        assertTrue(subscriber.received().isEmpty(), "not even the births: " + subscriber.received());
+
+        consumerThere.set(true);
+        assertTrue(subscriber.awaitDistinct(21, 20, TimeUnit.SECONDS), "received " + subscriber.received());
+        assertEquals("birth" + connections.get(), subscriber.received().get(0), "births first");
+        assertEquals(expected(0, 20), subscriber.received().subList(1, 21));
+
+        // the consumer leaves: death certificate, disconnect, everything kept again until it is back
+        consumerThere.set(false);
+        assertTrue(subscriber.awaitDistinct(22, 20, TimeUnit.SECONDS), "received " + subscriber.received());
+        assertTrue(subscriber.received().get(21).startsWith("death"), subscriber.received().toString());
+        IntStream.range(20, 30).forEach(i -> publisher.publishNow(message(i)));
+        Thread.sleep(1500);
+        assertEquals(10, publisher.backlog(), "queued while the consumer is away again, none deleted");
+
+        consumerThere.set(true);
+        assertTrue(subscriber.awaitDistinct(33, 20, TimeUnit.SECONDS), "received " + subscriber.received());
+        List<String> got = subscriber.received();
+        assertTrue(got.get(22).startsWith("birth"), "a new birth when it is back: " + got);
+        assertEquals(expected(20, 30), got.subList(23, 33));
+    }
+
+    private static OutboundMessage text(String text) {
+        return new OutboundMessage("test/data", text.getBytes(StandardCharsets.UTF_8), 1, MessageKind.BIRTH,
+                System.currentTimeMillis());
+    }
 }

@@ -36,24 +36,26 @@ class DcmdCanonicalTest {
         assertThrows(Refusal.class, () -> value(new byte[] {1}));
         TreeMap<String, Object> bad = new TreeMap<>();
         bad.put("a=b", 1);
-        assertThrows(Refusal.class, () -> DcmdCanonical.text("id", 1, "d", bad));
+        assertThrows(Refusal.class, () -> DcmdCanonical.text("id", 1, new DcmdCanonical.Target("s", "c", "d"), bad));
     }
 
     @Test
-    void theTextIsIdExpiresDeviceThenTheMetricsSortedByName() throws Refusal {
+    void theTextIsIdExpiresSiteContainerDeviceThenTheMetricsSortedByName() throws Refusal {
         TreeMap<String, Object> metrics = new TreeMap<>();
         metrics.put("m704.WSetEna", 1);
         metrics.put("m704.WSet", -50000.0);
 
-        assertEquals("dcmd-7\n1795000000000\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n",
-                DcmdCanonical.text("dcmd-7", 1_795_000_000_000L, "battery", metrics));
+        assertEquals("dcmd-7\n1795000000000\ndemo-site\nc-01\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n",
+                DcmdCanonical.text("dcmd-7", 1_795_000_000_000L, new DcmdCanonical.Target("demo-site", "c-01", "battery"),
+                        metrics));
     }
 
     @Test
     void theDocumentedExampleSignatureIsWhatOpensslPrints() {
-        assertEquals("fa57f20f8c089908de7d1734fdd046dc3725e41c1b5964bfb5df0ce6c967b3e3",
-                Signer.hmacHex(Signer.KEY_TEXT, "dcmd-7\n1795000000000\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n"));
-        assertEquals("7f29f8ef69fac083209225eacb34fa5465be05d33a4bd26b6a75df8db6d38943", Signer.hmacHex(Signer.KEY_TEXT,
-                "{\"id\":\"dr-2026-11-24-001\",\"expires\":1795000000000,\"action\":\"curtail\",\"params\":{\"kw\":1500,\"minutes\":30}}"));
+        assertEquals("51cd406f697738f978a426f6f5e0a40da144ea45d26ef77c89c1b9527267601b", Signer.hmacHex(Signer.KEY_TEXT,
+                "dcmd-7\n1795000000000\ndemo-site\nc-01\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n"));
+        assertEquals("737a784f06b0fec4cbc07b071267b5d1dc8cb0bf6d40aa382ef727600fd8dffe", Signer.hmacHex(Signer.KEY_TEXT,
+                "{\"id\":\"dr-2026-11-24-001\",\"expires\":1795000000000,\"site\":\"demo-site\",\"container\":\"c-01\","
+                        + "\"action\":\"curtail\",\"params\":{\"kw\":1500,\"minutes\":30}}"));
     }
 }

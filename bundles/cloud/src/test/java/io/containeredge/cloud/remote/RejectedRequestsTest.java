@@ -17,7 +17,8 @@ class RejectedRequestsTest extends RigFixture {
     static final String CURTAIL_PARAMS = "{\"kw\":900,\"minutes\":5}";
 
     String curtailBody(String id, long expires) {
-        return "{\"id\":\"" + id + "\",\"expires\":" + expires + ",\"action\":\"curtail\",\"params\":" + CURTAIL_PARAMS + "}";
+        return "{\"id\":\"" + id + "\",\"expires\":" + expires + ",\"site\":\"demo-site\",\"container\":\"c-01\","
+                + "\"action\":\"curtail\",\"params\":" + CURTAIL_PARAMS + "}";
     }
 
     /** Sends the payload on the command topic and checks: rejected, reason containing {@code why}, nothing done. */

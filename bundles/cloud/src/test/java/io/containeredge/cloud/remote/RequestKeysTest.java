@@ -53,4 +53,30 @@ class RequestKeysTest {
                 () -> keys.verify("r", "ops", "text", sig.substring(2))).getMessage());
         assertEquals("unknown key id", assertThrows(Refusal.class, () -> keys.verify("r", "dev", "text", sig)).getMessage());
     }
+
+    @Test
+    void scopesAreActionNamesAndAListSplitAtItsCommasStaysWithItsKey() {
+        String admin = "admin=" + Signer.OPS.substring(4) + ":*";
+        RequestKeys keys = RequestKeys.parse(Signer.OPS + ":curtail", "ack-alarm", "reset-trip", admin);
+        assertEquals(Set.of("ops", "admin"), keys.keyIds());
+        assertTrue(keys.allows("ops", "curtail") && keys.allows("ops", "ack-alarm") && keys.allows("ops", "reset-trip"));
+        assertFalse(keys.allows("ops", "config.apply"));
+        assertFalse(keys.allows("ops", "write"));
+        assertTrue(keys.allows("admin", "config.apply") && keys.allows("admin", "write"));
+        assertFalse(keys.allows("nobody", "curtail"));
+        assertTrue(RequestKeys.parse(Signer.OPS + ":curtail,rebirth").allows("ops", "rebirth"), "one string, as Kura gives it");
+    }
+
+    @Test
+    void aKeyWithoutAScopeListMayDoEveryActionAsBefore() {
+        RequestKeys keys = RequestKeys.parse(Signer.OPS);
+        assertTrue(keys.allows("ops", "config.rollback") && keys.allows("ops", "curtail"));
+    }
+
+    @Test
+    void anUnknownScopeIsRefusedNamingTheKnownOnes() {
+        String m = message(Signer.OPS + ":curtail,ack");
+        assertTrue(m.contains("command.keys entry 1 ('ops'): unknown scope 'ack'"), m);
+        assertTrue(m.contains("ack-alarm"), m);
+    }
 }

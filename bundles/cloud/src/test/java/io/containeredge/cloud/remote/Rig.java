@@ -37,8 +37,16 @@ final class Rig implements AutoCloseable {
     RequestLedger ledger;
     RemoteRequests requests;
 
+    private final String[] keys;
+
     Rig(Path dir) {
+        this(dir, Signer.OPS);
+    }
+
+    /** With these {@code command.keys} entries instead of the ops key alone. */
+    Rig(Path dir, String... keys) {
         this.dir = dir;
+        this.keys = keys;
         open();
     }
 
@@ -47,7 +55,7 @@ final class Rig implements AutoCloseable {
         ledger = RequestLedger.open(dir.resolve("requests.db"));
         RemoteRequests.Services services = new RemoteRequests.Services(() -> controllerRunning ? control : null,
                 () -> controllerRunning ? writer : null, () -> configurations, () -> audit, () -> rebirths++);
-        requests = new RemoteRequests(new SparkplugTopics("demo-site", "c-01"), RequestKeys.parse(Signer.OPS), ledger,
+        requests = new RemoteRequests(new SparkplugTopics("demo-site", "c-01"), RequestKeys.parse(keys), ledger,
                 services, (device, alias) -> Optional.ofNullable(device.equals("battery") ? aliases.get(alias) : null),
                 () -> now, replies::add, Runnable::run);
     }

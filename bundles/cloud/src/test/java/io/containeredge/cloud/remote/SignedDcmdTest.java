@@ -44,7 +44,7 @@ class SignedDcmdTest extends RigFixture {
         SparkplugBPayload p = payload(metric("m704.WSetEna", null, MetricDataType.Int32, 1),
                 metric("m704.WSet", null, MetricDataType.Double, -50000.0));
         rig.requests.handle(TOPIC, signed(p, "dcmd-7", expires,
-                "dcmd-7\n" + expires + "\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n"));
+                "dcmd-7\n" + expires + "\ndemo-site\nc-01\nbattery\nm704.WSet=-50000\nm704.WSetEna=1\n"));
 
         assertEquals(2, rig.writer.writes.size());
         assertEquals("m704.WSet", rig.writer.writes.get(0).point());
@@ -58,6 +58,19 @@ class SignedDcmdTest extends RigFixture {
         assertEquals("accepted", reply.get("status").asText());
         assertEquals("command.write", rig.audit.last().action());
         assertEquals("ops", rig.audit.last().actor());
+    }
+
+    @Test
+    void aDcmdSignedForAnotherContainerDoesNotVerifyHere() throws Exception {
+        long expires = Rig.T0 + 600_000;
+        SparkplugBPayload p = payload(metric("m704.WSet", null, MetricDataType.Double, -50000.0));
+        rig.requests.handle(TOPIC, signed(p, "dcmd-20", expires,
+                "dcmd-20\n" + expires + "\ndemo-site\nc-02\nbattery\nm704.WSet=-50000\n"));
+
+        JsonNode reply = rig.lastReply();
+        assertEquals("rejected", reply.get("status").asText());
+        assertTrue(reply.get("reason").asText().contains("signed for another target"), reply.toString());
+        assertTrue(rig.writer.writes.isEmpty());
     }
 
     @Test
@@ -76,9 +89,9 @@ class SignedDcmdTest extends RigFixture {
     void aDcmdWhoseValueWasChangedAfterSigningIsRejected() throws Exception {
         long expires = Rig.T0 + 600_000;
         SparkplugBPayload p = payload(metric("m704.WSet", null, MetricDataType.Double, -250000.0));
-        rig.requests.handle(TOPIC, signed(p, "dcmd-8", expires, "dcmd-8\n" + expires + "\nbattery\nm704.WSet=-50000\n"));
+        rig.requests.handle(TOPIC, signed(p, "dcmd-8", expires, "dcmd-8\n" + expires + "\ndemo-site\nc-01\nbattery\nm704.WSet=-50000\n"));
 
-        assertEquals("wrong signature", rig.lastReply().get("reason").asText());
+        assertTrue(rig.lastReply().get("reason").asText().startsWith("wrong signature"), rig.lastReply().toString());
         assertTrue(rig.writer.writes.isEmpty());
     }
 
@@ -87,7 +100,7 @@ class SignedDcmdTest extends RigFixture {
         long expires = Rig.T0 + 600_000;
         SparkplugBPayload p = payload(metric("socket_01", null, MetricDataType.Boolean, false));
         rig.requests.handle("spBv1.0/demo-site/DCMD/c-01/pdu-02",
-                signed(p, "dcmd-9", expires, "dcmd-9\n" + expires + "\npdu-01\nsocket_01=false\n"));
+                signed(p, "dcmd-9", expires, "dcmd-9\n" + expires + "\ndemo-site\nc-01\npdu-01\nsocket_01=false\n"));
 
         assertEquals("rejected", rig.lastReply().get("status").asText());
         assertTrue(rig.writer.writes.isEmpty());
@@ -98,7 +111,7 @@ class SignedDcmdTest extends RigFixture {
         rig.aliases.put(17L, "m704.WSet");
         long expires = Rig.T0 + 600_000;
         SparkplugBPayload p = payload(metric(null, 17L, MetricDataType.Float, 0.25f));
-        rig.requests.handle(TOPIC, signed(p, "dcmd-10", expires, "dcmd-10\n" + expires + "\nbattery\nm704.WSet=0.25\n"));
+        rig.requests.handle(TOPIC, signed(p, "dcmd-10", expires, "dcmd-10\n" + expires + "\ndemo-site\nc-01\nbattery\nm704.WSet=0.25\n"));
 
         assertEquals(1, rig.writer.writes.size());
         assertEquals("m704.WSet", rig.writer.writes.get(0).point());
@@ -119,7 +132,7 @@ class SignedDcmdTest extends RigFixture {
     void aRepeatedDcmdIsAReplayAndWritesOnce() throws Exception {
         long expires = Rig.T0 + 600_000;
         byte[] dcmd = signed(payload(metric("m704.WSetEna", null, MetricDataType.Boolean, true)), "dcmd-12", expires,
-                "dcmd-12\n" + expires + "\nbattery\nm704.WSetEna=true\n");
+                "dcmd-12\n" + expires + "\ndemo-site\nc-01\nbattery\nm704.WSetEna=true\n");
         rig.requests.handle(TOPIC, dcmd);
         rig.writer.writes.get(0).ack().complete(null);
         rig.requests.handle(TOPIC, dcmd);

@@ -28,8 +28,14 @@ final class Signer {
         }
     }
 
+    /** A body for container c-01 of demo-site (the {@link Rig}'s). */
     static String body(String id, long expires, String action, ObjectNode params) {
-        ObjectNode b = JSON.createObjectNode().put("id", id).put("expires", expires).put("action", action);
+        return body(id, expires, "demo-site", "c-01", action, params);
+    }
+
+    static String body(String id, long expires, String site, String container, String action, ObjectNode params) {
+        ObjectNode b = JSON.createObjectNode().put("id", id).put("expires", expires).put("site", site)
+                .put("container", container).put("action", action);
         if (params != null) {
             b.set("params", params);
         }
