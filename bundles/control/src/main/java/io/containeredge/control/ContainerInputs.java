@@ -13,4 +13,9 @@ public record ContainerInputs(
         PowerInputs power,
         double minerKw,
         double minerRatedKw) {
+
+    /** The same inputs with other cooling readings. */
+    public ContainerInputs withCooling(CoolingInputs cooling) {
+        return new ContainerInputs(nowMillis, cooling, power, minerKw, minerRatedKw);
+    }
 }

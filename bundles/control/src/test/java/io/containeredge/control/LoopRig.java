@@ -11,6 +11,7 @@ import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gpio.UnavailableGatewayIo;
+import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
@@ -52,6 +53,11 @@ final class LoopRig {
     long now = T0;
 
     LoopRig(Path dir) throws Exception {
+        this(dir, new UnavailableGatewayIo("test"));
+    }
+
+    /** A rig whose data (alarm journal, maintenance and latch files) is in {@code dir}, with this gateway I/O. */
+    LoopRig(Path dir, GatewayIo io) throws Exception {
         site = SiteLoader.loadBuiltIn("demo-container").config();
         alarms = new AlarmRegistry(dir.resolve("alarms.jsonl"));
         List<String> devices = site.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
@@ -62,7 +68,7 @@ final class LoopRig {
         };
         loop = new ControlLoop(ControlConfig.defaults(site.limits()), new InputMapper(site), new PduMap(site), "cdu",
                 "battery", () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
-                new UnavailableGatewayIo("test"), alarms, maintenance);
+                io, alarms, maintenance, new LatchFile(dir.resolve("latches.json")));
         for (int i = 0; i < MINERS; i++) {
             modes.put(i, MinerMode.AWAKE);
             targetsW.put(i, 3500.0);

@@ -5,6 +5,7 @@ import io.containeredge.control.ControlLoop;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
 import io.containeredge.control.InputMapper;
+import io.containeredge.control.LatchFile;
 import io.containeredge.control.PduMap;
 import io.containeredge.control.alarm.Alarm;
 import io.containeredge.control.alarm.AlarmRegistry;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the control loop at a fixed rate on its own thread and polls the miners on another, so a slow
- * miner poll never delays a cycle. A cycle that throws is logged and the next one runs: the loop
- * never stops while the gateway runs.
+ * miner poll never delays a cycle. A cycle that throws is logged and the next one runs; an
+ * {@link Error} or repeated failures give the controller up through {@link LoopFailSafe}: every miner
+ * asleep, a critical alarm, and the systemd watchdog starves so the gateway is restarted.
  */
 @Component(service = ControlService.class, configurationPid = ControlComponent.PID, immediate = true)
 @Designate(ocd = ControlConfiguration.class)
@@ -54,6 +56,7 @@ public class ControlComponent implements ControlService {
     private final AlarmRegistry alarms;
     private final MaintenanceSchedule maintenance;
     private final Watchdog watchdog;
+    private final LoopFailSafe failSafe;
     private final ScheduledExecutorService cycleThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "control-cycle"));
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
@@ -74,35 +77,28 @@ public class ControlComponent implements ControlService {
         List<String> devices = s.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
                 System.currentTimeMillis());
+        ControlLoop.Fleet loopFleet = ControlLoop.Fleet.of(fleet);
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), cdu, battery, image::snapshot, writer,
-                ControlLoop.Fleet.of(fleet), io, alarms, maintenance);
+                loopFleet, io, alarms, maintenance, new LatchFile(data.resolve("latches.json")));
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
+        failSafe = new LoopFailSafe(loopFleet, alarms, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
-        pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
+        pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
+                TimeUnit.MILLISECONDS);
         if (config.enabled()) {
             long period = cfg.cyclePeriod().toMillis();
-            cycleThread.scheduleAtFixedRate(this::cycle, period, period, TimeUnit.MILLISECONDS);
+            cycleThread.scheduleAtFixedRate(failSafe.guarded("control cycle", this::cycle), period, period,
+                    TimeUnit.MILLISECONDS);
             LOG.info("control running: {} ms cycle, {} miners", period, endpoints.size());
         } else {
             LOG.warn("control DISABLED by configuration: nothing is curtailed");
         }
     }
 
+    /** One cycle; only a cycle that completes feeds the watchdog. */
     private void cycle() {
-        try {
-            loop.cycle(System.currentTimeMillis());
-            watchdog.healthyCycle(loop.status());
-        } catch (RuntimeException e) {
-            LOG.error("control cycle failed; the next one runs", e);
-        }
-    }
-
-    private void pollMiners() {
-        try {
-            fleet.refresh();
-        } catch (RuntimeException e) {
-            LOG.error("miner poll failed; the next one runs", e);
-        }
+        loop.cycle(System.currentTimeMillis());
+        watchdog.healthyCycle(loop.status());
     }
 
     @Override
@@ -113,6 +109,11 @@ public class ControlComponent implements ControlService {
     @Override
     public void requestReset() {
         loop.requestReset();
+    }
+
+    @Override
+    public void requestRemoteReset() {
+        loop.requestRemoteReset();
     }
 
     @Override
