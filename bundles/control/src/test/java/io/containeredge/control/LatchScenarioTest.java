@@ -37,6 +37,14 @@ class LatchScenarioTest {
         return rig.loop.status().thermalStage();
     }
 
+    /** The reset lifts the latch and every miner wakes again within a minute (dwell and wake ramp). */
+    private static void resetWakesEveryMiner(LoopRig rig, Runnable reset) {
+        reset.run();
+        rig.runFor(60);
+        assertEquals("NORMAL", stage(rig));
+        assertEquals(LoopRig.MINERS, rig.minersAwake(), "the reset wakes every miner");
+    }
+
     private static boolean estopHolds(LoopRig rig) {
         return rig.loop.status().verdicts().stream()
                 .anyMatch(v -> v.guard().equals(EmergencyStopGuard.NAME) && v.maxMinerKw() == 0);
@@ -60,10 +68,7 @@ class LatchScenarioTest {
         assertTrue(restarted.loop.status().binding().contains("pump stopped"), restarted.loop.status().binding());
         assertEquals(0, restarted.minersAwake(), "no miner woken without a reset");
 
-        restarted.loop.requestReset();
-        restarted.runFor(60);
-        assertEquals("NORMAL", stage(restarted));
-        assertEquals(LoopRig.MINERS, restarted.minersAwake(), "the reset wakes them");
+        resetWakesEveryMiner(restarted, restarted.loop::requestReset);
 
         LoopRig again = restart(restarted, new UnavailableGatewayIo("test"));
         again.runFor(1);
@@ -81,10 +86,7 @@ class LatchScenarioTest {
         assertNotNull(trip, "a critical alarm says why");
         assertTrue(trip.message().contains("latches.json unreadable"), trip.message());
 
-        rig.loop.requestReset();
-        rig.runFor(60);
-        assertEquals("NORMAL", stage(rig), "a reset lifts it when the cooling is fine");
-        assertEquals(LoopRig.MINERS, rig.minersAwake());
+        resetWakesEveryMiner(rig, rig.loop::requestReset); // the cooling is fine
         LoopRig restarted = restart(rig, new UnavailableGatewayIo("test"));
         restarted.runFor(1);
         assertEquals("NORMAL", stage(restarted), "the file was written anew and reads again");
@@ -128,10 +130,7 @@ class LatchScenarioTest {
         assertEquals("TRIPPED", stage(rig), "refused while the pump is stopped");
 
         rig.set("cdu", "pump_state", "running");
-        rig.loop.requestRemoteReset();
-        rig.runFor(60);
-        assertEquals("NORMAL", stage(rig));
-        assertEquals(LoopRig.MINERS, rig.minersAwake());
+        resetWakesEveryMiner(rig, rig.loop::requestRemoteReset);
     }
 
     @Test
@@ -152,10 +151,7 @@ class LatchScenarioTest {
         restarted.runFor(5);
         assertEquals("TRIPPED", stage(restarted));
 
-        restarted.loop.requestReset();
-        restarted.runFor(60);
-        assertEquals("NORMAL", stage(restarted));
-        assertEquals(LoopRig.MINERS, restarted.minersAwake());
+        resetWakesEveryMiner(restarted, restarted.loop::requestReset);
     }
 
     @Test

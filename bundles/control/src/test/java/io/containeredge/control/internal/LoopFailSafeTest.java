@@ -17,9 +17,10 @@ import io.containeredge.control.miner.MinerStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,12 @@ class LoopFailSafeTest {
         });
     }
 
+    private static void ticks(Runnable task, int n) {
+        for (int i = 0; i < n; i++) {
+            task.run();
+        }
+    }
+
     private long sleepsSent() {
         return sent.stream().filter(c -> c.kind() == MinerCommand.Kind.SLEEP).map(MinerCommand::index).distinct().count();
     }
@@ -102,9 +109,7 @@ class LoopFailSafeTest {
     void anExceptionNowAndThenIsLoggedAndTheNextCycleRuns() {
         RuntimeException bug = new IllegalStateException("bad reading");
         Runnable cycle = cycle(bug, bug, null, bug, null);
-        for (int i = 0; i < 5; i++) {
-            cycle.run();
-        }
+        ticks(cycle, 5);
         assertNull(failSafe.failure());
         assertEquals(2, fed);
         assertEquals(0, sent.size());
@@ -114,9 +119,7 @@ class LoopFailSafeTest {
     void threeExceptionsInARowGiveUpAndTheShedIsRepeatedWhileGivenUp() {
         RuntimeException bug = new IllegalStateException("index out of range");
         Runnable cycle = cycle(null, bug, bug, bug, null);
-        for (int i = 0; i < 4; i++) {
-            cycle.run();
-        }
+        ticks(cycle, 4);
         assertNotNull(failSafe.failure());
         assertTrue(failSafe.failure().contains("3 times in a row"), failSafe.failure());
         assertEquals(MINERS, sent.size());
@@ -150,14 +153,10 @@ class LoopFailSafeTest {
         assertEquals(List.of("thermal.trip", LoopFailSafe.ALARM), alarms.active().stream().map(Alarm::id).toList());
     }
 
+    /** Miners that take every command; the fail-safe needs their endpoints only. */
     private final class Fleet implements ControlLoop.Fleet {
-        private final Map<Integer, MinerEndpoint> endpoints = new TreeMap<>();
-
-        Fleet() {
-            for (int i = 0; i < MINERS; i++) {
-                endpoints.put(i, new MinerEndpoint(i, "127.0.0.1", 14100 + i, 3500));
-            }
-        }
+        private final Map<Integer, MinerEndpoint> endpoints = IntStream.range(0, MINERS).boxed()
+                .collect(Collectors.toMap(i -> i, i -> new MinerEndpoint(i, "127.0.0.1", 14100 + i, 3500)));
 
         @Override
         public Map<Integer, MinerEndpoint> endpoints() {
