@@ -47,7 +47,10 @@ final class IoSupervisor {
         return in.withCooling(in.cooling().withLeak(worst));
     }
 
-    /** The e-stop verdict (or none without I/O) and the contacts' alarms, for this cycle's inputs. */
+    /**
+     * The e-stop verdict (or none without I/O) and the contacts' alarms, on the inputs
+     * {@link #withGatewayLeak} read this cycle (none read: unreadable, so the e-stop counts as pressed).
+     */
     List<Verdict> evaluate() {
         if (!used()) {
             return List.of();
