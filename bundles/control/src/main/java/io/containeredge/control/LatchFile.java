@@ -28,7 +28,9 @@ public final class LatchFile {
     private final Path file;
     private final ObjectMapper json = new ObjectMapper()
             // a file written by a newer version must still load
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // but one that does not say both latches is not read as "none"
+            .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true);
     private Latches saved;
     private String saveError;
 
