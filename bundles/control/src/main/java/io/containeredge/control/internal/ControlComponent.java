@@ -169,8 +169,19 @@ public class ControlComponent implements ControlService {
 
     @Deactivate
     void deactivate() {
-        cycleThread.shutdownNow();
         pollThread.shutdownNow();
+        // not interrupted: a cycle writing the latch file finishes it, so the component that follows
+        // (a configuration apply restarts this one) reads the latches as they last were
+        cycleThread.shutdown();
+        try {
+            if (!cycleThread.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("control cycle still running 5 s after stop: interrupted");
+                cycleThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            cycleThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         watchdog.close();
         fleet.close();
         try {
