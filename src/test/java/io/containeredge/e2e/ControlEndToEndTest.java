@@ -126,6 +126,7 @@ class ControlEndToEndTest {
     @Test
     @Order(6)
     void aTripSurvivesKillMinus9AndARestartOnTheSameData() throws Exception {
+        // the import cap override set above ends, so every miner runs before the trip
         assertEquals(200, api.post("/api/v1/overrides/resume", JsonNodeFactory.instance.objectNode()).statusCode());
         tripAndClearTheCause();
         container.gateway().kill();
