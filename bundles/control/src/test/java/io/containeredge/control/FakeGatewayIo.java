@@ -10,6 +10,7 @@ final class FakeGatewayIo implements GatewayIo {
     private final boolean failed;
     volatile boolean estopPressed;
     volatile boolean leak;
+    volatile boolean leakReadable = true;
     volatile boolean beacon;
 
     private FakeGatewayIo(boolean failed) {
@@ -44,7 +45,8 @@ final class FakeGatewayIo implements GatewayIo {
     @Override
     public IoInputs read() {
         return failed ? IoInputs.UNAVAILABLE
-                : new IoInputs(DigitalReading.of(estopPressed), DigitalReading.of(false), DigitalReading.of(leak));
+                : new IoInputs(DigitalReading.of(estopPressed), DigitalReading.of(false),
+                        leakReadable ? DigitalReading.of(leak) : DigitalReading.UNKNOWN);
     }
 
     @Override

@@ -155,6 +155,17 @@ class LatchScenarioTest {
     }
 
     @Test
+    void anUnreadableLeakContactPutsTheLoopOnTheSafeLevel() throws Exception {
+        FakeGatewayIo io = FakeGatewayIo.working();
+        LoopRig rig = new LoopRig(dir, io);
+        rig.runFor(5);
+        io.leakReadable = false;
+        rig.runFor(1);
+        assertEquals("SAFE", stage(rig), "not read is the worst case short of a leak");
+        assertTrue(rig.loop.status().binding().contains("io/leak"), rig.loop.status().binding());
+    }
+
+    @Test
     void gatewayIoThatFailedAtStartCountsAsAnEmergencyStopPressed() throws Exception {
         FakeGatewayIo io = FakeGatewayIo.failedAtStart();
         LoopRig rig = new LoopRig(dir, io);
