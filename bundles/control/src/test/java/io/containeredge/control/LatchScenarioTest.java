@@ -33,6 +33,14 @@ class LatchScenarioTest {
         return after;
     }
 
+    /** A container with gateway I/O that has run healthy for 5 s: every miner awake. */
+    private LoopRig runningWith(FakeGatewayIo io) throws Exception {
+        LoopRig rig = new LoopRig(dir, io);
+        rig.runFor(5);
+        assertEquals(LoopRig.MINERS, rig.minersAwake());
+        return rig;
+    }
+
     private static String stage(LoopRig rig) {
         return rig.loop.status().thermalStage();
     }
@@ -95,9 +103,7 @@ class LatchScenarioTest {
     @Test
     void anEmergencyStopLatchSurvivesARestartAndOnlyALocalResetLiftsIt() throws Exception {
         FakeGatewayIo io = FakeGatewayIo.working();
-        LoopRig rig = new LoopRig(dir, io);
-        rig.runFor(5);
-        assertEquals(LoopRig.MINERS, rig.minersAwake());
+        LoopRig rig = runningWith(io);
         io.estopPressed = true;
         rig.runFor(1);
         io.estopPressed = false;
@@ -136,8 +142,7 @@ class LatchScenarioTest {
     @Test
     void theGatewaysLeakContactTripsLikeTheCdusLeakBitAndStaysLatched() throws Exception {
         FakeGatewayIo io = FakeGatewayIo.working();
-        LoopRig rig = new LoopRig(dir, io);
-        rig.runFor(5);
+        LoopRig rig = runningWith(io);
         io.leak = true;
         rig.runFor(0.25);
         assertEquals("TRIPPED", stage(rig), "shed at once, not only an alarm");
@@ -157,8 +162,7 @@ class LatchScenarioTest {
     @Test
     void anUnreadableLeakContactPutsTheLoopOnTheSafeLevel() throws Exception {
         FakeGatewayIo io = FakeGatewayIo.working();
-        LoopRig rig = new LoopRig(dir, io);
-        rig.runFor(5);
+        LoopRig rig = runningWith(io);
         io.leakReadable = false;
         rig.runFor(1);
         assertEquals("SAFE", stage(rig), "not read is the worst case short of a leak");
