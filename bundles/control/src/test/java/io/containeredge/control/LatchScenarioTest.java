@@ -41,6 +41,12 @@ class LatchScenarioTest {
         return rig;
     }
 
+    /** The thermal stage is {@code stage}, for a reason that names {@code cause}. */
+    private static void assertStage(LoopRig rig, String stage, String cause) {
+        assertEquals(stage, stage(rig));
+        assertTrue(rig.loop.status().binding().contains(cause), rig.loop.status().binding());
+    }
+
     private static String stage(LoopRig rig) {
         return rig.loop.status().thermalStage();
     }
@@ -72,8 +78,7 @@ class LatchScenarioTest {
 
         LoopRig restarted = restart(rig, new UnavailableGatewayIo("test"));
         restarted.runFor(60);
-        assertEquals("TRIPPED", stage(restarted), "the trip is restored before the first cycle");
-        assertTrue(restarted.loop.status().binding().contains("pump stopped"), restarted.loop.status().binding());
+        assertStage(restarted, "TRIPPED", "pump stopped"); // restored before the first cycle
         assertEquals(0, restarted.minersAwake(), "no miner woken without a reset");
 
         resetWakesEveryMiner(restarted, restarted.loop::requestReset);
@@ -145,8 +150,7 @@ class LatchScenarioTest {
         LoopRig rig = runningWith(io);
         io.leak = true;
         rig.runFor(0.25);
-        assertEquals("TRIPPED", stage(rig), "shed at once, not only an alarm");
-        assertTrue(rig.loop.status().binding().contains("leak (io/leak)"), rig.loop.status().binding());
+        assertStage(rig, "TRIPPED", "leak (io/leak)"); // shed at once, not only an alarm
         assertEquals(0, rig.minersAwake());
 
         io.leak = false;
@@ -165,8 +169,7 @@ class LatchScenarioTest {
         LoopRig rig = runningWith(io);
         io.leakReadable = false;
         rig.runFor(1);
-        assertEquals("SAFE", stage(rig), "not read is the worst case short of a leak");
-        assertTrue(rig.loop.status().binding().contains("io/leak"), rig.loop.status().binding());
+        assertStage(rig, "SAFE", "io/leak"); // not read: the worst case short of a leak
     }
 
     @Test
