@@ -31,7 +31,7 @@ class BatteryStuckEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         // 100 miners x 3.5 kW + 25 kW auxiliaries import 375 kW, far under the site's 2200 kW cap
-        container = RunningContainer.withMiners(work, MINERS, site -> site);
+        container = RunningContainer.withMiners(work, MINERS);
     }
 
     @AfterAll

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -16,12 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The control loop in the assembled gateway against the simulated container and its miners, both as
- * processes: a pump stop puts every miner to sleep, the trip stays latched, a reset brings them back.
+ * processes: a pump stop puts every miner to sleep, the trip stays latched, a reset brings them back;
+ * the trip holds across what restarts the control loop ({@code kill -9}, a configuration apply).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControlEndToEndTest {
 
     static final int MINERS = 60;
+    /** How long the miners are watched after a restart of the control loop. */
+    static final Duration WATCH = Duration.ofSeconds(15);
 
     @TempDir
     static Path work;
@@ -31,10 +37,7 @@ class ControlEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int minersBase = RunningContainer.freeRange(MINERS);
-        container = RunningContainer.start(work, site -> site
-                .replace("count: 240", "count: " + MINERS)
-                .replace("basePort: 14100", "basePort: " + minersBase), minersBase);
+        container = RunningContainer.withMiners(work, MINERS);
         simulator = container.simulator;
         api = container.api;
     }
@@ -118,5 +121,74 @@ class ControlEndToEndTest {
         assertEquals(200, api.request("POST", "/api/v1/control/import-cap?kw=150&minutes=10").statusCode());
         Eventually.within(Duration.ofSeconds(5), () -> assertTrue(
                 control().get("binding").asText().contains("import cap override 150 kW"), control().toString()));
+    }
+
+    @Test
+    @Order(6)
+    void aTripSurvivesKillMinus9AndARestartOnTheSameData() throws Exception {
+        // the import cap override set above ends, so every miner runs before the trip
+        assertEquals(200, api.post("/api/v1/overrides/resume", JsonNodeFactory.instance.objectNode()).statusCode());
+        tripAndClearTheCause();
+        container.gateway().kill();
+        container.startGateway();
+        staysTrippedWithEveryMinerAsleep();
+        resetWakesTheMiners();
+    }
+
+    @Test
+    @Order(7)
+    void aTripSurvivesAConfigurationApply() throws Exception {
+        tripAndClearTheCause();
+        GatewayApi admin = api.asAdmin();
+        JsonNode documents = admin.get("/api/v1/config").get("documents");
+        ObjectNode body = ((ObjectNode) documents.deepCopy()).put("site",
+                documents.get("site").asText() + "\n# applied while tripped\n");
+        long startsBefore = controlStarts();
+        HttpResponse<String> applied = admin.post("/api/v1/config/apply", body);
+        assertEquals(200, applied.statusCode(), applied.body());
+        Eventually.within(Duration.ofSeconds(30), () -> assertTrue(controlStarts() > startsBefore,
+                "the control loop restarted"));
+        staysTrippedWithEveryMinerAsleep();
+        resetWakesTheMiners();
+    }
+
+    /** Pump stop, every miner asleep, then the pump back with its flow: the trip stays, its cause is gone. */
+    static void tripAndClearTheCause() throws Exception {
+        Eventually.within(Duration.ofSeconds(120), () -> {
+            JsonNode c = control();
+            assertEquals("NORMAL", c.get("thermalStage").asText(), c.toString());
+            assertEquals(MINERS, c.get("minersAwake").asInt(), c.toString());
+        });
+        simulator.send("pump-stop");
+        Eventually.within(Duration.ofSeconds(5), () -> assertEquals("TRIPPED", control().get("thermalStage").asText()));
+        Eventually.within(Duration.ofSeconds(15), () -> assertEquals(0, control().get("minersAwake").asInt()));
+        simulator.send("clear");
+        Eventually.within(Duration.ofSeconds(30), () ->
+                assertTrue(api.point("cdu", "flow").get("value").asDouble() > 60, "flow back above the minimum"));
+    }
+
+    /** After a restart of the control loop the trip holds and no miner wakes for {@link #WATCH}. */
+    static void staysTrippedWithEveryMinerAsleep() throws Exception {
+        Eventually.within(Duration.ofSeconds(30), () -> assertTrue(control().get("cycles").asLong() > 0));
+        long end = System.nanoTime() + WATCH.toNanos();
+        while (System.nanoTime() < end) {
+            JsonNode c = control();
+            assertEquals("TRIPPED", c.get("thermalStage").asText(), c.toString());
+            assertEquals(0, c.get("minersAwake").asInt(), c.toString());
+            Thread.sleep(1000);
+        }
+        assertTrue(control().get("binding").asText().contains("pump stopped"), control().toString());
+    }
+
+    /** A local reset through the API (the cause is gone) wakes every miner. */
+    static void resetWakesTheMiners() throws Exception {
+        assertEquals(202, api.request("POST", "/api/v1/control/reset").statusCode());
+        Eventually.within(Duration.ofSeconds(5), () -> assertEquals("NORMAL", control().get("thermalStage").asText()));
+        Eventually.within(Duration.ofSeconds(120), () -> assertEquals(MINERS, control().get("minersAwake").asInt()));
+    }
+
+    /** How often the running gateway has started its control loop. */
+    static long controlStarts() throws Exception {
+        return container.gateway().output().lines().filter(l -> l.contains("control running")).count();
     }
 }

@@ -53,6 +53,17 @@ final class GatewayApi {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST with a JSON body. */
+    HttpResponse<String> post(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = request("GET", path);
         if (response.statusCode() != 200) {

@@ -80,11 +80,16 @@ final class RunningContainer implements AutoCloseable {
         }
     }
 
-    /** The demo container with {@code miners} miners on free loopback ports, further edited by {@code edit}. */
-    static RunningContainer withMiners(Path work, int miners, UnaryOperator<String> edit) throws Exception {
+    /**
+     * The demo container with {@code miners} simulated miners on free loopback ports the gateway reaches.
+     *
+     * @param gatewayArgs more arguments for the gateway's command line
+     */
+    static RunningContainer withMiners(Path work, int miners, String... gatewayArgs) throws Exception {
         int minersBase = freeRange(miners);
-        return start(work, site -> edit.apply(site.replace("count: 240", "count: " + miners)
-                .replace("basePort: 14100", "basePort: " + minersBase)), minersBase);
+        return start(work, site -> site
+                .replace("count: 240", "count: " + miners)
+                .replace("basePort: 14100", "basePort: " + minersBase), minersBase, gatewayArgs);
     }
 
     static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package io.containeredge.control;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything one control cycle decides on, taken from one snapshot of the process image.
@@ -32,5 +33,11 @@ public record ContainerInputs(
     /** The loop whose supply governs: one without a good supply reading first, else the hottest. */
     public CoolingInputs cooling() {
         return coolingLoops.stream().max(SUPPLY_RISK).orElseThrow();
+    }
+
+    /** The same inputs with every cooling loop's readings changed by {@code change}. */
+    public ContainerInputs withEachCoolingLoop(UnaryOperator<CoolingInputs> change) {
+        return new ContainerInputs(nowMillis, coolingLoops.stream().map(change).toList(), power, minerKw,
+                minerRatedKw);
     }
 }

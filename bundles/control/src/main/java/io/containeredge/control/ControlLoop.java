@@ -97,10 +97,12 @@ public final class ControlLoop {
     private final PowerConfig sitePower;
     /** Lines that could come every cycle (command batches, overruns, command failures): a few a minute each. */
     private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
+    private final LatchFile latches;
     private PowerState power = PowerState.initial();
-    private ThermalState thermal = ThermalState.initial();
+    private ThermalState thermal;
     private AllocatorState allocator = AllocatorState.initial();
     private volatile boolean resetRequested;
+    private volatile boolean estopResetRequested;
     private volatile CapOverride capOverride;
     private volatile ControlStatus status;
     private long cycles;
@@ -112,10 +114,12 @@ public final class ControlLoop {
      * @param cdus every CDU whose pump and fan setpoints may be raised
      * @param battery the battery inverter the power guard dispatches, or null
      * @param maintenance the devices in maintenance; its device list is also the one watched for comm loss
+     * @param latches where the thermal trip and e-stop latches are kept across restarts; restored here,
+     *     before the first cycle
      */
     public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, List<String> cdus, String battery,
             Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
-            MaintenanceSchedule maintenance) {
+            MaintenanceSchedule maintenance, LatchFile latches) {
         this.cfg = cfg;
         this.sitePower = PowerConfig.forSite(cfg);
         this.mapper = mapper;
@@ -124,15 +128,31 @@ public final class ControlLoop {
         this.writer = writer;
         this.fleet = fleet;
         this.cooling = cdus.stream().map(cdu -> new CoolingActuator(cdu, writer)).toList();
-        this.io = new IoSupervisor(io);
+        Latches restored = latches.load();
+        this.thermal = restored.thermalTrip() == null ? ThermalState.initial()
+                : ThermalState.restoredTrip(restored.thermalTrip());
+        this.io = new IoSupervisor(io, restored.emergencyStop());
+        this.latches = latches;
         this.alarms = alarms;
         this.battery = new BatteryActuator(battery, writer);
         this.batteryDevice = battery;
         this.maintenance = maintenance;
     }
 
-    /** Asks for a latched trip to be reset at the next cycle; refused there if the cause remains. */
+    /**
+     * A local reset (console, API): asks for a latched thermal trip and e-stop to be reset at the next
+     * cycle; each is refused there while its cause remains (the button still pressed).
+     */
     public void requestReset() {
+        estopResetRequested = true;
+        resetRequested = true;
+    }
+
+    /**
+     * A remote reset (the cloud): only a thermal trip whose cause is gone. An e-stop needs someone at
+     * the container: it is never reset from afar.
+     */
+    public void requestRemoteReset() {
         resetRequested = true;
     }
 
@@ -207,12 +227,15 @@ public final class ControlLoop {
         }
         // the guards limit the awake miners' draw (what the allocator commands); a sleeping miner's few watts
         // are load like the auxiliaries', or the import would stay over a limit by all of them
-        ContainerInputs in = mapper.map(snapshot, nowMillis, awakeW / 1000, ratedW / 1000);
+        ContainerInputs in = io.withGatewayLeak(mapper.map(snapshot, nowMillis, awakeW / 1000, ratedW / 1000));
         if (resetRequested) {
             resetRequested = false;
             ThermalState after = ThermalGuard.reset(thermal, in.coolingLoops(), cfg);
             LOG.info(after == thermal ? "trip reset refused: the cause is still present" : "trip reset by request");
             thermal = after;
+        }
+        if (estopResetRequested) {
+            estopResetRequested = false;
             io.reset();
         }
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
@@ -223,6 +246,7 @@ public final class ControlLoop {
         power = p.state();
         List<Verdict> verdicts = new ArrayList<>(List.of(t.verdict(), p.verdict()));
         verdicts.addAll(io.evaluate());
+        latches.keep(new Latches(thermal.latchReason(), io.latched()));
         Arbiter.Decision decision = Arbiter.combine(verdicts);
         MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
         allocator = a.state();
@@ -240,6 +264,7 @@ public final class ControlLoop {
         double millis = (System.nanoTime() - started) / 1e6;
         List<AlarmCondition> present = new ArrayList<>(decision.alarms());
         present.addAll(io.status());
+        present.addAll(latches.alarms());
         present.addAll(batteryOutcome.alarms());
         present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {

@@ -13,10 +13,17 @@ public interface ControlService {
     ControlStatus status();
 
     /**
-     * Asks to reset a latched trip. Taken at the next cycle and refused there while the cause is still
-     * present; the outcome shows in {@link #status()}.
+     * A local reset (the console, the API): asks to reset a latched thermal trip and e-stop. Taken at
+     * the next cycle and refused there while the cause is still present (the e-stop button pressed);
+     * the outcome shows in {@link #status()}.
      */
     void requestReset();
+
+    /**
+     * A remote reset (the cloud): asks to reset a latched thermal trip only, refused like a local one
+     * while its cause is present. Never an e-stop: that needs the button released and a local reset.
+     */
+    void requestRemoteReset();
 
     /**
      * Lowers (or raises, up to the site's cap) the import cap until a time, e.g. for a demand-response

@@ -16,4 +16,9 @@ public record CoolingInputs(
         Reading smoke,
         Reading levelLow,
         Reading cduFault) {
+
+    /** The same readings with another leak reading. */
+    public CoolingInputs withLeak(Reading leak) {
+        return new CoolingInputs(supplyC, returnC, flowM3h, pumpRunning, leak, smoke, levelLow, cduFault);
+    }
 }

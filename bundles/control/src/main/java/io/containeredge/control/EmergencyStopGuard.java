@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The emergency-stop input of the gateway's I/O: pressed means every miner asleep at once, latched
- * until a person resets it with the button released. Only evaluated where the gateway has I/O; an
- * input that cannot be read there counts as pressed.
+ * until a person resets it with the button released, from the console or the API (a remote reset
+ * never lifts it). Only evaluated where the gateway has I/O; an input that cannot be read there, or
+ * I/O that is configured but failed, counts as pressed.
  */
 public final class EmergencyStopGuard {
 

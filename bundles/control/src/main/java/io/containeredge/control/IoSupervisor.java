@@ -8,39 +8,76 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gateway's hard-wired I/O in the control cycle: the emergency stop as a guard, the door and leak
- * contacts as alarms, the beacon on any critical alarm. Where the gateway has no I/O (a plain PC) it
- * reports that once as information and adds no guard, so the container still runs.
+ * The gateway's hard-wired I/O in the control cycle: the emergency stop as a guard, the leak contact
+ * as a leak of the cooling loop (the thermal guard trips on it as on the CDU's leak bit), the door and
+ * leak contacts as alarms, the beacon on any critical alarm. Where the gateway has no I/O configured
+ * (a plain PC) it reports that once as information and adds no guard, so the container still runs;
+ * I/O that is configured but failed counts as an emergency stop pressed.
  */
 final class IoSupervisor {
 
     private final GatewayIo io;
     private boolean estopLatched;
     private Reading lastEstop = Reading.bad("io/emergency_stop", "not read yet");
+    private IoInputs inputs = IoInputs.UNAVAILABLE;
 
-    IoSupervisor(GatewayIo io) {
+    /** @param estopLatched the latch as restored from before a restart */
+    IoSupervisor(GatewayIo io, boolean estopLatched) {
         this.io = io;
+        this.estopLatched = estopLatched;
     }
 
-    /** The e-stop verdict (or none without I/O) and the contacts' alarms, for this cycle. */
+    /** True when the gateway has I/O to guard with: working, or configured and failed. */
+    private boolean used() {
+        return io.available() || io.failed();
+    }
+
+    /**
+     * Reads the inputs for this cycle and adds the gateway's leak contact to every cooling loop's leak
+     * reading: set if either is set, else not good if either is not good (the worst case wins).
+     */
+    ContainerInputs withGatewayLeak(ContainerInputs in) {
+        if (!used()) {
+            return in;
+        }
+        inputs = io.read();
+        Reading gateway = reading("io/leak", inputs.leak());
+        return in.withEachCoolingLoop(loop -> {
+            Reading cdu = loop.leak();
+            return loop.withLeak(cdu.set() ? cdu : gateway.set() || !gateway.good() ? gateway : cdu);
+        });
+    }
+
+    /**
+     * The e-stop verdict (or none without I/O) and the contacts' alarms, on the inputs
+     * {@link #withGatewayLeak} read this cycle (none read: unreadable, so the e-stop counts as pressed).
+     */
     List<Verdict> evaluate() {
-        if (!io.available()) {
+        if (!used()) {
             return List.of();
         }
-        IoInputs in = io.read();
-        lastEstop = reading("io/emergency_stop", in.emergencyStop());
+        lastEstop = io.failed() ? Reading.bad("io/emergency_stop", "gateway I/O " + io.status())
+                : reading("io/emergency_stop", inputs.emergencyStop());
         EmergencyStopGuard.Outcome o = EmergencyStopGuard.evaluate(lastEstop, estopLatched);
         estopLatched = o.latched();
         List<AlarmCondition> contacts = new ArrayList<>();
-        contact(contacts, in.door(), "io.door", Severity.WARNING, "container door open");
-        contact(contacts, in.leak(), "io.leak", Severity.CRITICAL, "leak contact active");
+        contact(contacts, inputs.door(), "io.door", Severity.WARNING, "container door open");
+        contact(contacts, inputs.leak(), "io.leak", Severity.CRITICAL, "leak contact active");
         Verdict contactAlarms = new Verdict("io", Double.POSITIVE_INFINITY, false, "contacts", contacts);
         return List.of(o.verdict(), contactAlarms);
     }
 
-    /** A person's reset of a latched emergency stop; kept while the button is pressed. */
+    /** Whether the emergency stop is latched, to be kept across restarts. */
+    boolean latched() {
+        return estopLatched;
+    }
+
+    /**
+     * A person's reset of a latched emergency stop; kept while the button is pressed or unreadable.
+     * Without I/O there is no button and no guard: a latch restored there goes.
+     */
     void reset() {
-        estopLatched = EmergencyStopGuard.reset(lastEstop, estopLatched);
+        estopLatched = used() && EmergencyStopGuard.reset(lastEstop, estopLatched);
     }
 
     void beacon(boolean on) {
@@ -49,7 +86,7 @@ final class IoSupervisor {
 
     /** Information the console shows when the gateway has no I/O. */
     List<AlarmCondition> status() {
-        return io.available() ? List.of() : List.of(new AlarmCondition("io.unavailable", Severity.INFO, "io",
+        return used() ? List.of() : List.of(new AlarmCondition("io.unavailable", Severity.INFO, "io",
                 "gateway I/O " + io.status(), Double.NaN));
     }
 

@@ -22,6 +22,11 @@ public record ThermalState(Stage stage, double curtailKw, String latchReason, lo
         return new ThermalState(Stage.NORMAL, Double.POSITIVE_INFINITY, null, Long.MIN_VALUE, Long.MIN_VALUE);
     }
 
+    /** A trip restored after a restart ({@link LatchFile}): latched as before, until a person resets it. */
+    public static ThermalState restoredTrip(String latchReason) {
+        return new ThermalState(Stage.TRIPPED, 0, latchReason, Long.MIN_VALUE, Long.MIN_VALUE);
+    }
+
     public boolean tripped() {
         return stage == Stage.TRIPPED;
     }

@@ -5,5 +5,5 @@
  * Depends on the modbus bundle's value types and the gateway API; never on cloud or console.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.containeredge.control;

@@ -11,6 +11,7 @@ import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gpio.UnavailableGatewayIo;
+import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.site.ControlSettings;
 import io.containeredge.modbus.site.DeviceConfig;
@@ -43,6 +44,8 @@ final class LoopRig {
     record Write(String device, String point, Object value) {
     }
 
+    private static final GatewayIo TEST_IO = new UnavailableGatewayIo("test");
+
     final SiteConfig site;
     final Map<String, PointValue> image = new LinkedHashMap<>();
     final Map<Integer, MinerMode> modes = new TreeMap<>();
@@ -58,20 +61,25 @@ final class LoopRig {
     private long batteryWrittenAt = Long.MIN_VALUE;
 
     LoopRig(Path dir) throws Exception {
-        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS);
+        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, TEST_IO);
     }
 
     /** The rig around another site; only the demo site's devices get healthy readings. */
     LoopRig(Path dir, SiteConfig site) throws Exception {
-        this(dir, site, ControlSettings.DEFAULTS);
+        this(dir, site, ControlSettings.DEFAULTS, TEST_IO);
     }
 
     /** With the site's {@code control} section replaced by {@code control}. */
     LoopRig(Path dir, ControlSettings control) throws Exception {
-        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), control);
+        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), control, TEST_IO);
     }
 
-    private LoopRig(Path dir, SiteConfig site, ControlSettings control) throws Exception {
+    /** A rig whose data (alarm journal, maintenance and latch files) is in {@code dir}, with this gateway I/O. */
+    LoopRig(Path dir, GatewayIo io) throws Exception {
+        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, io);
+    }
+
+    private LoopRig(Path dir, SiteConfig site, ControlSettings control, GatewayIo io) throws Exception {
         this.site = site;
         alarms = new AlarmRegistry(dir.resolve("alarms.jsonl"));
         List<String> devices = site.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
@@ -87,7 +95,7 @@ final class LoopRig {
         loop = new ControlLoop(ControlConfig.of(site.limits(), control), new InputMapper(site), new PduMap(site),
                 site.enabledDevicesWithRole("cdu"), site.battery().orElse(null),
                 () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
-                new UnavailableGatewayIo("test"), alarms, maintenance);
+                io, alarms, maintenance, new LatchFile(dir.resolve("latches.json")));
         for (int i = 0; i < MINERS; i++) {
             modes.put(i, MinerMode.AWAKE);
             targetsW.put(i, 3500.0);

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link GatewayIo} service. Runs without a configuration (the defaults) and on any machine: where
- * there is no GPIO, or the configuration is invalid, the service is registered anyway, says why it is
- * unavailable, and reads every input as not good. A new configuration re-creates it.
+ * there is no GPIO, or it is disabled, the service is registered anyway, says why it is unavailable,
+ * and reads every input as not good. An invalid pin configuration, or GPIO that fails to set up, is
+ * reported as failed (the controller then counts the emergency stop as pressed). A new configuration
+ * re-creates it.
  */
 @Component(service = GatewayIo.class, configurationPid = GatewayIoComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
@@ -36,7 +38,11 @@ public class GatewayIoComponent implements GatewayIo {
 
     GatewayIoComponent(GpioConfiguration config, Supplier<Context> platform) {
         io = open(config, platform);
-        LOG.info("gateway I/O {}", io.status());
+        if (io.failed()) {
+            LOG.error("gateway I/O {}: the emergency stop counts as pressed", io.status());
+        } else {
+            LOG.info("gateway I/O {}", io.status());
+        }
     }
 
     private static GatewayIo open(GpioConfiguration c, Supplier<Context> platform) {
@@ -50,7 +56,7 @@ public class GatewayIoComponent implements GatewayIo {
                     new Input(c.leak_pin(), c.leak_polarity(), c.leak_pull()),
                     new Output(c.beacon_pin(), c.beacon_polarity()));
         } catch (IllegalArgumentException e) {
-            return new UnavailableGatewayIo("invalid configuration: " + e.getMessage());
+            return UnavailableGatewayIo.failed("invalid configuration: " + e.getMessage());
         }
         return Pi4jGatewayIo.open(pins, platform);
     }
@@ -65,6 +71,11 @@ public class GatewayIoComponent implements GatewayIo {
     @Override
     public boolean available() {
         return io.available();
+    }
+
+    @Override
+    public boolean failed() {
+        return io.failed();
     }
 
     @Override

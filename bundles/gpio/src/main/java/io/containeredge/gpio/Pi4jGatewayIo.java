@@ -52,19 +52,33 @@ public final class Pi4jGatewayIo implements GatewayIo, AutoCloseable {
     }
 
     /**
-     * @param platform builds the Pi4J context with its platform and providers; may throw
-     * @return the I/O on that context, or an unavailable one saying why not
+     * @param platform builds the Pi4J context with its platform and providers; may throw, with
+     *     {@link NoGpioPlatform} on a machine without GPIO
+     * @return the I/O on that context, or an unavailable one saying why not: without GPIO on this
+     *     machine, none to use; on a machine with GPIO that fails (no gpiochip access, a native
+     *     library that does not load, a pin in use), failed
      */
     public static GatewayIo open(IoPins pins, Supplier<Context> platform) {
         Context context = null;
         try {
             context = platform.get();
             return new Pi4jGatewayIo(context, pins);
-        } catch (RuntimeException | LinkageError e) {
-            // LinkageError: a native library that does not load is as much "no GPIO here" as a missing board
-            shutdownQuietly(context);
+        } catch (NoGpioPlatform e) {
             LOG.debug("gateway I/O unavailable", e);
-            return new UnavailableGatewayIo(e.getMessage() == null ? e.toString() : e.getMessage());
+            return new UnavailableGatewayIo(e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            shutdownQuietly(context);
+            LOG.error("gateway I/O failed to start", e);
+            return UnavailableGatewayIo.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** Thrown by a platform supplier on a machine that has no GPIO at all: nothing is configured to fail. */
+    public static final class NoGpioPlatform extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public NoGpioPlatform(String message) {
+            super(message);
         }
     }
 
@@ -76,10 +90,10 @@ public final class Pi4jGatewayIo implements GatewayIo, AutoCloseable {
         // every Raspberry Pi OS has it; checked first because Pi4J's own board detection logs
         // errors on a machine without it, which would alarm whoever reads a PC's log
         if (!Files.isReadable(DEVICE_TREE_MODEL)) {
-            throw new IllegalStateException("no Pi4J platform: not a Raspberry Pi (no " + DEVICE_TREE_MODEL + ")");
+            throw new NoGpioPlatform("no Pi4J platform: not a Raspberry Pi (no " + DEVICE_TREE_MODEL + ")");
         }
         if (!BoardInfoHelper.runningOnRaspberryPi()) {
-            throw new IllegalStateException("no Pi4J platform: not a Raspberry Pi (board model unknown)");
+            throw new NoGpioPlatform("no Pi4J platform: not a Raspberry Pi (board model unknown)");
         }
         return Pi4J.newContextBuilder()
                 .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
@@ -89,6 +103,11 @@ public final class Pi4jGatewayIo implements GatewayIo, AutoCloseable {
     @Override
     public boolean available() {
         return true;
+    }
+
+    @Override
+    public boolean failed() {
+        return false;
     }
 
     @Override

@@ -33,6 +33,7 @@ class GatewayIoComponentTest {
         assumeFalse(BoardInfoHelper.runningOnRaspberryPi(), "this machine is a Raspberry Pi");
         GatewayIoComponent c = new GatewayIoComponent(config(Map.of()));
         assertFalse(c.available());
+        assertFalse(c.failed(), "a PC has no GPIO to fail");
         assertTrue(c.status().contains("no Pi4J platform"), c.status());
         assertEquals(IoInputs.UNAVAILABLE, c.read());
         c.beacon(true);
@@ -62,15 +63,17 @@ class GatewayIoComponentTest {
     }
 
     @Test
-    void disabledOrInvalidConfigurationIsUnavailableWithTheReason() {
+    void disabledIsUnavailableAndAnInvalidConfigurationFailedWithTheReason() {
         GatewayIoComponent off = new GatewayIoComponent(config(Map.of("enabled", false)), () -> {
             throw new AssertionError("must not touch the GPIO");
         });
         assertEquals("unavailable: disabled by configuration", off.status());
+        assertFalse(off.failed(), "not configured: nothing failed");
 
         GatewayIoComponent clash = new GatewayIoComponent(config(Map.of("door_pin", 17)), () -> {
             throw new AssertionError("must not touch the GPIO");
         });
-        assertEquals("unavailable: invalid configuration: BCM pin 17 is configured twice", clash.status());
+        assertEquals("failed: invalid configuration: BCM pin 17 is configured twice", clash.status());
+        assertTrue(clash.failed(), "configured, and wrong: the emergency stop cannot be read");
     }
 }

@@ -109,15 +109,24 @@ class Pi4jGatewayIoTest {
     }
 
     @Test
-    void noPlatformOrProviderMeansUnavailableNotAnException() {
-        assertUnavailable(Pi4jGatewayIo.open(PINS, () -> Pi4J.newContextBuilder().build()));
-        assertUnavailable(Pi4jGatewayIo.open(PINS, () -> {
+    void gpioThatFailsToStartIsFailedNotAnException() {
+        assertFailed(Pi4jGatewayIo.open(PINS, () -> Pi4J.newContextBuilder().build()));
+        assertFailed(Pi4jGatewayIo.open(PINS, () -> {
             throw new UnsatisfiedLinkError("no libgpiod for this architecture");
         }));
 
         GatewayIo half = Pi4jGatewayIo.open(PINS, () -> mock(false));
-        assertUnavailable(half);
+        assertFailed(half);
         assertTrue(context.get().isShutdown(), "the inputs already created are released");
+    }
+
+    @Test
+    void aMachineWithoutGpioIsUnavailableNotFailed() {
+        GatewayIo none = Pi4jGatewayIo.open(PINS, () -> {
+            throw new Pi4jGatewayIo.NoGpioPlatform("no Pi4J platform: not a Raspberry Pi");
+        });
+        assertUnavailable(none);
+        assertFalse(none.failed());
     }
 
     @Test
@@ -125,6 +134,7 @@ class Pi4jGatewayIoTest {
         assumeFalse(BoardInfoHelper.runningOnRaspberryPi(), "this machine is a Raspberry Pi");
         GatewayIo real = Pi4jGatewayIo.open(PINS, Pi4jGatewayIo::gpiodContext);
         assertUnavailable(real);
+        assertFalse(real.failed(), "a PC has no GPIO to fail");
         assertTrue(real.status().startsWith("unavailable: no Pi4J platform: not a Raspberry Pi"), real.status());
     }
 
@@ -136,9 +146,19 @@ class Pi4jGatewayIoTest {
                 PINS.door(), PINS.leak(), PINS.beacon()));
     }
 
+    private static void assertFailed(GatewayIo io) {
+        assertNoIo(io, true, "failed: ");
+    }
+
     private static void assertUnavailable(GatewayIo io) {
+        assertNoIo(io, false, "unavailable: ");
+    }
+
+    /** Nothing to read or switch, and whether that counts as a failure. */
+    private static void assertNoIo(GatewayIo io, boolean failed, String status) {
         assertFalse(io.available());
-        assertTrue(io.status().startsWith("unavailable: "), io.status());
+        assertEquals(failed, io.failed(), io.status());
+        assertTrue(io.status().startsWith(status), io.status());
         assertEquals(IoInputs.UNAVAILABLE, io.read());
         io.beacon(true);
     }

@@ -81,9 +81,10 @@ final class CommandActions {
                 case LIFT_CURTAILMENT -> Outcome.accepted(Outcome.result("lifted",
                         NODES.booleanNode(c.liftImportCap(r.source()))));
                 case RESET_TRIP -> {
-                    c.requestReset();
-                    yield Outcome.accepted(Outcome.result("note", NODES.textNode("taken at the next control cycle and"
-                            + " refused there while the cause persists; the controller's status shows the outcome")));
+                    c.requestRemoteReset();
+                    yield Outcome.accepted(Outcome.result("note", NODES.textNode("a thermal trip only (an e-stop is"
+                            + " reset locally), taken at the next control cycle and refused there while the cause"
+                            + " persists; the controller's status shows the outcome")));
                 }
                 case ACK_ALARM -> acknowledge(r, p, c);
                 case MAINTENANCE -> {

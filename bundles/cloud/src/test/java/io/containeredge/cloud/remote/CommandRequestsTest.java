@@ -65,12 +65,13 @@ class CommandRequestsTest extends RigFixture {
     }
 
     @Test
-    void resetTripSaysItIsTakenAtTheNextCycle() throws Exception {
+    void resetTripIsARemoteResetOfTheThermalTripOnlyTakenAtTheNextCycle() throws Exception {
         JsonNode reply = rig.command("reset-1", "reset-trip", null);
 
-        assertEquals(List.of("requestReset"), rig.control.calls());
+        assertEquals(List.of("requestRemoteReset"), rig.control.calls(), "never the local reset that lifts an e-stop");
         assertEquals("accepted", reply.get("status").asText());
         assertTrue(reply.at("/result/note").asText().contains("next control cycle"), reply.toString());
+        assertTrue(reply.at("/result/note").asText().contains("e-stop is reset locally"), reply.toString());
     }
 
     @Test

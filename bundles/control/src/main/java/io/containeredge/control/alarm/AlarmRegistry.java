@@ -97,6 +97,21 @@ public final class AlarmRegistry implements Closeable {
     }
 
     /**
+     * Raises one condition and leaves every other alarm as it is: for a condition found outside the
+     * control cycle, e.g. the cycle itself given up, which {@link #update} would take as the only one present.
+     *
+     * @return the RAISED event, empty if an alarm with that id is already active
+     */
+    public synchronized Optional<AlarmEvent> raise(AlarmCondition c, long nowMillis) {
+        if (active.containsKey(c.id())) {
+            return Optional.empty();
+        }
+        AlarmEvent event = new AlarmEvent(AlarmEvent.Type.RAISED, Alarm.raised(c, nowMillis));
+        commit(List.of(event));
+        return Optional.of(event);
+    }
+
+    /**
      * Acknowledges the active alarm {@code id}, or if none is active the latest cleared occurrence of
      * it that nobody acknowledged (an alarm that came and went still needs someone to see it).
      *

@@ -5,6 +5,7 @@ import io.containeredge.control.ControlLoop;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
 import io.containeredge.control.InputMapper;
+import io.containeredge.control.LatchFile;
 import io.containeredge.control.PduMap;
 import io.containeredge.control.alarm.Alarm;
 import io.containeredge.control.alarm.AlarmRegistry;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the control loop at a fixed rate on its own thread and polls the miners on another, so a slow
- * miner poll never delays a cycle. A cycle that throws is logged and the next one runs: the loop
- * never stops while the gateway runs.
+ * miner poll never delays a cycle. A cycle that throws is logged and the next one runs; an
+ * {@link Error} or repeated failures give the controller up through {@link LoopFailSafe}: every miner
+ * asleep, a critical alarm, and the systemd watchdog starves so the gateway is restarted.
  */
 @Component(service = {ControlService.class, ControlHealth.class}, configurationPid = ControlComponent.PID,
         immediate = true)
@@ -61,6 +63,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
     private final long periodMillis;
+    private final LoopFailSafe failSafe;
     private final ScheduledExecutorService cycleThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "control-cycle"));
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
@@ -79,38 +82,31 @@ public class ControlComponent implements ControlService, ControlHealth {
         List<String> devices = s.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
                 System.currentTimeMillis());
+        ControlLoop.Fleet loopFleet = ControlLoop.Fleet.of(fleet);
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), s.enabledDevicesWithRole("cdu"),
-                s.battery().orElse(null), image::snapshot, writer,
-                ControlLoop.Fleet.of(fleet), io, alarms, maintenance);
+                s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
+                new LatchFile(data.resolve("latches.json")));
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         periodMillis = cfg.cyclePeriod().toMillis();
+        failSafe = new LoopFailSafe(loopFleet, alarms, clock::millis);
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
-        pollThread.scheduleWithFixedDelay(this::pollMiners, 0, config.miner_poll_ms(), TimeUnit.MILLISECONDS);
+        pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
+                TimeUnit.MILLISECONDS);
         if (config.enabled()) {
             long period = cfg.cyclePeriod().toMillis();
-            cycleThread.scheduleAtFixedRate(this::cycle, period, period, TimeUnit.MILLISECONDS);
+            cycleThread.scheduleAtFixedRate(failSafe.guarded("control cycle", this::cycle), period, period,
+                    TimeUnit.MILLISECONDS);
             LOG.info("control running: {} ms cycle, {} miners", period, endpoints.size());
         } else {
             LOG.warn("control DISABLED by configuration: nothing is curtailed");
         }
     }
 
+    /** One cycle; only a cycle that completes feeds the watchdog. */
     private void cycle() {
-        try {
-            loop.cycle(System.currentTimeMillis(), clock.millis());
-            watchdog.healthyCycle(loop.status());
-            health.completed(loop.status().lastCycleMillis() > periodMillis, System.nanoTime());
-        } catch (RuntimeException e) {
-            LOG.error("control cycle failed; the next one runs", e);
-        }
-    }
-
-    private void pollMiners() {
-        try {
-            fleet.refresh();
-        } catch (RuntimeException e) {
-            LOG.error("miner poll failed; the next one runs", e);
-        }
+        loop.cycle(System.currentTimeMillis(), clock.millis());
+        watchdog.healthyCycle(loop.status());
+        health.completed(loop.status().lastCycleMillis() > periodMillis, System.nanoTime());
     }
 
     @Override
@@ -126,6 +122,11 @@ public class ControlComponent implements ControlService, ControlHealth {
     @Override
     public void requestReset() {
         loop.requestReset();
+    }
+
+    @Override
+    public void requestRemoteReset() {
+        loop.requestRemoteReset();
     }
 
     @Override
@@ -181,8 +182,19 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     @Deactivate
     void deactivate() {
-        cycleThread.shutdownNow();
         pollThread.shutdownNow();
+        // not interrupted: a cycle writing the latch file finishes it, so the component that follows
+        // (a configuration apply restarts this one) reads the latches as they last were
+        cycleThread.shutdown();
+        try {
+            if (!cycleThread.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("control cycle still running 5 s after stop: interrupted");
+                cycleThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            cycleThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         watchdog.close();
         fleet.close();
         try {

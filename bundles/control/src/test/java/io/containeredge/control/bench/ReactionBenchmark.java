@@ -3,6 +3,7 @@ package io.containeredge.control.bench;
 import io.containeredge.control.ControlConfig;
 import io.containeredge.control.ControlLoop;
 import io.containeredge.control.InputMapper;
+import io.containeredge.control.LatchFile;
 import io.containeredge.control.PduMap;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.maintenance.MaintenanceFile;
@@ -84,7 +85,7 @@ public final class ReactionBenchmark {
                     () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet),
                     new UnavailableGatewayIo("benchmark: no gateway I/O"), new AlarmRegistry(data.resolve("alarms.jsonl")),
                     new MaintenanceSchedule(List.of(), new MaintenanceFile(data.resolve("maintenance.json")),
-                            System.currentTimeMillis()));
+                            System.currentTimeMillis()), new LatchFile(data.resolve("latches.json")));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long[] cycleCpu = new long[2];
             ScheduledExecutorService cycle = Executors.newSingleThreadScheduledExecutor();

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * <p>Every call that would change something is recorded as one line: the method's name, then its
  * arguments in order, separated by spaces, durations in ISO-8601, e.g.
  * {@code overrideImportCap 1500.0 PT30M mqtt:ops/dr-1}, {@code setMaintenance battery PT1H30M console:tom},
- * {@code liftImportCap console:tom}, {@code acknowledge thermal.supply-trip mqtt:ops}, {@code requestReset}.
+ * {@code liftImportCap console:tom}, {@code acknowledge thermal.supply-trip mqtt:ops}, {@code requestReset}, {@code requestRemoteReset}.
  *
  * <p>It refuses what the real controller refuses for its site, with the real reason (the same checks:
  * {@link CapOverride#commanded}, {@link MaintenanceSchedule#window}): a refused call throws and is not
@@ -108,6 +108,11 @@ public final class RecordingControlService implements ControlService {
     @Override
     public synchronized void requestReset() {
         record("requestReset");
+    }
+
+    @Override
+    public synchronized void requestRemoteReset() {
+        record("requestRemoteReset");
     }
 
     @Override

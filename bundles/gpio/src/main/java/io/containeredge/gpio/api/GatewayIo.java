@@ -9,6 +9,14 @@ public interface GatewayIo {
     /** True when the inputs are read from real (or mock) hardware. */
     boolean available();
 
+    /**
+     * True when the I/O is configured on a machine that has GPIO but could not be set up (a Pi4J error
+     * at start, an invalid pin configuration): the inputs are then unreadable and the emergency stop
+     * counts as pressed. False when {@link #available()}, and when there is no I/O to use: a machine
+     * without GPIO (a PC) or the I/O disabled by configuration.
+     */
+    boolean failed();
+
     /** One line for logs and the console, e.g. {@code unavailable: no Pi4J platform (...)}. */
     String status();
 
