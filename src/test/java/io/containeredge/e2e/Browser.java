@@ -109,15 +109,16 @@ final class Browser implements AutoCloseable {
 
     /**
      * What runs off the right edge of the screen on the current page: the page wider than the viewport, and
-     * each element whose right edge is beyond it, except inside a box that scrolls sideways by design (a wide
-     * table in its {@code .table-wrap}), which is checked as an element itself. Empty when the page fits.
+     * each element whose right edge is beyond it, except inside the boxes that scroll sideways by design (a
+     * wide table in its {@code .table-wrap}, a configuration diff), which are checked as elements themselves.
+     * Empty when the page fits.
      */
     @SuppressWarnings("unchecked")
     List<String> overflowingTheScreen() {
         return (List<String>) ((JavascriptExecutor) driver).executeScript("""
                 const root = document.documentElement, width = root.clientWidth, found = [];
                 if (root.scrollWidth > width) found.push('page ' + root.scrollWidth + ' px wide, screen ' + width);
-                const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+                const scrolls = e => e.matches('.table-wrap, .diff') && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
                 for (const e of document.body.querySelectorAll('*')) {
                   const box = e.getBoundingClientRect();
                   if (box.width === 0 || box.right <= width + 0.5) continue;
