@@ -3,7 +3,8 @@
 # Installs what the tests need: an independent Modbus client (mbpoll), Node.js for an
 # independent Modbus server (npm modbus-serial), Mosquitto (MQTT broker, started by the tests),
 # openssl (test certificates), Chromium with chromedriver (the console's browser tests), and
-# debootstrap with systemd-nspawn (the Debian package's install, upgrade and removal test).
+# debootstrap with systemd-nspawn (the Debian package's install, upgrade and removal test); then runs
+# the benchmarks' smoke modes.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,7 +32,13 @@ fi
 
 (cd src/test/interop && npm ci --omit=optional --ignore-scripts --no-audit --no-fund --silent)
 
-mvn -B verify "$@"
+# install = verify, then the modules into the local Maven repository, where the benchmarks' tools
+# (console and cloud) take their classpath from
+mvn -B install "$@"
+
+# Every benchmark the README names, in its smoke mode (about a minute and a half): one that no longer
+# runs against today's code fails the suite instead of rotting unnoticed.
+deploy/bench/smoke.sh
 
 # The .deb on a booted Debian 12: install, start, kill -9, watchdog, upgrade, remove, purge.
 # Each build names its package after its time; the newest is the one this build made.

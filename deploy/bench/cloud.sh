@@ -6,6 +6,8 @@
 #     drain rate and time as a QoS 1 subscriber sees them, gateway heap and RSS during the drain;
 #  d) live throughput: QoS 1 messages/s and metrics/s acknowledged by the broker, fsynced queue included.
 #   usage: deploy/bench/cloud.sh [outage-minutes-to-record]      (default 3)
+#          deploy/bench/cloud.sh --smoke   (5 s recorded, extended to a 20 s outage, 2 s of throughput:
+#                                           proves the benchmark works; ./run-tests.sh runs it)
 # Needs deploy/target/*.jar ('mvn -B -q -DskipTests package'), the modules in the local Maven
 # repository ('mvn -B -q -DskipTests install', for the offline classpath of the benchmark tool) and
 # Mosquitto. Prints a Markdown table (also saved as <tmp>/cloud.md) with date and machine.
@@ -14,10 +16,16 @@ cd "$(dirname "$0")/../.."   # repo root, so the relative jar/site paths work fr
 # shellcheck source=deploy/bench/lib.sh
 . deploy/bench/lib.sh
 
-MINUTES=${1:-3}
-[[ $MINUTES =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [outage-minutes-to-record]  (positive integer, default 3)" >&2; exit 2; }
-OUTAGE_S=3600          # the outage the recorded queue is extended to
-THROUGHPUT_S=20
+if [[ ${1:-} == --smoke ]]; then
+  RECORD_S=5 OUTAGE_S=20 THROUGHPUT_S=2 SAMPLE_S=1
+else
+  MINUTES=${1:-3}
+  [[ $MINUTES =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [outage-minutes-to-record | --smoke]  (positive integer, default 3)" >&2; exit 2; }
+  RECORD_S=$(( MINUTES * 60 ))
+  OUTAGE_S=3600          # the outage the recorded queue is extended to
+  THROUGHPUT_S=20
+  SAMPLE_S=10            # heap and RSS samples during the drain
+fi
 GW_JAR=${GW_JAR:-deploy/target/containeredge.jar}     # overridable, e.g. to measure a copy while rebuilding
 SIM_JAR=${SIM_JAR:-deploy/target/containeredge-sim.jar}
 SITE=firmware-config/sites/demo-container.yaml
@@ -58,18 +66,19 @@ TOOL_CP="$PWD/bundles/cloud/target/classes:$PWD/bundles/cloud/target/test-classe
 bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$TOOL_CP" io.containeredge.cloud.bench.CloudBench "$@"; }
 figure() { sed -n "s/^$1=//p" "$2" | head -n 1; }   # figure <key> <file>: a key=value the tool printed
 
-# Gateway on the simulator's site with the heap cap the README claims, data in $TMP/data.
+# Gateway on the simulator's site with the JVM options of the demo (GATEWAY_JVM_OPTS), data in $TMP/data.
 #   usage: start_gateway <mqtt uri> <log>      sets GW_PID
 start_gateway() {
   : >"$2"
-  java -Xmx64m -jar "$TMP/containeredge.jar" --config "$TMP/config" --api-port "$(free_port 18080)" \
+  read -r -a jvm <<<"$GATEWAY_JVM_OPTS"
+  java "${jvm[@]}" -jar "$TMP/containeredge.jar" --config "$TMP/config" --api-port "$(free_port 18080)" \
     --data "$TMP/data" --mqtt "$1" >"$2" 2>&1 </dev/null &
   GW_PID=$!
 }
 
 # a) Outage: the broker's port is free and nothing listens there, so the gateway queues everything.
 # The simulator stops by itself at the latest an hour after the recording (the trap stops it sooner).
-start_simulator "$TMP/containeredge-sim.jar" "$SITE" "$TMP" $(( MINUTES * 60 + 3600 ))
+start_simulator "$TMP/containeredge-sim.jar" "$SITE" "$TMP" $(( RECORD_S + 3600 ))
 DEAD_PORT=$(free_port 19883)
 start_gateway "tcp://127.0.0.1:$DEAD_PORT" "$TMP/gateway-outage.log"
 for _ in $(seq 600); do   # up to 60 s for the cloud component to open its queue
@@ -78,15 +87,15 @@ for _ in $(seq 600); do   # up to 60 s for the cloud component to open its queue
   sleep 0.1
 done
 [[ -f $TMP/data/outbound.db ]] || { tail -n 30 "$TMP/gateway-outage.log" >&2; die "the cloud component opened no queue within 60 s"; }
-echo "a) broker down (tcp://127.0.0.1:$DEAD_PORT): recording the demo site's output for $MINUTES min" >&2
-END=$(( $(now_ms) + MINUTES * 60000 ))
+echo "a) broker down (tcp://127.0.0.1:$DEAD_PORT): recording the demo site's output for $RECORD_S s" >&2
+END=$(( $(now_ms) + RECORD_S * 1000 ))
 while (( $(now_ms) < END )); do
   alive_or_die "$GW_PID" "$TMP/gateway-outage.log" "during the outage"
   sleep 5
 done
 stop_pids "$GW_PID"; GW_PID=""   # SIGTERM: a clean stop, the queue closed as in a real restart
 
-# b) The recording extended to a 1-hour outage.
+# b) The recording extended to an outage of OUTAGE_S (1 hour; 20 s in the smoke run).
 echo "b) extending the queue to a ${OUTAGE_S} s outage" >&2
 bench extend "$TMP/data/outbound.db" "$OUTAGE_S" "$CAPACITY_MB" >"$TMP/extend.txt" || { cat "$TMP/extend.txt" >&2; die "extend failed"; }
 EXPECTED=$(figure queued_messages "$TMP/extend.txt")
@@ -128,12 +137,12 @@ for _ in $(seq 600); do   # up to 60 s: its first message (NBIRTH) reaching the 
 done
 [[ -n $(figure first_arrival_ms "$TMP/drain.txt") ]] || { tail -n 30 "$TMP/gateway-drain.log" >&2; die "the gateway published nothing within 60 s"; }
 
-# Heap right after connecting, then every 10 s while the drain runs (GC.heap_info forces no GC).
+# Heap right after connecting, then every SAMPLE_S s while the drain runs (GC.heap_info forces no GC).
 HEAP_AT_CONNECT=$(heap_used_mb "$GW_PID" "$TMP/heap_info_connect.txt") || die "heap not measurable: $HEAP_AT_CONNECT"
 HEAP_MAX=$HEAP_AT_CONNECT RSS_MAX=$(rss_mb "$GW_PID") SAMPLES=1
 END=$(( $(now_ms) + (DRAIN_TIMEOUT + 30) * 1000 ))
 while kill -0 "$DRAIN_PID" 2>/dev/null && (( $(now_ms) < END )); do
-  sleep 10
+  sleep "$SAMPLE_S"
   alive_or_die "$GW_PID" "$TMP/gateway-drain.log" "during the drain"
   heap=$(heap_used_mb "$GW_PID") || continue   # one failed sample is not a result
   HEAP_MAX=$(awk -v a="$HEAP_MAX" -v b="$heap" 'BEGIN { print (b > a ? b : a) }')
@@ -159,12 +168,12 @@ else
   DRAIN="incomplete: $(x backlog_messages drain) of $EXPECTED messages in ${DRAIN_TIMEOUT} s"
 fi
 {
-  echo "| Cloud sync ($MINUTES min of the demo container's output with the broker down, extended to ${OUTAGE_S} s; QoS 1, local Mosquitto) | Value |"
+  echo "| Cloud sync ($RECORD_S s of the demo container's output with the broker down, extended to ${OUTAGE_S} s; QoS 1, local Mosquitto) | Value |"
   echo "|---|---|"
   context_rows
   echo "| Broker | $("$MOSQUITTO" -h 2>&1 | head -n 1 || true), loopback |"
   echo "| Demo site rate (over $(x recorded_span_s extend) s recorded) | $(x demo_messages_per_s extend) msgs/s, $(x demo_samples_per_s extend) samples/s |"
-  echo "| 1-hour backlog | $(x queued_messages extend) messages, $(x queued_samples extend) samples ($(x thinned extend) thinned, capacity $CAPACITY_MB MB) |"
+  echo "| Backlog of a ${OUTAGE_S} s outage | $(x queued_messages extend) messages, $(x queued_samples extend) samples ($(x thinned extend) thinned, capacity $CAPACITY_MB MB) |"
   echo "| Disk per queued sample (outbound.db + WAL after checkpoint) | $(x disk_bytes_per_sample extend) bytes ($DISK_MB MB in all, $(x disk_bytes_per_message extend) bytes per message) |"
   echo "| Backlog drain at the configured $DRAIN_RATE msgs/s | $DRAIN |"
   echo "| Live messages received during the drain | $(x live_messages drain) |"

@@ -4,7 +4,8 @@
 #  1) overview page load after login: load event and first live value, N=20;
 #  2) change to screen: the coolant supply sensor goes invalid in the simulator and comes back, N=10;
 #  3) gateway CPU, heap and RSS over 60 s with 5 open consoles, and over 60 s with none.
-#   usage: deploy/bench/console.sh
+#   usage: deploy/bench/console.sh [--smoke]
+#     --smoke  2 loads, 1 fault, 1 console, 2 s holds: proves the benchmark works (./run-tests.sh runs it)
 # Needs deploy/target/*.jar ('mvn -B -q -DskipTests package') and the modules in the local Maven
 # repository ('mvn -B -q -DskipTests install', for the offline classpath of the benchmark tool).
 # The tool (ConsoleBench, with the e2e fixtures) starts the simulator, the gateway (-Xmx64m) and
@@ -15,7 +16,12 @@ cd "$(dirname "$0")/../.."   # repo root: the e2e fixtures find the jars and the
 # shellcheck source=deploy/bench/lib.sh
 . deploy/bench/lib.sh
 
-HOLD_S=60
+HOLD_S=60 SMOKE=""
+case ${1:-} in
+  --smoke) HOLD_S=2 SMOKE=--smoke ;;
+  "") ;;
+  *) echo "usage: $0 [--smoke]" >&2; exit 2 ;;
+esac
 for jar in deploy/target/containeredge.jar deploy/target/containeredge-sim.jar; do
   [[ -f $jar ]] || { echo "error: $jar missing - run 'mvn -B -q -DskipTests package' first" >&2; exit 2; }
 done
@@ -58,9 +64,9 @@ hold_and_measure() {
 
 # The tool talks on a pipe pair: it prints key=value lines and, before each phase of 3), ready=<phase>,
 # then waits for a line from here. coproc runs the single command directly, so TOOL_PID is the JVM's.
-echo "1)-2) setup, 20 page loads, 10 sensor faults (a few minutes)" >&2
+echo "1)-2) setup, page loads, sensor faults (a few minutes; seconds with --smoke)" >&2
 coproc TOOL { exec java -Dcontaineredge.root="$PWD" -cp "$PWD/src/test/target/test-classes:$(<"$TMP/classpath.txt")" \
-  io.containeredge.e2e.ConsoleBench "$TMP" 2>"$TMP/tool.log"; }
+  io.containeredge.e2e.ConsoleBench "$TMP" $SMOKE 2>"$TMP/tool.log"; }
 : >"$TMP/tool.txt"
 IDLE="" CONSOLES=""
 while true; do
@@ -87,5 +93,5 @@ TOOL_PID=""
   echo "| Simulator sensor invalid to '—' on the overview | $(figure invalid_shown) |"
   echo "| Simulator fault cleared to a number on the overview | $(figure number_back) |"
   echo "| Gateway, no console open, $HOLD_S s | $IDLE |"
-  echo "| Gateway, 5 consoles open (one Chromium, 5 windows), $HOLD_S s | $CONSOLES |"
+  echo "| Gateway, $(figure consoles) consoles open (one Chromium, $(figure consoles) windows), $HOLD_S s | $CONSOLES |"
 } | tee "$TMP/console.md"

@@ -2,6 +2,12 @@
 # Helpers shared by the deploy/bench scripts. Source it from the repository root after
 # `set -euo pipefail`; it defines functions only and starts nothing.
 
+# The gateway's JVM options and malloc setting in the benchmarks: those of ./run-demo.sh (the Debian
+# package's containeredge.env has the same memory options with a larger heap). Why each: README,
+# "Gateway footprint".
+GATEWAY_JVM_OPTS="-Xmx64m -Xms16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=30000"
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}   # set but empty: glibc's default
+
 die() { echo "error: $*" >&2; exit 1; }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -43,27 +49,40 @@ free_port() {
 start_simulator() {
   local jar=$1 site=$2 dir=$3 seconds=$4 base gw_port="" bess_port=""
   : >"$dir/simulator.log"   # created up front: the background job opens it later, racing the readers
-  MINERS_BASE=""
-  for base in 31000 32000 33000 34000 35000 36000 37000 38000; do
-    if ! ss -Htln | awk '{print $4}' | grep -qE ":($(seq -s'|' "$base" $((base + 239))))\$"; then
-      MINERS_BASE=$base; break
-    fi
+  MINERS_BASE="" SIM_PID=""
+  # below Linux's ephemeral range (32768-60999): there, the source ports of the gateway's own
+  # connections to the miners (in TIME_WAIT for a minute) would block the miners' binds
+  for base in 32000 31000 30000 29000 28000 27000 26000 25000; do
+    ss -Htln | awk '{print $4}' | grep -qE ":($(seq -s'|' "$base" $((base + 239))))\$" && continue
+    MINERS_BASE=$base
+    java -jar "$jar" --site "$site" --bind 127.0.0.1:0 --miners-base "$MINERS_BASE" --seed 7 \
+      --duration "$seconds" >"$dir/simulator.log" 2>&1 </dev/null &
+    SIM_PID=$!
+    for _ in $(seq 300); do   # up to 30 s
+      gw_port=$(sed -n 's/^modbus container-gw on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/simulator.log")
+      bess_port=$(sed -n 's/^modbus bess on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/simulator.log")
+      [[ -n $gw_port && -n $bess_port ]] && break 2
+      kill -0 "$SIM_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$SIM_PID" 2>/dev/null && die "simulator did not report its Modbus ports within 30 s"
+    wait "$SIM_PID" 2>/dev/null || true
+    # another process took a port of the block between the look and the bind: the next block
+    grep -q "Address already in use" "$dir/simulator.log" || { cat "$dir/simulator.log" >&2; die "simulator exited"; }
   done
-  [[ -n $MINERS_BASE ]] || die "no free block of 240 loopback ports for the miners"
-  java -jar "$jar" --site "$site" --bind 127.0.0.1:0 --miners-base "$MINERS_BASE" --seed 7 \
-    --duration "$seconds" >"$dir/simulator.log" 2>&1 </dev/null &
-  SIM_PID=$!
-  for _ in $(seq 300); do   # up to 30 s
-    gw_port=$(sed -n 's/^modbus container-gw on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/simulator.log")
-    bess_port=$(sed -n 's/^modbus bess on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/simulator.log")
-    [[ -n $gw_port && -n $bess_port ]] && break
-    kill -0 "$SIM_PID" 2>/dev/null || { cat "$dir/simulator.log" >&2; die "simulator exited"; }
-    sleep 0.1
-  done
-  [[ -n $gw_port && -n $bess_port ]] || die "simulator did not report its Modbus ports within 30 s"
+  [[ -n $gw_port && -n $bess_port ]] || die "no free block of 240 loopback ports for the miners"
   mkdir -p "$dir/config"
   sed -e "s/port: 15020/port: $gw_port/" -e "s/port: 15021/port: $bess_port/" \
     -e "s/basePort: 14100/basePort: $MINERS_BASE/" "$site" >"$dir/config/site.yaml"
+}
+
+# Writes <dir>/api-tokens with one random viewer token (the gateway's `--api-tokens` file: name, role,
+# SHA-256 of the token) and sets API_TOKEN: since the console added authentication, the JSON API
+# answers 401 to a call without it.
+#   usage: make_api_token <dir>
+make_api_token() {
+  API_TOKEN=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
+  printf 'bench viewer %s\n' "$(printf %s "$API_TOKEN" | sha256sum | cut -d' ' -f1)" >"$1/api-tokens"
 }
 
 # Exits with the log's tail when the gateway <pid> is gone or ran out of memory (a JVM can survive

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -88,6 +91,45 @@ final class Browser implements AutoCloseable {
         type(By.id("setup-password-again"), password);
         click(By.id("setup-submit"));
         visible(By.id("overview-state"));
+    }
+
+    /**
+     * Lays pages out as a phone of {@code width} CSS pixels does (Chromium's device emulation: the page's
+     * {@code width=device-width} viewport), until {@link #desktopScreen}.
+     */
+    void phoneScreen(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the window's own size after {@link #phoneScreen}. */
+    void desktopScreen() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * What runs off the right edge of the screen on the current page: the page wider than the viewport, and
+     * each element whose right edge is beyond it, except inside the boxes that scroll sideways by design (a
+     * wide table in its {@code .table-wrap}, a configuration diff), which are checked as elements themselves.
+     * Empty when the page fits.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> overflowingTheScreen() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const root = document.documentElement, width = root.clientWidth, found = [];
+                if (root.scrollWidth > width) found.push('page ' + root.scrollWidth + ' px wide, screen ' + width);
+                const scrolls = e => e.matches('.table-wrap, .diff') && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+                for (const e of document.body.querySelectorAll('*')) {
+                  const box = e.getBoundingClientRect();
+                  if (box.width === 0 || box.right <= width + 0.5) continue;
+                  let up = e.parentElement;
+                  while (up && up !== document.body && !scrolls(up)) up = up.parentElement;
+                  if (up && up !== document.body) continue;
+                  found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "'
+                      + (e.textContent || '').trim().slice(0, 40) + '" ends at ' + Math.round(box.right));
+                }
+                return found;
+                """);
     }
 
     /** Saves a PNG of the page as {@code <name>.png} under target/screenshots. */

@@ -20,20 +20,25 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the simulator, the gateway and headless Chromium; the console is set up with the token from the
  * gateway log, then
  * <ol>
- * <li>the overview is loaded {@value #LOADS} times: load event and first live coolant supply value;</li>
- * <li>{@value #TRIALS} times the supply sensor goes invalid in the simulator and comes back: time until
- *     the overview shows it, from the page's own clock against the injection's (same machine);</li>
- * <li>no console, then {@value #CONSOLES} consoles, stay open while the script measures the gateway.</li>
+ * <li>the overview is loaded 20 times: load event and first live coolant supply value;</li>
+ * <li>10 times the supply sensor goes invalid in the simulator and comes back: time until the overview
+ *     shows it, from the page's own clock against the injection's (same machine);</li>
+ * <li>no console, then 5 consoles, stay open while the script measures the gateway.</li>
  * </ol>
+ * With {@code --smoke} 2 loads, 1 fault and 1 console, without the settling pause: it proves the benchmark
+ * works ({@code ./run-tests.sh} runs it), its figures mean nothing.
  * Prints {@code key=value} lines on stdout; before each phase of step 3 it prints {@code ready=<phase>}
  * and waits for a line on stdin, so the script measures exactly while that phase holds.
- *   usage: ConsoleBench <work dir>
+ *   usage: ConsoleBench <work dir> [--smoke]
  */
 public final class ConsoleBench {
 
-    private static final int LOADS = 20;
-    private static final int TRIALS = 10;
-    private static final int CONSOLES = 5;
+    /** How many of each: page loads, sensor faults, consoles; the pause before the idle phase. */
+    private record Sizes(int loads, int trials, int consoles, Duration settle) {
+    }
+
+    private static final Sizes FULL = new Sizes(20, 10, 5, Duration.ofSeconds(30));
+    private static final Sizes SMOKE = new Sizes(2, 1, 1, Duration.ZERO);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String USER = "bench-admin";
     private static final String PASSWORD = "bench-password-not-secret";
@@ -61,15 +66,18 @@ public final class ConsoleBench {
     private final RunningContainer container;
     private final Browser browser;
     private final String overview;
+    private final Sizes sizes;
 
-    private ConsoleBench(RunningContainer container, Browser browser) {
+    private ConsoleBench(RunningContainer container, Browser browser, Sizes sizes) {
         this.container = container;
         this.browser = browser;
+        this.sizes = sizes;
         this.overview = "http://127.0.0.1:" + container.api.port() + "/console/index.html";
     }
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
+        Sizes sizes = args.length > 1 && args[1].equals("--smoke") ? SMOKE : FULL;
         RunningContainer container = RunningContainer.start(work, site -> site, 0);
         Browser browser = Browser.start(work.resolve("chromium-profile"));
         // One way out for all three processes, also when the script stops this JVM by SIGTERM.
@@ -83,7 +91,8 @@ public final class ConsoleBench {
         }));
         System.out.println("gateway_pid=" + container.gateway().pid());
         System.out.println("chromium=" + ((HasCapabilities) browser.driver).getCapabilities().getBrowserVersion());
-        ConsoleBench bench = new ConsoleBench(container, browser);
+        System.out.println("consoles=" + sizes.consoles());
+        ConsoleBench bench = new ConsoleBench(container, browser, sizes);
         bench.setUp();
         bench.pageLoads();
         bench.changeToScreen();
@@ -108,7 +117,7 @@ public final class ConsoleBench {
     private void pageLoads() throws Exception {
         List<Double> load = new ArrayList<>();
         List<Double> firstValue = new ArrayList<>();
-        for (int i = 0; i < LOADS; i++) {
+        for (int i = 0; i < sizes.loads(); i++) {
             browser.open(overview);
             List<?> times = (List<?>) await("""
                     const nav = performance.getEntriesByType('navigation')[0];
@@ -127,7 +136,7 @@ public final class ConsoleBench {
         Random random = new Random(7);
         List<Double> invalid = new ArrayList<>();
         List<Double> back = new ArrayList<>();
-        for (int i = 0; i < TRIALS; i++) {
+        for (int i = 0; i < sizes.trials(); i++) {
             Thread.sleep(1000 + random.nextInt(1000));
             invalid.add(inject("sensor-invalid cdu supply_temp", false));
             Thread.sleep(1000 + random.nextInt(1000));
@@ -146,14 +155,12 @@ public final class ConsoleBench {
         return shownAt.longValue() - sent;
     }
 
-    private static final Duration SETTLE = Duration.ofSeconds(30);
-
-    /** 3. No console open, then {@value #CONSOLES} overview windows, each held while the script measures. */
+    /** 3. No console open, then {@code consoles} overview windows, each held while the script measures. */
     private void openConsoles() throws Exception {
         browser.open("about:blank");   // the session's window stays, without a stream
-        Thread.sleep(SETTLE.toMillis()); // the JIT and GC work of the trials above must not count as idle
+        Thread.sleep(sizes.settle().toMillis()); // the JIT and GC work of the trials above must not count as idle
         handOver("idle");
-        for (int i = 0; i < CONSOLES; i++) {
+        for (int i = 0; i < sizes.consoles(); i++) {
             browser.driver.switchTo().newWindow(WindowType.WINDOW);
             logSupplyInThisWindow();
             browser.open(overview);
@@ -181,7 +188,7 @@ public final class ConsoleBench {
         return result[0];
     }
 
-    /** Nearest-rank p50, p95 and max in ms (with {@value #TRIALS} samples p95 is the maximum). */
+    /** Nearest-rank p50, p95 and max in ms (with 10 samples p95 is the maximum). */
     private static void print(String name, List<Double> millis) {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);

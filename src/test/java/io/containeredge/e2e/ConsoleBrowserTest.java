@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -140,6 +141,38 @@ class ConsoleBrowserTest {
         Eventually.within(Duration.ofSeconds(60), () -> assertEquals(before + 1, version()));
         assertTrue(container.api.get("/api/v1/config").get("documents").get("site").asText().contains("importCapKw: 2150"));
         browser.screenshot("07-config-applied");
+    }
+
+    /**
+     * Every page on a phone-sized screen (390 px wide): nothing runs off the right edge, the System page's
+     * long values (version, start time, Java, uptime, configuration) included. Screenshots {@code 08-phone-*}.
+     */
+    @Test
+    @Order(7)
+    void everyPageFitsAPhoneScreen() throws Exception {
+        browser.phoneScreen(390, 844);
+        try {
+            for (String page : List.of("index", "charts", "alarms", "devices", "config", "overrides", "audit", "system")) {
+                browser.open(console + page + ".html");
+                browser.visible(By.id("page"));
+                if (page.equals("system")) {
+                    Eventually.within(Duration.ofSeconds(20), () ->
+                            assertTrue(browser.visible(By.id("system-java")).getText().length() > 1, "Java shown"));
+                }
+                Thread.sleep(1500); // the page's first data and live values
+                browser.screenshot("08-phone-" + page);
+                assertEquals(List.of(), browser.overflowingTheScreen(), page + ".html at 390 px");
+            }
+            browser.driver.manage().deleteAllCookies();
+            for (String page : List.of("login", "setup")) {
+                browser.open(console + page + ".html");
+                browser.visible(By.tagName("main"));
+                browser.screenshot("08-phone-" + page);
+                assertEquals(List.of(), browser.overflowingTheScreen(), page + ".html at 390 px");
+            }
+        } finally {
+            browser.desktopScreen();
+        }
     }
 
     /** The configuration page's editor once it holds the active site (it is loaded after the page). */

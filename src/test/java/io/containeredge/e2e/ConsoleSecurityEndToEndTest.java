@@ -166,20 +166,23 @@ class ConsoleSecurityEndToEndTest {
     @Test
     @Order(6)
     void everyChangeAndEveryLoginIsInTheAuditTrail() throws Exception {
-        List<JsonNode> audit = new ArrayList<>();
-        for (String line : Files.readAllLines(data.resolve("audit.jsonl"))) {
-            audit.add(JSON.readTree(line));
-        }
-        assertTrue(audit.stream().anyMatch(r -> r.toString().contains("console.setup") && r.toString().contains("accepted")),
-                "setup");
-        assertTrue(audit.stream().anyMatch(r -> r.toString().contains("console.login") && r.toString().contains("watcher")),
-                "login");
-        assertTrue(audit.stream().anyMatch(r -> r.toString().contains("\"watcher\"") && r.toString().contains("http.post")
-                && r.toString().contains("/api/v1/control/reset") && r.toString().contains("\"403\"")), "refused change");
-        assertTrue(audit.stream().anyMatch(r -> r.toString().contains("\"e2e-technician\"")
-                && r.toString().contains("api 127.0.0.1")), "token change");
-        assertTrue(audit.stream().anyMatch(r -> r.toString().contains("\"root\"")
-                && r.toString().contains("/console/api/auth/users") && r.toString().contains("\"201\"")), "user created");
+        // a change's record is written once it has been answered: the last one may still be on its way
+        Eventually.within(Duration.ofSeconds(10), () -> {
+            List<JsonNode> audit = new ArrayList<>();
+            for (String line : Files.readAllLines(data.resolve("audit.jsonl"))) {
+                audit.add(JSON.readTree(line));
+            }
+            assertTrue(audit.stream().anyMatch(r -> r.toString().contains("console.setup") && r.toString().contains("accepted")),
+                    "setup");
+            assertTrue(audit.stream().anyMatch(r -> r.toString().contains("console.login") && r.toString().contains("watcher")),
+                    "login");
+            assertTrue(audit.stream().anyMatch(r -> r.toString().contains("\"watcher\"") && r.toString().contains("http.post")
+                    && r.toString().contains("/api/v1/control/reset") && r.toString().contains("\"403\"")), "refused change");
+            assertTrue(audit.stream().anyMatch(r -> r.toString().contains("\"e2e-technician\"")
+                    && r.toString().contains("api 127.0.0.1")), "token change");
+            assertTrue(audit.stream().anyMatch(r -> r.toString().contains("\"root\"")
+                    && r.toString().contains("/console/api/auth/users") && r.toString().contains("\"201\"")), "user created");
+        });
     }
 
     @Test
@@ -221,6 +224,38 @@ class ConsoleSecurityEndToEndTest {
             }
         }
         assertFalse(container.gateway().output().contains(ADMIN_PASSWORD), "nor does the log");
+    }
+
+    /**
+     * A flood of unauthenticated, malformed and failed-login requests writes at most the allowance's burst to
+     * {@code audit.jsonl} (this test's address has used part of it above) and then one summary with the
+     * count; the real records survive and an authenticated change is still recorded.
+     */
+    @Test
+    @Order(9)
+    void aFloodOfBadRequestsWritesAtMostTheBucketAndASummary() throws Exception {
+        Path journal = data.resolve("audit.jsonl");
+        int before = Files.readAllLines(journal).size();
+        Client nobody = new Client();
+        for (int i = 0; i < 200; i++) {
+            // no body: one refused unread would make the server close the connection the client reuses
+            assertEquals(401, nobody.send("POST", "/api/v1/control/reset", null, Map.of()).statusCode());
+            assertEquals(401, nobody.send("POST", "/api/v1/control/reset", null,
+                    Map.of("Authorization", "Basic bWFsZm9ybWVk")).statusCode());
+            assertTrue(Client.attempt("ghost", "flood " + i).statusCode() >= 400);
+        }
+        int written = Files.readAllLines(journal).size() - before;
+        assertTrue(written <= 30, written + " records for 600 bad requests");
+        assertEquals(409, container.api.request("POST", "/api/v1/control/alarms/ack?id=no-such-alarm").statusCode());
+        Eventually.within(Duration.ofSeconds(75), () -> {
+            String text = Files.readString(journal);
+            assertTrue(text.contains("audit.unrecorded") && text.contains("not recorded in the last minute from 127.0.0.1"),
+                    "the summary of what was not recorded");
+        });
+        List<String> lines = Files.readAllLines(journal);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("console.setup") && l.contains("accepted")), "real records survive");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("e2e-technician") && l.contains("no-such-alarm")
+                && lines.indexOf(l) >= before + written), "an authenticated change after the flood is recorded");
     }
 
     /** A browser's view of the console: the session cookie and the CSRF token of its login. */

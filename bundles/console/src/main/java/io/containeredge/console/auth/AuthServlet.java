@@ -27,7 +27,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * administrator, once), {@code POST .../login {name, password}}, {@code POST .../logout} and
  * {@code GET .../me}. A login answers {@code {name, role, csrfToken}} and sets the session cookie; the
  * page sends the CSRF token back in {@code X-CSRF-Token} with every change. A wrong name and a wrong
- * password get the same answer. Every attempt goes to the audit trail.
+ * password get the same answer. Every login goes to the audit trail; a failed attempt as far as
+ * {@link AnonymousRequestAudit} admits it (the rest are counted in its summary).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/console/api/auth/*")
@@ -40,11 +41,14 @@ public class AuthServlet extends HttpServlet {
 
     private final transient ConsoleSecurity security;
     private final transient AuditTrail audit;
+    private final transient AnonymousRequestAudit failures;
 
     @Activate
-    public AuthServlet(@Reference ConsoleSecurity security, @Reference AuditTrail audit) {
+    public AuthServlet(@Reference ConsoleSecurity security, @Reference AuditTrail audit,
+            @Reference AnonymousRequestAudit failures) {
         this.security = security;
         this.audit = audit;
+        this.failures = failures;
     }
 
     @Override
@@ -92,7 +96,7 @@ public class AuthServlet extends HttpServlet {
             try {
                 outcome = security.setup(AccountRequests.text(body, "token"), name, password, address);
             } catch (AccountException e) {
-                RequestAudit.login(audit, SETUP, name, address, "rejected", e.getMessage());
+                failures.record(address, t -> RequestAudit.login(t, SETUP, name, address, "rejected", e.getMessage()));
                 JsonAnswers.error(resp, UsersServlet.status(e.reason()), e.getMessage());
                 return;
             }
@@ -104,12 +108,13 @@ public class AuthServlet extends HttpServlet {
             LoginOutcome outcome) throws IOException {
         String address = req.getRemoteAddr();
         if (outcome instanceof LoginOutcome.LockedOut locked) {
-            RequestAudit.login(audit, auditAction, name, address, "locked", "locked for " + seconds(locked.retryAfter()) + " s");
+            failures.record(address, t -> RequestAudit.login(t, auditAction, name, address, "locked",
+                    "locked for " + seconds(locked.retryAfter()) + " s"));
             resp.setHeader("Retry-After", String.valueOf(seconds(locked.retryAfter())));
             JsonAnswers.error(resp, 429, "too many failed attempts; try again in " + seconds(locked.retryAfter()) + " s");
         } else if (outcome instanceof LoginOutcome.Refused refused) {
-            RequestAudit.login(audit, auditAction, name, address, "rejected", refused.lockout().isZero() ? ""
-                    : "locked out for " + seconds(refused.lockout()) + " s");
+            failures.record(address, t -> RequestAudit.login(t, auditAction, name, address, "rejected",
+                    refused.lockout().isZero() ? "" : "locked out for " + seconds(refused.lockout()) + " s"));
             if (auditAction.equals(SETUP)) {
                 JsonAnswers.error(resp, 403, "wrong setup token");
             } else {

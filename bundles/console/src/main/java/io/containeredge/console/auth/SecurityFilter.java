@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Every request under {@code /api} and {@code /console} passes here first: security headers, who sent
  * it (session cookie or {@code Authorization: Bearer}), whether its role may do it ({@link AccessPolicy}),
  * CSRF for session changes ({@link CsrfCheck}), then, once it has been answered, the audit record of
- * every change. The component needs nothing to start, so it is registered before the JSON API can be
+ * every change (that of a change nobody is authenticated for only as far as {@link AnonymousRequestAudit}
+ * admits it). The component needs nothing to start, so it is registered before the JSON API can be
  * reached; until the security state and the audit trail are there it answers 503 to everything: it
  * fails closed, never open. Asynchronous support lets the console's live stream pass.
  */
@@ -57,14 +59,19 @@ public class SecurityFilter implements Filter {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail audit;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AnonymousRequestAudit anonymousAudit;
+
     /** For Declarative Services, which then injects the references. */
     public SecurityFilter() {
     }
 
     /** For tests. */
-    SecurityFilter(ConsoleSecurity security, AuditTrail audit) {
+    SecurityFilter(ConsoleSecurity security, AuditTrail audit, AnonymousRequestAudit anonymousAudit) {
         this.security = security;
         this.audit = audit;
+        this.anonymousAudit = anonymousAudit;
     }
 
     /** Who a request is: a user (or none), the session it came with, and whether a bearer token was wrong. */
@@ -80,7 +87,8 @@ public class SecurityFilter implements Filter {
         SecurityHeaders.apply(resp, path);
         ConsoleSecurity currentSecurity = security;
         AuditTrail currentAudit = audit;
-        if (currentSecurity == null || currentAudit == null) {
+        AnonymousRequestAudit currentAnonymousAudit = anonymousAudit;
+        if (currentSecurity == null || currentAudit == null || currentAnonymousAudit == null) {
             resp.setHeader("Retry-After", "5");
             JsonAnswers.error(resp, 503, "the console's security is not running yet");
             return;
@@ -94,7 +102,7 @@ public class SecurityFilter implements Filter {
             status = resp.getStatus();
         } finally {
             if (changes && !AUDITED_BY_THEIR_SERVLET.contains(path)) {
-                audit(currentAudit, caller.user(), req, path, status);
+                audit(currentAudit, currentAnonymousAudit, caller.user(), req, path, status);
             }
         }
     }
@@ -154,9 +162,18 @@ public class SecurityFilter implements Filter {
         JsonAnswers.error(resp, 401, message);
     }
 
-    private static void audit(AuditTrail trail, ConsoleUser user, HttpServletRequest req, String path, int status) {
+    /** An authenticated change is always recorded; one nobody is authenticated for as far as the allowance goes. */
+    private static void audit(AuditTrail trail, AnonymousRequestAudit anonymous, ConsoleUser user, HttpServletRequest req,
+            String path, int status) {
+        String address = req.getRemoteAddr();
+        Consumer<AuditTrail> write = t -> RequestAudit.request(t, user, req.getMethod(), path, req.getQueryString(),
+                address, status);
         try {
-            RequestAudit.request(trail, user, req.getMethod(), path, req.getQueryString(), req.getRemoteAddr(), status);
+            if (user == null) {
+                anonymous.record(address, write);
+            } else {
+                write.accept(trail);
+            }
         } catch (RuntimeException e) {
             LOG.error("audit record of {} {} ({}) failed", req.getMethod(), path, status, e);
         }

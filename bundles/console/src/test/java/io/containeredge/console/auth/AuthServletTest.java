@@ -33,7 +33,7 @@ class AuthServletTest {
     }
 
     private ConsoleEndpoint endpoint(SecurityRig rig) {
-        return new ConsoleEndpoint(rig, new AuthServlet(rig.security, rig.audit));
+        return new ConsoleEndpoint(rig, new AuthServlet(rig.security, rig.audit, rig.anonymousAudit));
     }
 
     @Test
@@ -84,6 +84,23 @@ class AuthServletTest {
         rig.now += 30_000;
         // the address is locked too: the technician comes back from another one after the lock
         assertEquals(200, endpoint(rig).send(login("tech", SecurityRig.PASSWORD + "tech")).getStatus());
+    }
+
+    @Test
+    void aFloodOfFailedLoginsWritesAtMostTheBucketWhileAGoodLoginIsAlwaysRecorded() throws Exception {
+        SecurityRig rig = new SecurityRig(dir, true);
+        int burst = AnonymousAuditAllowance.Limits.DEFAULT.perAddressBurst();
+        for (int i = 0; i < 300; i++) {
+            int status = endpoint(rig).send(login("ghost-" + i, "not the password").from("192.0.2.7")).getStatus();
+            assertTrue(status == 401 || status == 429, "status " + status);
+        }
+        assertEquals(burst, rig.audit.records.size(), rig.audit.records.toString());
+        assertEquals(200, endpoint(rig).send(login("tech", SecurityRig.PASSWORD + "tech")).getStatus());
+        AuditRecord last = rig.audit.records.get(rig.audit.records.size() - 1);
+        assertEquals(List.of("tech", "console.login", "accepted"), List.of(last.actor(), last.action(), last.outcome()));
+        rig.anonymousAudit.summarise();
+        assertTrue(rig.audit.records.get(burst + 1).detail().startsWith((300 - burst) + " unauthenticated requests"),
+                rig.audit.records.toString());
     }
 
     @Test

@@ -11,7 +11,7 @@ final class ConsoleEndpoint {
     private final HttpServlet servlet;
 
     ConsoleEndpoint(SecurityRig rig, HttpServlet servlet) {
-        this.filter = new SecurityFilter(rig.security, rig.audit);
+        this.filter = new SecurityFilter(rig.security, rig.audit, rig.anonymousAudit);
         this.servlet = servlet;
     }
 

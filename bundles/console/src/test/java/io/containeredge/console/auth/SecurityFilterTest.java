@@ -39,7 +39,7 @@ class SecurityFilterTest {
     @BeforeEach
     void start() throws Exception {
         rig = new SecurityRig(dir, true);
-        filter = new SecurityFilter(rig.security, rig.audit);
+        filter = new SecurityFilter(rig.security, rig.audit, rig.anonymousAudit);
     }
 
     private FakeResponse send(FakeRequest req) throws Exception {
@@ -185,6 +185,36 @@ class SecurityFilterTest {
         assertRecord(r.get(3), "anonymous", "api 10.0.0.5", "/api/v1/control/reset", "401", "");
     }
 
+    /**
+     * More bad requests than the audit trail keeps (10,000): they write the per-address bucket's worth of
+     * records and, a minute later, one summary with the count; an authenticated change in the middle of the
+     * flood is recorded all the same.
+     */
+    @Test
+    void aFloodOfUnauthenticatedOrMalformedChangesWritesAtMostTheBucketAndASummary() throws Exception {
+        Session s = rig.login("tech");
+        rig.audit.records.clear();
+        int burst = AnonymousAuditAllowance.Limits.DEFAULT.perAddressBurst();
+        for (int i = 0; i < 12_000; i++) {
+            send(reset().from("192.0.2.7"));
+            send(reset().header("Authorization", "Basic bWFsZm9ybWVk").from("192.0.2.7"));
+            rig.nanos += 1_000_000; // 24 s of flood in all: not a whole token of refill
+        }
+        assertEquals(burst, rig.audit.records.size(), "the bucket's worth");
+        send(withSession(reset(), s).header(CsrfCheck.HEADER, s.csrfToken()));
+        assertEquals("tech", rig.audit.records.get(burst).actor(), "an authenticated change is always recorded");
+
+        rig.nanos += 60_000_000_000L;
+        rig.anonymousAudit.summarise();
+        AuditRecord summary = rig.audit.records.get(rig.audit.records.size() - 1);
+        assertEquals(AnonymousRequestAudit.ACTION, summary.action());
+        assertEquals((24_000 - burst) + " unauthenticated requests not recorded in the last minute from 192.0.2.7 ("
+                + (24_000 - burst) + ")", summary.detail());
+        assertEquals(burst + 2, rig.audit.records.size());
+        rig.anonymousAudit.summarise();
+        assertEquals(burst + 2, rig.audit.records.size(), "nothing dropped since: no summary");
+    }
+
     /** The login servlet writes its own record (accepted, rejected, locked): one attempt, one record. */
     @Test
     void loginsAndTheSetupAreLeftToTheirServletsAuditButALogoutIsRecorded() throws Exception {
@@ -198,9 +228,11 @@ class SecurityFilterTest {
 
     @Test
     void withoutTheSecurityStateOrTheAuditTrailEverythingIsRefused() throws Exception {
-        filter = new SecurityFilter(null, rig.audit);
+        filter = new SecurityFilter(null, rig.audit, rig.anonymousAudit);
         assertEquals(503, send(new FakeRequest("GET", "/console", "/login.html")).getStatus());
-        filter = new SecurityFilter(rig.security, null);
+        filter = new SecurityFilter(rig.security, null, rig.anonymousAudit);
+        assertEquals(503, send(snapshot().header("Authorization", "Bearer " + SecurityRig.TECHNICIAN_TOKEN)).getStatus());
+        filter = new SecurityFilter(rig.security, rig.audit, null);
         assertEquals(503, send(snapshot().header("Authorization", "Bearer " + SecurityRig.TECHNICIAN_TOKEN)).getStatus());
         assertNull(passed);
     }

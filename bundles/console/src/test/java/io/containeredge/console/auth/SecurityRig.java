@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * A console security state with an administrator, a technician and a viewer (all with {@link #PASSWORD}
- * plus their name), an API token per role, and a virtual clock.
+ * plus their name), an API token per role, and virtual clocks.
  */
 final class SecurityRig {
 
@@ -30,6 +30,10 @@ final class SecurityRig {
     final RecordingAuditTrail audit = new RecordingAuditTrail();
     final ConsoleSecurity security;
     long now = 50_000_000;
+    /** The monotonic clock of the audit allowance for unauthenticated requests. */
+    long nanos = 7_000_000_000L;
+    final AnonymousRequestAudit anonymousAudit = new AnonymousRequestAudit(audit, () -> nanos,
+            AnonymousAuditAllowance.Limits.DEFAULT);
 
     SecurityRig(Path dir, boolean withUsers) throws Exception {
         ApiTokens tokens = ApiTokens.parse(List.of("scada technician " + sha256(TECHNICIAN_TOKEN),
