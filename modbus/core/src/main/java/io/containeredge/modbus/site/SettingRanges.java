@@ -20,6 +20,11 @@ final class SettingRanges {
     static final Duration SLEEP_CONFIRM_MIN = Duration.ofSeconds(5);
     static final Duration SLEEP_CONFIRM_MAX = Duration.ofMinutes(2);
     static final Duration MIN_DWELL_MAX = Duration.ofHours(1);
+    /**
+     * The battery's follow time bounds how late miners are shed for a battery that delivers less than it
+     * was commanded: it must end well inside the power guard's 25 s cap fix time, leaving the miners' sleep
+     * time (under 5 s) and the ramp after it.
+     */
     static final Duration BATTERY_FOLLOW_MIN = Duration.ofSeconds(1);
     static final Duration BATTERY_FOLLOW_MAX = Duration.ofSeconds(15);
 

@@ -102,11 +102,6 @@ final class SiteChecks {
         }
     }
 
-    /**
-     * The battery's follow time bounds how late miners are shed for a battery that delivers less than it
-     * was commanded: it must end well inside the power guard's 25 s cap fix time, leaving the miners' sleep
-     * time (under 5 s) and the ramp after it.
-     */
     private static void checkLimits(String file, Limits l, List<ConfigError> errors) {
         if (l.coolantSupplyTripC() <= l.coolantSupplyWarningC()) {
             errors.add(new ConfigError(file, "$.limits.coolantSupplyTripC",
