@@ -9,21 +9,24 @@ import io.containeredge.modbus.value.Quality;
  *
  * @param source where it came from, e.g. {@code cdu/supply_temp}, for decisions and alarms
  * @param why why it is not good (stale, invalid, missing, not configured), or null
+ * @param awaited not good only because its point has not been read yet since the gateway started: as bad
+ *     as any other missing reading, but no sign of a flaky input
  */
-public record Reading(String source, double value, boolean good, String why) {
+public record Reading(String source, double value, boolean good, String why, boolean awaited) {
 
     public static Reading of(double value, String source) {
-        return new Reading(source, value, true, null);
+        return new Reading(source, value, true, null, false);
     }
 
     public static Reading bad(String source, String why) {
-        return new Reading(source, Double.NaN, false, why);
+        return new Reading(source, Double.NaN, false, why, false);
     }
 
     /** A reading from the process image; booleans become 1/0, enums are compared by the caller. */
     public static Reading of(PointValue v) {
         if (v.quality() != Quality.GOOD) {
-            return bad(v.key(), v.quality().key() + (v.reason() == null ? "" : ": " + v.reason()));
+            String why = v.quality().key() + (v.reason() == null ? "" : ": " + v.reason());
+            return new Reading(v.key(), Double.NaN, false, why, v.quality() == Quality.MISSING && v.timestampMillis() == 0);
         }
         double d = v.asDouble();
         return Double.isNaN(d) ? bad(v.key(), "not a number: " + v.value()) : of(d, v.key());

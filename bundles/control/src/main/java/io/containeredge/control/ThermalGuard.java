@@ -5,6 +5,7 @@ import io.containeredge.control.ThermalState.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Keeps every cooling loop (one per CDU) inside its limits; the worst loop decides. A pure function of
@@ -46,9 +47,11 @@ public final class ThermalGuard {
             alarms.add(tripAlarm(trip, in.cooling().supplyC().value()));
             return tripped(trip, prev.lastBadMillis(), now, alarms);
         }
-        Reading bad = firstBad(loops);
-        long lastBad = bad != null ? now : prev.lastBadMillis();
-        if (bad != null || (prev.stage() == Stage.SAFE && now - lastBad < cfg.failSafeHold().toMillis())) {
+        Reading bad = firstBad(loops, r -> !r.good());
+        // a point not read yet since the start holds the safe level while it is missing, but it is no sign of
+        // a flaky input: its first good value is acted on at once, not after the hold (no shed-and-wait at start)
+        long lastBad = firstBad(loops, r -> !r.good() && !r.awaited()) != null ? now : prev.lastBadMillis();
+        if (bad != null || (prev.stage() == Stage.SAFE && FailSafeHold.running(lastBad, now, cfg.failSafeHold()))) {
             String why = bad != null ? "reading not good: " + bad
                     : "readings good again, holding the safe level until " + cfg.failSafeHold().toSeconds() + " s pass";
             alarms.add(new AlarmCondition("thermal.input-bad", Severity.WARNING,
@@ -129,11 +132,14 @@ public final class ThermalGuard {
         return null;
     }
 
-    /** Readings the guard cannot do without, of every loop; the return temperature and tank level only advise. */
-    private static Reading firstBad(List<CoolingInputs> loops) {
+    /**
+     * The first reading the guard cannot do without, of every loop, that matches; the return temperature and
+     * tank level only advise.
+     */
+    private static Reading firstBad(List<CoolingInputs> loops, Predicate<Reading> bad) {
         for (CoolingInputs c : loops) {
             for (Reading r : List.of(c.supplyC(), c.flowM3h(), c.pumpRunning(), c.leak(), c.smoke(), c.cduFault())) {
-                if (!r.good()) {
+                if (bad.test(r)) {
                     return r;
                 }
             }
@@ -166,7 +172,7 @@ public final class ThermalGuard {
      * @return the new state, or the previous one if the reset is refused
      */
     public static ThermalState reset(ThermalState prev, List<CoolingInputs> now, ControlConfig cfg) {
-        if (!prev.tripped() || tripCause(now, cfg) != null || firstBad(now) != null) {
+        if (!prev.tripped() || tripCause(now, cfg) != null || firstBad(now, r -> !r.good()) != null) {
             return prev;
         }
         return new ThermalState(Stage.NORMAL, Double.POSITIVE_INFINITY, null, prev.lastBadMillis(), prev.lastMillis());

@@ -5,6 +5,7 @@ import static io.containeredge.control.power.BatteryDispatch.kw;
 import io.containeredge.control.AlarmCondition;
 import io.containeredge.control.AlarmCondition.Severity;
 import io.containeredge.control.ContainerInputs;
+import io.containeredge.control.FailSafeHold;
 import io.containeredge.control.PowerInputs;
 import io.containeredge.control.Reading;
 import io.containeredge.control.Verdict;
@@ -61,8 +62,9 @@ public final class PowerGuard {
         boolean emergency = hot.celsius() > cfg.hotSpotEmergencyC() || over && used >= budgetS;
         hotSpotAlarms(hot, cfg, used, alarms);
 
-        long lastBad = imp.good() ? prev.lastBadMillis() : now;
-        if (!imp.good() || prev.safe() && now - lastBad < cfg.failSafeHold().toMillis()) {
+        // an import not read yet since the start is the safe level, but starts no hold (see ThermalGuard)
+        long lastBad = imp.good() || imp.awaited() ? prev.lastBadMillis() : now;
+        if (!imp.good() || prev.safe() && FailSafeHold.running(lastBad, now, cfg.failSafeHold())) {
             String why = !imp.good() ? "import reading not good: " + imp
                     : "import reading good again, safe level held until it has been good for "
                             + cfg.failSafeHold().toSeconds() + " s";
