@@ -109,6 +109,7 @@ public final class ControlLoop {
     private long overruns;
     /** The first cycle's monotonic time, for the comm-loss start-up grace. */
     private long startedMillis = Long.MIN_VALUE;
+    private final FirstReadings firstReadings = new FirstReadings();
 
     /**
      * @param cdus every CDU whose pump and fan setpoints may be raised
@@ -184,6 +185,7 @@ public final class ControlLoop {
         return wasActive;
     }
 
+    /** The last cycle's picture, or null until the loop has decided for the first time (see {@link FirstReadings}). */
     public ControlStatus status() {
         return status;
     }
@@ -228,6 +230,11 @@ public final class ControlLoop {
         // the guards limit the awake miners' draw (what the allocator commands); a sleeping miner's few watts
         // are load like the auxiliaries', or the import would stay over a limit by all of them
         ContainerInputs in = io.withGatewayLeak(mapper.map(snapshot, nowMillis, awakeW / 1000, ratedW / 1000));
+        boolean mustAct = thermal.tripped() || io.latched() || io.stopCalled()
+                || ThermalGuard.tripCause(in.coolingLoops(), cfg) != null;
+        if (firstReadings.waiting(in, mustAct, nowMillis)) {
+            return; // status stays null: nothing decided yet
+        }
         if (resetRequested) {
             resetRequested = false;
             ThermalState after = ThermalGuard.reset(thermal, in.coolingLoops(), cfg);

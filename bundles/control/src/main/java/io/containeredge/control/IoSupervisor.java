@@ -67,6 +67,15 @@ final class IoSupervisor {
         return List.of(o.verdict(), contactAlarms);
     }
 
+    /** Whether this cycle's inputs call for the emergency stop: pressed, unreadable, or the I/O failed. */
+    boolean stopCalled() {
+        if (!used()) {
+            return false;
+        }
+        DigitalReading estop = inputs.emergencyStop();
+        return io.failed() || !estop.good() || estop.active();
+    }
+
     /** Whether the emergency stop is latched, to be kept across restarts. */
     boolean latched() {
         return estopLatched;

@@ -105,8 +105,12 @@ public class ControlComponent implements ControlService, ControlHealth {
     /** One cycle; only a cycle that completes feeds the watchdog. */
     private void cycle() {
         loop.cycle(System.currentTimeMillis(), clock.millis());
-        watchdog.healthyCycle(loop.status());
-        health.completed(loop.status().lastCycleMillis() > periodMillis, System.nanoTime());
+        ControlStatus status = loop.status();
+        if (status == null) {
+            return; // waiting for the first readings after the start (a few seconds at most)
+        }
+        watchdog.healthyCycle(status);
+        health.completed(status.lastCycleMillis() > periodMillis, System.nanoTime());
     }
 
     @Override
