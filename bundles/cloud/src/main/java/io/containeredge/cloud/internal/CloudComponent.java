@@ -328,7 +328,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
 
     @Override
     public OutboundMessage beforePublish(OutboundMessage m) {
-        return stamper.stamp(m);
+        return stamper.stamp(m, System.currentTimeMillis());
     }
 
     @Override

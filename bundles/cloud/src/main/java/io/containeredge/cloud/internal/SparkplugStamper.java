@@ -1,5 +1,6 @@
 package io.containeredge.cloud.internal;
 
+import io.containeredge.cloud.mqtt.ConnectionHooks;
 import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.cloud.sparkplug.MessageType;
@@ -7,6 +8,7 @@ import io.containeredge.cloud.sparkplug.SparkplugCodec;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.tahu.SparkplugException;
 import org.eclipse.tahu.message.model.Metric;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
 
@@ -21,8 +23,11 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
  *       files it as history instead of as the present;</li>
  *   <li>data goes by alias only, as Sparkplug 3.0 requires of NDATA and DDATA once births carry aliases:
  *       live data keeps its aliases and loses its names; historical data, queued with names because it
- *       may be older than this process's aliases, gets the alias its name has in the births in force
- *       (a metric those births do not know is left out, a message left empty is skipped).</li>
+ *       may be older than this process's aliases, gets the alias its name has in the births in force.
+ *       A metric those births do not know yet (its device is born later on this connection, once it has
+ *       been read after a restart) holds its message back ({@link ConnectionHooks#NOT_YET}) for up to
+ *       {@link #BIRTH_WAIT_MILLIS} after the births; a metric still unknown then (a device removed from
+ *       the site, or silent) goes by its name: never dropped, nothing is lost.</li>
  * </ul>
  * Messages on other topics (alarm, audit and reply records) pass untouched. Publisher thread only.
  */
@@ -33,6 +38,9 @@ final class SparkplugStamper {
         /** @param device null for a node metric; returns null when the births do not know the metric */
         Long of(String device, String name);
     }
+
+    /** How long after its births a connection waits for the births that name queued historical metrics. */
+    static final long BIRTH_WAIT_MILLIS = 30_000;
 
     private final Aliases aliases;
     private long seq;
@@ -48,8 +56,11 @@ final class SparkplugStamper {
         seq = births % 256;
     }
 
-    /** What to publish for {@code m}, or null to drop it (a superseded birth). */
-    OutboundMessage stamp(OutboundMessage m) {
+    /**
+     * What to publish for {@code m} at {@code nowMillis}, null to drop it (a superseded birth), or
+     * {@link ConnectionHooks#NOT_YET} while the births that name its metrics are not out yet.
+     */
+    OutboundMessage stamp(OutboundMessage m, long nowMillis) {
         String[] t = m.topic().split("/");
         if (t.length < 4 || !SparkplugTopics.NAMESPACE.equals(t[0])) {
             return m;
@@ -62,32 +73,50 @@ final class SparkplugStamper {
             seq = 0; // a rebirth starts the sequence again
         }
         SparkplugBPayload payload = SparkplugCodec.decode(m.payload());
-        if (m.kind() == MessageKind.TELEMETRY && !byAlias(payload, t.length > 4 ? t[4] : null, historical)) {
-            return null;
+        if (m.kind() == MessageKind.TELEMETRY
+                && !byAlias(payload, t.length > 4 ? t[4] : null, historical, nowMillis - birthMillis >= BIRTH_WAIT_MILLIS)) {
+            return ConnectionHooks.NOT_YET;
         }
         payload.setSeq(seq);
         seq = (seq + 1) % 256;
         return new OutboundMessage(m.topic(), SparkplugCodec.encode(payload), m.qos(), m.kind(), m.createdMillis());
     }
 
-    /** Puts every metric on its alias of the births in force; false when none is left. */
-    private boolean byAlias(SparkplugBPayload payload, String device, boolean historical) {
-        List<Metric> kept = new ArrayList<>();
+    /**
+     * Puts every metric on its alias of the births in force.
+     *
+     * @param waited whether the wait for later births is over: an unknown metric then goes by its name
+     * @return false when a historical metric is not known to the births yet and the wait is not over
+     */
+    private boolean byAlias(SparkplugBPayload payload, String device, boolean historical, boolean waited) {
+        List<Metric> metrics = new ArrayList<>();
         for (Metric metric : payload.getMetrics()) {
             if (historical) {
                 Long alias = metric.hasName() ? aliases.of(device, metric.getName()) : metric.getAlias();
-                if (alias == null) {
-                    continue; // not in the births in force: the host could not place it
+                if (alias == null && !waited) {
+                    return false;
                 }
-                metric.setAlias(alias);
+                metric = alias == null ? byNameOnly(metric) : metric;
+                if (alias != null) {
+                    metric.setAlias(alias);
+                }
                 metric.setHistorical(true);
             }
             if (metric.hasAlias()) {
                 metric.setName(null);
             }
-            kept.add(metric);
+            metrics.add(metric);
         }
-        payload.setMetrics(kept);
-        return !kept.isEmpty();
+        payload.setMetrics(metrics);
+        return true;
+    }
+
+    /** The metric without the alias it was queued with, which may name another metric on this connection. */
+    private static Metric byNameOnly(Metric metric) {
+        try {
+            return new Metric.MetricBuilder(metric).alias(null).createMetric();
+        } catch (SparkplugException e) {
+            throw new IllegalStateException("a decoded metric could not be copied: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.containeredge.cloud.mqtt;
 
+import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import java.util.List;
 
@@ -64,9 +65,15 @@ public interface ConnectionHooks {
     }
 
     /**
+     * What {@link #beforePublish} returns for a message that cannot go yet (e.g. data of a device whose birth
+     * is not out on this connection): it stays queued, and its lane waits and tries it again shortly.
+     */
+    OutboundMessage NOT_YET = new OutboundMessage("containeredge/not-yet", new byte[0], 1, MessageKind.TELEMETRY, 0);
+
+    /**
      * A queued message about to be handed to the broker (again, after a reconnect): returns what to
-     * publish instead, e.g. with the sequence number of the current connection, or null to skip it
-     * (it is then removed from the queue as if acknowledged, e.g. a birth superseded by a newer one).
+     * publish instead, e.g. with the sequence number of the current connection, {@link #NOT_YET}, or null to
+     * skip it (it is then removed from the queue as if acknowledged, e.g. a birth superseded by a newer one).
      */
     default OutboundMessage beforePublish(OutboundMessage message) {
         return message;

@@ -52,6 +52,8 @@ public final class QueuePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePublisher.class);
     /** Longest sleep with nothing to do; a wake-up (append, ack, connection lost) cuts it short. */
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a lane waits after a message that could not go yet ({@link ConnectionHooks#NOT_YET}). */
+    private static final long NOT_YET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final OutboundQueue queue;
     private final MqttSettings settings;
@@ -74,6 +76,8 @@ public final class QueuePublisher implements AutoCloseable {
     private long backlogEnd;
     /** Id of the newest backlog message handed to Paho on this connection. */
     private long backlogCursor;
+    /** Whether the last {@link #send} stopped at a message that could not go yet. */
+    private boolean notYet;
     /** Id of the newest live message handed to Paho on this connection. */
     private long liveCursor;
 
@@ -289,18 +293,25 @@ public final class QueuePublisher implements AutoCloseable {
             return live.isEmpty() ? bucket.nanosUntilToken() : 0;
         }
         backlogCursor = send(backlog.subList(0, permits), backlogCursor);
-        return 0;
+        return notYet ? NOT_YET_NANOS : 0;
     }
 
-    /** Hands {@code batch} to Paho in order; returns the id of the last one handed over (or skipped). */
+    /**
+     * Hands {@code batch} to Paho in order; returns the id of the last one handed over (or skipped). Stops at
+     * a message that cannot go yet ({@link #notYet} then says so), which is tried again from there.
+     */
     private long send(List<OutboundQueue.Stored> batch, long cursor) {
+        notYet = false;
         if (batch.isEmpty()) {
             return cursor;
         }
         queue.markAttempted(batch.stream().map(OutboundQueue.Stored::id).toList());
         for (OutboundQueue.Stored s : batch) {
             OutboundMessage m = hooks.beforePublish(s.message());
-            if (m == null) {
+            if (m == ConnectionHooks.NOT_YET) {
+                notYet = true;
+                break;
+            } else if (m == null) {
                 // superseded: counts as done, removed with the next acknowledged batch
                 acked.add(s.id());
             } else if (!publish(s.id(), m)) {

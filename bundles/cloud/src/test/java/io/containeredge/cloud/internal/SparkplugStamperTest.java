@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.containeredge.cloud.mqtt.ConnectionHooks;
 import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.cloud.sparkplug.SparkplugCodec;
@@ -38,25 +39,32 @@ class SparkplugStamperTest {
     @Test
     void dataFromBeforeTheBirthIsHistoricalAndGoesByTheAliasOfTheBirthsInForce() throws Exception {
         stamper.born(BORN, 3);
-        Metric m = decoded(stamper.stamp(ddata(BORN - 5000))).getMetrics().get(0);
+        Metric m = decoded(stamper.stamp(ddata(BORN - 5000), BORN + 1)).getMetrics().get(0);
         assertEquals(Boolean.TRUE, m.getIsHistorical());
         assertFalse(m.hasName(), "Sparkplug 3.0: DDATA goes by alias only once births carry aliases");
         assertEquals(12L, m.getAlias(), "the alias its name has now, not the one it was queued with");
     }
 
     @Test
-    void historicalMetricsTheBirthsInForceDoNotKnowAreLeftOutAndAnEmptyMessageSkipped() throws Exception {
+    void historicalDataOfADeviceNotBornYetWaitsForItsBirthThenGoesByNameNeverDropped() throws Exception {
         stamper.born(BORN, 1);
         SparkplugBPayload p = new SparkplugBPayload(new Date(BORN - 10), new ArrayList<>());
         p.addMetric(new Metric.MetricBuilder("removed_point", MetricDataType.Double, 1.0).alias(9L).createMetric());
-        assertNull(stamper.stamp(new OutboundMessage(DDATA, SparkplugCodec.encode(p), 1, MessageKind.TELEMETRY, BORN - 10)));
-        assertEquals(1L, decoded(stamper.stamp(ddata(BORN + 1))).getSeq(), "a skipped message takes no seq");
+        OutboundMessage queued = new OutboundMessage(DDATA, SparkplugCodec.encode(p), 1, MessageKind.TELEMETRY, BORN - 10);
+        assertSame(ConnectionHooks.NOT_YET, stamper.stamp(queued, BORN + 1), "held back while its birth may come");
+        assertSame(ConnectionHooks.NOT_YET, stamper.stamp(queued, BORN + SparkplugStamper.BIRTH_WAIT_MILLIS - 1));
+        assertEquals(1L, decoded(stamper.stamp(ddata(BORN + 1), BORN + 1)).getSeq(), "a held message takes no seq");
+
+        Metric m = decoded(stamper.stamp(queued, BORN + SparkplugStamper.BIRTH_WAIT_MILLIS)).getMetrics().get(0);
+        assertEquals("removed_point", m.getName(), "no birth names it after the wait: it goes by name, not lost");
+        assertFalse(m.hasAlias(), "its old alias would name another metric now");
+        assertEquals(Boolean.TRUE, m.getIsHistorical());
     }
 
     @Test
     void liveDataIsSentByAliasOnlyAndNotHistorical() throws Exception {
         stamper.born(BORN, 3);
-        SparkplugBPayload p = decoded(stamper.stamp(ddata(BORN + 1000)));
+        SparkplugBPayload p = decoded(stamper.stamp(ddata(BORN + 1000), BORN + 1));
         Metric m = p.getMetrics().get(0);
         assertFalse(m.hasName());
         assertEquals(7L, m.getAlias());
@@ -69,7 +77,7 @@ class SparkplugStamperTest {
         stamper.born(BORN, 1);
         long last = 0;
         for (int i = 0; i < 256; i++) {
-            last = decoded(stamper.stamp(ddata(BORN + i))).getSeq();
+            last = decoded(stamper.stamp(ddata(BORN + i), BORN + 1)).getSeq();
         }
         assertEquals(0L, last, "1 … 255, then 0");
     }
@@ -79,9 +87,9 @@ class SparkplugStamperTest {
         stamper.born(BORN, 1);
         OutboundMessage oldBirth = new OutboundMessage("spBv1.0/site/DBIRTH/container/cdu", ddata(0).payload(), 1,
                 MessageKind.BIRTH, BORN - 1);
-        assertNull(stamper.stamp(oldBirth));
+        assertNull(stamper.stamp(oldBirth, BORN + 1));
         OutboundMessage alarm = new OutboundMessage("containeredge/site/container/alarm", new byte[] {'{', '}'}, 1,
                 MessageKind.ALARM, 0);
-        assertSame(alarm, stamper.stamp(alarm));
+        assertSame(alarm, stamper.stamp(alarm, BORN + 1));
     }
 }
