@@ -1,5 +1,7 @@
 package io.containeredge.control;
 
+import java.util.List;
+
 /**
  * What the thermal guard of one cooling loop reads.
  *
@@ -16,6 +18,11 @@ public record CoolingInputs(
         Reading smoke,
         Reading levelLow,
         Reading cduFault) {
+
+    /** The readings the thermal guard cannot do without; the return temperature and tank level only advise. */
+    public List<Reading> needed() {
+        return List.of(supplyC, flowM3h, pumpRunning, leak, smoke, cduFault);
+    }
 
     /** The same readings with another leak reading. */
     public CoolingInputs withLeak(Reading leak) {

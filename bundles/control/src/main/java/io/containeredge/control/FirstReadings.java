@@ -39,9 +39,7 @@ final class FirstReadings {
     /** The readings the thermal and power guards decide on. */
     private static List<Reading> needed(ContainerInputs in) {
         List<Reading> readings = new ArrayList<>();
-        for (CoolingInputs c : in.coolingLoops()) {
-            readings.addAll(List.of(c.supplyC(), c.flowM3h(), c.pumpRunning(), c.leak(), c.smoke(), c.cduFault()));
-        }
+        in.coolingLoops().forEach(c -> readings.addAll(c.needed()));
         readings.add(in.power().importKw());
         return readings;
     }

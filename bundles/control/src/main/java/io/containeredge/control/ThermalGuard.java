@@ -132,13 +132,10 @@ public final class ThermalGuard {
         return null;
     }
 
-    /**
-     * The first reading the guard cannot do without, of every loop, that matches; the return temperature and
-     * tank level only advise.
-     */
+    /** The first reading the guard cannot do without ({@link CoolingInputs#needed}), of every loop, that matches. */
     private static Reading firstBad(List<CoolingInputs> loops, Predicate<Reading> bad) {
         for (CoolingInputs c : loops) {
-            for (Reading r : List.of(c.supplyC(), c.flowM3h(), c.pumpRunning(), c.leak(), c.smoke(), c.cduFault())) {
+            for (Reading r : c.needed()) {
                 if (bad.test(r)) {
                     return r;
                 }
