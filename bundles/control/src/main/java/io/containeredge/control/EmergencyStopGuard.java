@@ -21,7 +21,7 @@ public final class EmergencyStopGuard {
     }
 
     public static Outcome evaluate(Reading estop, boolean latched) {
-        boolean pressed = !estop.good() || estop.value() != 0;
+        boolean pressed = pressed(estop);
         if (!pressed && !latched) {
             return new Outcome(Verdict.free(NAME), false);
         }
@@ -30,6 +30,11 @@ public final class EmergencyStopGuard {
         AlarmCondition alarm = new AlarmCondition("io.emergency-stop", Severity.CRITICAL, estop.source(),
                 "emergency stop " + why, Double.NaN);
         return new Outcome(new Verdict(NAME, 0, true, "emergency stop " + why, List.of(alarm)), true);
+    }
+
+    /** Pressed, or not readable: either way the stop is called. */
+    public static boolean pressed(Reading estop) {
+        return !estop.good() || estop.value() != 0;
     }
 
     /**

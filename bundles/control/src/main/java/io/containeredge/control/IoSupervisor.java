@@ -56,8 +56,7 @@ final class IoSupervisor {
         if (!used()) {
             return List.of();
         }
-        lastEstop = io.failed() ? Reading.bad("io/emergency_stop", "gateway I/O " + io.status())
-                : reading("io/emergency_stop", inputs.emergencyStop());
+        lastEstop = estopReading();
         EmergencyStopGuard.Outcome o = EmergencyStopGuard.evaluate(lastEstop, estopLatched);
         estopLatched = o.latched();
         List<AlarmCondition> contacts = new ArrayList<>();
@@ -69,11 +68,13 @@ final class IoSupervisor {
 
     /** Whether this cycle's inputs call for the emergency stop: pressed, unreadable, or the I/O failed. */
     boolean stopCalled() {
-        if (!used()) {
-            return false;
-        }
-        DigitalReading estop = inputs.emergencyStop();
-        return io.failed() || !estop.good() || estop.active();
+        return used() && EmergencyStopGuard.pressed(estopReading());
+    }
+
+    /** The e-stop input as this cycle read it; I/O that failed reads as unreadable. */
+    private Reading estopReading() {
+        return io.failed() ? Reading.bad("io/emergency_stop", "gateway I/O " + io.status())
+                : reading("io/emergency_stop", inputs.emergencyStop());
     }
 
     /** Whether the emergency stop is latched, to be kept across restarts. */
