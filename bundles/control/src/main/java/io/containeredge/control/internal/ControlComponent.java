@@ -93,10 +93,9 @@ public class ControlComponent implements ControlService, ControlHealth {
         pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
                 TimeUnit.MILLISECONDS);
         if (config.enabled()) {
-            long period = cfg.cyclePeriod().toMillis();
-            cycleThread.scheduleAtFixedRate(failSafe.guarded("control cycle", this::cycle), period, period,
+            cycleThread.scheduleAtFixedRate(failSafe.guarded("control cycle", this::cycle), periodMillis, periodMillis,
                     TimeUnit.MILLISECONDS);
-            LOG.info("control running: {} ms cycle, {} miners", period, endpoints.size());
+            LOG.info("control running: {} ms cycle, {} miners", periodMillis, endpoints.size());
         } else {
             LOG.warn("control DISABLED by configuration: nothing is curtailed");
         }
