@@ -42,4 +42,13 @@ public record ControlStatus(
         conditions = List.copyOf(conditions);
         maintenance = List.copyOf(maintenance);
     }
+
+    /** The guard named in {@link #binding} ("guard: reason"; guard names carry no colon), empty without one. */
+    public String bindingGuard() {
+        if (binding == null) {
+            return "";
+        }
+        int colon = binding.indexOf(':');
+        return colon < 0 ? binding : binding.substring(0, colon);
+    }
 }

@@ -44,7 +44,7 @@ final class DecisionFeed {
             return;
         }
         List<Verdict> limiting = status.verdicts().stream().filter(Verdict::limits).toList();
-        String key = bindingGuard(status.binding()) + "|" + status.thermalStage() + "|" + status.holdWake() + "|"
+        String key = status.bindingGuard() + "|" + status.thermalStage() + "|" + status.holdWake() + "|"
                 + limiting.stream().map(v -> v.guard() + ":" + reasonKind(v.reason()) + ":" + v.holdWake()).toList();
         boolean changed = !key.equals(lastKey);
         if (!changed && now - lastSentMillis < summaryMillis) {
@@ -54,15 +54,6 @@ final class DecisionFeed {
             lastKey = key;
             lastSentMillis = now;
         }
-    }
-
-    /** The guard named in {@link ControlStatus#binding()} ("guard: reason"). */
-    static String bindingGuard(String binding) {
-        if (binding == null) {
-            return "";
-        }
-        int colon = binding.indexOf(':');
-        return colon < 0 ? binding : binding.substring(0, colon);
     }
 
     /** The first clause of a reason with every number masked as {@code #}. */

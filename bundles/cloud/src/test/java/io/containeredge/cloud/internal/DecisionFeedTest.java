@@ -60,6 +60,6 @@ class DecisionFeedTest {
     void reasonKindMasksFiguresAndDropsTheDetails() {
         assertEquals("miners shed # kW: load # kW over import cap # kW",
                 DecisionFeed.reasonKind("miners shed 12.5 kW: load 2210 kW over import cap 2200 kW, battery 40 kW"));
-        assertEquals("power", DecisionFeed.bindingGuard("power: import 1 kW within import cap 2 kW"));
+        assertEquals("power", power(0, 2210, "NORMAL").bindingGuard());
     }
 }

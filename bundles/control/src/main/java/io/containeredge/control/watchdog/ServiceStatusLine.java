@@ -23,7 +23,7 @@ public final class ServiceStatusLine {
                 + ", " + status.minersAwake() + "/" + status.minersTotal() + " miners awake, "
                 + status.minersUnreachable() + " unreachable"
                 // the guard only: its reason carries readings that change every cycle
-                + ", limit: " + status.binding().split(":", 2)[0]
+                + ", limit: " + status.bindingGuard()
                 + ", " + critical + " critical, " + warnings + (warnings == 1 ? " warning" : " warnings");
     }
 
