@@ -1,6 +1,6 @@
 package io.containeredge.simulator;
 
-import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.device.ConnectionConfig;
 import io.containeredge.simulator.modbus.Framing;
 import io.containeredge.simulator.modbus.ModbusSerialServer;
 import io.containeredge.simulator.modbus.ModbusServer;

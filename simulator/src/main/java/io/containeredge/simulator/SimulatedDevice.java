@@ -1,6 +1,6 @@
 package io.containeredge.simulator;
 
-import io.containeredge.modbus.site.DeviceConfig;
+import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.simulator.bridge.DeviceAdapter;
 import io.containeredge.simulator.device.DeviceImage;
 import io.containeredge.simulator.modbus.UnitFaults;

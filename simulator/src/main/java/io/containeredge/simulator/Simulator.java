@@ -1,9 +1,9 @@
 package io.containeredge.simulator;
 
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteConfig;
 import io.containeredge.modbus.sunspec.SunSpecModels;
 import io.containeredge.simulator.bridge.Adapters;
 import io.containeredge.simulator.bridge.DeviceAdapter;

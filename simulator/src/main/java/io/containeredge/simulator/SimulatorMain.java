@@ -2,8 +2,8 @@ package io.containeredge.simulator;
 
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.config.ConfigSource;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.fault.FaultParser;
 import io.containeredge.simulator.fault.FaultSyntaxException;
 import io.containeredge.simulator.physics.ContainerModel;
@@ -96,11 +96,11 @@ public final class SimulatorMain {
             }
             LoadedSite site;
             if (siteArg.equals("demo")) {
-                site = SiteLoader.loadBuiltIn("demo-container");
+                site = SiteDocuments.loadBuiltIn("demo-container");
             } else {
                 Path file = Path.of(siteArg);
                 ConfigSource source = new ConfigSource(configDir(file));
-                site = SiteLoader.load(file, source);
+                site = SiteDocuments.load(file, source);
                 options = options.withConfigSource(source);
             }
             if (faultsFile != null) {

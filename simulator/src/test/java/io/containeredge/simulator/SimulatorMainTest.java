@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteDocuments;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -21,7 +21,7 @@ class SimulatorMainTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("only binds loopback"), err.toString());
-        assertThrows(IllegalArgumentException.class, () -> Simulator.start(SiteLoader.loadBuiltIn("demo-container"),
+        assertThrows(IllegalArgumentException.class, () -> Simulator.start(SiteDocuments.loadBuiltIn("demo-container"),
                 SimulatorOptions.forTests().withBindAddress(InetAddress.getByName("0.0.0.0"))));
     }
 

@@ -1,7 +1,7 @@
 package io.containeredge.control;
 
-import io.containeredge.modbus.site.ControlSettings;
-import io.containeredge.modbus.site.Limits;
+import io.containeredge.site.api.ControlSettings;
+import io.containeredge.site.api.Limits;
 import java.time.Duration;
 
 /**

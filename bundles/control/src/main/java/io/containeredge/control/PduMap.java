@@ -1,7 +1,7 @@
 package io.containeredge.control;
 
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.site.api.SiteConfig;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import java.util.List;

@@ -13,10 +13,10 @@ import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gpio.UnavailableGatewayIo;
 import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.ControlSettings;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.ControlSettings;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class LoopRig {
     private long batteryWrittenAt = Long.MIN_VALUE;
 
     LoopRig(Path dir) throws Exception {
-        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, TEST_IO);
+        this(dir, SiteDocuments.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, TEST_IO);
     }
 
     /** The rig around another site; only the demo site's devices get healthy readings. */
@@ -71,12 +71,12 @@ final class LoopRig {
 
     /** With the site's {@code control} section replaced by {@code control}. */
     LoopRig(Path dir, ControlSettings control) throws Exception {
-        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), control, TEST_IO);
+        this(dir, SiteDocuments.loadBuiltIn("demo-container").config(), control, TEST_IO);
     }
 
     /** A rig whose data (alarm journal, maintenance and latch files) is in {@code dir}, with this gateway I/O. */
     LoopRig(Path dir, GatewayIo io) throws Exception {
-        this(dir, SiteLoader.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, io);
+        this(dir, SiteDocuments.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, io);
     }
 
     private LoopRig(Path dir, SiteConfig site, ControlSettings control, GatewayIo io) throws Exception {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.control.ThermalState.Stage;
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.value.PointValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ class SeveralDevicesOfARoleTest {
 
     /** The demo site with a second CDU and a second transformer monitor, and the auxiliary meter listed first. */
     static SiteConfig twoOfEach() throws Exception {
-        SiteConfig demo = SiteLoader.loadBuiltIn("demo-container").config();
+        SiteConfig demo = SiteDocuments.loadBuiltIn("demo-container").config();
         DeviceConfig cdu = demo.device("cdu").orElseThrow();
         DeviceConfig transformer = demo.device("transformer").orElseThrow();
         List<DeviceConfig> devices = new ArrayList<>(demo.devices());
@@ -49,7 +49,7 @@ class SeveralDevicesOfARoleTest {
     }
 
     private final Map<String, PointValue> image = new LinkedHashMap<>();
-    private final ControlConfig cfg = ControlConfig.defaults(SiteLoader.loadBuiltIn("demo-container").config().limits());
+    private final ControlConfig cfg = ControlConfig.defaults(SiteDocuments.loadBuiltIn("demo-container").config().limits());
 
     SeveralDevicesOfARoleTest() throws Exception {
         for (String cdu : List.of("cdu", "cdu-2")) {

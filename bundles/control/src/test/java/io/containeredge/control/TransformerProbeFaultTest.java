@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.value.PointValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ class TransformerProbeFaultTest {
     private final List<PointValue> image = new ArrayList<>();
 
     private PowerInputs power(boolean probeFault, boolean alarm, boolean trip) throws Exception {
-        SiteConfig site = SiteLoader.loadBuiltIn("demo-container").config();
+        SiteConfig site = SiteDocuments.loadBuiltIn("demo-container").config();
         image.add(PointValue.good("transformer", "winding_temp", 80.0, "degC", 1));
         image.add(PointValue.good("transformer", "top_oil_temp", 60.0, "degC", 1));
         image.add(PointValue.good("transformer", "ambient_temp", 25.0, "degC", 1));

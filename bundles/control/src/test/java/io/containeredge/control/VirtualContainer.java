@@ -1,6 +1,6 @@
 package io.containeredge.control;
 
-import io.containeredge.modbus.site.Limits;
+import io.containeredge.site.api.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

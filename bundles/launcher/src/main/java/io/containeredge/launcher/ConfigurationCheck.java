@@ -3,9 +3,10 @@ package io.containeredge.launcher;
 import io.containeredge.console.tokens.ApiTokenFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.profile.DeviceProfile;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteCheck;
+import io.containeredge.site.api.SiteDocuments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * {@code --check}: everything wrong with what the gateway would be started with, found by the checks the
- * gateway itself runs, without starting anything: the configuration directory ({@link SiteLoader#check}), the
+ * gateway itself runs, without starting anything: the configuration directory ({@link SiteDocuments#check}), the
  * cloud settings ({@link CloudProperties}) and the API tokens (the console's own parser, {@link ApiTokenFiles}). Writes nothing.
  */
 final class ConfigurationCheck {
@@ -33,7 +34,7 @@ final class ConfigurationCheck {
      * @param apiTokensFile the {@code --api-tokens} file, or null
      */
     static Report run(Path configDir, Path cloudFile, Path apiTokensFile) {
-        SiteLoader.DirectoryCheck site = SiteLoader.check(configDir);
+        SiteCheck site = SiteDocuments.check(configDir);
         List<ConfigError> errors = new ArrayList<>(site.errors());
         StringBuilder summary = new StringBuilder(site.site().map(ConfigurationCheck::describe).orElse("no site"));
         if (cloudFile != null) {

@@ -2,7 +2,7 @@ package io.containeredge.launcher;
 
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.fault.FaultSyntaxException;
@@ -166,7 +166,7 @@ public class StandaloneLauncher {
 
     private void startSimulator(long seed) {
         try {
-            simulator = Simulator.start(SiteLoader.loadBuiltIn("demo-container"),
+            simulator = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"),
                     SimulatorOptions.defaults().withSeed(seed));
             simulator.describe().forEach(line -> LOG.info("simulator: {}", line));
         } catch (ConfigException | IOException | FaultSyntaxException e) {

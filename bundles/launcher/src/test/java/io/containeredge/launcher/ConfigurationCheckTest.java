@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigSource;
+import io.containeredge.site.api.SiteDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +28,11 @@ class ConfigurationCheckTest {
     void copyTheDemoSite() throws Exception {
         config = Files.createDirectories(work.resolve("config"));
         site = Files.writeString(config.resolve("site.yaml"),
-                ConfigSource.builtInText("sites/demo-container.yaml").orElseThrow());
+                SiteDocuments.builtInText("demo-container"));
         // a profile of the directory's own, so the check reads profiles/ too
         Files.createDirectories(config.resolve("profiles"));
         Files.writeString(config.resolve("profiles/immersion-cdu.yaml"),
-                ConfigSource.builtInText("profiles/immersion-cdu.yaml").orElseThrow());
+                ConfigSource.builtInText(ConfigSource.class, "profiles/immersion-cdu.yaml").orElseThrow());
     }
 
     private static ConfigurationCheck.Report check(Path dir, Path cloud, Path tokens) {

@@ -9,10 +9,10 @@ import io.containeredge.modbus.poll.PointResolvers;
 import io.containeredge.modbus.poll.ResponseDecoder;
 import io.containeredge.modbus.profile.DeviceProfile;
 import io.containeredge.modbus.profile.PointDef;
-import io.containeredge.modbus.site.ConnectionConfig;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.device.ConnectionConfig;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.sunspec.SunSpecModels;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.simulator.Simulator;
@@ -39,7 +39,7 @@ public final class PollBenchmark {
 
     public static void main(String[] args) throws Exception {
         int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        LoadedSite site = SiteLoader.loadBuiltIn("demo-container");
+        LoadedSite site = SiteDocuments.loadBuiltIn("demo-container");
         try (Simulator sim = Simulator.start(site, SimulatorOptions.defaults().withModbusBasePort(0)
                 .withServeMiners(false))) {
             List<Planned> plan = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.containeredge.simulator.bridge;
 
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.SiteConfig;
 import io.containeredge.simulator.device.DeviceImage;
 import io.containeredge.simulator.physics.ContainerModel;
 import io.containeredge.simulator.physics.MeteredFeed;

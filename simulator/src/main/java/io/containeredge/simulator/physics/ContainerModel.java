@@ -1,7 +1,7 @@
 package io.containeredge.simulator.physics;
 
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SimulationConfig;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SimulationConfig;
 import io.containeredge.simulator.miner.Miner;
 import java.util.ArrayList;
 import java.util.List;

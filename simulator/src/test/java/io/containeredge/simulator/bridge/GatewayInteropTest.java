@@ -10,9 +10,9 @@ import io.containeredge.modbus.codec.PointCodec;
 import io.containeredge.modbus.profile.DeviceProfile;
 import io.containeredge.modbus.profile.PointDef;
 import io.containeredge.modbus.profile.Table;
-import io.containeredge.modbus.site.ConnectionConfig;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.device.ConnectionConfig;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.sunspec.DiscoveredModel;
 import io.containeredge.modbus.sunspec.SunSpecDiscovery;
 import io.containeredge.modbus.sunspec.SunSpecModels;
@@ -36,7 +36,7 @@ class GatewayInteropTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        site = SiteLoader.loadBuiltIn("demo-container");
+        site = SiteDocuments.loadBuiltIn("demo-container");
         sim = Simulator.start(site, SimulatorOptions.forTests().withServeMiners(false));
         sim.advance(Duration.ofSeconds(2));
     }

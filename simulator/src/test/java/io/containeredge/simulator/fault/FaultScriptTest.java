@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.physics.Cdu;
@@ -90,7 +90,7 @@ class FaultScriptTest {
     void scriptRunsOnSimulatedTimeAndBadInjectChangesNothing() throws Exception {
         SimulatorOptions options = SimulatorOptions.forTests().withServeMiners(false)
                 .withFaultScript("at 10s pump-stop\nat 20s sensor-invalid cdu supply_temp\nat 30s clear\n");
-        try (Simulator sim = Simulator.start(SiteLoader.loadBuiltIn("demo-container"), options)) {
+        try (Simulator sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), options)) {
             sim.advance(Duration.ofSeconds(9));
             assertEquals(Cdu.PumpState.RUNNING, sim.model().cdu().pumpState());
             sim.advance(Duration.ofSeconds(2));
@@ -116,6 +116,6 @@ class FaultScriptTest {
     void refusesABadScriptBeforeServing() {
         SimulatorOptions options = SimulatorOptions.forTests().withFaultScript("at 1s explode\n");
         assertThrows(FaultSyntaxException.class,
-                () -> Simulator.start(SiteLoader.loadBuiltIn("demo-container"), options));
+                () -> Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), options));
     }
 }

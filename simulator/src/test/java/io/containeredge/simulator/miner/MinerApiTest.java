@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.physics.ContainerModel;
@@ -32,7 +32,7 @@ class MinerApiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = Simulator.start(SiteLoader.loadBuiltIn("demo-container"), SimulatorOptions.forTests());
+        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests());
         model = sim.model();
         sim.advance(Duration.ofSeconds(10));
     }

@@ -10,7 +10,7 @@ import io.containeredge.modbus.client.J2modClient;
 import io.containeredge.modbus.client.ModbusFailure;
 import io.containeredge.modbus.profile.DataType;
 import io.containeredge.modbus.profile.Table;
-import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.device.ConnectionConfig;
 import io.containeredge.simulator.device.DeviceImage;
 import io.containeredge.simulator.device.PointWrite;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.containeredge.modbus.profile.Table;
-import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.device.ConnectionConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -12,9 +12,9 @@ import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolver;
 import io.containeredge.modbus.poll.PollingService;
 import io.containeredge.modbus.profile.ProfileRepository;
-import io.containeredge.modbus.site.ConnectionConfig;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.device.ConnectionConfig;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import io.containeredge.simulator.Simulator;
@@ -74,7 +74,7 @@ class RtuSimulatorTest {
         assertNotEquals(demo, site, "the demo site's container-gw connection was found");
         Path file = dir.resolve("site.yaml");
         Files.writeString(file, site);
-        return SiteLoader.load(file, ConfigSource.builtIn());
+        return SiteDocuments.load(file, ConfigSource.builtIn());
     }
 
     @Test

@@ -4,7 +4,7 @@ import static io.containeredge.simulator.modbus.RtuFramingTest.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.device.ConnectionConfig;
 import java.io.DataInputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

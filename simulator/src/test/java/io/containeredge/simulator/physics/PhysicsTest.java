@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.miner.Miner;
@@ -24,7 +24,7 @@ class PhysicsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = Simulator.start(SiteLoader.loadBuiltIn("demo-container"), SimulatorOptions.forTests().withServeMiners(false));
+        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests().withServeMiners(false));
         model = sim.model();
     }
 
@@ -189,7 +189,7 @@ class PhysicsTest {
 
     @Test
     void sameSeedSameRun() throws Exception {
-        try (Simulator other = Simulator.start(SiteLoader.loadBuiltIn("demo-container"),
+        try (Simulator other = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"),
                 SimulatorOptions.forTests().withServeMiners(false))) {
             sim.inject("heat-wave 3/min 40");
             other.inject("heat-wave 3/min 40");

@@ -24,7 +24,7 @@ import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteConfigurations;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.modbus.poll.DeviceDiagnostics;
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.site.api.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

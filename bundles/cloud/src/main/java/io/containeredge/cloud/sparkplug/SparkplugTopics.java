@@ -1,6 +1,6 @@
 package io.containeredge.cloud.sparkplug;
 
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.site.api.SiteConfig;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.site.api.SiteConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.containeredge.console.https;
 
 import io.containeredge.gateway.api.SiteService;
-import io.containeredge.modbus.site.WebServerSettings;
+import io.containeredge.site.api.WebServerSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;

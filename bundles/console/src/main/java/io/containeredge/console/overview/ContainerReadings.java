@@ -4,7 +4,7 @@ import io.containeredge.control.ContainerInputs;
 import io.containeredge.control.InputMapper;
 import io.containeredge.control.Reading;
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.site.api.SiteConfig;
 import io.containeredge.modbus.value.PointValue;
 
 /**

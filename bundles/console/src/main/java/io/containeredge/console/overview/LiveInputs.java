@@ -5,7 +5,7 @@ import io.containeredge.control.ControlStatus;
 import io.containeredge.control.alarm.Alarm;
 import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.site.api.SiteConfig;
 import java.util.List;
 
 /**

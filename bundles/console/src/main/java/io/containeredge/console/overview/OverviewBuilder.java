@@ -9,7 +9,7 @@ import io.containeredge.control.Verdict;
 import io.containeredge.control.alarm.Alarm;
 import io.containeredge.control.power.BatteryLimits;
 import io.containeredge.control.power.PowerConfig;
-import io.containeredge.modbus.site.Limits;
+import io.containeredge.site.api.Limits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -13,8 +13,8 @@ import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.miner.MinerCommand;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import java.util.List;
@@ -26,7 +26,7 @@ class OverviewBuilderTest {
     private static final long NOW = 1_000_000;
 
     private static SiteConfig demo() throws ConfigException {
-        return SiteLoader.loadBuiltIn("demo-container").config();
+        return SiteDocuments.loadBuiltIn("demo-container").config();
     }
 
     private static Snapshot snapshot() {

@@ -1,7 +1,7 @@
 package io.containeredge.control.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.containeredge.modbus.site.MinerFleetConfig;
+import io.containeredge.site.api.MinerFleetConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.containeredge.control.power;
 
 import io.containeredge.control.ControlConfig;
-import io.containeredge.modbus.site.Limits;
+import io.containeredge.site.api.Limits;
 import java.time.Duration;
 
 /**

@@ -15,13 +15,13 @@ import io.containeredge.modbus.image.ProcessImage;
 import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolvers;
 import io.containeredge.modbus.poll.PollingService;
-import io.containeredge.modbus.site.ConnectionConfig;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.MinerFleetConfig;
-import io.containeredge.modbus.site.SimulationConfig;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.device.ConnectionConfig;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.MinerFleetConfig;
+import io.containeredge.site.api.SimulationConfig;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.sunspec.SunSpecModels;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
@@ -165,7 +165,7 @@ public final class ReactionBenchmark {
 
     /** The demo site with 200 miners that sleep and wake in half a second, to keep trials short. */
     private static LoadedSite benchmarkSite() throws Exception {
-        LoadedSite demo = SiteLoader.loadBuiltIn("demo-container");
+        LoadedSite demo = SiteDocuments.loadBuiltIn("demo-container");
         SiteConfig c = demo.config();
         SimulationConfig sim = c.simulation();
         SiteConfig bench = new SiteConfig(c.site(), c.container(), c.description(), c.connections(), c.devices(),

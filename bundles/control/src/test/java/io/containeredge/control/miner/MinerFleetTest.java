@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.modbus.site.MinerFleetConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.MinerFleetConfig;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class MinerFleetTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = Simulator.start(SiteLoader.loadBuiltIn("demo-container"), SimulatorOptions.forTests());
+        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests());
         sim.advance(Duration.ofSeconds(5));
         fleet = new MinerFleet(endpoints(sim.site().miners().count()), TIMEOUT);
     }

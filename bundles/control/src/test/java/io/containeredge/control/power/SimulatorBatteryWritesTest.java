@@ -7,7 +7,7 @@ import io.containeredge.control.power.SunSpecBatteryWrites.Device;
 import io.containeredge.control.power.SunSpecBatteryWrites.Mismatch;
 import io.containeredge.modbus.codec.PointCodec;
 import io.containeredge.modbus.profile.PointDef;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.device.DeviceImage;
@@ -31,7 +31,7 @@ class SimulatorBatteryWritesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = Simulator.start(SiteLoader.loadBuiltIn("demo-container"), SimulatorOptions.forTests().withServeMiners(false));
+        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests().withServeMiners(false));
         sim.advance(Duration.ofSeconds(2));
         battery = sim.image("battery");
     }

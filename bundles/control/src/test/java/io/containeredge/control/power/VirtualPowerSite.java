@@ -3,7 +3,7 @@ package io.containeredge.control.power;
 import io.containeredge.control.ContainerInputs;
 import io.containeredge.control.PowerInputs;
 import io.containeredge.control.Reading;
-import io.containeredge.modbus.site.Limits;
+import io.containeredge.site.api.Limits;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.containeredge.gateway.api;
 
-import io.containeredge.modbus.site.LoadedSite;
+import io.containeredge.site.api.LoadedSite;
 
 /** The validated site configuration the gateway runs. */
 public interface SiteService {

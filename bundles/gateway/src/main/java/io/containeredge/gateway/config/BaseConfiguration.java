@@ -2,8 +2,7 @@ package io.containeredge.gateway.config;
 
 import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.config.ConfigSource;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.SiteDocuments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ record BaseConfiguration(ConfigDocuments documents, Map<String, String> fileName
 
     /** The site document of a configuration directory and the profiles in its {@code profiles/}. */
     static BaseConfiguration directory(Path dir) throws ConfigException {
-        Path siteFile = SiteLoader.findSiteFile(dir);
+        Path siteFile = SiteDocuments.findSiteFile(dir);
         try {
             ConfigDocuments documents = DocumentFiles.read(siteFile, dir);
             Map<String, String> names = new HashMap<>();
@@ -49,10 +48,7 @@ record BaseConfiguration(ConfigDocuments documents, Map<String, String> fileName
 
     /** A site shipped inside the bundle (e.g. {@code demo-container}); its profiles are the built-in ones. */
     static BaseConfiguration builtIn(String name) throws ConfigException {
-        String relative = "sites/" + name + ".yaml";
-        String text = ConfigSource.builtInText(relative)
-                .orElseThrow(() -> ConfigException.single(relative, "$", "no built-in site '" + name + "'"));
-        return new BaseConfiguration(new ConfigDocuments(text, Map.of()),
-                Map.of(DocumentFiles.SITE_FILE, "built-in:" + relative));
+        return new BaseConfiguration(new ConfigDocuments(SiteDocuments.builtInText(name), Map.of()),
+                Map.of(DocumentFiles.SITE_FILE, "built-in:sites/" + name + ".yaml"));
     }
 }

@@ -4,9 +4,10 @@ import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.storage.DurableFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteCheck;
+import io.containeredge.site.api.SiteDocuments;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a candidate version exactly as {@code --check} checks a configuration directory: its documents
- * are written to a scratch directory and checked with {@link SiteLoader#check}, so schema, references,
+ * are written to a scratch directory and checked with {@link SiteDocuments#check}, so schema, references,
  * safety invariants, profile resolution (the version's profiles first, then the built-in ones) and the
  * profiles no device uses yet are the site loader's own. Stricter than start-up in one way: a device
  * that would be refused refuses the whole version. On top: size limits, safe profile file names, and the
@@ -56,7 +57,7 @@ final class CandidateValidator {
         Path dir = scratch();
         try {
             DocumentFiles.write(dir, documents);
-            SiteLoader.DirectoryCheck check = SiteLoader.check(dir);
+            SiteCheck check = SiteDocuments.check(dir);
             errors.addAll(check.errors());
             SiteConfig site = check.site().map(LoadedSite::config).orElse(null);
             if (site != null && identity != null) {

@@ -8,9 +8,9 @@ import io.containeredge.gateway.api.ControlHealth;
 import io.containeredge.gateway.api.SiteConfigurations;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.SiteLoader;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -351,7 +351,7 @@ final class SiteConfigurationService implements SiteConfigurations {
 
     private SiteConfig loadStored(int version) {
         try {
-            return SiteLoader.loadDirectory(store.directory(version)).config();
+            return SiteDocuments.load(store.directory(version)).config();
         } catch (ConfigException e) {
             LOG.error("stored configuration version {} no longer loads: {}", version, e.getMessage());
             return null;

@@ -1,7 +1,7 @@
 package io.containeredge.gateway.config;
 
 import io.containeredge.modbus.config.ConfigError;
-import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.site.api.SiteConfig;
 import java.util.ArrayList;
 import java.util.List;
 

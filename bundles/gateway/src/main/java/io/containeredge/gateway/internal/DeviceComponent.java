@@ -1,8 +1,8 @@
 package io.containeredge.gateway.internal;
 
 import io.containeredge.gateway.api.SiteService;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.LoadedSite;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.LoadedSite;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

@@ -3,10 +3,10 @@ package io.containeredge.gateway.internal;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.gateway.webserver.WebServerConfiguration;
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.site.DeviceConfig;
-import io.containeredge.modbus.site.LoadedSite;
-import io.containeredge.modbus.site.SiteLoader;
-import io.containeredge.modbus.site.WebServerSettings;
+import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.SiteDocuments;
+import io.containeredge.site.api.WebServerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Dictionary;
@@ -42,7 +42,7 @@ public class SiteComponent implements SiteService {
     public SiteComponent(ActiveSiteConfiguration config, @Reference ConfigurationAdmin configAdmin)
             throws ConfigException, IOException, InvalidSyntaxException {
         try {
-            site = SiteLoader.loadDirectory(Path.of(config.version_dir()));
+            site = SiteDocuments.load(Path.of(config.version_dir()));
         } catch (ConfigException e) {
             LOG.error("site configuration refused, no device started: {}", e.getMessage());
             throw e;

@@ -1,6 +1,6 @@
 package io.containeredge.gateway.webserver;
 
-import io.containeredge.modbus.site.WebServerSettings;
+import io.containeredge.site.api.WebServerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

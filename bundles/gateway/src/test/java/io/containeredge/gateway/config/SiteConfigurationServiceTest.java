@@ -12,7 +12,7 @@ import io.containeredge.gateway.api.ControlHealth;
 import io.containeredge.gateway.audit.AuditJournal;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
-import io.containeredge.modbus.config.ConfigSource;
+import io.containeredge.site.api.SiteDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -361,7 +361,7 @@ class SiteConfigurationServiceTest {
     void theDemoSeedsFromTheBuiltInSite() throws Exception {
         SiteConfigurationService service = newService(clock);
         service.start(() -> BaseConfiguration.builtIn("demo-container"));
-        assertEquals(ConfigSource.builtInText("sites/demo-container.yaml").orElseThrow(), service.documents(1).site());
+        assertEquals(SiteDocuments.builtInText("demo-container"), service.documents(1).site());
         assertEquals(Map.of(), service.documents(1).profiles());
         assertEquals(List.of(1), activations);
     }

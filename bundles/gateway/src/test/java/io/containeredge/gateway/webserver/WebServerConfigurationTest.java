@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.modbus.site.WebServerSettings;
-import io.containeredge.modbus.site.WebServerSettings.TlsMode;
+import io.containeredge.site.api.WebServerSettings;
+import io.containeredge.site.api.WebServerSettings.TlsMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

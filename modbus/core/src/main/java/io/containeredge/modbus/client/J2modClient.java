@@ -12,7 +12,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
 import io.containeredge.modbus.profile.Table;
-import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.device.ConnectionConfig;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Locale;

@@ -43,7 +43,7 @@ public final class ConfigSource {
                 return Optional.of(new Document(file.toString(), YamlDocuments.read(file)));
             }
         }
-        Optional<String> text = builtInText(relative);
+        Optional<String> text = builtInText(ConfigSource.class, relative);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -52,14 +52,15 @@ public final class ConfigSource {
     }
 
     /**
-     * The text of a document of the bundled {@code firmware-config} tree (e.g. {@code sites/demo-container.yaml}),
-     * for callers that keep or hash documents as written rather than parsed.
+     * The text of a document of the {@code firmware-config} tree bundled with {@code owner} (e.g.
+     * {@code profiles/pdu-20-socket.yaml} here, {@code sites/demo-container.yaml} in the site bundle), for
+     * callers that keep or hash documents as written rather than parsed.
      *
-     * @return the text, or empty if the bundled tree has no such document
+     * @return the text, or empty if that bundle's tree has no such document
      */
-    public static Optional<String> builtInText(String relative) throws ConfigException {
+    public static Optional<String> builtInText(Class<?> owner, String relative) throws ConfigException {
         String resource = "/firmware-config/" + relative;
-        try (InputStream in = ConfigSource.class.getResourceAsStream(resource)) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw ConfigException.single(resource, "$", "cannot read: " + e.getMessage());

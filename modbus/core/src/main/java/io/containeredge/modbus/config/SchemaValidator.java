@@ -25,10 +25,13 @@ public final class SchemaValidator {
         this.schema = schema;
     }
 
-    /** Loads {@code /firmware-config/schema/<name>.schema.json} from this bundle. */
-    public static SchemaValidator forSchema(String name) {
+    /**
+     * Loads {@code /firmware-config/schema/<name>.schema.json} from the bundle of {@code owner}: each schema
+     * ships in the bundle that parses its documents.
+     */
+    public static SchemaValidator forSchema(Class<?> owner, String name) {
         String resource = "/firmware-config/schema/" + name + ".schema.json";
-        try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema missing from bundle: " + resource);
             }

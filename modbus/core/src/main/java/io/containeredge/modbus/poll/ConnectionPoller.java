@@ -3,7 +3,7 @@ package io.containeredge.modbus.poll;
 import io.containeredge.modbus.client.ModbusClient;
 import io.containeredge.modbus.client.ModbusFailure;
 import io.containeredge.modbus.profile.PointDef;
-import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.device.ConnectionConfig;
 import io.containeredge.modbus.value.PointValue;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.containeredge.modbus.plan.ReadRequest;
 import io.containeredge.modbus.profile.AddressRange;
 import io.containeredge.modbus.profile.PointDef;
 import io.containeredge.modbus.profile.PollClass;
-import io.containeredge.modbus.site.DeviceConfig;
+import io.containeredge.modbus.device.DeviceConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,5 @@
 /**
  * Pollers: one thread per Modbus connection, scheduling, retry, back-off, per-device diagnostics,
- * decoding into process-image values. Depends on client, plan, codec, image, sunspec.
+ * decoding into process-image values. Depends on client, device, plan, codec, image, sunspec.
  */
 package io.containeredge.modbus.poll;

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class ProfileParser {
 
-    private static final SchemaValidator SCHEMA = SchemaValidator.forSchema("profile");
+    private static final SchemaValidator SCHEMA = SchemaValidator.forSchema(ProfileParser.class, "profile");
 
     private ProfileParser() {
     }

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class SunSpecModelParser {
 
-    private static final SchemaValidator SCHEMA = SchemaValidator.forSchema("sunspec-model");
+    private static final SchemaValidator SCHEMA = SchemaValidator.forSchema(SunSpecModelParser.class, "sunspec-model");
 
     private SunSpecModelParser() {
     }

@@ -17,9 +17,9 @@ class ConfigSourceTest {
 
     @Test
     void builtInTextIsTheDocumentAsWritten() throws ConfigException {
-        String text = ConfigSource.builtInText("sites/demo-container.yaml").orElseThrow();
-        assertTrue(text.startsWith("# Demo container"), text.lines().findFirst().orElse(""));
-        assertEquals(Optional.empty(), ConfigSource.builtInText("sites/no-such-site.yaml"));
+        String text = ConfigSource.builtInText(ConfigSource.class, "profiles/pdu-20-socket.yaml").orElseThrow();
+        assertTrue(text.startsWith("# Switchable PDU"), text.lines().findFirst().orElse(""));
+        assertEquals(Optional.empty(), ConfigSource.builtInText(ConfigSource.class, "profiles/no-such-profile.yaml"));
     }
 
     @Test
