@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.containeredge.console.testing.FakeChain;
-import io.containeredge.console.testing.FakeRequest;
-import io.containeredge.console.testing.FakeResponse;
 import io.containeredge.gateway.api.SiteService;
+import io.containeredge.http.testing.FakeChain;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import io.containeredge.modbus.site.LoadedSite;
 import io.containeredge.modbus.site.SiteConfig;
-import io.containeredge.modbus.site.WebServerSettings;
 import io.containeredge.modbus.site.WebServerSettings.TlsMode;
+import io.containeredge.modbus.site.WebServerSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;

@@ -26,8 +26,8 @@ import org.osgi.framework.VersionRange;
 class DeploymentPackageFormatIT {
 
     static final Set<String> OUR_BUNDLES = Set.of("io.containeredge.modbus", "io.containeredge.gateway",
-            "io.containeredge.control", "io.containeredge.gpio", "io.containeredge.cloud", "io.containeredge.api",
-            "io.containeredge.console");
+            "io.containeredge.control", "io.containeredge.gpio", "io.containeredge.cloud", "io.containeredge.http",
+            "io.containeredge.api", "io.containeredge.console");
     /** Only the standalone jar needs these: on Kura the site is configured through ConfigAdmin. */
     static final Set<String> STANDALONE_ONLY = Set.of("io.containeredge.launcher", "io.containeredge.simulator",
             "io.containeredge.systemd");
