@@ -54,12 +54,7 @@ class ImportCapEndpointTest {
                 "{\"kw\":1000,\"minutes\":10,\"minute\":5}", "unknown field(s) [minute]",
                 "[1,2]", "must be a JSON object",
                 "{\"kw\":", "not valid JSON");
-        for (Map.Entry<String, String> c : cases.entrySet()) {
-            FakeResponse resp = post(c.getKey());
-            assertEquals(400, resp.getStatus(), c.getKey());
-            assertTrue(resp.body().contains(c.getValue()), c.getKey() + " -> " + resp.body());
-        }
-        assertEquals(List.of(), control.calls());
+        assertEachRefused(400, cases);
     }
 
     @Test
@@ -70,9 +65,14 @@ class ImportCapEndpointTest {
                 "{\"kw\":0,\"minutes\":5}", "must be above 0",
                 "{\"kw\":1000,\"minutes\":1441}", "between 1 minute and 24 hours",
                 "{\"kw\":1000,\"minutes\":0}", "between 1 minute and 24 hours");
+        assertEachRefused(422, cases);
+    }
+
+    /** Each body of {@code cases} is answered {@code status} with an error containing its value; none reaches the controller. */
+    private void assertEachRefused(int status, Map<String, String> cases) throws IOException {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             FakeResponse resp = post(c.getKey());
-            assertEquals(422, resp.getStatus(), c.getKey());
+            assertEquals(status, resp.getStatus(), c.getKey());
             assertTrue(resp.body().contains(c.getValue()), c.getKey() + " -> " + resp.body());
         }
         assertEquals(List.of(), control.calls());
