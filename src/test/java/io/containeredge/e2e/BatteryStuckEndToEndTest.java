@@ -58,7 +58,7 @@ class BatteryStuckEndToEndTest {
         container.simulator.send("battery-stuck");
         long cap = Math.round(meteredKw()) - 300;
         long t0 = System.nanoTime();
-        assertEquals(200, api.request("POST", "/api/v1/control/import-cap?kw=" + cap + "&minutes=10").statusCode());
+        assertEquals(200, api.importCap("{\"kw\":" + cap + ",\"minutes\":10}").statusCode());
 
         Eventually.within(Duration.ofSeconds(15), () -> {
             JsonNode c = api.get("/api/v1/control");

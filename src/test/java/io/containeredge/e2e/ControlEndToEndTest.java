@@ -114,11 +114,10 @@ class ControlEndToEndTest {
     @Test
     @Order(5)
     void importCapCommandIsValidatedThenApplied() throws Exception {
-        assertEquals(422, api.request("POST", "/api/v1/control/import-cap?kw=-5&minutes=10").statusCode());
-        assertEquals(422, api.request("POST", "/api/v1/control/import-cap?kw=5000&minutes=10").statusCode(),
-                "never above the site's cap");
-        assertEquals(400, api.request("POST", "/api/v1/control/import-cap?kw=abc").statusCode());
-        assertEquals(200, api.request("POST", "/api/v1/control/import-cap?kw=150&minutes=10").statusCode());
+        assertEquals(422, api.importCap("{\"kw\":-5,\"minutes\":10}").statusCode());
+        assertEquals(422, api.importCap("{\"kw\":5000,\"minutes\":10}").statusCode(), "never above the site's cap");
+        assertEquals(400, api.importCap("{\"kw\":\"abc\"}").statusCode());
+        assertEquals(200, api.importCap("{\"kw\":150,\"minutes\":10}").statusCode());
         Eventually.within(Duration.ofSeconds(5), () -> assertTrue(
                 control().get("binding").asText().contains("import cap override 150 kW"), control().toString()));
     }

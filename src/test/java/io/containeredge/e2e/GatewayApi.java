@@ -55,9 +55,18 @@ final class GatewayApi {
 
     /** A POST with a JSON body. */
     HttpResponse<String> post(String path, JsonNode body) throws IOException, InterruptedException {
+        return post(path, JSON.writeValueAsString(body));
+    }
+
+    /** A temporary import cap, e.g. {@code {"kw": 150, "minutes": 10}}: the body as written, valid or not. */
+    HttpResponse<String> importCap(String json) throws IOException, InterruptedException {
+        return post("/api/v1/control/import-cap", json);
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

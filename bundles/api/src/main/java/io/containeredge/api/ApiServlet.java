@@ -1,20 +1,18 @@
 package io.containeredge.api;
 
-import static io.containeredge.api.JsonResponses.JSON;
-import static io.containeredge.api.JsonResponses.error;
-import static io.containeredge.api.JsonResponses.send;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.gateway.api.ProcessImageService;
+import io.containeredge.http.api.ApiGuard;
+import io.containeredge.http.api.GuardedJsonServlet;
+import io.containeredge.http.api.Json;
+import io.containeredge.http.api.Reply;
+import io.containeredge.http.api.RequestRefused;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.poll.DeviceDiagnostics;
 import io.containeredge.modbus.value.PointValue;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,47 +21,35 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * The read-only JSON API: {@code GET /api/v1/snapshot} and {@code GET /api/v1/devices}. Anything else
- * is answered with a JSON error; no request can change the gateway's state.
+ * is answered with a JSON error; no request can change the gateway's state. The reads are guarded
+ * like the changes (the {@link ApiGuard} is a mandatory reference): the process image says what the
+ * site is and does, which nobody should read unauthenticated, e.g. on a Kura install without the console.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/*")
-public class ApiServlet extends HttpServlet {
+public class ApiServlet extends GuardedJsonServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ProcessImageService image;
 
     @Activate
-    public ApiServlet(@Reference ProcessImageService image) {
+    public ApiServlet(@Reference ProcessImageService image, @Reference ApiGuard guard) {
+        super(guard);
         this.image = image;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
-        switch (path) {
-            case "/snapshot" -> send(resp, 200, snapshot(image.snapshot()));
-            case "/devices" -> send(resp, 200, devices());
-            default -> send(resp, 404, error("no such resource: /api/v1" + path));
-        }
-    }
-
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        try {
-            if ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
-                super.service(req, resp);
-            } else {
-                resp.setHeader("Allow", "GET, HEAD");
-                send(resp, 405, error("the API is read-only; " + req.getMethod() + " is not allowed"));
-            }
-        } catch (jakarta.servlet.ServletException e) {
-            send(resp, 400, error("bad request"));
-        }
+    protected Reply get(String path, HttpServletRequest req) throws RequestRefused {
+        return switch (path) {
+            case "/snapshot" -> Reply.ok(snapshot(image.snapshot()));
+            case "/devices" -> Reply.ok(devices());
+            default -> throw notFound("/api/v1" + path);
+        };
     }
 
     private ObjectNode snapshot(Snapshot snapshot) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("timestamp", Instant.ofEpochMilli(snapshot.takenMillis()).toString());
         ArrayNode points = root.putArray("points");
         for (PointValue v : snapshot.values()) {
@@ -82,7 +68,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     private ObjectNode devices() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode list = root.putArray("devices");
         for (DeviceDiagnostics d : image.devices()) {
             ObjectNode n = list.addObject();
@@ -93,8 +79,8 @@ public class ApiServlet extends HttpServlet {
             n.put("lastGoodRead", d.lastGoodReadMillis() == 0 ? null
                     : Instant.ofEpochMilli(d.lastGoodReadMillis()).toString());
             n.put("requests", d.requests());
-            n.set("errors", JSON.valueToTree(d.errors()));
-            n.set("exceptionCodes", JSON.valueToTree(d.exceptionCodes()));
+            n.set("errors", Json.MAPPER.valueToTree(d.errors()));
+            n.set("exceptionCodes", Json.MAPPER.valueToTree(d.exceptionCodes()));
             n.put("consecutiveFailures", d.consecutiveFailures());
             n.put("backoffMs", d.backoffMillis());
             ObjectNode latency = n.putObject("responseMs");

@@ -1,20 +1,24 @@
 package io.containeredge.api;
 
-import static io.containeredge.api.JsonResponses.JSON;
-import static io.containeredge.api.JsonResponses.error;
-import static io.containeredge.api.JsonResponses.send;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
 import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.http.api.ApiGuard;
+import io.containeredge.http.api.GuardedJsonServlet;
+import io.containeredge.http.api.Json;
+import io.containeredge.http.api.JsonBodyReader;
+import io.containeredge.http.api.JsonFields;
+import io.containeredge.http.api.Reply;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,112 +28,110 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * The controller's state ({@code GET /api/v1/control}), the last miner commands and their outcomes
  * ({@code GET /api/v1/control/commands}), its alarms ({@code GET /api/v1/control/alarms},
  * {@code POST /api/v1/control/alarms/ack?id=...}), a temporary import cap
- * ({@code POST /api/v1/control/import-cap?kw=...&minutes=...}) and the local trip reset
- * ({@code POST /api/v1/control/reset}). The reset is taken at the next cycle and refused there while
- * the cause is present. Who may call what is not decided here: the console's security filter in front
- * of {@code /api/*} lets only logged-in users and API tokens through (reads: viewer, POSTs: technician),
- * from any address the server listens on, and names the caller in {@link HttpServletRequest#getRemoteUser()}.
+ * ({@code POST /api/v1/control/import-cap {"kw": ..., "minutes": ...}}, the one import-cap endpoint,
+ * the console's page included) and the local trip reset ({@code POST /api/v1/control/reset}). The reset
+ * is taken at the next cycle and refused there while the cause is present.
+ *
+ * <p>Who may call what is not decided here but by the {@link ApiGuard} in front of {@code /api/*} (the
+ * console's security filter: reads viewer, POSTs technician, CSRF for browser sessions), from any
+ * address the server listens on; it names the caller in {@link HttpServletRequest#getRemoteUser()}.
+ * The guard is a mandatory reference: without one this servlet is not registered, and it answers
+ * nothing the guard did not pass.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/control/*")
-public class ControlServlet extends HttpServlet {
+public class ControlServlet extends GuardedJsonServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ControlService control;
 
     @Activate
-    public ControlServlet(@Reference ControlService control) {
+    public ControlServlet(@Reference ControlService control, @Reference ApiGuard guard) {
+        super(guard);
         this.control = control;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
-        if (path.equals("/alarms")) {
-            ObjectNode body = JSON.createObjectNode();
-            body.set("active", JSON.valueToTree(control.activeAlarms()));
-            body.set("history", JSON.valueToTree(control.alarmHistory(200)));
-            send(resp, 200, withoutInfinities(body));
-            return;
+    protected Reply get(String path, HttpServletRequest req) throws RequestRefused {
+        switch (path) {
+            case "/alarms" -> {
+                ObjectNode body = Json.MAPPER.createObjectNode();
+                body.set("active", Json.MAPPER.valueToTree(control.activeAlarms()));
+                body.set("history", Json.MAPPER.valueToTree(control.alarmHistory(200)));
+                return Reply.ok(withoutInfinities(body));
+            }
+            case "/commands" -> {
+                List<CommandOutcome> all = control.recentCommands();
+                return Reply.ok(Map.of("commands", all.subList(Math.max(0, all.size() - 500), all.size())));
+            }
+            case "", "/" -> {
+                ControlStatus status = control.status();
+                if (status == null) {
+                    throw new RequestRefused(503, "the control loop has not completed a cycle yet");
+                }
+                return Reply.ok(withoutInfinities(Json.MAPPER.valueToTree(status)));
+            }
+            default -> throw notFound("/api/v1/control" + path);
         }
-        if (path.equals("/commands")) {
-            List<CommandOutcome> all = control.recentCommands();
-            ObjectNode body = JSON.createObjectNode();
-            body.set("commands", JSON.valueToTree(all.subList(Math.max(0, all.size() - 500), all.size())));
-            send(resp, 200, body);
-            return;
-        }
-        if (!path.isEmpty() && !path.equals("/")) {
-            send(resp, 404, error("no such resource: /api/v1/control" + path));
-            return;
-        }
-        ControlStatus status = control.status();
-        if (status == null) {
-            send(resp, 503, error("the control loop has not completed a cycle yet"));
-            return;
-        }
-        send(resp, 200, withoutInfinities(JSON.valueToTree(status)));
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if ("/alarms/ack".equals(req.getPathInfo())) {
-            acknowledge(req, resp);
-            return;
-        }
-        if ("/import-cap".equals(req.getPathInfo())) {
-            importCap(req, resp);
-            return;
-        }
-        if (!"/reset".equals(req.getPathInfo())) {
-            send(resp, 404, error("POST is accepted on /api/v1/control/reset, /alarms/ack and /import-cap"));
-            return;
-        }
+    protected Reply post(String path, HttpServletRequest req) throws RequestRefused {
+        return switch (path) {
+            case "/alarms/ack" -> acknowledge(req);
+            case "/import-cap" -> importCap(req);
+            case "/reset" -> reset();
+            default -> throw new RequestRefused(404, "POST is accepted on /api/v1/control/reset, /alarms/ack and /import-cap");
+        };
+    }
+
+    @Override
+    protected String allowedMethods() {
+        return "GET, HEAD, POST";
+    }
+
+    private Reply reset() {
         control.requestReset();
-        ObjectNode body = JSON.createObjectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", true);
         body.put("note", "applied at the next cycle unless the trip's cause is still present; see GET /api/v1/control");
-        send(resp, 202, body);
+        return new Reply(202, body);
     }
 
-    private void importCap(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        double kw;
-        long minutes;
+    /**
+     * Only the body's shape is checked here (400); whether the cap and its duration are allowed is the
+     * controller's one check, for the API, the console and the cloud alike (422 with its reason).
+     */
+    private Reply importCap(HttpServletRequest req) throws RequestRefused {
+        JsonFields fields = JsonFields.of(JsonBodyReader.ACTION.read(req), Set.of("kw", "minutes"));
+        double kw = fields.number("kw");
+        Duration duration = fields.minutes("minutes");
         try {
-            kw = Double.parseDouble(req.getParameter("kw"));
-            minutes = Long.parseLong(req.getParameter("minutes"));
-        } catch (NumberFormatException | NullPointerException e) {
-            send(resp, 400, error("give ?kw=<import cap in kW>&minutes=<how long>"));
-            return;
-        }
-        try {
-            control.overrideImportCap(kw, java.time.Duration.ofMinutes(minutes), caller(req));
+            control.overrideImportCap(kw, duration, caller(req));
         } catch (IllegalArgumentException e) {
-            send(resp, 422, error(e.getMessage()));
-            return;
+            throw new RequestRefused(422, e.getMessage());
         }
-        ObjectNode body = JSON.createObjectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("importCapKw", kw);
-        body.put("minutes", minutes);
-        send(resp, 200, body);
+        body.put("minutes", duration.toMinutes());
+        body.put("untilMillis", System.currentTimeMillis() + duration.toMillis());
+        return Reply.ok(body);
     }
 
-    private void acknowledge(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private Reply acknowledge(HttpServletRequest req) throws RequestRefused {
         String id = req.getParameter("id");
         if (id == null || id.isBlank() || id.length() > 100) {
-            send(resp, 400, error("give the alarm as ?id=<alarm id>"));
-            return;
+            throw RequestRefused.badRequest("give the alarm as ?id=<alarm id>");
         }
         String who = caller(req);
-        if (control.acknowledge(id, who)) {
-            ObjectNode body = JSON.createObjectNode();
-            body.put("acknowledged", id);
-            body.put("by", who);
-            send(resp, 200, body);
-        } else {
-            send(resp, 409, error("no unacknowledged alarm '" + id + "'"));
+        if (!control.acknowledge(id, who)) {
+            throw new RequestRefused(409, "no unacknowledged alarm '" + id + "'");
         }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("acknowledged", id);
+        body.put("by", who);
+        return Reply.ok(body);
     }
 
     /** Who sent the request and from where, e.g. {@code alice@10.0.0.5}; {@code api@...} when nobody logged in. */

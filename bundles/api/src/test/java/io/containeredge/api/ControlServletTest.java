@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
+import io.containeredge.http.testing.FakeGuard;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,16 +40,17 @@ class ControlServletTest {
                 return m.getReturnType() == boolean.class ? Boolean.TRUE : null;
             });
     private int status;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private String body;
 
     @Test
     void aChangeFromAnotherMachineIsTakenAndCarriesTheUsersName() throws Exception {
         post("/alarms/ack", Map.of("id", "comm.cdu"), "alice", "10.20.30.40");
         assertEquals(200, status);
         assertEquals(List.of("acknowledge", "comm.cdu", "alice@10.20.30.40"), calls.get(0));
-        assertTrue(body.toString(StandardCharsets.UTF_8).contains("\"by\":\"alice@10.20.30.40\""));
+        assertTrue(body.contains("\"by\":\"alice@10.20.30.40\""));
 
-        post("/import-cap", Map.of("kw", "150", "minutes", "10"), "scada", "192.168.7.2");
+        send(new FakeRequest("POST", "/api/v1/control", "/import-cap").remoteUser("scada").from("192.168.7.2")
+                .json("{\"kw\":150,\"minutes\":10}"));
         assertEquals(200, status);
         assertEquals("scada@192.168.7.2", calls.get(1).get(3));
 
@@ -73,13 +70,13 @@ class ControlServletTest {
         lastCycle = statusWith(1500, -48.5);
         request("GET", "/", Map.of(), "alice", "127.0.0.1");
         assertEquals(200, status);
-        JsonNode json = new ObjectMapper().readTree(body.toByteArray());
+        JsonNode json = new ObjectMapper().readTree(body);
         assertEquals(1500.0, json.get("allowedImportKw").asDouble());
         assertEquals(-48.5, json.get("batterySetpointKw").asDouble());
 
         lastCycle = statusWith(Double.NaN, Double.NaN);
         request("GET", "/", Map.of(), "alice", "127.0.0.1");
-        json = new ObjectMapper().readTree(body.toByteArray());
+        json = new ObjectMapper().readTree(body);
         assertTrue(json.get("allowedImportKw").isNull(), json.toString());
         assertTrue(json.get("batterySetpointKw").isNull(), json.toString());
     }
@@ -95,51 +92,15 @@ class ControlServletTest {
 
     private void request(String method, String pathInfo, Map<String, String> parameters, String user, String address)
             throws Exception {
-        Map<String, Object> answers = new HashMap<>();
-        answers.put("getMethod", method);
-        answers.put("getPathInfo", pathInfo);
-        answers.put("getRemoteUser", user);
-        answers.put("getRemoteAddr", address);
-        HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("getParameter")) {
-                        return parameters.get((String) args[0]);
-                    }
-                    if (!answers.containsKey(m.getName())) {
-                        throw new UnsupportedOperationException("the fake request has no " + m.getName());
-                    }
-                    return answers.get(m.getName());
-                });
-        body.reset();
-        new ControlServlet(control).service(req, response());
+        FakeRequest req = new FakeRequest(method, "/api/v1/control", pathInfo).remoteUser(user).from(address);
+        parameters.forEach(req::parameter);
+        send(req);
     }
 
-    private HttpServletResponse response() {
-        ServletOutputStream out = new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-                body.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> switch (m.getName()) {
-                    case "setStatus" -> {
-                        status = (int) args[0];
-                        yield null;
-                    }
-                    case "getOutputStream" -> out;
-                    case "setContentType", "setCharacterEncoding", "setHeader" -> null;
-                    default -> throw new UnsupportedOperationException("the fake response has no " + m.getName());
-                });
+    private void send(FakeRequest req) throws Exception {
+        FakeResponse resp = new FakeResponse();
+        new ControlServlet(control, FakeGuard.ADMITS_ALL).service(req, resp);
+        status = resp.getStatus();
+        body = resp.body();
     }
 }

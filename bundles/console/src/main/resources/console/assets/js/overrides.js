@@ -1,5 +1,6 @@
 // Overrides page: maintenance per device and curtail/resume with an expiry (technician). State from
-// GET /api/v1/overrides; changes POST /api/v1/overrides/{maintenance, maintenance/end, curtail, resume}.
+// GET /api/v1/overrides; changes POST /api/v1/overrides/{maintenance, maintenance/end, resume} and the
+// API's one import-cap endpoint, POST /api/v1/control/import-cap {kw, minutes}, for a curtailment.
 //
 // Element ids (for the browser tests): #overrides-safety-note, #overrides-message, #overrides-viewer-note,
 // #maintenance-device, #maintenance-minutes, #maintenance-start, #maintenance-list (rows tr[data-device],
@@ -39,7 +40,7 @@ function endMaintenance(device) {
 }
 
 function curtail() {
-  act('/api/v1/overrides/curtail', { kw: numberIn('curtail-kw'), minutes: numberIn('curtail-minutes') },
+  act('/api/v1/control/import-cap', { kw: numberIn('curtail-kw'), minutes: numberIn('curtail-minutes') },
     (a) => 'Import capped at ' + a.importCapKw + ' kW until ' + when(a.untilMillis) + '.');
 }
 

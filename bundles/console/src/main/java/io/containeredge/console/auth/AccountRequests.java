@@ -2,9 +2,9 @@ package io.containeredge.console.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.console.endpoint.JsonBodyReader;
-import io.containeredge.console.endpoint.JsonBodyReader.EmptyBody;
-import io.containeredge.console.endpoint.JsonBodyReader.ParseErrors;
+import io.containeredge.http.api.JsonBodyReader;
+import io.containeredge.http.api.JsonBodyReader.EmptyBody;
+import io.containeredge.http.api.JsonBodyReader.ParseErrors;
 
 /** The bodies of the login, setup and user endpoints: names, roles, passwords and the setup token. */
 final class AccountRequests {

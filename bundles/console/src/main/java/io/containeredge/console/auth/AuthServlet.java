@@ -1,15 +1,15 @@
 package io.containeredge.console.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.console.endpoint.Json;
-import io.containeredge.console.endpoint.JsonAnswers;
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.AccountException;
 import io.containeredge.console.security.ConsoleSecurity;
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.security.LoginOutcome;
 import io.containeredge.console.security.Session;
 import io.containeredge.gateway.api.AuditTrail;
+import io.containeredge.http.api.Json;
+import io.containeredge.http.api.JsonAnswers;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,13 @@
 package io.containeredge.console.auth;
 
-import io.containeredge.console.endpoint.JsonAnswers;
 import io.containeredge.console.security.Access;
 import io.containeredge.console.security.AccessPolicy;
 import io.containeredge.console.security.ConsoleSecurity;
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.security.Session;
 import io.containeredge.gateway.api.AuditTrail;
+import io.containeredge.http.api.ApiGuard;
+import io.containeredge.http.api.JsonAnswers;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,11 +38,14 @@ import org.slf4j.LoggerFactory;
  * admits it). The component needs nothing to start, so it is registered before the JSON API can be
  * reached; until the security state and the audit trail are there it answers 503 to everything: it
  * fails closed, never open. Asynchronous support lets the console's live stream pass.
+ *
+ * <p>It is the gateway's {@link ApiGuard}: the API's servlets are registered only while it is, and
+ * answer only a request it marked as passed.
  */
-@Component(service = Filter.class, immediate = true, property = "service.ranking:Integer=1000")
+@Component(service = {Filter.class, ApiGuard.class}, immediate = true, property = "service.ranking:Integer=1000")
 @HttpWhiteboardFilterPattern({"/api/*", "/console/*"})
 @HttpWhiteboardFilterAsyncSupported
-public class SecurityFilter implements Filter {
+public class SecurityFilter implements Filter, ApiGuard {
 
     static final String LOGIN_PAGE = "/console/login.html";
     private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);
@@ -50,6 +54,8 @@ public class SecurityFilter implements Filter {
     /** {@link AuthServlet} records each attempt with its outcome (accepted, rejected, locked) and the name tried. */
     private static final Set<String> AUDITED_BY_THEIR_SERVLET = Set.of("/console/api/auth/login",
             "/console/api/auth/setup");
+    /** The request attribute that says this filter passed a request; no client can set an attribute. */
+    private static final String ADMITTED = SecurityFilter.class.getName() + ".admitted";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -135,7 +141,13 @@ public class SecurityFilter implements Filter {
             JsonAnswers.error(resp, 403, forged.get());
             return;
         }
+        req.setAttribute(ADMITTED, this);
         chain.doFilter(user == null ? req : new AuthenticatedRequest(req, user), resp);
+    }
+
+    @Override
+    public boolean admitted(HttpServletRequest req) {
+        return req.getAttribute(ADMITTED) == this;
     }
 
     private static Caller caller(HttpServletRequest req, ConsoleSecurity security) {

@@ -2,13 +2,13 @@ package io.containeredge.console.auth;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.console.endpoint.Json;
-import io.containeredge.console.endpoint.JsonAnswers;
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.AccountException;
 import io.containeredge.console.security.AccountSummary;
 import io.containeredge.console.security.ConsoleSecurity;
 import io.containeredge.console.security.Role;
+import io.containeredge.http.api.Json;
+import io.containeredge.http.api.JsonAnswers;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,9 @@
 package io.containeredge.console.web;
 
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.gateway.api.AuditTrail;
+import io.containeredge.http.api.JsonServlet;
+import io.containeredge.http.api.Reply;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package io.containeredge.console.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.gateway.api.ConfigDocuments;
+import io.containeredge.http.api.JsonFields;
+import io.containeredge.http.api.RequestRefused;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,7 @@ final class ConfigRequests {
 
     /** {@code {site: "<YAML or JSON>", profiles: {"<id>": "<YAML or JSON>"}}}; profiles may be left out. */
     static ConfigDocuments documents(ObjectNode body) throws RequestRefused {
-        Fields f = Fields.of(body, Set.of("site", "profiles"));
+        JsonFields f = JsonFields.of(body, Set.of("site", "profiles"));
         String site = f.text("site");
         Map<String, String> profiles = new LinkedHashMap<>();
         f.textsOrEmpty("profiles").fields().forEachRemaining(e -> profiles.put(e.getKey(), e.getValue().asText()));
@@ -24,6 +25,6 @@ final class ConfigRequests {
 
     /** {@code {version: <n>}}. */
     static int version(ObjectNode body) throws RequestRefused {
-        return (int) Fields.of(body, Set.of("version")).whole("version", 1, Integer.MAX_VALUE);
+        return (int) JsonFields.of(body, Set.of("version")).whole("version", 1, Integer.MAX_VALUE);
     }
 }

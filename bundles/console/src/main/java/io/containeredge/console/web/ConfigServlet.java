@@ -1,10 +1,12 @@
 package io.containeredge.console.web;
 
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.Role;
 import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.api.ConfigVersion;
 import io.containeredge.gateway.api.SiteConfigurations;
+import io.containeredge.http.api.JsonServlet;
+import io.containeredge.http.api.Reply;
+import io.containeredge.http.api.RequestRefused;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import jakarta.servlet.Servlet;

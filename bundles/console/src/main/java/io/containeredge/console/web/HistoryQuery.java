@@ -1,8 +1,8 @@
 package io.containeredge.console.web;
 
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.history.HistoryRange;
 import io.containeredge.console.history.HistorySeries;
+import io.containeredge.http.api.RequestRefused;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

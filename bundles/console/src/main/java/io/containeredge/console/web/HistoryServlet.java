@@ -1,8 +1,10 @@
 package io.containeredge.console.web;
 
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.history.HistorySeries;
 import io.containeredge.console.history.HistoryWindow;
+import io.containeredge.http.api.JsonServlet;
+import io.containeredge.http.api.Reply;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

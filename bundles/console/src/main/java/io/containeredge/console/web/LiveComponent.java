@@ -1,7 +1,6 @@
 package io.containeredge.console.web;
 
 import io.containeredge.cloud.api.CloudLink;
-import io.containeredge.console.endpoint.Json;
 import io.containeredge.console.history.HistoryRange;
 import io.containeredge.console.history.HistoryStore;
 import io.containeredge.console.history.HistoryWindow;
@@ -12,6 +11,7 @@ import io.containeredge.console.stream.StreamHub;
 import io.containeredge.control.ControlService;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
+import io.containeredge.http.api.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,15 @@
 package io.containeredge.console.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.Role;
 import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
 import io.containeredge.control.Verdict;
 import io.containeredge.control.maintenance.MaintenanceWindow;
 import io.containeredge.control.power.PowerGuard;
+import io.containeredge.http.api.JsonServlet;
+import io.containeredge.http.api.Reply;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -19,8 +21,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * Manual overrides (technician): {@code POST /api/v1/overrides/maintenance {device, minutes}},
- * {@code .../maintenance/end {device}}, {@code .../curtail {kw, minutes}} (an import cap until it
- * expires), {@code .../resume} (ends that cap); {@code GET /api/v1/overrides} shows what is in force.
+ * {@code .../maintenance/end {device}}, {@code .../resume} (ends an import cap override, which
+ * {@code POST /api/v1/control/import-cap} sets); {@code GET /api/v1/overrides} shows what is in force.
  * All go through the controller's own checked paths. No override lifts a safety trip: resume ends
  * only the curtailment; a thermal trip, an e-stop or a fail-safe level holds as before.
  */
@@ -62,12 +64,11 @@ public class OverridesServlet extends JsonServlet {
             return switch (path) {
                 case "/maintenance" -> maintenance(OverrideRequests.maintenance(body), source);
                 case "/maintenance/end" -> endMaintenance(OverrideRequests.endMaintenance(body), source);
-                case "/curtail" -> curtail(OverrideRequests.curtail(body), source);
                 case "/resume" -> resume(body, source);
                 default -> throw notFound("/api/v1/overrides" + path);
             };
         } catch (IllegalArgumentException e) {
-            // the controller refused (unknown device, cap above the site's): nothing changed
+            // the controller refused (unknown device): nothing changed
             throw new RequestRefused(422, e.getMessage());
         }
     }
@@ -87,15 +88,6 @@ public class OverridesServlet extends JsonServlet {
             throw new RequestRefused(409, device + " is not in maintenance");
         }
         return Reply.ok(Map.of("ended", device));
-    }
-
-    private Reply curtail(OverrideRequests.Curtail c, String source) {
-        control.overrideImportCap(c.kw(), c.duration(), source);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("importCapKw", c.kw());
-        body.put("minutes", c.duration().toMinutes());
-        body.put("untilMillis", System.currentTimeMillis() + c.duration().toMillis());
-        return Reply.ok(body);
     }
 
     private Reply resume(ObjectNode body, String source) throws RequestRefused {

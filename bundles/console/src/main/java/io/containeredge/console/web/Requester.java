@@ -1,8 +1,8 @@
 package io.containeredge.console.web;
 
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.security.Role;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 

@@ -1,8 +1,10 @@
 package io.containeredge.console.web;
 
-import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.stream.EventSink;
 import io.containeredge.console.stream.StreamClient;
+import io.containeredge.http.api.JsonServlet;
+import io.containeredge.http.api.Reply;
+import io.containeredge.http.api.RequestRefused;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +46,7 @@ public class StreamServlet extends JsonServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    public void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!"GET".equals(req.getMethod())) {
             send(resp, Reply.error(405, "the live stream is read with GET"));
             return;

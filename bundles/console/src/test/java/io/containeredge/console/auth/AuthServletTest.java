@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.containeredge.console.testing.FakeRequest;
-import io.containeredge.console.testing.FakeResponse;
 import io.containeredge.gateway.api.AuditRecord;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.containeredge.console.auth;
 
-import io.containeredge.console.testing.FakeRequest;
-import io.containeredge.console.testing.FakeResponse;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import jakarta.servlet.http.HttpServlet;
 
 /** A servlet behind the security filter, as the whiteboard puts them together. */

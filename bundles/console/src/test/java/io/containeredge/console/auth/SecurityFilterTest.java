@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.security.Role;
 import io.containeredge.console.security.Session;
-import io.containeredge.console.testing.FakeRequest;
-import io.containeredge.console.testing.FakeResponse;
 import io.containeredge.gateway.api.AuditRecord;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,6 +69,21 @@ class SecurityFilterTest {
             assertTrue(resp.json().has("error"));
             assertNull(passed);
         }
+    }
+
+    @Test
+    void asTheApiGuardItAdmitsWhatItPassedAndNothingElse() throws Exception {
+        send(reset().header("Authorization", "Bearer " + SecurityRig.TECHNICIAN_TOKEN));
+        assertTrue(filter.admitted(passed), "passed on: the API's servlet answers it");
+
+        FakeRequest refused = reset().header("Authorization", "Bearer " + SecurityRig.VIEWER_TOKEN);
+        assertEquals(403, send(refused).getStatus());
+        assertFalse(filter.admitted(refused));
+        assertFalse(filter.admitted(reset().header("Authorization", "Bearer " + SecurityRig.TECHNICIAN_TOKEN)),
+                "a request that never came through the filter");
+        FakeRequest elsewhere = reset().header("Authorization", "Bearer " + SecurityRig.TECHNICIAN_TOKEN);
+        new SecurityFilter(rig.security, rig.audit, rig.anonymousAudit).doFilter(elsewhere, new FakeResponse(), chain);
+        assertFalse(filter.admitted(elsewhere), "another filter's pass is not this guard's");
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.console.security.LoginOutcome;
 import io.containeredge.console.security.Session;
-import io.containeredge.console.testing.FakeRequest;
-import io.containeredge.console.testing.FakeResponse;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.containeredge.console.testing.FakeChain;
-import io.containeredge.console.testing.FakeRequest;
-import io.containeredge.console.testing.FakeResponse;
 import io.containeredge.gateway.api.SiteService;
+import io.containeredge.http.testing.FakeChain;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.WebServerSettings;

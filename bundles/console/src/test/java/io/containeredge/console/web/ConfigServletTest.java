@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.console.security.ConsoleUser;
-import io.containeredge.console.testing.FakeRequest;
-import io.containeredge.console.testing.FakeResponse;
+import io.containeredge.http.testing.FakeRequest;
+import io.containeredge.http.testing.FakeResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

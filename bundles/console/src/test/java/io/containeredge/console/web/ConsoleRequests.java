@@ -2,7 +2,7 @@ package io.containeredge.console.web;
 
 import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.console.security.Role;
-import io.containeredge.console.testing.FakeRequest;
+import io.containeredge.http.testing.FakeRequest;
 
 /** Requests as the security filter passes them on to a console servlet, by a user of each role. */
 final class ConsoleRequests {
@@ -18,7 +18,8 @@ final class ConsoleRequests {
 
     /** {@code user} may be null: the filter is missing. */
     static FakeRequest request(String method, String pathInfo, ConsoleUser user) {
-        return new FakeRequest(method, SERVLET_PATH, pathInfo).user(user);
+        FakeRequest req = new FakeRequest(method, SERVLET_PATH, pathInfo);
+        return user == null ? req : req.attribute(ConsoleUser.ATTRIBUTE, user);
     }
 
     static FakeRequest get(String pathInfo, ConsoleUser user) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.console.history.HistorySeries;
 import io.containeredge.console.history.HistoryStore;
 import io.containeredge.console.stream.StreamHub;
-import io.containeredge.console.testing.FakeResponse;
+import io.containeredge.http.testing.FakeResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

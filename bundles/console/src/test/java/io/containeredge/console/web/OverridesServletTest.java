@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.console.security.ConsoleUser;
-import io.containeredge.console.testing.FakeResponse;
 import io.containeredge.control.testing.RecordingControlService;
+import io.containeredge.http.testing.FakeResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,24 +35,23 @@ class OverridesServletTest {
 
     @Test
     void aViewerOrARequestWithoutUserChangesNothing() throws IOException {
-        assertEquals(403, post("/curtail", ConsoleRequests.VIEWER, "{\"kw\":1000,\"minutes\":10}").getStatus());
-        assertEquals(401, post("/curtail", null, "{\"kw\":1000,\"minutes\":10}").getStatus());
+        assertEquals(403, post("/maintenance", ConsoleRequests.VIEWER, "{\"device\":\"cdu\",\"minutes\":10}").getStatus());
+        assertEquals(401, post("/resume", null, null).getStatus());
         assertEquals(List.of(), control.calls());
     }
 
     @Test
     void badInputIsA400NamingTheFieldAndNothingIsCalled() throws IOException {
         Map<String, String> cases = Map.of(
-                "{\"kw\":1000}", "'minutes' is required",
-                "{\"kw\":-5,\"minutes\":10}", "'kw' is required: a number above 0",
-                "{\"kw\":1000,\"minutes\":1441}", "from 1 to 1440",
-                "{\"kw\":1000,\"minutes\":10.5}", "a whole number",
-                "{\"kw\":\"1000\",\"minutes\":10}", "'kw'",
-                "{\"kw\":1000,\"minutes\":10,\"minute\":5}", "unknown field(s) [minute]",
+                "{\"device\":\"cdu\"}", "'minutes' is required",
+                "{\"device\":\"cdu\",\"minutes\":10081}", "from 1 to 10080",
+                "{\"device\":\"cdu\",\"minutes\":10.5}", "a whole number",
+                "{\"device\":5,\"minutes\":10}", "'device'",
+                "{\"device\":\"cdu\",\"minutes\":10,\"minute\":5}", "unknown field(s) [minute]",
                 "[1,2]", "must be a JSON object",
-                "{\"kw\":", "not valid JSON");
+                "{\"device\":", "not valid JSON");
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            FakeResponse resp = post("/curtail", ConsoleRequests.TECHNICIAN, c.getKey());
+            FakeResponse resp = post("/maintenance", ConsoleRequests.TECHNICIAN, c.getKey());
             assertEquals(400, resp.getStatus(), c.getKey());
             assertTrue(resp.body().contains(c.getValue()), c.getKey() + " -> " + resp.body());
         }
@@ -69,9 +69,6 @@ class OverridesServletTest {
 
     @Test
     void whatTheControllerRefusesIsA422WithItsReason() throws IOException {
-        FakeResponse cap = post("/curtail", ConsoleRequests.TECHNICIAN, "{\"kw\":5000,\"minutes\":10}");
-        assertEquals(422, cap.getStatus());
-        assertTrue(cap.body().contains("at most the site's 2200.0 kW"), cap.body());
         FakeResponse device = post("/maintenance", ConsoleRequests.TECHNICIAN, "{\"device\":\"pump-9\",\"minutes\":10}");
         assertEquals(422, device.getStatus());
         assertEquals(List.of(), control.calls());
@@ -79,12 +76,13 @@ class OverridesServletTest {
 
     @Test
     void curtailThenResumeSaysThatSafetyLimitsStay() throws IOException {
-        assertEquals(200, post("/curtail", ConsoleRequests.TECHNICIAN, "{\"kw\":1200.5,\"minutes\":60}").getStatus());
+        // the cap as POST /api/v1/control/import-cap sets it (ImportCapEndpointTest in the api bundle)
+        control.overrideImportCap(1200.5, Duration.ofHours(1), "tom@10.0.0.5");
         FakeResponse resume = post("/resume", ConsoleRequests.TECHNICIAN, null);
         assertEquals(200, resume.getStatus(), resume.body());
         assertTrue(resume.body().contains("\"lifted\":true"), resume.body());
         assertTrue(resume.body().contains("thermal trip"), resume.body());
-        assertEquals(List.of("overrideImportCap 1200.5 PT1H console:tom", "liftImportCap console:tom"), control.calls());
+        assertEquals(List.of("overrideImportCap 1200.5 PT1H tom@10.0.0.5", "liftImportCap console:tom"), control.calls());
     }
 
     @Test
@@ -100,7 +98,7 @@ class OverridesServletTest {
     void unknownActionsAndMethodsAreRefused() throws IOException {
         assertEquals(404, post("/reboot", ConsoleRequests.TECHNICIAN, "{}").getStatus());
         FakeResponse put = new FakeResponse();
-        servlet.service(ConsoleRequests.request("PUT", "/curtail", ConsoleRequests.TECHNICIAN).json("{}"), put);
+        servlet.service(ConsoleRequests.request("PUT", "/maintenance", ConsoleRequests.TECHNICIAN).json("{}"), put);
         assertEquals(405, put.getStatus());
         assertEquals("GET, HEAD, POST", put.getHeader("Allow"));
     }
@@ -108,8 +106,8 @@ class OverridesServletTest {
     @Test
     void aFormPostIsNotJson() throws IOException {
         FakeResponse resp = new FakeResponse();
-        servlet.service(ConsoleRequests.request("POST", "/curtail", ConsoleRequests.TECHNICIAN)
-                .body("application/x-www-form-urlencoded", "kw=1&minutes=10"), resp);
+        servlet.service(ConsoleRequests.request("POST", "/maintenance", ConsoleRequests.TECHNICIAN)
+                .body("application/x-www-form-urlencoded", "device=cdu&minutes=10"), resp);
         assertEquals(415, resp.getStatus());
         assertEquals(List.of(), control.calls());
     }

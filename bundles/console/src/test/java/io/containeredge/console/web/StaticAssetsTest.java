@@ -3,7 +3,7 @@ package io.containeredge.console.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.console.testing.FakeResponse;
+import io.containeredge.http.testing.FakeResponse;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;

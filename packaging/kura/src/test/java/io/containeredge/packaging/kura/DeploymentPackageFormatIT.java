@@ -27,7 +27,7 @@ class DeploymentPackageFormatIT {
 
     static final Set<String> OUR_BUNDLES = Set.of("io.containeredge.modbus", "io.containeredge.site",
             "io.containeredge.gateway", "io.containeredge.control", "io.containeredge.gpio", "io.containeredge.cloud",
-            "io.containeredge.api", "io.containeredge.console");
+            "io.containeredge.http", "io.containeredge.api", "io.containeredge.console");
     /** The site model logs nothing (its callers report the errors it returns), so it imports no SLF4J at all. */
     static final Set<String> WITHOUT_LOGGING = Set.of("io.containeredge.site");
     /** Only the standalone jar needs these: on Kura the site is configured through ConfigAdmin. */

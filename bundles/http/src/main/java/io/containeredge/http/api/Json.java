@@ -1,8 +1,8 @@
-package io.containeredge.console.endpoint;
+package io.containeredge.http.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The console's one JSON mapper, with Jackson's defaults: it is thread-safe, and costly to build per use. */
+/** The one JSON mapper of every endpoint (API and console), with Jackson's defaults: it is thread-safe, and costly to build per use. */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();

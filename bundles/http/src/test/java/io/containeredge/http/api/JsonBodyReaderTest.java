@@ -1,13 +1,13 @@
-package io.containeredge.console.endpoint;
+package io.containeredge.http.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.console.endpoint.JsonBodyReader.EmptyBody;
-import io.containeredge.console.endpoint.JsonBodyReader.ParseErrors;
-import io.containeredge.console.testing.FakeRequest;
+import io.containeredge.http.api.JsonBodyReader.EmptyBody;
+import io.containeredge.http.api.JsonBodyReader.ParseErrors;
+import io.containeredge.http.testing.FakeRequest;
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Test;
 

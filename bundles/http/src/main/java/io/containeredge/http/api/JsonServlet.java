@@ -1,7 +1,5 @@
-package io.containeredge.console.web;
+package io.containeredge.http.api;
 
-import io.containeredge.console.endpoint.JsonAnswers;
-import io.containeredge.console.endpoint.RequestRefused;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,21 +8,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shape every console endpoint shares: GET and POST go to {@link #get} and {@link #post}, which
- * answer a {@link Reply} or refuse with a {@link RequestRefused}; every answer is JSON and never cached.
- * Other methods are refused with 405. An unexpected failure is logged and answered with 500 without
- * its details, which may name files or internals.
+ * The shape every JSON endpoint shares, the API's and the console's: GET and POST go to {@link #get}
+ * and {@link #post}, which answer a {@link Reply} or refuse with a {@link RequestRefused}; every answer
+ * is JSON and never cached ({@link JsonAnswers}). Other methods are refused with 405. An unexpected
+ * failure is logged and answered with 500 without its details, which may name files or internals.
  */
-abstract class JsonServlet extends HttpServlet {
+public abstract class JsonServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(JsonServlet.class);
 
+    /** Public, and throwing no ServletException, so that a test can call it as the container does. */
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    public void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         Reply reply;
         try {
+            admit(req);
             reply = switch (req.getMethod()) {
                 case "GET", "HEAD" -> get(path, req);
                 case "POST" -> post(path, req);
@@ -39,6 +39,13 @@ abstract class JsonServlet extends HttpServlet {
         send(resp, reply);
     }
 
+    /**
+     * Refuses a request before any method is dispatched; {@link GuardedJsonServlet} refuses here what
+     * did not come through the {@link ApiGuard}. Admits everything unless overridden.
+     */
+    protected void admit(HttpServletRequest req) throws RequestRefused {
+    }
+
     /** Answers a GET (and HEAD) on {@code path}, the part after the servlet's pattern ("" for none). */
     protected Reply get(String path, HttpServletRequest req) throws RequestRefused {
         throw new RequestRefused(405, "GET is not allowed here");
@@ -49,7 +56,7 @@ abstract class JsonServlet extends HttpServlet {
         throw new RequestRefused(405, "POST is not allowed here");
     }
 
-    static RequestRefused notFound(String path) {
+    protected static RequestRefused notFound(String path) {
         return new RequestRefused(404, "no such resource: " + path);
     }
 

@@ -1,4 +1,4 @@
-package io.containeredge.console.testing;
+package io.containeredge.http.testing;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;

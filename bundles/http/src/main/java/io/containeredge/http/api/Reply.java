@@ -1,21 +1,20 @@
-package io.containeredge.console.web;
+package io.containeredge.http.api;
 
-import io.containeredge.console.endpoint.JsonAnswers;
 import java.util.List;
 
 /** What an endpoint answers: a status and a body that Jackson writes as JSON. */
-record Reply(int status, Object body) {
+public record Reply(int status, Object body) {
 
-    static Reply ok(Object body) {
+    public static Reply ok(Object body) {
         return new Reply(200, body);
     }
 
-    static Reply error(int status, String message) {
+    public static Reply error(int status, String message) {
         return new Reply(status, JsonAnswers.errorBody(message));
     }
 
     /** An error with details, e.g. every configuration error. */
-    static Reply error(int status, String message, String field, List<?> details) {
+    public static Reply error(int status, String message, String field, List<?> details) {
         return new Reply(status, JsonAnswers.errorBody(message).putPOJO(field, details));
     }
 }

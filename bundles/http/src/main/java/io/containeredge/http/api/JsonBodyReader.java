@@ -1,4 +1,4 @@
-package io.containeredge.console.endpoint;
+package io.containeredge.http.api;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +20,14 @@ import java.util.Locale;
  * @param parseErrors whether the parser's message goes back to the sender
  */
 public record JsonBodyReader(int limit, EmptyBody emptyBody, ParseErrors parseErrors) {
+
+    /**
+     * How an action's parameters are read (an import cap, a maintenance window): enough for any of
+     * them, an empty body is an empty object ("resume" needs no parameters), and a parse error is
+     * quoted back, as these bodies hold no secret.
+     */
+    public static final JsonBodyReader ACTION = new JsonBodyReader(64 * 1024, EmptyBody.EMPTY_OBJECT,
+            ParseErrors.QUOTED);
 
     /** What a request without a body is. */
     public enum EmptyBody {

@@ -1,4 +1,4 @@
-package io.containeredge.console.endpoint;
+package io.containeredge.http.api;
 
 /** A request answered with an error status and a message for the person who sent it; nothing was changed. */
 public final class RequestRefused extends Exception {

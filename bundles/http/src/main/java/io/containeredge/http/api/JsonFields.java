@@ -1,9 +1,8 @@
-package io.containeredge.console.web;
+package io.containeredge.http.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.console.endpoint.Json;
-import io.containeredge.console.endpoint.RequestRefused;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,19 +14,22 @@ import java.util.regex.Pattern;
  * what is expected. Unknown fields are refused too: a misspelt {@code "minute"} must not silently
  * become a default.
  */
-final class Fields {
+public final class JsonFields {
 
     /** A site's device id: what the site schema accepts, bounded. */
-    static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /** The most minutes a {@link Duration} holds: more would overflow where it is built. */
+    private static final long MAX_MINUTES = Long.MAX_VALUE / 60;
 
     private final ObjectNode body;
 
-    private Fields(ObjectNode body) {
+    private JsonFields(ObjectNode body) {
         this.body = body;
     }
 
     /** The body's fields, refused when it has one that is not in {@code allowed}. */
-    static Fields of(ObjectNode body, Set<String> allowed) throws RequestRefused {
+    public static JsonFields of(ObjectNode body, Set<String> allowed) throws RequestRefused {
         List<String> unknown = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -38,10 +40,10 @@ final class Fields {
         if (!unknown.isEmpty()) {
             throw RequestRefused.badRequest("unknown field(s) " + unknown + "; expected " + allowed.stream().sorted().toList());
         }
-        return new Fields(body);
+        return new JsonFields(body);
     }
 
-    String deviceId(String name) throws RequestRefused {
+    public String deviceId(String name) throws RequestRefused {
         String id = text(name);
         if (!DEVICE_ID.matcher(id).matches()) {
             throw RequestRefused.badRequest("'" + name + "' must be a device id (letters, digits, '.', '_', '-')");
@@ -49,7 +51,7 @@ final class Fields {
         return id;
     }
 
-    String text(String name) throws RequestRefused {
+    public String text(String name) throws RequestRefused {
         JsonNode n = body.get(name);
         if (n == null || !n.isTextual() || n.asText().isBlank()) {
             throw RequestRefused.badRequest("'" + name + "' is required: a non-empty string");
@@ -58,7 +60,7 @@ final class Fields {
     }
 
     /** A whole number in {@code [min, max]}. */
-    long whole(String name, long min, long max) throws RequestRefused {
+    public long whole(String name, long min, long max) throws RequestRefused {
         JsonNode n = body.get(name);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
             throw RequestRefused.badRequest("'" + name + "' is required: a whole number from " + min + " to " + max);
@@ -66,17 +68,30 @@ final class Fields {
         return n.asLong();
     }
 
-    /** A finite number above 0. */
-    double positive(String name) throws RequestRefused {
+    /**
+     * A finite number; whether it is in range is for whoever acts on it to say (the controller checks
+     * an import cap against the site's).
+     */
+    public double number(String name) throws RequestRefused {
         JsonNode n = body.get(name);
-        if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() <= 0) {
-            throw RequestRefused.badRequest("'" + name + "' is required: a number above 0");
+        if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw RequestRefused.badRequest("'" + name + "' is required: a number");
         }
         return n.asDouble();
     }
 
+    /** A whole number of minutes, as a duration; its range is, like {@link #number}'s, not checked here. */
+    public Duration minutes(String name) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < -MAX_MINUTES
+                || n.asLong() > MAX_MINUTES) {
+            throw RequestRefused.badRequest("'" + name + "' is required: a whole number of minutes");
+        }
+        return Duration.ofMinutes(n.asLong());
+    }
+
     /** An object of strings, empty when the field is absent. */
-    ObjectNode textsOrEmpty(String name) throws RequestRefused {
+    public ObjectNode textsOrEmpty(String name) throws RequestRefused {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
             return Json.MAPPER.createObjectNode();

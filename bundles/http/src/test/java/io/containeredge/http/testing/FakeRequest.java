@@ -1,6 +1,5 @@
-package io.containeredge.console.testing;
+package io.containeredge.http.testing;
 
-import io.containeredge.console.security.ConsoleUser;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.Cookie;
@@ -16,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A request with just what the console's filters and servlets read, set up by its builder methods;
+ * A request with just what the filters and JSON servlets read, set up by its builder methods;
  * anything else throws, so a test notices when the code starts depending on more.
  */
 public final class FakeRequest extends HttpServletRequestWrapper {
@@ -32,6 +31,7 @@ public final class FakeRequest extends HttpServletRequestWrapper {
     private String serverName = "gateway.local";
     private String localAddress = "10.0.0.1";
     private String query;
+    private String remoteUser;
     private boolean secure;
     private byte[] body = new byte[0];
     private ServletInputStream input;
@@ -92,11 +92,15 @@ public final class FakeRequest extends HttpServletRequestWrapper {
         return this;
     }
 
-    /** The user the security filter put on the request; null leaves none, as without the filter. */
-    public FakeRequest user(ConsoleUser user) {
-        if (user != null) {
-            attributes.put(ConsoleUser.ATTRIBUTE, user);
-        }
+    /** An attribute, e.g. what a filter in front put on the request. */
+    public FakeRequest attribute(String name, Object value) {
+        attributes.put(name, value);
+        return this;
+    }
+
+    /** The user a filter in front authenticated, as {@link #getRemoteUser()} names it; null for none. */
+    public FakeRequest remoteUser(String name) {
+        this.remoteUser = name;
         return this;
     }
 
@@ -157,6 +161,11 @@ public final class FakeRequest extends HttpServletRequestWrapper {
     @Override
     public String getRemoteAddr() {
         return remoteAddress;
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return remoteUser;
     }
 
     @Override

@@ -1,7 +1,7 @@
-package io.containeredge.console.testing;
+package io.containeredge.http.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.containeredge.console.endpoint.Json;
+import io.containeredge.http.api.Json;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;

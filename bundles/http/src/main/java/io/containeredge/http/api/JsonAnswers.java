@@ -1,12 +1,12 @@
-package io.containeredge.console.endpoint;
+package io.containeredge.http.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * How every JSON answer of the console is written, whoever writes it (the security filter, the login
- * and user endpoints, the action endpoints): JSON in UTF-8, never cached (an answer is the state of one
+ * How every JSON answer is written, whoever writes it (the API's servlets, the console's security
+ * filter, its login, user and action endpoints): JSON in UTF-8, never cached (an answer is the state of one
  * moment and may name a user), and an error as {@code {"error": "..."}}.
  */
 public final class JsonAnswers {
