@@ -6,9 +6,9 @@ import static io.containeredge.api.JsonResponses.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.control.ControlService;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.ControlService;
+import io.containeredge.control.api.ControlStatus;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

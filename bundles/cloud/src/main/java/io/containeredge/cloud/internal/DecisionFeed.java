@@ -2,8 +2,8 @@ package io.containeredge.cloud.internal;
 
 import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Verdict;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

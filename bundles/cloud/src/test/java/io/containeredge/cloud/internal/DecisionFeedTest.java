@@ -3,8 +3,8 @@ package io.containeredge.cloud.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Verdict;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.containeredge.console.overview;
 
-import io.containeredge.control.ContainerInputs;
-import io.containeredge.control.InputMapper;
-import io.containeredge.control.Reading;
+import io.containeredge.control.api.Reading;
+import io.containeredge.control.loop.ContainerInputs;
+import io.containeredge.control.loop.InputMapper;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.site.SiteConfig;
 import io.containeredge.modbus.value.PointValue;

@@ -1,14 +1,14 @@
 package io.containeredge.console.overview;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.EmergencyStopGuard;
-import io.containeredge.control.ThermalGuard;
-import io.containeredge.control.ThermalState.Stage;
-import io.containeredge.control.Verdict;
-import io.containeredge.control.maintenance.MaintenanceWindow;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.MaintenanceWindow;
+import io.containeredge.control.api.Verdict;
+import io.containeredge.control.estop.EmergencyStopGuard;
 import io.containeredge.control.power.PowerGuard;
+import io.containeredge.control.thermal.ThermalGuard;
+import io.containeredge.control.thermal.ThermalState.Stage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -2,11 +2,11 @@ package io.containeredge.console.overview;
 
 import io.containeredge.cloud.api.CloudLink;
 import io.containeredge.console.history.HistorySeries;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Reading;
-import io.containeredge.control.Verdict;
-import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.api.Alarm;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.Reading;
+import io.containeredge.control.api.Verdict;
 import io.containeredge.control.power.BatteryLimits;
 import io.containeredge.control.power.PowerConfig;
 import io.containeredge.modbus.site.Limits;

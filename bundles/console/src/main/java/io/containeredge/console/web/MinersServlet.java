@@ -2,9 +2,9 @@ package io.containeredge.console.web;
 
 import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.overview.MinerCommandSummary;
-import io.containeredge.control.ControlService;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.ControlService;
+import io.containeredge.control.api.ControlStatus;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

@@ -3,11 +3,11 @@ package io.containeredge.console.overview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Verdict;
-import io.containeredge.control.maintenance.MaintenanceWindow;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.MaintenanceWindow;
+import io.containeredge.control.api.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

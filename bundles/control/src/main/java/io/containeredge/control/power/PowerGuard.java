@@ -2,13 +2,12 @@ package io.containeredge.control.power;
 
 import static io.containeredge.control.power.BatteryDispatch.kw;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ContainerInputs;
-import io.containeredge.control.FailSafeHold;
-import io.containeredge.control.PowerInputs;
-import io.containeredge.control.Reading;
-import io.containeredge.control.Verdict;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.Reading;
+import io.containeredge.control.api.Verdict;
+import io.containeredge.control.loop.ContainerInputs;
+import io.containeredge.control.loop.FailSafeHold;
 import java.util.ArrayList;
 import java.util.List;
 
