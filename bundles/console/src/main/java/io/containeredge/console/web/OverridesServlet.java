@@ -5,9 +5,9 @@ import io.containeredge.console.endpoint.RequestRefused;
 import io.containeredge.console.security.Role;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.GuardNames;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.api.Verdict;
-import io.containeredge.control.power.PowerGuard;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public class OverridesServlet extends JsonServlet {
         body.put("maintenance", control.maintenance());
         ControlStatus status = control.status();
         body.put("power", status == null ? null : status.verdicts().stream()
-                .filter(v -> v.guard().equals(PowerGuard.NAME)).map(Verdict::reason).findFirst().orElse(null));
+                .filter(v -> v.guard().equals(GuardNames.POWER)).map(Verdict::reason).findFirst().orElse(null));
         body.put("note", SAFETY_NOTE);
         return Reply.ok(body);
     }

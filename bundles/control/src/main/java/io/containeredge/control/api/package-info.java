@@ -1,8 +1,11 @@
 /**
  * What other bundles (the API, the console, the cloud, the launcher) may see of the controller: the
- * {@link io.containeredge.control.api.ControlService} and the values it hands out (status, verdicts,
- * alarms, maintenance windows, miner command outcomes, the container state). The only package the
- * control bundle exports; it depends on the modbus bundle's value types only.
+ * {@link io.containeredge.control.api.ControlService}, the values it hands out (status with the
+ * container state, verdicts, alarms, maintenance windows, miner command outcomes), and the readings and
+ * import limits as the guards take them, for displays. The only package the control bundle exports.
+ * Its types depend on the modbus bundle's value and site types only; {@code GuardReadings} and
+ * {@code ImportLimits} delegate to the loop's input mapping and the power guard's configuration inside
+ * the bundle, so a display can never disagree with the guards.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.0.0")

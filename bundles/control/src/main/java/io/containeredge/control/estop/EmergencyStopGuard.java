@@ -2,6 +2,7 @@ package io.containeredge.control.estop;
 
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.GuardNames;
 import io.containeredge.control.api.Reading;
 import io.containeredge.control.api.Verdict;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public final class EmergencyStopGuard {
 
-    public static final String NAME = "emergency-stop";
+    public static final String NAME = GuardNames.EMERGENCY_STOP;
 
     private EmergencyStopGuard() {
     }

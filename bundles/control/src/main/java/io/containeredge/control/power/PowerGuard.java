@@ -4,6 +4,7 @@ import static io.containeredge.control.power.BatteryDispatch.kw;
 
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.GuardNames;
 import io.containeredge.control.api.Reading;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.control.loop.ContainerInputs;
@@ -30,7 +31,7 @@ import java.util.List;
  */
 public final class PowerGuard {
 
-    public static final String NAME = "power";
+    public static final String NAME = GuardNames.POWER;
 
     private PowerGuard() {
     }

@@ -2,6 +2,7 @@ package io.containeredge.control.thermal;
 
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.GuardNames;
 import io.containeredge.control.api.Reading;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.control.loop.ContainerInputs;
@@ -30,7 +31,7 @@ import java.util.function.Predicate;
  */
 public final class ThermalGuard {
 
-    public static final String NAME = "thermal";
+    public static final String NAME = GuardNames.THERMAL;
 
     private ThermalGuard() {
     }

@@ -1,8 +1,11 @@
-package io.containeredge.console.overview;
+package io.containeredge.control.api;
 
 import java.util.Locale;
 
-/** The container's state at a glance, as the overview shows it. */
+/**
+ * The container's state at a glance, computed once per cycle by the controller
+ * ({@link ControlStatus#state()}); the console and the cloud only read it.
+ */
 public enum ContainerState {
     /** Running within its limits; nothing needs attention. */
     NORMAL,
@@ -14,7 +17,10 @@ public enum ContainerState {
     SAFE,
     /** A device is in maintenance, and nothing is worse. */
     MAINTENANCE,
-    /** The control loop is not running or has not reported recently: nothing can be said. */
+    /**
+     * Never in a status: what a reader shows when the control loop is not running or has not reported
+     * recently, so it does not show a healthy container it cannot see.
+     */
     UNKNOWN;
 
     /** The name in the API and the pages. */
