@@ -2,9 +2,9 @@ package io.containeredge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.containeredge.control.ControlService;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.ControlService;
+import io.containeredge.control.api.ControlStatus;
 import io.containeredge.http.api.ApiGuard;
 import io.containeredge.http.api.GuardedJsonServlet;
 import io.containeredge.http.api.Json;

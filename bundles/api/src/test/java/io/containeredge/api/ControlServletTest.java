@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.control.ControlService;
-import io.containeredge.control.ControlStatus;
+import io.containeredge.control.api.ControlService;
+import io.containeredge.control.api.ControlStatus;
 import io.containeredge.http.testing.FakeGuard;
 import io.containeredge.http.testing.FakeRequest;
 import io.containeredge.http.testing.FakeResponse;

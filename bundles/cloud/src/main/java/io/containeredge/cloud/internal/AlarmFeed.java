@@ -2,7 +2,7 @@ package io.containeredge.cloud.internal;
 
 import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
-import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.api.Alarm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

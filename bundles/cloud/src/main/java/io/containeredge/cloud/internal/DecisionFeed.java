@@ -2,8 +2,8 @@ package io.containeredge.cloud.internal;
 
 import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Verdict;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>A reason kind is the reason's first clause with every number masked: "miners shed 12.5 kW: load
  * 2210 kW over import cap 2200 kW, battery 40 kW" is of kind "miners shed # kW: load # kW over import
  * cap # kW". The figures (limits, loads, the binding guard's text) move every cycle during a ramp and
- * would otherwise make nearly one never-thinned record per second; they travel in every record.
+ * would otherwise make nearly one never-thinned record per second; they travel in every record, with
+ * the container state the controller derived ({@code state}, as the console shows it).
  * A record counts as sent only once it is queued, so a refused one is tried again on the next call.
  */
 final class DecisionFeed {
@@ -68,6 +69,7 @@ final class DecisionFeed {
     private OutboundMessage record(ControlStatus status, List<Verdict> limiting, boolean summary, long now) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("summary", summary);
+        json.put("state", status.state().key());
         json.put("binding", status.binding());
         json.put("thermalStage", status.thermalStage());
         json.put("holdWake", status.holdWake());

@@ -1,7 +1,7 @@
 package io.containeredge.cloud.remote;
 
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
-import io.containeredge.control.ControlService;
+import io.containeredge.control.api.ControlService;
 import io.containeredge.gateway.api.AuditTrail;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.SiteConfigurations;

@@ -3,8 +3,8 @@ package io.containeredge.cloud.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.api.Alarm;
+import io.containeredge.control.api.AlarmCondition.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

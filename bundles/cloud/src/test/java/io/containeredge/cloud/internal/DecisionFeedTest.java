@@ -3,8 +3,8 @@ package io.containeredge.cloud.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Verdict;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +45,7 @@ class DecisionFeedTest {
                 2200, 0, 0, 240, 0, 8, 0, 3.5, List.of(thermal), List.of(), List.of()), records, 2000);
         assertEquals(3, queue.queued.size(), queue.texts().toString());
         assertTrue(queue.texts().get(2).contains("\"binding\":\"thermal: tripped"));
+        assertTrue(queue.texts().get(2).contains("\"state\":\"tripped\""), "the state the controller derived");
     }
 
     @Test

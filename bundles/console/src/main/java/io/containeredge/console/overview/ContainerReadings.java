@@ -1,33 +1,28 @@
 package io.containeredge.console.overview;
 
-import io.containeredge.control.ContainerInputs;
-import io.containeredge.control.InputMapper;
-import io.containeredge.control.Reading;
+import io.containeredge.control.api.GuardReadings;
+import io.containeredge.control.api.Reading;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.modbus.value.PointValue;
 
 /**
  * The readings the overview and the history show, taken exactly as the guards take them (through the
- * controller's {@link InputMapper}: same devices by role, same points, same quality rules), so the
+ * controller's {@link GuardReadings}: same devices by role, same points, same quality rules), so the
  * console never shows a number the controller would not trust.
  *
  * @param batterySetpointKw the 704 power setpoint the inverter reports back ({@code m704.WSet})
  */
-record ContainerReadings(Reading supplyC, Reading returnC, Reading importKw, Reading batterySocPct,
-        Reading batteryKw, Reading batterySetpointKw) {
+record ContainerReadings(GuardReadings guards, Reading batterySetpointKw) {
 
     static final String SETPOINT_POINT = "m704.WSet";
 
     static ContainerReadings of(SiteConfig site, Snapshot snapshot, long nowMillis) {
         if (site == null || snapshot == null) {
             Reading none = Reading.bad("site", "no site running");
-            return new ContainerReadings(none, none, none, none, none, none);
+            return new ContainerReadings(new GuardReadings(none, none, none, none, none), none);
         }
-        // the miner figures feed only the guards' models, not the readings taken here
-        ContainerInputs in = new InputMapper(site).map(snapshot, nowMillis, 0, 0);
-        return new ContainerReadings(in.cooling().supplyC(), in.cooling().returnC(), in.power().importKw(),
-                in.power().batterySocPct(), in.power().batteryKw(), setpoint(site, snapshot));
+        return new ContainerReadings(GuardReadings.of(site, snapshot, nowMillis), setpoint(site, snapshot));
     }
 
     private static Reading setpoint(SiteConfig site, Snapshot snapshot) {

@@ -1,9 +1,9 @@
 package io.containeredge.console.overview;
 
 import io.containeredge.cloud.api.CloudLink;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.alarm.Alarm;
-import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.api.Alarm;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.ControlStatus;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.site.api.SiteConfig;
 import java.util.List;

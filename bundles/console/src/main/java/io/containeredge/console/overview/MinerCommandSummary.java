@@ -1,6 +1,6 @@
 package io.containeredge.console.overview;
 
-import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.api.CommandOutcome;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.containeredge.console.overview;
 
-import io.containeredge.control.maintenance.MaintenanceWindow;
+import io.containeredge.control.api.MaintenanceWindow;
 import java.util.List;
 import java.util.Map;
 

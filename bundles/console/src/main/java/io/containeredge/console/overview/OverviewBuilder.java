@@ -2,13 +2,13 @@ package io.containeredge.console.overview;
 
 import io.containeredge.cloud.api.CloudLink;
 import io.containeredge.console.history.HistorySeries;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Reading;
-import io.containeredge.control.Verdict;
-import io.containeredge.control.alarm.Alarm;
-import io.containeredge.control.power.BatteryLimits;
-import io.containeredge.control.power.PowerConfig;
+import io.containeredge.control.api.Alarm;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.GuardReadings;
+import io.containeredge.control.api.ImportLimits;
+import io.containeredge.control.api.Reading;
+import io.containeredge.control.api.Verdict;
 import io.containeredge.site.api.Limits;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class OverviewBuilder {
         ContainerReadings r = ContainerReadings.of(in.site(), in.snapshot(), in.nowMillis());
         ControlStatus status = in.status();
         double[] sample = sample(r, status);
-        StateVerdict state = ContainerStateRule.derive(status, in.nowMillis());
+        StateVerdict state = ContainerStateReader.read(status, in.nowMillis());
         Overview overview = new Overview(in.nowMillis(), state.state().key(), state.reason(),
                 status == null ? null : status.thermalStage(),
                 status == null ? null : status.binding(),
@@ -41,15 +41,15 @@ public final class OverviewBuilder {
     /** Values by {@link HistorySeries#ordinal()}; NaN when not known. */
     private static double[] sample(ContainerReadings r, ControlStatus status) {
         double[] s = new double[HistorySeries.count()];
-        s[HistorySeries.IMPORT_KW.ordinal()] = r.importKw().value();
+        s[HistorySeries.IMPORT_KW.ordinal()] = r.guards().importKw().value();
         s[HistorySeries.MINER_KW.ordinal()] = status == null ? Double.NaN : status.minerKw();
         // "no limit" is infinite: not a point on a chart
         s[HistorySeries.MAX_MINER_KW.ordinal()] = status == null || Double.isInfinite(status.maxMinerKw())
                 ? Double.NaN : status.maxMinerKw();
-        s[HistorySeries.SUPPLY_C.ordinal()] = r.supplyC().value();
-        s[HistorySeries.RETURN_C.ordinal()] = r.returnC().value();
-        s[HistorySeries.BATTERY_SOC.ordinal()] = r.batterySocPct().value();
-        s[HistorySeries.BATTERY_KW.ordinal()] = r.batteryKw().value();
+        s[HistorySeries.SUPPLY_C.ordinal()] = r.guards().supplyC().value();
+        s[HistorySeries.RETURN_C.ordinal()] = r.guards().returnC().value();
+        s[HistorySeries.BATTERY_SOC.ordinal()] = r.guards().batterySocPct().value();
+        s[HistorySeries.BATTERY_KW.ordinal()] = r.guards().batteryKw().value();
         return s;
     }
 
@@ -65,11 +65,11 @@ public final class OverviewBuilder {
         Double cap = null;
         Double rating = null;
         if (in.site() != null) {
-            PowerConfig p = PowerConfig.defaults(in.site().limits(), BatteryLimits.none());
-            cap = p.importCapKw();
-            rating = p.ratingKw();
+            ImportLimits limits = ImportLimits.of(in.site().limits());
+            cap = limits.importCapKw();
+            rating = limits.ratingKw();
         }
-        return new Overview.Power(value(r.importKw()), why(r.importKw()), cap, rating,
+        return new Overview.Power(value(r.guards().importKw()), why(r.guards().importKw()), cap, rating,
                 cap == null ? null : Math.min(cap, rating),
                 status == null ? null : number(status.allowedImportKw()),
                 status == null ? null : status.minerKw(), status == null ? null : status.committedKw(),
@@ -78,14 +78,15 @@ public final class OverviewBuilder {
 
     private static Overview.Cooling cooling(ContainerReadings r, LiveInputs in) {
         Limits l = in.site() == null ? null : in.site().limits();
-        return new Overview.Cooling(value(r.supplyC()), why(r.supplyC()), value(r.returnC()), why(r.returnC()),
+        GuardReadings g = r.guards();
+        return new Overview.Cooling(value(g.supplyC()), why(g.supplyC()), value(g.returnC()), why(g.returnC()),
                 l == null ? null : l.coolantSupplyWarningC(), l == null ? null : l.coolantSupplyTripC(),
                 l == null ? null : l.coolantSupplyLowC());
     }
 
     private static Overview.Battery battery(ContainerReadings r, ControlStatus status, LiveInputs in) {
         boolean present = in.site() != null && in.site().battery().isPresent();
-        return new Overview.Battery(present, value(r.batterySocPct()), value(r.batteryKw()),
+        return new Overview.Battery(present, value(r.guards().batterySocPct()), value(r.guards().batteryKw()),
                 value(r.batterySetpointKw()), status == null ? null : number(status.batterySetpointKw()));
     }
 

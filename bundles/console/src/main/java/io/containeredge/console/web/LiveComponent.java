@@ -8,7 +8,7 @@ import io.containeredge.console.overview.LiveInputs;
 import io.containeredge.console.overview.OverviewBuilder;
 import io.containeredge.console.stream.StreamClient;
 import io.containeredge.console.stream.StreamHub;
-import io.containeredge.control.ControlService;
+import io.containeredge.control.api.ControlService;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
 import io.containeredge.http.api.Json;

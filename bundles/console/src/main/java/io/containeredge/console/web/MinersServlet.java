@@ -1,9 +1,9 @@
 package io.containeredge.console.web;
 
 import io.containeredge.console.overview.MinerCommandSummary;
-import io.containeredge.control.ControlService;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.ControlService;
+import io.containeredge.control.api.ControlStatus;
 import io.containeredge.http.api.JsonServlet;
 import io.containeredge.http.api.Reply;
 import io.containeredge.http.api.RequestRefused;

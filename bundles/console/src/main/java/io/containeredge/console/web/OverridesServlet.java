@@ -2,11 +2,11 @@ package io.containeredge.console.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.console.security.Role;
-import io.containeredge.control.ControlService;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Verdict;
-import io.containeredge.control.maintenance.MaintenanceWindow;
-import io.containeredge.control.power.PowerGuard;
+import io.containeredge.control.api.ControlService;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.GuardNames;
+import io.containeredge.control.api.MaintenanceWindow;
+import io.containeredge.control.api.Verdict;
 import io.containeredge.http.api.JsonServlet;
 import io.containeredge.http.api.Reply;
 import io.containeredge.http.api.RequestRefused;
@@ -51,7 +51,7 @@ public class OverridesServlet extends JsonServlet {
         body.put("maintenance", control.maintenance());
         ControlStatus status = control.status();
         body.put("power", status == null ? null : status.verdicts().stream()
-                .filter(v -> v.guard().equals(PowerGuard.NAME)).map(Verdict::reason).findFirst().orElse(null));
+                .filter(v -> v.guard().equals(GuardNames.POWER)).map(Verdict::reason).findFirst().orElse(null));
         body.put("note", SAFETY_NOTE);
         return Reply.ok(body);
     }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.cloud.api.CloudLink;
 import io.containeredge.console.history.HistorySeries;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.Verdict;
-import io.containeredge.control.miner.CommandOutcome;
-import io.containeredge.control.miner.MinerCommand;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.MinerCommand;
+import io.containeredge.control.api.Verdict;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.site.api.SiteConfig;

@@ -1,5 +1,6 @@
 package io.containeredge.control.alarm;
 
+import io.containeredge.control.api.Alarm;
 import java.util.Objects;
 
 /**

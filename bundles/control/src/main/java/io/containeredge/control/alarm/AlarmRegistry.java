@@ -1,7 +1,8 @@
 package io.containeredge.control.alarm;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.control.api.Alarm;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.gateway.storage.JsonLinesFile;
 import java.io.Closeable;
 import java.io.IOException;
@@ -84,12 +85,12 @@ public final class AlarmRegistry implements Closeable {
         present.forEach(c -> byId.putIfAbsent(c.id(), c));
         for (AlarmCondition c : byId.values()) {
             if (!active.containsKey(c.id())) {
-                events.add(new AlarmEvent(AlarmEvent.Type.RAISED, Alarm.raised(c, nowMillis)));
+                events.add(new AlarmEvent(AlarmEvent.Type.RAISED, AlarmLife.raised(c, nowMillis)));
             }
         }
         for (Alarm a : active.values()) {
             if (!byId.containsKey(a.id())) {
-                events.add(new AlarmEvent(AlarmEvent.Type.CLEARED, a.clear(nowMillis)));
+                events.add(new AlarmEvent(AlarmEvent.Type.CLEARED, AlarmLife.clear(a, nowMillis)));
             }
         }
         commit(events);
@@ -106,7 +107,7 @@ public final class AlarmRegistry implements Closeable {
         if (active.containsKey(c.id())) {
             return Optional.empty();
         }
-        AlarmEvent event = new AlarmEvent(AlarmEvent.Type.RAISED, Alarm.raised(c, nowMillis));
+        AlarmEvent event = new AlarmEvent(AlarmEvent.Type.RAISED, AlarmLife.raised(c, nowMillis));
         commit(List.of(event));
         return Optional.of(event);
     }
@@ -129,7 +130,7 @@ public final class AlarmRegistry implements Closeable {
         if (target == null || target.acknowledged()) {
             return Optional.empty();
         }
-        AlarmEvent event = new AlarmEvent(AlarmEvent.Type.ACKNOWLEDGED, target.acknowledge(who, nowMillis));
+        AlarmEvent event = new AlarmEvent(AlarmEvent.Type.ACKNOWLEDGED, AlarmLife.acknowledge(target, who, nowMillis));
         commit(List.of(event));
         return Optional.of(event);
     }
@@ -177,11 +178,11 @@ public final class AlarmRegistry implements Closeable {
             return;
         }
         Alarm current = active.get(a.id());
-        if (current != null && current.sameOccurrence(a)) {
+        if (current != null && AlarmLife.sameOccurrence(current, a)) {
             active.remove(a.id());
         }
         for (int i = cleared.size() - 1; i >= 0; i--) {
-            if (cleared.get(i).sameOccurrence(a)) {
+            if (AlarmLife.sameOccurrence(cleared.get(i), a)) {
                 cleared.set(i, a); // an acknowledgement after clearing keeps its place in the history
                 return;
             }

@@ -1,8 +1,6 @@
 /**
  * The alarm registry: turns the conditions the guards report each cycle into alarms with a life
- * (raised, acknowledged, cleared), kept across restarts in an append-only journal. Exported because
- * the API, the console and the cloud read and acknowledge alarms.
+ * (raised, acknowledged, cleared), kept across restarts in an append-only journal. Other bundles read
+ * and acknowledge alarms through the API's {@code ControlService}; depends on the API's value types only.
  */
-@org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
 package io.containeredge.control.alarm;

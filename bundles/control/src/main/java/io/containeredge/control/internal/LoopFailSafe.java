@@ -1,10 +1,10 @@
 package io.containeredge.control.internal;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlLoop;
 import io.containeredge.control.alarm.AlarmRegistry;
-import io.containeredge.control.miner.MinerCommand;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.MinerCommand;
+import io.containeredge.control.loop.ControlLoop;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;

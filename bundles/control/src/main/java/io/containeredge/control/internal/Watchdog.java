@@ -1,6 +1,6 @@
 package io.containeredge.control.internal;
 
-import io.containeredge.control.ControlStatus;
+import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.watchdog.ServiceStatusLine;
 import io.containeredge.control.watchdog.SystemdNotifier;
 import io.containeredge.control.watchdog.WatchdogPolicy;

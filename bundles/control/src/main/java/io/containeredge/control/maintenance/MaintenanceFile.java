@@ -3,6 +3,7 @@ package io.containeredge.control.maintenance;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.gateway.storage.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;

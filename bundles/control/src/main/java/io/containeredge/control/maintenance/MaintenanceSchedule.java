@@ -1,5 +1,6 @@
 package io.containeredge.control.maintenance;
 
+import io.containeredge.control.api.MaintenanceWindow;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 /**
  * Maintenance mode: devices the controller writes nothing to for a while (their readings still count
- * as the worst case for the guards). Exported because the API, the console and the cloud set and show it.
+ * as the worst case for the guards), kept across restarts. Other bundles set and show it through the
+ * API's {@code ControlService}; depends on the API's value types only.
  */
-@org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
 package io.containeredge.control.maintenance;

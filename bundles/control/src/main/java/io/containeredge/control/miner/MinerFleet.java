@@ -1,6 +1,8 @@
 package io.containeredge.control.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.MinerCommand;
 import io.containeredge.site.api.MinerFleetConfig;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.containeredge.control.miner;
 
+import io.containeredge.control.api.CommandOutcome;
 import java.util.ArrayDeque;
 import java.util.List;
 

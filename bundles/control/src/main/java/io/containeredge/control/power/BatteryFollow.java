@@ -2,9 +2,9 @@ package io.containeredge.control.power;
 
 import static io.containeredge.control.power.BatteryDispatch.kw;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.Reading;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.Reading;
 import java.util.List;
 
 /**

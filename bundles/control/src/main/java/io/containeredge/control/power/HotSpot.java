@@ -1,9 +1,8 @@
 package io.containeredge.control.power;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.PowerInputs;
-import io.containeredge.control.Reading;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.Reading;
 
 /**
  * The winding hot spot the guard acts on, from the best source available this cycle: the monitor's

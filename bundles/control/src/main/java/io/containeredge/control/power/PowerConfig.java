@@ -1,6 +1,6 @@
 package io.containeredge.control.power;
 
-import io.containeredge.control.ControlConfig;
+import io.containeredge.control.loop.ControlConfig;
 import io.containeredge.site.api.Limits;
 import java.time.Duration;
 

@@ -2,13 +2,13 @@ package io.containeredge.control.power;
 
 import static io.containeredge.control.power.BatteryDispatch.kw;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ContainerInputs;
-import io.containeredge.control.FailSafeHold;
-import io.containeredge.control.PowerInputs;
-import io.containeredge.control.Reading;
-import io.containeredge.control.Verdict;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.GuardNames;
+import io.containeredge.control.api.Reading;
+import io.containeredge.control.api.Verdict;
+import io.containeredge.control.loop.ContainerInputs;
+import io.containeredge.control.loop.FailSafeHold;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class PowerGuard {
 
-    public static final String NAME = "power";
+    public static final String NAME = GuardNames.POWER;
 
     private PowerGuard() {
     }

@@ -4,8 +4,7 @@
  * battery first and curtailing miners for the rest, rate-limited. Also the pure mapping of a battery
  * command onto SunSpec 704 / 124 / 802 point writes with reversion timer and heartbeat. Everything
  * here is a pure function of (inputs, config, time, previous state); the writes are carried out by
- * the control loop's actuators.
+ * the control loop's actuators. Depends on the loop's readings and configuration, the API's value types
+ * and the site model only.
  */
-@org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
 package io.containeredge.control.power;

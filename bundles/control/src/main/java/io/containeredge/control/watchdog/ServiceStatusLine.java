@@ -1,8 +1,8 @@
 package io.containeredge.control.watchdog;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlStatus;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.ControlStatus;
 import java.util.Locale;
 
 /**

@@ -1,11 +1,11 @@
 package io.containeredge.control.bench;
 
-import io.containeredge.control.ControlConfig;
-import io.containeredge.control.ControlLoop;
-import io.containeredge.control.InputMapper;
-import io.containeredge.control.LatchFile;
-import io.containeredge.control.PduMap;
+import io.containeredge.control.actuators.PduMap;
 import io.containeredge.control.alarm.AlarmRegistry;
+import io.containeredge.control.estop.LatchFile;
+import io.containeredge.control.loop.ControlConfig;
+import io.containeredge.control.loop.ControlLoop;
+import io.containeredge.control.loop.InputMapper;
 import io.containeredge.control.maintenance.MaintenanceFile;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.MinerCommand;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;

@@ -2,6 +2,8 @@ package io.containeredge.control.miner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.MinerCommand;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.power.VirtualPowerSite.Sample;
 import java.util.List;
 import java.util.Random;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
 import org.junit.jupiter.api.Test;
 
 /**

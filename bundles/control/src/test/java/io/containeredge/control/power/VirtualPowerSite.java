@@ -1,8 +1,7 @@
 package io.containeredge.control.power;
 
-import io.containeredge.control.ContainerInputs;
-import io.containeredge.control.PowerInputs;
-import io.containeredge.control.Reading;
+import io.containeredge.control.api.Reading;
+import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.site.api.Limits;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.containeredge.control.testing;
 
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlService;
-import io.containeredge.control.ControlStatus;
-import io.containeredge.control.alarm.Alarm;
+import io.containeredge.control.api.Alarm;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.ControlService;
+import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
-import io.containeredge.control.maintenance.MaintenanceWindow;
-import io.containeredge.control.miner.CommandOutcome;
 import io.containeredge.control.power.CapOverride;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.containeredge.control.watchdog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.containeredge.control.AlarmCondition;
-import io.containeredge.control.AlarmCondition.Severity;
-import io.containeredge.control.ControlStatus;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.api.ControlStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,42 @@
+package io.containeredge.control.actuators;
+
+import io.containeredge.modbus.image.Snapshot;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.modbus.value.PointValue;
+import io.containeredge.modbus.value.Quality;
+import java.util.List;
+
+/**
+ * Which PDU socket feeds which miner: miner i is on the (i / socketsPerPdu)-th PDU of the site, socket
+ * {@code socket_NN} with NN = i % socketsPerPdu + 1, as the site's miners section documents.
+ */
+public final class PduMap {
+
+    private final List<String> pdus;
+    private final int socketsPerPdu;
+
+    public PduMap(SiteConfig site) {
+        this.pdus = site.enabledDevicesWithRole("pdu");
+        this.socketsPerPdu = site.miners().socketsPerPdu();
+    }
+
+    /** The PDU device of a miner, or null when the site has no PDU for it. */
+    public String device(int miner) {
+        int pdu = miner / socketsPerPdu;
+        return pdu < pdus.size() ? pdus.get(pdu) : null;
+    }
+
+    public String socketPoint(int miner) {
+        return String.format("socket_%02d", miner % socketsPerPdu + 1);
+    }
+
+    /** True only if the socket is known to be off; an unknown socket state is not taken as off. */
+    public boolean isCut(Snapshot s, int miner) {
+        String device = device(miner);
+        if (device == null) {
+            return false;
+        }
+        PointValue v = s.get(device, socketPoint(miner));
+        return v.quality() == Quality.GOOD && Boolean.FALSE.equals(v.value());
+    }
+}

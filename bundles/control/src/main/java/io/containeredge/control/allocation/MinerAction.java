@@ -1,0 +1,19 @@
+package io.containeredge.control.allocation;
+
+/**
+ * One thing the allocator wants done to one miner this cycle.
+ *
+ * @param targetW the power target for {@link Kind#POWER_TARGET}, else 0
+ */
+public record MinerAction(int index, Kind kind, double targetW, String reason) {
+
+    /** From gentle to blunt: power target and sleep over the miner API, power cut at the PDU. */
+    public enum Kind {
+        /** Wake up at rated power: the actuator also restores the miner's power target. */
+        WAKE,
+        POWER_TARGET,
+        SLEEP,
+        CUT_POWER,
+        RESTORE_POWER
+    }
+}

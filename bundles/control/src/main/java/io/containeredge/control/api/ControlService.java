@@ -1,0 +1,84 @@
+package io.containeredge.control.api;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The running controller as other bundles (API, console, cloud) see it. */
+public interface ControlService {
+
+    /** The last cycle's picture, or null before the first cycle. */
+    ControlStatus status();
+
+    /**
+     * A local reset (the console, the API): asks to reset a latched thermal trip and e-stop. Taken at
+     * the next cycle and refused there while the cause is still present (the e-stop button pressed);
+     * the outcome shows in {@link #status()}.
+     */
+    void requestReset();
+
+    /**
+     * A remote reset (the cloud): asks to reset a latched thermal trip only, refused like a local one
+     * while its cause is present. Never an e-stop: that needs the button released and a local reset.
+     */
+    void requestRemoteReset();
+
+    /**
+     * Lowers (or raises, up to the site's cap) the import cap until a time, e.g. for a demand-response
+     * event. Checked here, the one path for the API, the console and the cloud.
+     *
+     * @throws IllegalArgumentException with the reason when the command is refused; nothing changes
+     */
+    void overrideImportCap(double capKw, Duration duration, String source);
+
+    /**
+     * Ends a curtailment override: the import cap returns to the site's cap, and miners come back at
+     * the wake ramp. Only the override goes: a thermal trip, an e-stop, a fail-safe level or a
+     * transformer hot-spot reduction holds exactly as before.
+     *
+     * @return true if an override was in force
+     */
+    boolean liftImportCap(String source);
+
+    /**
+     * Puts a device in maintenance for {@code duration} (1 minute to 7 days; it ends by itself), replacing
+     * a window it already has. Kept across restarts.
+     *
+     * <p>Meaning, fail-safe: the controller writes no setpoint to a device in maintenance — the battery
+     * inverter is left to its own reversion default (the power guard then counts on the miners alone),
+     * the CDU gets no pump or fan raise, a PDU no socket switching. Its comm-loss alarm is raised as a
+     * WARNING tagged {@code maintenance} instead of CRITICAL. But its readings stay worst-case for the
+     * guards: a stale or missing coolant or meter reading from a device in maintenance still curtails
+     * the miners. Safety beats convenience.
+     *
+     * @param device the site's device id
+     * @return the window now in force
+     * @throws IllegalArgumentException with the reason (unknown device, duration out of range); nothing changes
+     */
+    MaintenanceWindow setMaintenance(String device, Duration duration, String source);
+
+    /**
+     * Gives a device back to the controller now.
+     *
+     * @return false if it was not in maintenance
+     */
+    boolean endMaintenance(String device, String source);
+
+    /** The devices in maintenance now, by device id. */
+    List<MaintenanceWindow> maintenance();
+
+    /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
+    List<CommandOutcome> recentCommands();
+
+    /** Alarms raised and not yet cleared, oldest first. */
+    List<Alarm> activeAlarms();
+
+    /** Active and cleared alarms, newest first, at most {@code max}. */
+    List<Alarm> alarmHistory(int max);
+
+    /**
+     * Acknowledges an alarm (recorded with who and when, kept across restarts).
+     *
+     * @return false if there is no such alarm or it was already acknowledged
+     */
+    boolean acknowledge(String alarmId, String who);
+}
