@@ -16,6 +16,7 @@ import java.util.List;
  * @param minersUnreachable miners that did not answer their last status request
  * @param overruns cycles that took longer than the period
  * @param maintenance the devices in maintenance during the cycle: written nothing to
+ * @param limitedBy the reason chain for people, most restrictive first ("miners limited by: ...")
  */
 public record ControlStatus(
         long timestampMillis,
@@ -35,12 +36,23 @@ public record ControlStatus(
         double lastCycleMillis,
         List<Verdict> verdicts,
         List<AlarmCondition> conditions,
-        List<MaintenanceWindow> maintenance) {
+        List<MaintenanceWindow> maintenance,
+        String limitedBy) {
 
     public ControlStatus {
         verdicts = List.copyOf(verdicts);
         conditions = List.copyOf(conditions);
         maintenance = List.copyOf(maintenance);
+    }
+
+    /** A status without the rendered reason chain: {@link #binding} alone says what limits. */
+    public ControlStatus(long timestampMillis, String thermalStage, double maxMinerKw, boolean holdWake, String binding,
+            double committedKw, double minerKw, double allowedImportKw, double batterySetpointKw, long minersAwake,
+            long minersTotal, long minersUnreachable, long cycles, long overruns, double lastCycleMillis,
+            List<Verdict> verdicts, List<AlarmCondition> conditions, List<MaintenanceWindow> maintenance) {
+        this(timestampMillis, thermalStage, maxMinerKw, holdWake, binding, committedKw, minerKw, allowedImportKw,
+                batterySetpointKw, minersAwake, minersTotal, minersUnreachable, cycles, overruns, lastCycleMillis,
+                verdicts, conditions, maintenance, binding);
     }
 
     /** The guard named in {@link #binding} ("guard: reason"; guard names carry no colon), empty without one. */

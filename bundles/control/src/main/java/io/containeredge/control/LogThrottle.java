@@ -11,10 +11,10 @@ import java.util.Objects;
  * and otherwise at most once per interval; the next line let through says how many were held back.
  * Thread-safe: command outcomes are logged from the miner client's threads.
  */
-final class LogThrottle {
+public final class LogThrottle {
 
     /** A few lines per kind per minute at steady state. */
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(20);
 
     private record Last(Object state, long atMillis, long heldBack) {
     }
@@ -22,7 +22,7 @@ final class LogThrottle {
     private final long intervalMillis;
     private final Map<String, Last> last = new HashMap<>();
 
-    LogThrottle(Duration interval) {
+    public LogThrottle(Duration interval) {
         this.intervalMillis = interval.toMillis();
     }
 
@@ -33,7 +33,7 @@ final class LogThrottle {
      * @return how many lines of this kind were held back since the last one let through, or -1 to hold this
      *     one back
      */
-    synchronized long admit(String kind, Object state, long nowMillis) {
+    public synchronized long admit(String kind, Object state, long nowMillis) {
         Last l = last.get(kind);
         boolean due = l == null || !Objects.equals(l.state(), state) || nowMillis - l.atMillis() >= intervalMillis
                 || nowMillis < l.atMillis();
@@ -46,7 +46,7 @@ final class LogThrottle {
     }
 
     /** The text a line let through ends with: how many like it were held back, or nothing. */
-    static String heldBack(long count) {
+    public static String heldBack(long count) {
         return count > 0 ? " (" + count + " similar lines held back)" : "";
     }
 }
