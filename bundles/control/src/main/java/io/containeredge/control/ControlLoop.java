@@ -153,8 +153,8 @@ public final class ControlLoop {
                 : ThermalState.restoredTrip(restored.thermalTrip()));
         this.io = new IoSupervisor(io, restored.emergencyStop());
         this.power = new PowerLimit(this::powerConfig);
-        this.limits = LimitSources.of(thermal, power, LimitSource.hard((in, cycle) -> this.io.evaluate()))
-                .and(moreLimits);
+        this.limits = LimitSources.of(LimitSource.hard(thermal::evaluate), LimitSource.hard(power::evaluate),
+                LimitSource.hard((in, cycle) -> this.io.evaluate())).and(moreLimits);
         this.miners = new MinerLoad(cfg, pdus, fleet, writer);
         this.loads = LoadKinds.of(miners).and(moreLoads);
         this.latches = latches;

@@ -20,7 +20,7 @@ public interface LimitSource {
      */
     List<Verdict> evaluate(ContainerInputs in, Cycle cycle);
 
-    /** A hard source whose state lives elsewhere (the gateway I/O keeps the e-stop latch). */
+    /** A guard as a hard source: {@link ThermalLimit#evaluate}, {@link PowerLimit#evaluate}, the e-stop's. */
     static LimitSource hard(BiFunction<ContainerInputs, Cycle, List<Verdict>> verdicts) {
         return new LimitSource() {
             @Override

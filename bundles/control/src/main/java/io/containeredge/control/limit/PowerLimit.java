@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The power guard as a hard limit source: it keeps the guard's state between cycles. */
-public final class PowerLimit implements LimitSource {
+public final class PowerLimit {
 
     private final Function<Cycle, PowerConfig> config;
     private PowerState state = PowerState.initial();
@@ -20,12 +20,7 @@ public final class PowerLimit implements LimitSource {
         this.config = config;
     }
 
-    @Override
-    public Verdict.Strength strength() {
-        return Verdict.Strength.HARD;
-    }
-
-    @Override
+    /** This cycle's verdict; registered as a hard source ({@link LimitSource#hard}). */
     public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
         last = PowerGuard.evaluate(in, config.apply(cycle), state);
         state = last.state();

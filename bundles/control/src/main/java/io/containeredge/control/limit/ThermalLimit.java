@@ -10,7 +10,7 @@ import io.containeredge.control.Verdict;
 import java.util.List;
 
 /** The thermal guard as a hard limit source: it keeps the guard's state between cycles. */
-public final class ThermalLimit implements LimitSource {
+public final class ThermalLimit {
 
     private final ControlConfig cfg;
     private ThermalState state;
@@ -22,12 +22,7 @@ public final class ThermalLimit implements LimitSource {
         this.state = restored;
     }
 
-    @Override
-    public Verdict.Strength strength() {
-        return Verdict.Strength.HARD;
-    }
-
-    @Override
+    /** This cycle's verdict; registered as a hard source ({@link LimitSource#hard}). */
     public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
         ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, state);
         state = t.state();
