@@ -2,18 +2,28 @@ package io.containeredge.control.allocation;
 
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.Verdict;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Combines the guards' verdicts: the lowest miner limit wins, any guard may hold miners asleep. */
+/**
+ * Combines the limit sources' verdicts: the lowest limit wins, any source may hold loads asleep. A soft
+ * verdict can therefore only lower a hard limit, never raise it, and never release a hard hold.
+ */
 public final class Arbiter {
+
+    /** Most restrictive first; at the same limit, protection before obligation. */
+    private static final Comparator<Verdict> RESTRICTIVE = Comparator.comparingDouble(Verdict::maxMinerKw)
+            .thenComparing(Verdict::strength);
 
     private Arbiter() {
     }
 
     /**
-     * @param binding the verdict that set the limit (the first of equals), so every decision can say
-     *     which guard and which reading caused it
+     * @param binding the verdict that set the limit (the first of equals, a hard one before a soft one), so
+     *     every decision can say which source and which reading caused it
      */
     public record Decision(double maxMinerKw, boolean holdWake, Verdict binding, List<Verdict> verdicts) {
 
@@ -26,13 +36,25 @@ public final class Arbiter {
             verdicts.forEach(v -> all.addAll(v.alarms()));
             return all;
         }
+
+        /** The verdicts that limit, most restrictive first: the reason chain kept for people. */
+        public List<Verdict> reasonChain() {
+            return verdicts.stream().filter(Verdict::limits).sorted(RESTRICTIVE).toList();
+        }
+
+        /** The reason chain for people, e.g. "miners limited by: grid event: 4CP until 17:00 → 1,200 kW". */
+        public String limitedBy(ZoneId zone) {
+            List<Verdict> chain = reasonChain();
+            return chain.isEmpty() ? "miners not limited"
+                    : chain.stream().map(v -> v.describe(zone)).collect(Collectors.joining("; ", "miners limited by: ", ""));
+        }
     }
 
     public static Decision combine(List<Verdict> verdicts) {
         Verdict binding = null;
         boolean holdWake = false;
         for (Verdict v : verdicts) {
-            if (binding == null || v.maxMinerKw() < binding.maxMinerKw()) {
+            if (binding == null || binds(v, binding)) {
                 binding = v;
             }
             holdWake |= v.holdWake();
@@ -41,5 +63,10 @@ public final class Arbiter {
             throw new IllegalArgumentException("no verdicts");
         }
         return new Decision(binding.maxMinerKw(), holdWake, binding, verdicts);
+    }
+
+    private static boolean binds(Verdict v, Verdict binding) {
+        return v.maxMinerKw() < binding.maxMinerKw() || v.maxMinerKw() == binding.maxMinerKw()
+                && v.strength() == Verdict.Strength.HARD && binding.strength() == Verdict.Strength.SOFT;
     }
 }

@@ -25,7 +25,7 @@ public final class MinerAllocator {
     /** A miner drawing less than this is asleep as far as the grid is concerned. */
     static final double ASLEEP_W = 200;
     /** Lowest power target, as a share of rated power, that curtailment firmwares accept. */
-    static final double MIN_TARGET_SHARE = 0.3;
+    public static final double MIN_TARGET_SHARE = 0.3;
 
     private MinerAllocator() {
     }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param maintenance the devices in maintenance during the cycle: written nothing to
  * @param state the container's state, derived once from this cycle's decision (never UNKNOWN)
  * @param stateReason why it is in that state, in words
+ * @param limitedBy the reason chain for people, most restrictive first ("miners limited by: ...")
  */
 public record ControlStatus(
         long timestampMillis,
@@ -38,7 +39,8 @@ public record ControlStatus(
         List<AlarmCondition> conditions,
         List<MaintenanceWindow> maintenance,
         ContainerState state,
-        String stateReason) {
+        String stateReason,
+        String limitedBy) {
 
     public ControlStatus {
         verdicts = List.copyOf(verdicts);
@@ -46,25 +48,36 @@ public record ControlStatus(
         maintenance = List.copyOf(maintenance);
     }
 
-    /** The status of a cycle, its container state derived from its thermal stage, verdicts, conditions and maintenance. */
+    /** The status of a cycle without a rendered reason chain: {@link #binding} alone says what limits. */
     public ControlStatus(long timestampMillis, String thermalStage, double maxMinerKw, boolean holdWake, String binding,
             double committedKw, double minerKw, double allowedImportKw, double batterySetpointKw, long minersAwake,
             long minersTotal, long minersUnreachable, long cycles, long overruns, double lastCycleMillis,
             List<Verdict> verdicts, List<AlarmCondition> conditions, List<MaintenanceWindow> maintenance) {
         this(timestampMillis, thermalStage, maxMinerKw, holdWake, binding, committedKw, minerKw, allowedImportKw,
                 batterySetpointKw, minersAwake, minersTotal, minersUnreachable, cycles, overruns, lastCycleMillis,
+                verdicts, conditions, maintenance, binding);
+    }
+
+    /** The status of a cycle, its container state derived from its thermal stage, verdicts, conditions and maintenance. */
+    public ControlStatus(long timestampMillis, String thermalStage, double maxMinerKw, boolean holdWake, String binding,
+            double committedKw, double minerKw, double allowedImportKw, double batterySetpointKw, long minersAwake,
+            long minersTotal, long minersUnreachable, long cycles, long overruns, double lastCycleMillis,
+            List<Verdict> verdicts, List<AlarmCondition> conditions, List<MaintenanceWindow> maintenance,
+            String limitedBy) {
+        this(timestampMillis, thermalStage, maxMinerKw, holdWake, binding, committedKw, minerKw, allowedImportKw,
+                batterySetpointKw, minersAwake, minersTotal, minersUnreachable, cycles, overruns, lastCycleMillis,
                 verdicts, conditions, maintenance,
-                ContainerStateRule.derive(thermalStage, verdicts, conditions, maintenance));
+                ContainerStateRule.derive(thermalStage, verdicts, conditions, maintenance), limitedBy);
     }
 
     private ControlStatus(long timestampMillis, String thermalStage, double maxMinerKw, boolean holdWake,
             String binding, double committedKw, double minerKw, double allowedImportKw, double batterySetpointKw,
             long minersAwake, long minersTotal, long minersUnreachable, long cycles, long overruns,
             double lastCycleMillis, List<Verdict> verdicts, List<AlarmCondition> conditions,
-            List<MaintenanceWindow> maintenance, ContainerStateRule.Derived derived) {
+            List<MaintenanceWindow> maintenance, ContainerStateRule.Derived derived, String limitedBy) {
         this(timestampMillis, thermalStage, maxMinerKw, holdWake, binding, committedKw, minerKw, allowedImportKw,
                 batterySetpointKw, minersAwake, minersTotal, minersUnreachable, cycles, overruns, lastCycleMillis,
-                verdicts, conditions, maintenance, derived.state(), derived.reason());
+                verdicts, conditions, maintenance, derived.state(), derived.reason(), limitedBy);
     }
 
     /** The guard named in {@link #binding} ("guard: reason"; guard names carry no colon), empty without one. */

@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
  * @param nowMillis the cycle's time on the monotonic clock (virtual in tests): ages and durations only
  * @param coolingLoops one entry per CDU of the site, in site order (a site without a CDU has one loop of
  *     bad readings); the thermal guard acts on the worst of them
- * @param minerKw power the awake miners draw now, from the miners' own reports: the power the guards limit
- * @param minerRatedKw power of the whole fleet awake at full target
+ * @param minerKw power the awake miners (and the running units of every other load kind) draw now, from their
+ *     own reports: the power the guards limit
+ * @param minerRatedKw power of the whole fleet (and every other load kind) awake at full target
  */
 public record ContainerInputs(
         long nowMillis,

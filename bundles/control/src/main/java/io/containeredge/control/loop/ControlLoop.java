@@ -19,10 +19,16 @@ import io.containeredge.control.api.Verdict;
 import io.containeredge.control.estop.IoSupervisor;
 import io.containeredge.control.estop.LatchFile;
 import io.containeredge.control.estop.Latches;
+import io.containeredge.control.limit.Cycle;
+import io.containeredge.control.limit.LimitSource;
+import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.limit.PowerLimit;
+import io.containeredge.control.limit.ThermalLimit;
+import io.containeredge.control.load.LoadKinds;
+import io.containeredge.control.load.MinerLoad;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
-import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.control.power.BatteryLimits;
 import io.containeredge.control.power.CapOverride;
@@ -35,6 +41,7 @@ import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.image.Snapshot;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +52,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One control cycle at a time, the I/O around the pure decisions: snapshot in, guards, arbiter and
- * allocator, then commands out. Commands are sent asynchronously, so a slow miner or device never
+ * One control cycle at a time, the I/O around the pure decisions: snapshot in, the loads' draw, the limit
+ * sources (the guards first, then any registered), the arbiter, the load budget and each load kind's
+ * allocation, then commands out. Commands are sent asynchronously, so a slow miner or device never
  * holds up the next cycle. Not thread-safe: one thread runs {@link #cycle}; the commands
  * ({@link #requestReset}, {@link #overrideImportCap}, {@link #liftImportCap}) may come from any thread.
  *
@@ -97,12 +105,12 @@ public final class ControlLoop {
         }
     }
 
+    /** People read the times of limits that end on the gateway's clock. */
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+
     private final ControlConfig cfg;
     private final InputMapper mapper;
-    private final PduMap pdus;
     private final Supplier<Snapshot> image;
-    private final DeviceWriter writer;
-    private final Fleet fleet;
     private final String batteryDevice;
     private final MaintenanceSchedule maintenance;
     private final List<CoolingActuator> cooling;
@@ -111,12 +119,14 @@ public final class ControlLoop {
     private final BatteryActuator battery;
     /** The power guard's settings from the site; only the battery's limits and an override vary per cycle. */
     private final PowerConfig sitePower;
-    /** Lines that could come every cycle (command batches, overruns, command failures): a few a minute each. */
+    /** Overruns could come every cycle: a few lines a minute. */
     private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
     private final LatchFile latches;
-    private PowerState power = PowerState.initial();
-    private ThermalState thermal;
-    private AllocatorState allocator = AllocatorState.initial();
+    private final ThermalLimit thermal;
+    private final PowerLimit power;
+    private final MinerLoad miners;
+    private final LimitSources limits;
+    private final LoadKinds loads;
     private volatile boolean resetRequested;
     private volatile boolean estopResetRequested;
     private volatile CapOverride capOverride;
@@ -137,18 +147,33 @@ public final class ControlLoop {
     public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, List<String> cdus, String battery,
             Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
             MaintenanceSchedule maintenance, LatchFile latches) {
+        this(cfg, mapper, pdus, cdus, battery, image, writer, fleet, io, alarms, maintenance, latches,
+                LimitSources.none(), LoadKinds.none());
+    }
+
+    /**
+     * A loop with more limit sources and load kinds than the guards and the miners.
+     *
+     * @param moreLimits run after the thermal, power and e-stop guards; the arbiter takes the most restrictive
+     * @param moreLoads share the budget with the miners ({@link io.containeredge.control.load.LoadBudget})
+     */
+    public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, List<String> cdus, String battery,
+            Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
+            MaintenanceSchedule maintenance, LatchFile latches, LimitSources moreLimits, LoadKinds moreLoads) {
         this.cfg = cfg;
         this.sitePower = PowerConfig.forSite(cfg);
         this.mapper = mapper;
-        this.pdus = pdus;
         this.image = image;
-        this.writer = writer;
-        this.fleet = fleet;
         this.cooling = cdus.stream().map(cdu -> new CoolingActuator(cdu, writer)).toList();
         Latches restored = latches.load();
-        this.thermal = restored.thermalTrip() == null ? ThermalState.initial()
-                : ThermalState.restoredTrip(restored.thermalTrip());
+        this.thermal = new ThermalLimit(cfg, restored.thermalTrip() == null ? ThermalState.initial()
+                : ThermalState.restoredTrip(restored.thermalTrip()));
         this.io = new IoSupervisor(io, restored.emergencyStop());
+        this.power = new PowerLimit(this::powerConfig);
+        this.limits = LimitSources.of(LimitSource.hard(thermal::evaluate), LimitSource.hard(power::evaluate),
+                LimitSource.hard((in, cycle) -> this.io.evaluate())).and(moreLimits);
+        this.miners = new MinerLoad(cfg, pdus, fleet, writer);
+        this.loads = LoadKinds.of(miners).and(moreLoads);
         this.latches = latches;
         this.alarms = alarms;
         this.battery = new BatteryActuator(battery, writer);
@@ -223,63 +248,36 @@ public final class ControlLoop {
             startedMillis = nowMillis;
         }
         Map<String, MaintenanceWindow> held = maintenance.active(wallMillis);
-        boolean batteryHeld = isHeld(held, batteryDevice);
-        Snapshot snapshot = image.get();
-        List<MinerStatus> statuses = fleet.statuses();
-        List<FleetMember> members = new ArrayList<>(statuses.size());
-        double minerW = 0;
-        double awakeW = 0;
-        double ratedW = 0;
-        Map<Integer, MinerEndpoint> endpoints = fleet.endpoints();
-        for (MinerStatus m : statuses) {
-            boolean cut = pdus.isCut(snapshot, m.index());
-            MinerEndpoint e = endpoints.get(m.index());
-            double nameplate = e != null ? e.ratedW() : m.powerW();
-            int priority = e != null ? e.priority() : 0;
-            boolean awake = m.mode() == MinerMode.AWAKE && !cut;
-            members.add(new FleetMember(m.index(), nameplate, priority, awake, m.reachable(), cut ? 0 : m.powerW(),
-                    cut));
-            minerW += cut ? 0 : m.powerW();
-            awakeW += awake ? m.powerW() : 0;
-            ratedW += nameplate;
-        }
-        // the guards limit the awake miners' draw (what the allocator commands); a sleeping miner's few watts
-        // are load like the auxiliaries', or the import would stay over a limit by all of them
-        ContainerInputs in = io.withGatewayLeak(mapper.map(snapshot, nowMillis, awakeW / 1000, ratedW / 1000));
-        boolean mustAct = thermal.tripped() || io.latched() || io.stopCalled()
+        Cycle cycle = new Cycle(image.get(), held, wallMillis, nowMillis);
+        Snapshot snapshot = cycle.snapshot();
+        // the guards limit what the loads' running units draw (what the allocators command); a sleeping miner's
+        // few watts are load like the auxiliaries', or the import would stay over a limit by all of them
+        LoadKinds.Draw draw = loads.observe(cycle);
+        ContainerInputs in = io.withGatewayLeak(mapper.map(snapshot, nowMillis, draw.runningKw(), draw.ratedKw()));
+        boolean mustAct = thermal.state().tripped() || io.latched() || io.stopCalled()
                 || ThermalGuard.tripCause(in.coolingLoops(), cfg) != null;
         if (firstReadings.waiting(in, mustAct, nowMillis)) {
             return; // status stays null: nothing decided yet
         }
         if (resetRequested) {
             resetRequested = false;
-            ThermalState after = ThermalGuard.reset(thermal, in.coolingLoops(), cfg);
-            LOG.info(after == thermal ? "trip reset refused: the cause is still present" : "trip reset by request");
-            thermal = after;
+            LOG.info(thermal.reset(in.coolingLoops()) ? "trip reset by request"
+                    : "trip reset refused: the cause is still present");
         }
         if (estopResetRequested) {
             estopResetRequested = false;
             io.reset();
         }
-        ThermalGuard.Outcome t = ThermalGuard.evaluate(in, cfg, thermal);
-        thermal = t.state();
-        PowerConfig powerCfg = sitePower.withBattery(batteryHeld ? BatteryLimits.none() : battery.limits(snapshot));
-        PowerGuard.Outcome p = PowerGuard.evaluate(in,
-                capOverride == null ? powerCfg : powerCfg.withCapOverride(capOverride), power);
-        power = p.state();
-        List<Verdict> verdicts = new ArrayList<>(List.of(t.verdict(), p.verdict()));
-        verdicts.addAll(io.evaluate());
-        latches.keep(new Latches(thermal.latchReason(), io.latched()));
-        Arbiter.Decision decision = Arbiter.combine(verdicts);
-        MinerAllocator.Outcome a = MinerAllocator.allocate(decision, members, cfg, nowMillis, allocator);
-        allocator = a.state();
-        act(a.actions(), endpoints, held, decision.binding().guard(), nowMillis);
+        Arbiter.Decision decision = limits.decide(in, cycle);
+        PowerGuard.Outcome p = power.outcome();
+        latches.keep(new Latches(thermal.state().latchReason(), io.latched()));
+        loads.allocate(decision, draw, cycle);
         for (CoolingActuator cdu : cooling) {
-            if (!isHeld(held, cdu.device())) {
-                cdu.raise(t.cooling(), snapshot, nowMillis);
+            if (!cycle.isHeld(cdu.device())) {
+                cdu.raise(thermal.cooling(), snapshot, nowMillis);
             }
         }
-        BatteryActuator.Outcome batteryOutcome = batteryHeld ? battery.standDown()
+        BatteryActuator.Outcome batteryOutcome = cycle.isHeld(batteryDevice) ? battery.standDown()
                 : battery.apply(p.battery(), snapshot, nowMillis);
         List<AlarmCondition> commLoss = CommLoss.conditions(snapshot, maintenance.devices(), held, nowMillis,
                 startedMillis);
@@ -305,73 +303,18 @@ public final class ControlLoop {
             LOG.info("alarm {} {} [{}] {}", e.type(), e.alarm().id(), e.alarm().severity(), e.alarm().message());
         }
         io.beacon(alarms.anyActiveCritical());
-        long awake = members.stream().filter(FleetMember::awake).count();
-        long unreachable = members.stream().filter(m -> !m.reachable()).count();
-        status = new ControlStatus(wallMillis, thermal.stage().name(), decision.maxMinerKw(), decision.holdWake(),
-                decision.binding().guard() + ": " + decision.binding().reason(), a.committedKw(), minerW / 1000,
-                p.allowedImportKw(), batteryOutcome.commandedKw(), awake, members.size(), unreachable, cycles,
-                overruns, millis, decision.verdicts(), present, List.copyOf(held.values()));
+        status = new ControlStatus(wallMillis, thermal.state().stage().name(), decision.maxMinerKw(),
+                decision.holdWake(), decision.binding().guard() + ": " + decision.binding().reason(),
+                miners.committedKw(), miners.drawKw(), p.allowedImportKw(), batteryOutcome.commandedKw(),
+                miners.awake(), miners.total(), miners.unreachable(), cycles, overruns, millis, decision.verdicts(),
+                present, List.copyOf(held.values()), decision.limitedBy(ZONE));
     }
 
-    private static boolean isHeld(Map<String, MaintenanceWindow> held, String device) {
-        return device != null && held.containsKey(device);
-    }
-
-    /**
-     * @param binding the guard that set the limit: a new one (or a new kind of action) is always logged, the
-     *     same one a few times a minute
-     */
-    private void act(List<MinerAction> actions, Map<Integer, MinerEndpoint> endpoints,
-            Map<String, MaintenanceWindow> held, String binding, long nowMillis) {
-        List<MinerCommand> commands = new ArrayList<>();
-        for (MinerAction action : actions) {
-            switch (action.kind()) {
-                case SLEEP -> commands.add(MinerCommand.sleep(action.index()));
-                case WAKE -> {
-                    // a miner keeps its last power target through sleep: wake it at full power
-                    commands.add(MinerCommand.wake(action.index()));
-                    commands.add(MinerCommand.powerTarget(action.index(), endpoints.get(action.index()).ratedW()));
-                }
-                case POWER_TARGET -> commands.add(MinerCommand.powerTarget(action.index(), action.targetW()));
-                case CUT_POWER, RESTORE_POWER -> switchSocket(action, held);
-            }
-        }
-        if (!commands.isEmpty()) {
-            long heldBack = logs.admit("commands", binding + " " + actions.get(0).kind(), nowMillis);
-            if (heldBack >= 0) {
-                LOG.info("sending {} miner command(s): {}{}", commands.size(), actions.get(0).reason(),
-                        LogThrottle.heldBack(heldBack));
-            }
-            fleet.execute(commands).thenAccept(outcomes -> logFailures(outcomes, nowMillis));
-        }
-    }
-
-    private void logFailures(List<CommandOutcome> outcomes, long nowMillis) {
-        List<CommandOutcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
-        long heldBack = failed.isEmpty() ? -1 : logs.admit("command-failures", true, nowMillis);
-        if (heldBack >= 0) {
-            LOG.warn("{} miner command(s) failed, first: {} {}{}", failed.size(), failed.get(0).command(),
-                    failed.get(0).message(), LogThrottle.heldBack(heldBack));
-        }
-    }
-
-    private void switchSocket(MinerAction action, Map<String, MaintenanceWindow> held) {
-        String pdu = pdus.device(action.index());
-        if (pdu == null) {
-            LOG.error("miner {} has no PDU socket to switch ({})", action.index(), action.reason());
-            return;
-        }
-        if (isHeld(held, pdu)) {
-            LOG.warn("PDU {} is in maintenance: socket of miner {} not switched ({})", pdu, action.index(),
-                    action.reason());
-            return;
-        }
-        boolean on = action.kind() == MinerAction.Kind.RESTORE_POWER;
-        LOG.warn("{} PDU {} {} for miner {}: {}", on ? "restoring" : "cutting", pdu, pdus.socketPoint(action.index()),
-                action.index(), action.reason());
-        writer.write(pdu, pdus.socketPoint(action.index()), on).exceptionally(e -> {
-            LOG.error("PDU write failed for miner {}: {}", action.index(), e.getMessage());
-            return null;
-        });
+    /** The power guard's settings for a cycle: the site's, the battery's limits unless it is in maintenance, an override. */
+    private PowerConfig powerConfig(Cycle cycle) {
+        PowerConfig site = sitePower.withBattery(cycle.isHeld(batteryDevice) ? BatteryLimits.none()
+                : battery.limits(cycle.snapshot()));
+        CapOverride o = capOverride;
+        return o == null ? site : site.withCapOverride(o);
     }
 }

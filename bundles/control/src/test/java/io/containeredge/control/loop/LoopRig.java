@@ -7,6 +7,8 @@ import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.MinerCommand;
 import io.containeredge.control.estop.LatchFile;
+import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.maintenance.MaintenanceFile;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.DoubleSupplier;
 
 /**
  * The real {@link ControlLoop} on a virtual clock around the demo site: a process image the test sets
@@ -59,12 +62,20 @@ public final class LoopRig {
     final ControlLoop loop;
     boolean minersObey = true;
     boolean batteryFollows = true;
+    /** What load kinds other than the miners draw (a test's own kinds), metered with the miners. */
+    DoubleSupplier otherLoadsKw = () -> 0;
     long now = T0;
     private double batterySetpointW;
     private long batteryWrittenAt = Long.MIN_VALUE;
 
     LoopRig(Path dir) throws Exception {
         this(dir, SiteDocuments.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, TEST_IO);
+    }
+
+    /** With more limit sources and load kinds registered than the guards and the miners. */
+    LoopRig(Path dir, LimitSources moreLimits, LoadKinds moreLoads) throws Exception {
+        this(dir, SiteDocuments.loadBuiltIn("demo-container").config(), ControlSettings.DEFAULTS, TEST_IO, moreLimits,
+                moreLoads);
     }
 
     /** The rig around another site; only the demo site's devices get healthy readings. */
@@ -83,6 +94,11 @@ public final class LoopRig {
     }
 
     private LoopRig(Path dir, SiteConfig site, ControlSettings control, GatewayIo io) throws Exception {
+        this(dir, site, control, io, LimitSources.none(), LoadKinds.none());
+    }
+
+    private LoopRig(Path dir, SiteConfig site, ControlSettings control, GatewayIo io, LimitSources moreLimits,
+            LoadKinds moreLoads) throws Exception {
         this.site = site;
         alarms = new AlarmRegistry(dir.resolve("alarms.jsonl"));
         List<String> devices = site.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
@@ -98,7 +114,7 @@ public final class LoopRig {
         loop = new ControlLoop(ControlConfig.of(site.limits(), control), new InputMapper(site), new PduMap(site),
                 site.enabledDevicesWithRole("cdu"), site.battery().orElse(null),
                 () -> new Snapshot(now, List.copyOf(image.values())), writer, new Fleet(),
-                io, alarms, maintenance, new LatchFile(dir.resolve("latches.json")));
+                io, alarms, maintenance, new LatchFile(dir.resolve("latches.json")), moreLimits, moreLoads);
         for (int i = 0; i < MINERS; i++) {
             modes.put(i, MinerMode.AWAKE);
             targetsW.put(i, 3500.0);
@@ -151,9 +167,9 @@ public final class LoopRig {
         return modes.keySet().stream().mapToDouble(this::minerW).sum() / 1000;
     }
 
-    /** What the meter reads: the miners plus 25 kW of auxiliaries, less what the battery delivers. */
+    /** What the meter reads: the miners plus 25 kW of auxiliaries and any other loads, less what the battery delivers. */
     double importKw() {
-        return minerKw() + 25 - batteryKw();
+        return minerKw() + 25 + otherLoadsKw.getAsDouble() - batteryKw();
     }
 
     /** What the inverter delivers, + discharge: its setpoint until the reversion time runs out, unless stuck. */

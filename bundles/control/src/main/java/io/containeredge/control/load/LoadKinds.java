@@ -1,0 +1,97 @@
+package io.containeredge.control.load;
+
+import io.containeredge.control.allocation.Arbiter;
+import io.containeredge.control.limit.Cycle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The load kinds of a container, in registration order (the miners first). Another kind is one more
+ * entry: {@code LoadKinds.of(new RackLoad(...))} handed to the loop.
+ */
+public final class LoadKinds {
+
+    private static final LoadKinds NONE = new LoadKinds(List.of());
+
+    private final List<LoadKind> kinds;
+
+    private LoadKinds(List<LoadKind> kinds) {
+        this.kinds = List.copyOf(kinds);
+    }
+
+    public static LoadKinds none() {
+        return NONE;
+    }
+
+    public static LoadKinds of(LoadKind... kinds) {
+        return new LoadKinds(List.of(kinds));
+    }
+
+    /** These kinds, then {@code more}. */
+    public LoadKinds and(LoadKinds more) {
+        return new LoadKinds(Stream.concat(kinds.stream(), more.kinds.stream()).toList());
+    }
+
+    /** Every kind's units for this cycle. */
+    public Draw observe(Cycle cycle) {
+        List<List<LoadUnit>> units = new ArrayList<>(kinds.size());
+        for (LoadKind k : kinds) {
+            units.add(k.observe(cycle));
+        }
+        return new Draw(units);
+    }
+
+    /** Splits the decision's budget ({@link LoadBudget}) and lets every kind follow its share. */
+    public void allocate(Arbiter.Decision decision, Draw draw, Cycle cycle) {
+        List<LoadBudget.Claim> claims = new ArrayList<>(kinds.size());
+        for (int i = 0; i < kinds.size(); i++) {
+            LoadKind k = kinds.get(i);
+            claims.add(new LoadBudget.Claim(k.commitment(), k.floorKw(), draw.ratedKw(i), k.valuePerKw()));
+        }
+        double[] shares = LoadBudget.split(decision.maxMinerKw(), claims);
+        for (int i = 0; i < kinds.size(); i++) {
+            kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(), decision.binding(),
+                    decision.verdicts()), cycle);
+        }
+    }
+
+    /** The units every kind reported this cycle, in registration order. */
+    public record Draw(List<List<LoadUnit>> units) {
+
+        public Draw {
+            units = List.copyOf(units);
+        }
+
+        /** What all running units draw: the power the guards limit. */
+        public double runningKw() {
+            double kw = 0;
+            for (List<LoadUnit> kind : units) {
+                kw += sumKw(kind, true);
+            }
+            return kw;
+        }
+
+        /** What all units draw at full power. */
+        public double ratedKw() {
+            double kw = 0;
+            for (List<LoadUnit> kind : units) {
+                kw += sumKw(kind, false);
+            }
+            return kw;
+        }
+
+        double ratedKw(int kind) {
+            return sumKw(units.get(kind), false);
+        }
+
+        /** Summed in W, in the units' order, as the loop always has: the guards see the very same number. */
+        private static double sumKw(List<LoadUnit> units, boolean running) {
+            double w = 0;
+            for (LoadUnit u : units) {
+                w += running ? (u.running() ? u.drawW() : 0) : u.ratedW();
+            }
+            return w / 1000;
+        }
+    }
+}
