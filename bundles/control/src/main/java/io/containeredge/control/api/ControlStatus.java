@@ -46,7 +46,7 @@ public record ControlStatus(
         maintenance = List.copyOf(maintenance);
     }
 
-    /** The status of a cycle, its container state derived from its thermal stage, verdicts, conditions and maintenance. */
+    /** A cycle's status, its container state derived from its thermal stage, verdicts, conditions and maintenance. */
     public ControlStatus(long timestampMillis, String thermalStage, double maxMinerKw, boolean holdWake, String binding,
             double committedKw, double minerKw, double allowedImportKw, double batterySetpointKw, long minersAwake,
             long minersTotal, long minersUnreachable, long cycles, long overruns, double lastCycleMillis,

@@ -16,6 +16,7 @@ import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolvers;
 import io.containeredge.modbus.poll.PollingService;
 import io.containeredge.modbus.site.ConnectionConfig;
+import io.containeredge.modbus.site.ControlSettings;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.LoadedSite;
 import io.containeredge.modbus.site.MinerFleetConfig;
@@ -68,11 +69,10 @@ public final class ReactionBenchmark {
             for (int i = 0; i < s.miners().count(); i++) {
                 endpoints.add(new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), s.miners().ratedPowerW()));
             }
-            ControlConfig cfg = ControlConfig.defaults(s.limits());
-            cfg = new ControlConfig(cfg.cyclePeriod(), cfg.supplyWarningC(), cfg.supplyTripC(), cfg.supplyLowC(),
-                    cfg.hysteresisK(), cfg.minFlowM3h(), cfg.curtailKwPerS(), cfg.safeMinerKw(), cfg.failSafeHold(),
-                    100_000, cfg.sleepConfirm(), Duration.ofMillis(500), cfg.deltaTWarningK(), cfg.limits(),
-                    cfg.batteryFollow());
+            ControlSettings d = ControlSettings.DEFAULTS;
+            ControlConfig cfg = ControlConfig.of(s.limits(), new ControlSettings(d.cycle(), d.hysteresisK(),
+                    d.curtailKwPerS(), d.safeMinerKw(), d.failSafeHold(), 100_000, d.sleepConfirm(),
+                    Duration.ofMillis(500), d.deltaTWarningK(), d.batteryFollow()));
             run(sim, polling, image, s, endpoints, cfg, trials);
         }
     }
