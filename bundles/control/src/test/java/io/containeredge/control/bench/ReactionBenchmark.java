@@ -11,21 +11,22 @@ import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.gpio.UnavailableGatewayIo;
+import io.containeredge.modbus.device.ConnectionConfig;
+import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.modbus.image.ProcessImage;
 import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolvers;
 import io.containeredge.modbus.poll.PollingService;
-import io.containeredge.modbus.device.ConnectionConfig;
-import io.containeredge.modbus.device.DeviceConfig;
+import io.containeredge.modbus.sunspec.SunSpecModels;
+import io.containeredge.simulator.Simulator;
+import io.containeredge.simulator.SimulatorOptions;
+import io.containeredge.simulator.miner.Miner;
+import io.containeredge.site.api.ControlSettings;
 import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.SimulationConfig;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteDocuments;
-import io.containeredge.modbus.sunspec.SunSpecModels;
-import io.containeredge.simulator.Simulator;
-import io.containeredge.simulator.SimulatorOptions;
-import io.containeredge.simulator.miner.Miner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -68,11 +69,10 @@ public final class ReactionBenchmark {
             for (int i = 0; i < s.miners().count(); i++) {
                 endpoints.add(new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), s.miners().ratedPowerW()));
             }
-            ControlConfig cfg = ControlConfig.defaults(s.limits());
-            cfg = new ControlConfig(cfg.cyclePeriod(), cfg.supplyWarningC(), cfg.supplyTripC(), cfg.supplyLowC(),
-                    cfg.hysteresisK(), cfg.minFlowM3h(), cfg.curtailKwPerS(), cfg.safeMinerKw(), cfg.failSafeHold(),
-                    100_000, cfg.sleepConfirm(), Duration.ofMillis(500), cfg.deltaTWarningK(), cfg.limits(),
-                    cfg.batteryFollow());
+            ControlSettings d = ControlSettings.DEFAULTS;
+            ControlConfig cfg = ControlConfig.of(s.limits(), new ControlSettings(d.cycle(), d.hysteresisK(),
+                    d.curtailKwPerS(), d.safeMinerKw(), d.failSafeHold(), 100_000, d.sleepConfirm(),
+                    Duration.ofMillis(500), d.deltaTWarningK(), d.batteryFollow()));
             run(sim, polling, image, s, endpoints, cfg, trials);
         }
     }
