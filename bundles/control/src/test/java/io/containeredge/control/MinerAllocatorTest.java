@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.control.MinerAction.Kind;
+import io.containeredge.modbus.site.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MinerAllocatorTest {
 
-    static final ControlConfig CFG = ControlConfig.defaults(VirtualContainer.LIMITS);
+    static final ControlConfig CFG = ControlConfig.defaults(new Limits(40, 45, 20, 60, 2500, 2200, 110, 140));
 
     static Arbiter.Decision limit(double kw) {
         return Arbiter.combine(List.of(new Verdict("test", kw, false, "limit " + kw, List.of())));

@@ -1,10 +1,16 @@
 package io.containeredge.control;
 
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.reading;
+import static io.containeredge.control.scenario.Expectations.thermalStage;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.control.ThermalState.Stage;
+import io.containeredge.control.scenario.Scenario;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.site.DeviceConfig;
 import io.containeredge.modbus.site.SiteConfig;
@@ -156,22 +162,19 @@ class SeveralDevicesOfARoleTest {
 
     @Test
     void theCoolingActuatorRaisesPumpsAndFansOnEveryCdu() throws Exception {
-        LoopRig rig = new LoopRig(dir, twoOfEach());
-        image.forEach((key, v) -> {
+        Scenario sc = given(container().dataIn(dir).site(twoOfEach())).when(x -> image.forEach((key, v) -> {
             if (v.device().equals("cdu-2") || v.device().equals("transformer-2")) {
-                rig.set(v.device(), v.point(), v.value());
+                x.image().set(v.device(), v.point(), v.value());
             }
-        });
-        rig.runFor(2);
-        assertTrue(rig.writesTo("cdu-2").isEmpty(), "nothing to raise while both loops are healthy");
-        rig.set("cdu-2", "supply_temp", 41.0);
-        rig.runFor(2);
+        })).runFor(2, s);
+        assertTrue(sc.devices().writesTo("cdu-2").isEmpty(), "nothing to raise while both loops are healthy");
+        sc.when(reading("cdu-2", "supply_temp", 41.0)).runFor(2, s);
         for (String cdu : List.of("cdu", "cdu-2")) {
-            assertTrue(rig.writesTo(cdu).stream().anyMatch(w -> w.point().equals("pump_speed_setpoint")),
-                    "pump raised on " + cdu + ": " + rig.writes);
-            assertTrue(rig.writesTo(cdu).stream().anyMatch(w -> w.point().equals("fan_speed_setpoint")),
-                    "fans raised on " + cdu + ": " + rig.writes);
+            assertTrue(sc.devices().writesTo(cdu).stream().anyMatch(w -> w.point().equals("pump_speed_setpoint")),
+                    "pump raised on " + cdu + ": " + sc.devices().writes());
+            assertTrue(sc.devices().writesTo(cdu).stream().anyMatch(w -> w.point().equals("fan_speed_setpoint")),
+                    "fans raised on " + cdu + ": " + sc.devices().writes());
         }
-        assertEquals("WARNING", rig.loop.status().thermalStage());
+        sc.then(thermalStage("WARNING"));
     }
 }

@@ -1,29 +1,29 @@
-package io.containeredge.control;
+package io.containeredge.control.testing;
 
 import io.containeredge.gpio.api.DigitalReading;
 import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.gpio.api.IoInputs;
 
 /** Gateway I/O a test wires by hand: working with contacts it sets, or configured and failed. */
-final class FakeGatewayIo implements GatewayIo {
+public final class FakeGatewayIo implements GatewayIo {
 
     private final boolean failed;
-    volatile boolean estopPressed;
-    volatile boolean leak;
-    volatile boolean leakReadable = true;
-    volatile boolean beacon;
+    public volatile boolean estopPressed;
+    public volatile boolean leak;
+    public volatile boolean leakReadable = true;
+    public volatile boolean beacon;
 
     private FakeGatewayIo(boolean failed) {
         this.failed = failed;
     }
 
     /** Working I/O, every contact in its normal state. */
-    static FakeGatewayIo working() {
+    public static FakeGatewayIo working() {
         return new FakeGatewayIo(false);
     }
 
     /** I/O that is configured but did not start (a Pi4J error): nothing can be read. */
-    static FakeGatewayIo failedAtStart() {
+    public static FakeGatewayIo failedAtStart() {
         return new FakeGatewayIo(true);
     }
 

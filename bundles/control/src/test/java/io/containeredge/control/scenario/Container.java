@@ -1,0 +1,92 @@
+package io.containeredge.control.scenario;
+
+import io.containeredge.control.ControlLoop;
+import io.containeredge.gpio.UnavailableGatewayIo;
+import io.containeredge.gpio.api.GatewayIo;
+import io.containeredge.modbus.site.ControlSettings;
+import io.containeredge.modbus.site.SiteConfig;
+import io.containeredge.modbus.site.SiteLoader;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * What a scenario is given: the site (the demo container unless told), its control settings, the miners and
+ * how fast they obey, the gateway I/O and where the loop keeps its data. Every setting has the value most
+ * scenarios want; a test names only what its story is about.
+ */
+public final class Container {
+
+    SiteConfig site;
+    ControlSettings control = ControlSettings.DEFAULTS;
+    int miners = 40;
+    double minerRatedKw = 3.5;
+    long sleepMillis;
+    long wakeMillis;
+    GatewayIo io = new UnavailableGatewayIo("test");
+    Path dataDir;
+    Function<LoopParts, ControlLoop> loop = LoopParts::newLoop;
+
+    private Container() {
+    }
+
+    /** The demo container: 40 miners of 3.5 kW that obey at once, no gateway I/O, every reading healthy. */
+    public static Container container() {
+        return new Container();
+    }
+
+    public Container miners(int count, double ratedKw) {
+        miners = count;
+        minerRatedKw = ratedKw;
+        return this;
+    }
+
+    /** A miner goes to sleep this long after the command, and wakes that long after its wake command. */
+    public Container minersTake(double sleepSeconds, double wakeSeconds) {
+        sleepMillis = Math.round(sleepSeconds * 1000);
+        wakeMillis = Math.round(wakeSeconds * 1000);
+        return this;
+    }
+
+    /** Another site; only the demo site's devices get healthy readings, the test sets the others. */
+    public Container site(SiteConfig other) {
+        site = other;
+        return this;
+    }
+
+    /** The site's {@code control} section replaced by these settings. */
+    public Container control(ControlSettings settings) {
+        control = settings;
+        return this;
+    }
+
+    public Container gatewayIo(GatewayIo gatewayIo) {
+        io = gatewayIo;
+        return this;
+    }
+
+    /** The alarm journal, maintenance and latch files are kept here (a scratch directory otherwise). */
+    public Container dataIn(Path dir) {
+        dataDir = dir;
+        return this;
+    }
+
+    /** How the loop is built from its parts: for a test that adds a limit source or a load kind. */
+    public Container loop(Function<LoopParts, ControlLoop> factory) {
+        loop = factory;
+        return this;
+    }
+
+    SiteConfig siteConfig() throws Exception {
+        if (site == null) {
+            site = SiteLoader.loadBuiltIn("demo-container").config();
+        }
+        return site;
+    }
+
+    Path dataDir() {
+        if (dataDir == null) {
+            dataDir = ScratchDirs.create();
+        }
+        return dataDir;
+    }
+}

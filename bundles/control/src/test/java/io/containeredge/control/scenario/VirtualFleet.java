@@ -1,0 +1,147 @@
+package io.containeredge.control.scenario;
+
+import io.containeredge.control.ControlLoop;
+import io.containeredge.control.miner.CommandOutcome;
+import io.containeredge.control.miner.MinerCommand;
+import io.containeredge.control.miner.MinerEndpoint;
+import io.containeredge.control.miner.MinerMode;
+import io.containeredge.control.miner.MinerStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+
+/**
+ * Miners as the loop's fleet: each takes a power target at once, and goes to sleep or wakes a set time
+ * after the command (at once by default). A stubborn miner ignores sleep commands; with
+ * {@link #ignoreSleepAndWake} every miner does.
+ */
+public final class VirtualFleet implements ControlLoop.Fleet {
+
+    /** A sleeping miner's draw: its control board and fans. */
+    static final double ASLEEP_W = 25;
+
+    /** A command the loop sent, and the virtual time it was sent at. */
+    public record Sent(MinerCommand command, long atMillis) {
+    }
+
+    /** One miner: its mode changes when the virtual clock reaches the time a command takes effect. */
+    public static final class Miner {
+        private final double ratedW;
+        private boolean awake = true;
+        private long modeChangesAt = Long.MAX_VALUE;
+        private boolean awakeAfterChange;
+        private double targetW;
+        boolean stubborn;
+
+        Miner(double ratedW) {
+            this.ratedW = ratedW;
+            this.targetW = ratedW;
+        }
+
+        boolean awake(long now) {
+            if (now >= modeChangesAt) {
+                awake = awakeAfterChange;
+                modeChangesAt = Long.MAX_VALUE;
+            }
+            return awake;
+        }
+
+        double powerW(long now) {
+            return awake(now) ? targetW : ASLEEP_W;
+        }
+
+        void changeTo(boolean toAwake, long at) {
+            awakeAfterChange = toAwake;
+            modeChangesAt = at;
+        }
+
+        /** Goes to sleep (or wakes) now, whatever it was told: a reboot, a firmware hiccup. */
+        void set(boolean toAwake) {
+            awake = toAwake;
+            modeChangesAt = Long.MAX_VALUE;
+        }
+    }
+
+    private final Map<Integer, MinerEndpoint> endpoints = new TreeMap<>();
+    private final Map<Integer, Miner> miners = new TreeMap<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final LongSupplier now;
+    private final long sleepMillis;
+    private final long wakeMillis;
+    boolean ignoreSleepAndWake;
+
+    VirtualFleet(int count, double ratedKw, long sleepMillis, long wakeMillis, LongSupplier now) {
+        this.now = now;
+        this.sleepMillis = sleepMillis;
+        this.wakeMillis = wakeMillis;
+        for (int i = 0; i < count; i++) {
+            endpoints.put(i, new MinerEndpoint(i, "127.0.0.1", 14100 + i, ratedKw * 1000));
+            miners.put(i, new Miner(ratedKw * 1000));
+        }
+    }
+
+    public Miner miner(int index) {
+        return miners.get(index);
+    }
+
+    public int size() {
+        return miners.size();
+    }
+
+    /** Every command sent so far, in order. */
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** The same miners, in the same modes and at the same targets, as another fleet (a restarted loop's). */
+    void takeOver(VirtualFleet before) {
+        before.miners.forEach((i, m) -> {
+            Miner mine = miners.get(i);
+            mine.set(m.awake(now.getAsLong()));
+            mine.targetW = m.targetW;
+        });
+    }
+
+    @Override
+    public Map<Integer, MinerEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public List<MinerStatus> statuses() {
+        long t = now.getAsLong();
+        List<MinerStatus> all = new ArrayList<>();
+        miners.forEach((i, m) -> all.add(new MinerStatus(i, true, m.awake(t) ? MinerMode.AWAKE : MinerMode.SLEEPING,
+                m.powerW(t), m.targetW, 0, Double.NaN, t, null)));
+        return all;
+    }
+
+    @Override
+    public CompletableFuture<List<CommandOutcome>> execute(List<MinerCommand> commands) {
+        long t = now.getAsLong();
+        List<CommandOutcome> outcomes = new ArrayList<>();
+        for (MinerCommand c : commands) {
+            sent.add(new Sent(c, t));
+            Miner m = miners.get(c.index());
+            switch (c.kind()) {
+                case POWER_TARGET -> m.targetW = c.targetW();
+                case SLEEP -> {
+                    if (!ignoreSleepAndWake && !m.stubborn) {
+                        m.changeTo(false, t + sleepMillis);
+                    }
+                }
+                case WAKE -> {
+                    if (!ignoreSleepAndWake) {
+                        m.changeTo(true, t + wakeMillis);
+                    }
+                }
+            }
+            outcomes.add(new CommandOutcome(c, true, "ok", t, 1));
+        }
+        return CompletableFuture.completedFuture(outcomes);
+    }
+}
