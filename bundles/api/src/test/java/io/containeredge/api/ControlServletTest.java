@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.control.ControlService;
 import io.containeredge.control.ControlStatus;
+import io.containeredge.control.testing.RecordingControlService;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,23 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ControlServletTest {
 
-    /** What the servlet asked of the controller: method name and arguments. */
-    private final List<List<Object>> calls = new ArrayList<>();
-    /** What the controller's {@code status()} answers. */
-    private ControlStatus lastCycle;
-    private final ControlService control = (ControlService) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {ControlService.class}, (proxy, m, args) -> {
-                if (m.getName().equals("status")) {
-                    return lastCycle;
-                }
-                List<Object> call = new ArrayList<>();
-                call.add(m.getName());
-                if (args != null) {
-                    call.addAll(List.of(args));
-                }
-                calls.add(call);
-                return m.getReturnType() == boolean.class ? Boolean.TRUE : null;
-            });
+    private final RecordingControlService control = RecordingControlService.forSite(2200).activeAlarms("comm.cdu")
+            .build();
     private int status;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
@@ -50,34 +34,34 @@ class ControlServletTest {
     void aChangeFromAnotherMachineIsTakenAndCarriesTheUsersName() throws Exception {
         post("/alarms/ack", Map.of("id", "comm.cdu"), "alice", "10.20.30.40");
         assertEquals(200, status);
-        assertEquals(List.of("acknowledge", "comm.cdu", "alice@10.20.30.40"), calls.get(0));
+        assertEquals("acknowledge comm.cdu alice@10.20.30.40", control.calls().get(0));
         assertTrue(body.toString(StandardCharsets.UTF_8).contains("\"by\":\"alice@10.20.30.40\""));
 
         post("/import-cap", Map.of("kw", "150", "minutes", "10"), "scada", "192.168.7.2");
         assertEquals(200, status);
-        assertEquals("scada@192.168.7.2", calls.get(1).get(3));
+        assertEquals("overrideImportCap 150.0 PT10M scada@192.168.7.2", control.calls().get(1));
 
         post("/reset", Map.of(), "bob", "10.20.30.41");
         assertEquals(202, status);
-        assertEquals(List.of("requestReset"), calls.get(2));
+        assertEquals("requestReset", control.calls().get(2));
     }
 
     @Test
     void withoutALoggedInUserTheCallerIsNamedByAddressOnly() throws Exception {
         post("/alarms/ack", Map.of("id", "comm.cdu"), null, "127.0.0.1");
-        assertEquals(List.of("acknowledge", "comm.cdu", "api@127.0.0.1"), calls.get(0));
+        assertEquals("acknowledge comm.cdu api@127.0.0.1", control.calls().get(0));
     }
 
     @Test
     void theStatusSaysTheImportAllowedAndTheBatterySetpointCommandedAndNullWhereThereIsNone() throws Exception {
-        lastCycle = statusWith(1500, -48.5);
+        control.shows(statusWith(1500, -48.5));
         request("GET", "/", Map.of(), "alice", "127.0.0.1");
         assertEquals(200, status);
         JsonNode json = new ObjectMapper().readTree(body.toByteArray());
         assertEquals(1500.0, json.get("allowedImportKw").asDouble());
         assertEquals(-48.5, json.get("batterySetpointKw").asDouble());
 
-        lastCycle = statusWith(Double.NaN, Double.NaN);
+        control.shows(statusWith(Double.NaN, Double.NaN));
         request("GET", "/", Map.of(), "alice", "127.0.0.1");
         json = new ObjectMapper().readTree(body.toByteArray());
         assertTrue(json.get("allowedImportKw").isNull(), json.toString());
