@@ -4,6 +4,7 @@ import io.containeredge.control.ControlLoop;
 import io.containeredge.gpio.UnavailableGatewayIo;
 import io.containeredge.gpio.api.GatewayIo;
 import io.containeredge.modbus.site.ControlSettings;
+import io.containeredge.modbus.site.Limits;
 import io.containeredge.modbus.site.SiteConfig;
 import io.containeredge.modbus.site.SiteLoader;
 import java.nio.file.Path;
@@ -20,11 +21,16 @@ public final class Container {
     ControlSettings control = ControlSettings.DEFAULTS;
     int miners = 40;
     double minerRatedKw = 3.5;
-    long sleepMillis;
-    long wakeMillis;
+    Delays delays = new Delays(0, 0, 0);
+    double auxiliaryKw = 25;
+    double batteryKwh = 500;
     GatewayIo io = new UnavailableGatewayIo("test");
     Path dataDir;
     Function<LoopParts, ControlLoop> loop = LoopParts::newLoop;
+
+    /** How long a miner takes to sleep, to wake and to draw a new power target after the command. */
+    record Delays(long sleepMillis, long wakeMillis, long targetMillis) {
+    }
 
     private Container() {
     }
@@ -42,14 +48,37 @@ public final class Container {
 
     /** A miner goes to sleep this long after the command, and wakes that long after its wake command. */
     public Container minersTake(double sleepSeconds, double wakeSeconds) {
-        sleepMillis = Math.round(sleepSeconds * 1000);
-        wakeMillis = Math.round(wakeSeconds * 1000);
+        delays = new Delays(Math.round(sleepSeconds * 1000), Math.round(wakeSeconds * 1000), delays.targetMillis());
+        return this;
+    }
+
+    /** A miner draws a new power target this long after the command (at once otherwise). */
+    public Container powerTargetsTake(double seconds) {
+        delays = new Delays(delays.sleepMillis(), delays.wakeMillis(), Math.round(seconds * 1000));
+        return this;
+    }
+
+    /** What the container draws beside the miners (pumps, fans, an HPC rack): 25 kW unless told. */
+    public Container auxiliaryKw(double kw) {
+        auxiliaryKw = kw;
         return this;
     }
 
     /** Another site; only the demo site's devices get healthy readings, the test sets the others. */
     public Container site(SiteConfig other) {
         site = other;
+        return this;
+    }
+
+    /** The site with these limits (coolant, transformer, import cap) instead of its own. */
+    public Container limits(Limits limits) {
+        try {
+            SiteConfig s = siteConfig();
+            site = new SiteConfig(s.site(), s.container(), s.description(), s.connections(), s.devices(), s.miners(),
+                    limits, s.api(), s.simulation(), s.control());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return this;
     }
 

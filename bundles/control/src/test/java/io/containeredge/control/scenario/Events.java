@@ -40,17 +40,85 @@ public final class Events {
     }
 
     public static Event windingAt(double celsius) {
-        return reading("transformer", "winding_temp", celsius);
+        return transformerAt("winding_temp", celsius);
     }
 
     /** The battery at 10 %, under its reserve: the power guard cannot discharge it. */
     public static Event batteryEmpty() {
-        return reading("battery", "m802.SoC", 10.0);
+        return batterySocAt(10);
+    }
+
+    public static Event batterySocAt(double pct) {
+        return s -> s.battery().socPct(pct);
     }
 
     /** The inverter accepts every setpoint and delivers nothing (or follows again). */
     public static Event batteryFollows(boolean follows) {
-        return s -> s.devices().batteryFollows = follows;
+        return s -> s.battery().follows = follows;
+    }
+
+    /** The inverter delivers this much at most, whatever it is told (a BMS derate). */
+    public static Event batteryDeliversAtMost(double kw) {
+        return s -> s.battery().deliversAtMostKw = kw;
+    }
+
+    /** The inverter offers no charge or discharge power (model 802 rates 0): the power guard has no battery. */
+    public static Event batteryOffersNoPower() {
+        return s -> {
+            s.image().set("battery", "m802.WChaRteMax", 0.0);
+            s.image().set("battery", "m802.WDisChaRteMax", 0.0);
+        };
+    }
+
+    /** The state-of-charge reading cannot be trusted. */
+    public static Event batterySocBad() {
+        return s -> s.image().invalid("battery", "m802.SoC", "%", "sentinel 0x8000");
+    }
+
+    /** What the container draws beside the miners changes (an HPC rack comes on). */
+    public static Event auxiliaryLoadAt(double kw) {
+        return s -> s.auxiliaryKw(kw);
+    }
+
+    /** The miners' work demands this much in all: none draws more than its share, whatever its target. */
+    public static Event minerDemandAt(double kw) {
+        return s -> s.fleet().demandKw(kw);
+    }
+
+    /** The main meter's reading cannot be trusted. */
+    public static Event importBad() {
+        return s -> s.image().invalid("meter-main", "active_power", "kW", "sentinel 0x8000");
+    }
+
+    /** A transformer temperature ({@code winding_temp}, {@code top_oil_temp}); NaN reads as invalid (0x8000). */
+    public static Event transformerAt(String point, double celsius) {
+        return s -> {
+            if (Double.isNaN(celsius)) {
+                s.image().invalid("transformer", point, "degC", "invalid: 0x8000");
+            } else {
+                s.image().set("transformer", point, celsius);
+            }
+        };
+    }
+
+    /** The ambient temperature at the transformer and the CDU. */
+    public static Event ambientAt(double celsius) {
+        return s -> {
+            s.image().set("transformer", "ambient_temp", celsius);
+            s.image().set("cdu", "ambient_temp", celsius);
+        };
+    }
+
+    public static Event ambientBad() {
+        return s -> {
+            s.image().invalid("transformer", "ambient_temp", "degC", "stale");
+            s.image().invalid("cdu", "ambient_temp", "degC", "stale");
+        };
+    }
+
+    /** The transformer monitor's {@code alarm} or {@code trip} status bit. */
+    public static Event transformerBit(String bit, boolean set) {
+        return reading("transformer", "status_bits." + bit, set);
     }
 
     /** Every point of the device turns stale: it stopped answering. */

@@ -14,9 +14,11 @@ final class HealthyReadings {
             Map.entry("cdu/fault_bits", 0.0), Map.entry("cdu/ambient_temp", 25.0),
             Map.entry("transformer/winding_temp", 80.0), Map.entry("transformer/top_oil_temp", 60.0),
             Map.entry("transformer/ambient_temp", 25.0), Map.entry("meter-aux/m203.W", 0.0),
-            Map.entry("battery/m802.SoC", 60.0), Map.entry("battery/m802.WChaRteMax", 250_000.0),
+            Map.entry("battery/m802.WChaRteMax", 250_000.0),
             Map.entry("battery/m802.WDisChaRteMax", 250_000.0), Map.entry("battery/m802.CtrlHb", 0.0),
             Map.entry("battery/m704.WSet", 0.0), Map.entry("battery/m704.WSetEna", 0.0));
+
+    static final double SOC_PCT = 60;
 
     private HealthyReadings() {
     }

@@ -16,6 +16,7 @@ import io.containeredge.modbus.site.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,8 +38,6 @@ public final class Scenario {
     public static final TimeUnit h = TimeUnit.HOURS;
     /** The virtual clocks' start: a wall-clock time in 2027. */
     public static final long T0 = 1_800_000_000_000L;
-    /** What the container draws beside the miners: pumps, fans, lights. */
-    public static final double AUXILIARY_KW = 25;
 
     private final Container given;
     private final SiteConfig site;
@@ -47,6 +46,9 @@ public final class Scenario {
     private final VirtualImage image;
     private final VirtualFleet fleet;
     private final VirtualDevices devices;
+    private final VirtualBattery battery;
+    private final List<Cycle> cycles = new ArrayList<>();
+    private double auxiliaryKw;
     private long now = T0;
     private long wallOffset;
     private AlarmRegistry alarms;
@@ -59,9 +61,10 @@ public final class Scenario {
         this.config = ControlConfig.of(site.limits(), given.control);
         this.pdus = new PduMap(site);
         this.image = new VirtualImage(() -> now);
-        this.fleet = new VirtualFleet(given.miners, given.minerRatedKw, given.sleepMillis, given.wakeMillis,
-                () -> now);
-        this.devices = new VirtualDevices(image, site.battery().orElse(null), () -> now);
+        this.fleet = new VirtualFleet(given.miners, given.minerRatedKw, given.delays, () -> now);
+        this.auxiliaryKw = given.auxiliaryKw;
+        this.battery = new VirtualBattery(given.batteryKwh, HealthyReadings.SOC_PCT);
+        this.devices = new VirtualDevices(image, site.battery().orElse(null), battery, () -> now);
         HealthyReadings.fill(image, site);
         followPhysics();
         start();
@@ -113,8 +116,16 @@ public final class Scenario {
     /** One cycle at the current time, then 250 ms pass. */
     public Scenario cycle() {
         followPhysics();
+        double importAtStart = importKw();
+        double minersAtStart = minerKw();
+        double socAtStart = battery.socPct();
         loop.cycle(wall(), now);
-        now += config.cyclePeriod().toMillis();
+        if (loop.status() != null) {
+            cycles.add(new Cycle(now, importAtStart, minersAtStart, socAtStart, loop.status()));
+        }
+        long period = config.cyclePeriod().toMillis();
+        battery.run(now, period);
+        now += period;
         return this;
     }
 
@@ -134,7 +145,8 @@ public final class Scenario {
 
     private void followPhysics() {
         image.follow("meter-main", "active_power", importKw());
-        image.follow("battery", "m103.W", devices.batteryKw() * 1000);
+        image.follow("battery", "m103.W", battery.deliveredKw(now) * 1000);
+        image.follow("battery", "m802.SoC", battery.socPct());
     }
 
     static long millis(double time, TimeUnit unit) {
@@ -238,6 +250,36 @@ public final class Scenario {
 
     /** What the meter reads: the miners and the auxiliaries, less what the battery delivers. */
     public double importKw() {
-        return minerKw() + AUXILIARY_KW - devices.batteryKw();
+        return minerKw() + auxiliaryKw - battery.deliveredKw(now);
+    }
+
+    void auxiliaryKw(double kw) {
+        auxiliaryKw = kw;
+    }
+
+    public VirtualBattery battery() {
+        return battery;
+    }
+
+    /** Every cycle that decided, oldest first. */
+    public List<Cycle> cycles() {
+        return cycles;
+    }
+
+    /** The last cycle. */
+    public Cycle last() {
+        return cycles.get(cycles.size() - 1);
+    }
+
+    /** The cycle at or just before {@code time} after the start. */
+    public Cycle cycleAt(double time, TimeUnit unit) {
+        long t = T0 + millis(time, unit);
+        Cycle found = null;
+        for (Cycle c : cycles) {
+            if (c.millis() <= t) {
+                found = c;
+            }
+        }
+        return found;
     }
 }

@@ -10,8 +10,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The devices the loop writes to: every write is recorded; a PDU socket switches (its reading in the image
- * follows, unless the test made the socket stuck); the battery inverter delivers its last SunSpec 704 setpoint
- * until the reversion time it was written with runs out (nothing, when the test made it stop following).
+ * follows, unless the test made the socket stuck); the battery's writes go to the {@link VirtualBattery}.
  */
 public final class VirtualDevices implements DeviceWriter {
 
@@ -23,14 +22,12 @@ public final class VirtualDevices implements DeviceWriter {
     private final Set<String> stuckSockets = new HashSet<>();
     private final VirtualImage image;
     private final LongSupplier now;
-    private final String battery;
-    boolean batteryFollows = true;
-    private double batterySetpointW;
-    private long batteryWrittenAt = Long.MIN_VALUE;
-    private long reversionMillis;
+    private final String batteryDevice;
+    private final VirtualBattery battery;
 
-    VirtualDevices(VirtualImage image, String battery, LongSupplier now) {
+    VirtualDevices(VirtualImage image, String batteryDevice, VirtualBattery battery, LongSupplier now) {
         this.image = image;
+        this.batteryDevice = batteryDevice;
         this.battery = battery;
         this.now = now;
     }
@@ -38,11 +35,8 @@ public final class VirtualDevices implements DeviceWriter {
     @Override
     public CompletableFuture<Void> write(String device, String point, Object value) {
         writes.add(new Write(device, point, value, now.getAsLong()));
-        if (device.equals(battery) && point.equals("m704.WSetRvrtTms")) {
-            reversionMillis = ((Number) value).longValue() * 1000;
-        } else if (device.equals(battery) && point.equals("m704.WSet")) {
-            batterySetpointW = ((Number) value).doubleValue();
-            batteryWrittenAt = now.getAsLong();
+        if (device.equals(batteryDevice)) {
+            battery.written(point, value, now.getAsLong());
         } else if (point.startsWith("socket_") && !stuckSockets.contains(device + "/" + point)) {
             image.set(device, point, value);
         }
@@ -66,11 +60,5 @@ public final class VirtualDevices implements DeviceWriter {
     /** The socket's relay does not switch: a cut sent to it does not take. */
     void stick(String pdu, String socket) {
         stuckSockets.add(pdu + "/" + socket);
-    }
-
-    /** What the inverter delivers, + discharge: its setpoint until the reversion time runs out. */
-    public double batteryKw() {
-        boolean inForce = batteryWrittenAt != Long.MIN_VALUE && now.getAsLong() - batteryWrittenAt < reversionMillis;
-        return batteryFollows && inForce ? batterySetpointW / 1000 : 0;
     }
 }

@@ -6,7 +6,9 @@ import io.containeredge.control.miner.MinerCommand;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
- * Miners as the loop's fleet: each takes a power target at once, and goes to sleep or wakes a set time
- * after the command (at once by default). A stubborn miner ignores sleep commands; with
- * {@link #ignoreSleepAndWake} every miner does.
+ * Miners as the loop's fleet: each takes a power target, goes to sleep or wakes a set time after the command
+ * (at once by default), and draws its target or what its work demands, the lower. A stubborn miner ignores
+ * sleep commands; with {@link #ignoreSleepAndWake} every miner does.
  */
 public final class VirtualFleet implements ControlLoop.Fleet {
 
@@ -28,18 +30,23 @@ public final class VirtualFleet implements ControlLoop.Fleet {
     public record Sent(MinerCommand command, long atMillis) {
     }
 
-    /** One miner: its mode changes when the virtual clock reaches the time a command takes effect. */
+    /** A power target the miner takes at a time. */
+    private record Target(double watts, long atMillis) {
+    }
+
+    /** One miner: its mode and target change when the virtual clock reaches the time a command takes effect. */
     public static final class Miner {
-        private final double ratedW;
         private boolean awake = true;
         private long modeChangesAt = Long.MAX_VALUE;
         private boolean awakeAfterChange;
         private double targetW;
+        private final Deque<Target> targets = new ArrayDeque<>();
+        double demandW;
         boolean stubborn;
 
         Miner(double ratedW) {
-            this.ratedW = ratedW;
             this.targetW = ratedW;
+            this.demandW = ratedW;
         }
 
         boolean awake(long now) {
@@ -50,8 +57,15 @@ public final class VirtualFleet implements ControlLoop.Fleet {
             return awake;
         }
 
+        double targetW(long now) {
+            while (!targets.isEmpty() && now >= targets.peekFirst().atMillis()) {
+                targetW = targets.removeFirst().watts();
+            }
+            return targetW;
+        }
+
         double powerW(long now) {
-            return awake(now) ? targetW : ASLEEP_W;
+            return awake(now) ? Math.min(targetW(now), demandW) : ASLEEP_W;
         }
 
         void changeTo(boolean toAwake, long at) {
@@ -72,12 +86,14 @@ public final class VirtualFleet implements ControlLoop.Fleet {
     private final LongSupplier now;
     private final long sleepMillis;
     private final long wakeMillis;
+    private final long targetMillis;
     boolean ignoreSleepAndWake;
 
-    VirtualFleet(int count, double ratedKw, long sleepMillis, long wakeMillis, LongSupplier now) {
+    VirtualFleet(int count, double ratedKw, Container.Delays delays, LongSupplier now) {
         this.now = now;
-        this.sleepMillis = sleepMillis;
-        this.wakeMillis = wakeMillis;
+        this.sleepMillis = delays.sleepMillis();
+        this.wakeMillis = delays.wakeMillis();
+        this.targetMillis = delays.targetMillis();
         for (int i = 0; i < count; i++) {
             endpoints.put(i, new MinerEndpoint(i, "127.0.0.1", 14100 + i, ratedKw * 1000));
             miners.put(i, new Miner(ratedKw * 1000));
@@ -92,6 +108,11 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         return miners.size();
     }
 
+    /** The fleet's work demands this much: each miner draws its share at most, whatever its target. */
+    void demandKw(double kw) {
+        miners.values().forEach(m -> m.demandW = kw * 1000 / miners.size());
+    }
+
     /** Every command sent so far, in order. */
     public List<Sent> sent() {
         return List.copyOf(sent);
@@ -102,7 +123,7 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         before.miners.forEach((i, m) -> {
             Miner mine = miners.get(i);
             mine.set(m.awake(now.getAsLong()));
-            mine.targetW = m.targetW;
+            mine.targetW = m.targetW(now.getAsLong());
         });
     }
 
@@ -116,7 +137,7 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         long t = now.getAsLong();
         List<MinerStatus> all = new ArrayList<>();
         miners.forEach((i, m) -> all.add(new MinerStatus(i, true, m.awake(t) ? MinerMode.AWAKE : MinerMode.SLEEPING,
-                m.powerW(t), m.targetW, 0, Double.NaN, t, null)));
+                m.powerW(t), m.targetW(t), 0, Double.NaN, t, null)));
         return all;
     }
 
@@ -128,7 +149,7 @@ public final class VirtualFleet implements ControlLoop.Fleet {
             sent.add(new Sent(c, t));
             Miner m = miners.get(c.index());
             switch (c.kind()) {
-                case POWER_TARGET -> m.targetW = c.targetW();
+                case POWER_TARGET -> m.targets.addLast(new Target(c.targetW(), t + targetMillis));
                 case SLEEP -> {
                     if (!ignoreSleepAndWake && !m.stubborn) {
                         m.changeTo(false, t + sleepMillis);
