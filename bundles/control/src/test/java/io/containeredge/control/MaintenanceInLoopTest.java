@@ -7,6 +7,7 @@ import static io.containeredge.control.scenario.Events.minersIgnoreSleepAndWake;
 import static io.containeredge.control.scenario.Events.pumpStops;
 import static io.containeredge.control.scenario.Events.silence;
 import static io.containeredge.control.scenario.Expectations.allMinersAsleep;
+import static io.containeredge.control.scenario.Expectations.allMinersAsleepBy;
 import static io.containeredge.control.scenario.Expectations.allMinersAwake;
 import static io.containeredge.control.scenario.Expectations.importKw;
 import static io.containeredge.control.scenario.Expectations.minerLimitKw;
@@ -70,7 +71,7 @@ class MaintenanceInLoopTest {
         Scenario plain = given(container().dataIn(dir.resolve("plain")));
         Scenario held = given(container().dataIn(dir.resolve("held"))).when(maintenance("cdu", TWO_HOURS));
         for (Scenario sc : List.of(plain, held)) {
-            sc.at(2, s).when(pumpStops()).runFor(10, s).then(thermalStage("TRIPPED"), allMinersAsleep());
+            sc.at(2, s).when(pumpStops()).then(allMinersAsleepBy(12, s), thermalStage("TRIPPED"));
         }
         assertFalse(plain.devices().writesTo("cdu").isEmpty(), "pump and fan raised under control");
         assertTrue(held.devices().writesTo("cdu").isEmpty(), "written in maintenance: " + held.devices().writesTo("cdu"));

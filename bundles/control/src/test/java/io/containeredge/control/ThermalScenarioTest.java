@@ -13,12 +13,12 @@ import static io.containeredge.control.scenario.Events.reset;
 import static io.containeredge.control.scenario.Events.socketStuck;
 import static io.containeredge.control.scenario.Expectations.alarmActive;
 import static io.containeredge.control.scenario.Expectations.allMinersAsleep;
-import static io.containeredge.control.scenario.Expectations.allMinersAsleepBy;
 import static io.containeredge.control.scenario.Expectations.bindingSays;
 import static io.containeredge.control.scenario.Expectations.minerKw;
 import static io.containeredge.control.scenario.Expectations.minerLimitKw;
 import static io.containeredge.control.scenario.Expectations.minersAwake;
 import static io.containeredge.control.scenario.Expectations.thermalStage;
+import static io.containeredge.control.scenario.Expectations.within;
 import static io.containeredge.control.scenario.Scenario.given;
 import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +60,7 @@ class ThermalScenarioTest {
         sc.then(thermalStage("TRIPPED"), bindingSays("pump stopped"));
 
         // asleep one cycle plus the miners' sleep time after the pump stop
-        sc.then(allMinersAsleepBy(10.25 + SLEEP_S, s));
+        sc.then(within(SLEEP_S, s, allMinersAsleep()));
     }
 
     @Test

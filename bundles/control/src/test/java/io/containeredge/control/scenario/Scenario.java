@@ -28,13 +28,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * given(container().minersTake(3, 8)).at(10, s).when(pumpStops()).then(allMinersAsleepBy(13.25, s));
+ * given(container()).at(2, s).when(silence("meter-main")).cycle().then(s -> assertTrue(s.status().holdWake()));
  * }</pre>
  */
 public final class Scenario {
 
-    public static final TimeUnit ms = TimeUnit.MILLISECONDS;
     public static final TimeUnit s = TimeUnit.SECONDS;
-    public static final TimeUnit min = TimeUnit.MINUTES;
     public static final TimeUnit h = TimeUnit.HOURS;
     /** The virtual clocks' start: a wall-clock time in 2027. */
     public static final long T0 = 1_800_000_000_000L;
@@ -121,7 +120,7 @@ public final class Scenario {
         double socAtStart = battery.socPct();
         loop.cycle(wall(), now);
         if (loop.status() != null) {
-            cycles.add(new Cycle(now, importAtStart, minersAtStart, socAtStart, loop.status()));
+            cycles.add(new Cycle(now, importAtStart, minersAtStart, socAtStart, loop.status())); // null: still waiting
         }
         long period = config.cyclePeriod().toMillis();
         battery.run(now, period);
@@ -187,10 +186,6 @@ public final class Scenario {
 
     public ControlConfig config() {
         return config;
-    }
-
-    public SiteConfig site() {
-        return site;
     }
 
     /** Which PDU socket feeds which miner. */

@@ -118,15 +118,6 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         return List.copyOf(sent);
     }
 
-    /** The same miners, in the same modes and at the same targets, as another fleet (a restarted loop's). */
-    void takeOver(VirtualFleet before) {
-        before.miners.forEach((i, m) -> {
-            Miner mine = miners.get(i);
-            mine.set(m.awake(now.getAsLong()));
-            mine.targetW = m.targetW(now.getAsLong());
-        });
-    }
-
     @Override
     public Map<Integer, MinerEndpoint> endpoints() {
         return endpoints;

@@ -79,9 +79,4 @@ public final class VirtualImage {
     public PointValue get(String device, String point) {
         return points.get(device + "/" + point);
     }
-
-    /** Every point now in the image. */
-    public Map<String, PointValue> points() {
-        return Map.copyOf(points);
-    }
 }
