@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * given(container().minersTake(3, 8)).at(10, s).when(pumpStops()).then(allMinersAsleepBy(13.25, s));
- * given(container()).at(2, s).when(silence("meter-main")).cycle().then(s -> assertTrue(s.status().holdWake()));
+ * given(container()).at(2, s).when(silence("meter-main")).cycle().then(sc -> assertTrue(sc.status().holdWake()));
  * }</pre>
  */
 public final class Scenario {
@@ -119,8 +119,8 @@ public final class Scenario {
         double minersAtStart = minerKw();
         double socAtStart = battery.socPct();
         loop.cycle(wall(), now);
-        if (loop.status() != null) {
-            cycles.add(new Cycle(now, importAtStart, minersAtStart, socAtStart, loop.status())); // null: still waiting
+        if (loop.status() != null) { // before its first decision the loop has nothing to show
+            cycles.add(new Cycle(now, importAtStart, minersAtStart, socAtStart, loop.status()));
         }
         long period = config.cyclePeriod().toMillis();
         battery.run(now, period);
