@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.testing.RecordingControlService;
 import io.containeredge.http.testing.FakeGuard;
 import io.containeredge.http.testing.FakeRequest;
 import io.containeredge.http.testing.FakeResponse;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,23 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ControlServletTest {
 
-    /** What the servlet asked of the controller: method name and arguments. */
-    private final List<List<Object>> calls = new ArrayList<>();
-    /** What the controller's {@code status()} answers. */
-    private ControlStatus lastCycle;
-    private final ControlService control = (ControlService) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {ControlService.class}, (proxy, m, args) -> {
-                if (m.getName().equals("status")) {
-                    return lastCycle;
-                }
-                List<Object> call = new ArrayList<>();
-                call.add(m.getName());
-                if (args != null) {
-                    call.addAll(List.of(args));
-                }
-                calls.add(call);
-                return m.getReturnType() == boolean.class ? Boolean.TRUE : null;
-            });
+    private final RecordingControlService control = RecordingControlService.forSite(2200).activeAlarms("comm.cdu")
+            .build();
     private int status;
     private String body;
 
@@ -46,35 +29,35 @@ class ControlServletTest {
     void aChangeFromAnotherMachineIsTakenAndCarriesTheUsersName() throws Exception {
         post("/alarms/ack", Map.of("id", "comm.cdu"), "alice", "10.20.30.40");
         assertEquals(200, status);
-        assertEquals(List.of("acknowledge", "comm.cdu", "alice@10.20.30.40"), calls.get(0));
+        assertEquals("acknowledge comm.cdu alice@10.20.30.40", control.calls().get(0));
         assertTrue(body.contains("\"by\":\"alice@10.20.30.40\""));
 
         send(new FakeRequest("POST", "/api/v1/control", "/import-cap").remoteUser("scada").from("192.168.7.2")
                 .json("{\"kw\":150,\"minutes\":10}"));
         assertEquals(200, status);
-        assertEquals("scada@192.168.7.2", calls.get(1).get(3));
+        assertEquals("overrideImportCap 150.0 PT10M scada@192.168.7.2", control.calls().get(1));
 
         post("/reset", Map.of(), "bob", "10.20.30.41");
         assertEquals(202, status);
-        assertEquals(List.of("requestReset"), calls.get(2));
+        assertEquals("requestReset", control.calls().get(2));
     }
 
     @Test
     void withoutALoggedInUserTheCallerIsNamedByAddressOnly() throws Exception {
         post("/alarms/ack", Map.of("id", "comm.cdu"), null, "127.0.0.1");
-        assertEquals(List.of("acknowledge", "comm.cdu", "api@127.0.0.1"), calls.get(0));
+        assertEquals("acknowledge comm.cdu api@127.0.0.1", control.calls().get(0));
     }
 
     @Test
     void theStatusSaysTheImportAllowedAndTheBatterySetpointCommandedAndNullWhereThereIsNone() throws Exception {
-        lastCycle = statusWith(1500, -48.5);
+        control.shows(statusWith(1500, -48.5));
         request("GET", "/", Map.of(), "alice", "127.0.0.1");
         assertEquals(200, status);
         JsonNode json = new ObjectMapper().readTree(body);
         assertEquals(1500.0, json.get("allowedImportKw").asDouble());
         assertEquals(-48.5, json.get("batterySetpointKw").asDouble());
 
-        lastCycle = statusWith(Double.NaN, Double.NaN);
+        control.shows(statusWith(Double.NaN, Double.NaN));
         request("GET", "/", Map.of(), "alice", "127.0.0.1");
         json = new ObjectMapper().readTree(body);
         assertTrue(json.get("allowedImportKw").isNull(), json.toString());

@@ -10,7 +10,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** Versions in memory; a site document without {@code "site"} in it is refused with two errors. */
+/**
+ * Versions in memory; a site document without {@code "site"} in it is refused with two errors. Not shared with
+ * the console's on purpose: each bundle's tests refuse a different document, as their stories need.
+ */
 final class FakeConfigurations implements SiteConfigurations {
 
     final List<ConfigDocuments> documents = new ArrayList<>();

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Hands out a future per write that the test completes, like a device acknowledging later. */
+/**
+ * Hands out a future per write that the test completes, like a device acknowledging later. Kept apart from
+ * control's VirtualDevices on purpose: the cloud's tests are about acknowledgements that come late or never.
+ */
 final class FakeWriter implements DeviceWriter {
 
     /** One write and the acknowledgement the test gives. */

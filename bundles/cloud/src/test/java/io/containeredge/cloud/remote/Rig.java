@@ -3,6 +3,7 @@ package io.containeredge.cloud.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
+import io.containeredge.control.testing.MemoryAuditTrail;
 import io.containeredge.control.testing.RecordingControlService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class Rig implements AutoCloseable {
             .activeAlarms("thermal.supply-trip").clock(() -> this.now).build();
     final FakeWriter writer = new FakeWriter();
     final FakeConfigurations configurations = new FakeConfigurations();
-    final FakeAudit audit = new FakeAudit();
+    final MemoryAuditTrail audit = new MemoryAuditTrail();
     final List<Reply> replies = new ArrayList<>();
     final Map<Long, String> aliases = new HashMap<>();
     final Path dir;

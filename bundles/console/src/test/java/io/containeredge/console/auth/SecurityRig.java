@@ -1,6 +1,7 @@
 package io.containeredge.console.auth;
 
 import io.containeredge.console.security.ApiTokens;
+import io.containeredge.control.testing.MemoryAuditTrail;
 import io.containeredge.console.security.ConsoleSecurity;
 import io.containeredge.console.security.LoginOutcome;
 import io.containeredge.console.security.PasswordHasher;
@@ -27,7 +28,7 @@ final class SecurityRig {
     static final String VIEWER_TOKEN = "viewer-token-0123456789";
 
     final SetupToken setupToken = SetupToken.generate();
-    final RecordingAuditTrail audit = new RecordingAuditTrail();
+    final MemoryAuditTrail audit = new MemoryAuditTrail();
     final ConsoleSecurity security;
     long now = 50_000_000;
     /** The monotonic clock of the audit allowance for unauthenticated requests. */

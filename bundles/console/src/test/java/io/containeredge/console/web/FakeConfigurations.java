@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Versions in memory; a site document containing "trip: low" is refused with two errors, as by the real validator. */
+/**
+ * Versions in memory; a site document containing "trip: low" is refused with two errors, as by the real validator.
+ * Not shared with the cloud's on purpose: each bundle's tests refuse a different document, as their stories need.
+ */
 final class FakeConfigurations implements SiteConfigurations {
 
     static final String BROKEN = "trip: low";

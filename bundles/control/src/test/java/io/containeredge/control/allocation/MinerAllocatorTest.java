@@ -1,19 +1,18 @@
 package io.containeredge.control.allocation;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.containeredge.control.allocation.MinerAction.Kind;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.control.loop.ControlConfig;
-import io.containeredge.control.loop.VirtualContainer;
+import io.containeredge.site.api.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MinerAllocatorTest {
 
-    static final ControlConfig CFG = ControlConfig.defaults(VirtualContainer.LIMITS);
+    static final ControlConfig CFG = ControlConfig.defaults(new Limits(40, 45, 20, 60, 2500, 2200, 110, 140));
 
     static Arbiter.Decision limit(double kw) {
         return Arbiter.combine(List.of(new Verdict("test", kw, false, "limit " + kw, List.of())));

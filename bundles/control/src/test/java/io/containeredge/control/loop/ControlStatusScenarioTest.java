@@ -1,10 +1,19 @@
 package io.containeredge.control.loop;
 
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.importCapLifted;
+import static io.containeredge.control.scenario.Events.importCapOverride;
+import static io.containeredge.control.scenario.Events.maintenance;
+import static io.containeredge.control.scenario.Events.silence;
+import static io.containeredge.control.scenario.Events.windingAt;
+import static io.containeredge.control.scenario.Expectations.importKw;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.api.ControlStatus;
-import io.containeredge.control.api.Verdict;
+import io.containeredge.control.scenario.Scenario;
+import io.containeredge.control.scenario.VirtualDevices.Write;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,85 +29,67 @@ import org.junit.jupiter.api.io.TempDir;
 class ControlStatusScenarioTest {
 
     private static final double EPS = 1e-9;
+    private static final Duration HALF_HOUR = Duration.ofMinutes(30);
 
     @TempDir
     Path dir;
 
-    private static Verdict power(ControlStatus s) {
-        return s.verdicts().stream().filter(v -> v.guard().equals("power")).findFirst().orElseThrow();
-    }
-
     /** The setpoint of the last 704 write to the battery, in kW as the status counts it. */
-    private static double lastWrittenSetpointKw(LoopRig rig) {
-        List<LoopRig.Write> setpoints = rig.writesTo("battery").stream().filter(w -> w.point().equals("m704.WSet"))
+    private static double lastWrittenSetpointKw(Scenario sc) {
+        List<Write> setpoints = sc.devices().writesTo("battery").stream().filter(w -> w.point().equals("m704.WSet"))
                 .toList();
         return ((Number) setpoints.get(setpoints.size() - 1).value()).doubleValue() / 1000;
     }
 
     @Test
-    void anOverrideOf1500KwIsTheImportAllowedUntilItIsLiftedThenTheSiteCapAgain() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.runFor(2);
-        assertEquals(2200, rig.loop.status().allowedImportKw(), EPS, "the site's cap, under the rating");
+    void anOverrideOf1500KwIsTheImportAllowedUntilItIsLiftedThenTheSiteCapAgain() {
+        Scenario sc = given(container().dataIn(dir)).at(2, s);
+        assertEquals(2200, sc.status().allowedImportKw(), EPS, "the site's cap, under the rating");
 
-        rig.loop.overrideImportCap(1500, Duration.ofMinutes(30), "dr-event", rig.now);
-        rig.runFor(1);
-        assertEquals(1500, rig.loop.status().allowedImportKw(), EPS);
+        sc.when(importCapOverride(1500, HALF_HOUR, "dr-event")).runFor(1, s);
+        assertEquals(1500, sc.status().allowedImportKw(), EPS);
 
-        rig.loop.liftImportCap("ops", rig.now);
-        rig.runFor(1);
-        assertEquals(2200, rig.loop.status().allowedImportKw(), EPS);
+        sc.when(importCapLifted("ops")).runFor(1, s);
+        assertEquals(2200, sc.status().allowedImportKw(), EPS);
     }
 
     @Test
-    void aHotWindingLowersTheImportAllowedAndTheStatusSaysTheReducedValue() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.runFor(2);
-        rig.set("transformer", "winding_temp", 115.0);
-        rig.runFor(10);
+    void aHotWindingLowersTheImportAllowedAndTheStatusSaysTheReducedValue() {
+        Scenario sc = given(container().dataIn(dir)).at(2, s).when(windingAt(115)).runFor(10, s);
 
-        ControlStatus s = rig.loop.status();
         // from the 165 kW imported, 2 kW/s for 10 s; the battery delivers the excess, so the import follows
-        assertEquals(165 - 2 * 10, s.allowedImportKw(), 0.5 + EPS);
-        assertTrue(power(s).reason().contains("hot-spot reduction to " + Math.round(s.allowedImportKw()) + " kW"),
-                power(s).reason());
+        assertEquals(165 - 2 * 10, sc.status().allowedImportKw(), 0.5 + EPS);
+        String reason = sc.verdict("power").reason();
+        assertTrue(reason.contains("hot-spot reduction to " + Math.round(sc.status().allowedImportKw()) + " kW"), reason);
     }
 
     @Test
-    void theBatterySetpointInTheStatusIsTheOneWrittenToTheBattery() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.loop.overrideImportCap(100, Duration.ofMinutes(30), "dr-event", rig.now);
-        rig.runFor(2);
-        assertEquals(lastWrittenSetpointKw(rig), rig.loop.status().batterySetpointKw(), EPS, "while ramping");
+    void theBatterySetpointInTheStatusIsTheOneWrittenToTheBattery() {
+        Scenario sc = given(container().dataIn(dir)).when(importCapOverride(100, HALF_HOUR, "dr-event")).runFor(2, s);
+        assertEquals(lastWrittenSetpointKw(sc), sc.status().batterySetpointKw(), EPS, "while ramping");
 
-        rig.runFor(30);
-        assertEquals(65, rig.loop.status().batterySetpointKw(), 1, "discharges what the miners import over 100 kW");
-        assertEquals(100, rig.importKw(), 1, "and delivers it");
-        assertEquals(lastWrittenSetpointKw(rig), rig.loop.status().batterySetpointKw(), EPS, "held and refreshed");
+        sc.runFor(30, s);
+        assertEquals(65, sc.status().batterySetpointKw(), 1, "discharges what the miners import over 100 kW");
+        sc.then(importKw(100, 1)); // and delivers it
+        assertEquals(lastWrittenSetpointKw(sc), sc.status().batterySetpointKw(), EPS, "held and refreshed");
     }
 
     @Test
-    void aBatteryInMaintenanceIsCommandedNothingAndTheStatusSaysNoSetpoint() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.loop.overrideImportCap(100, Duration.ofMinutes(30), "dr-event", rig.now);
-        rig.runFor(10);
-        rig.maintenance.start("battery", Duration.ofMinutes(1), "tech", rig.now);
-        rig.runFor(1);
-        assertTrue(Double.isNaN(rig.loop.status().batterySetpointKw()), "" + rig.loop.status().batterySetpointKw());
+    void aBatteryInMaintenanceIsCommandedNothingAndTheStatusSaysNoSetpoint() {
+        Scenario sc = given(container().dataIn(dir)).when(importCapOverride(100, HALF_HOUR, "dr-event"))
+                .runFor(10, s).when(maintenance("battery", Duration.ofMinutes(1))).runFor(1, s);
+        assertTrue(Double.isNaN(sc.status().batterySetpointKw()), "" + sc.status().batterySetpointKw());
 
-        rig.runFor(60);
-        assertEquals(lastWrittenSetpointKw(rig), rig.loop.status().batterySetpointKw(), EPS,
+        sc.runFor(60, s);
+        assertEquals(lastWrittenSetpointKw(sc), sc.status().batterySetpointKw(), EPS,
                 "commanded again once the window ended");
     }
 
     @Test
-    void aBadImportReadingHoldsTheMinersAtTheSafeLevelAndNoImportIsSaidToBeAllowed() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.runFor(2);
-        rig.silence("meter-main");
-        rig.loop.cycle(rig.now);
+    void aBadImportReadingHoldsTheMinersAtTheSafeLevelAndNoImportIsSaidToBeAllowed() {
+        Scenario sc = given(container().dataIn(dir)).at(2, s).when(silence("meter-main")).cycle();
 
-        assertTrue(Double.isNaN(rig.loop.status().allowedImportKw()), "" + rig.loop.status().allowedImportKw());
-        assertTrue(power(rig.loop.status()).reason().startsWith("fail-safe"), power(rig.loop.status()).reason());
+        assertTrue(Double.isNaN(sc.status().allowedImportKw()), "" + sc.status().allowedImportKw());
+        assertTrue(sc.verdict("power").reason().startsWith("fail-safe"), sc.verdict("power").reason());
     }
 }

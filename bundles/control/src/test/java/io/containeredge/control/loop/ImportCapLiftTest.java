@@ -1,11 +1,21 @@
 package io.containeredge.control.loop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.batteryEmpty;
+import static io.containeredge.control.scenario.Events.importCapOverride;
+import static io.containeredge.control.scenario.Events.pumpRuns;
+import static io.containeredge.control.scenario.Events.pumpStops;
+import static io.containeredge.control.scenario.Expectations.allMinersAsleep;
+import static io.containeredge.control.scenario.Expectations.importKw;
+import static io.containeredge.control.scenario.Expectations.minerKw;
+import static io.containeredge.control.scenario.Expectations.minerLimitKw;
+import static io.containeredge.control.scenario.Expectations.thermalStage;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.api.ControlStatus;
-import io.containeredge.control.api.Verdict;
+import io.containeredge.control.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,58 +24,40 @@ import org.junit.jupiter.api.io.TempDir;
 /** Lifting a curtailment override ends the override and nothing else. */
 class ImportCapLiftTest {
 
+    private static final Duration HALF_HOUR = Duration.ofMinutes(30);
+
     @TempDir
     Path dir;
 
-    private static Verdict power(ControlStatus s) {
-        return s.verdicts().stream().filter(v -> v.guard().equals("power")).findFirst().orElseThrow();
+    @Test
+    void givenAnOverrideAndAThermalTripWhenTheCapIsLiftedThenTheTripStillHoldsTheMinersAsleep() {
+        Scenario sc = given(container().dataIn(dir)).at(2, s)
+                .when(importCapOverride(100, HALF_HOUR, "dr-event")).runFor(30, s);
+        assertTrue(sc.verdict("power").reason().contains("import cap override 100 kW"), sc.verdict("power").reason());
+        sc.when(pumpStops()).runFor(5, s).then(thermalStage("TRIPPED"));
+
+        assertTrue(sc.loop().liftImportCap("ops", sc.now()));
+        sc.when(pumpRuns()).runFor(120, s) // the cause is gone, but a trip is latched until a reset
+                .then(thermalStage("TRIPPED"), minerLimitKw(0), allMinersAsleep());
+        assertTrue(sc.status().holdWake());
+        assertFalse(sc.verdict("power").reason().contains("override"), sc.verdict("power").reason());
     }
 
     @Test
-    void givenAnOverrideAndAThermalTripWhenTheCapIsLiftedThenTheTripStillHoldsTheMinersAsleep() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.runFor(2);
-        rig.loop.overrideImportCap(100, Duration.ofMinutes(30), "dr-event", rig.now);
-        rig.runFor(30);
-        assertTrue(power(rig.loop.status()).reason().contains("import cap override 100 kW"), power(rig.loop.status()).reason());
-        rig.set("cdu", "pump_state", "stopped");
-        rig.runFor(5);
-        assertEquals("TRIPPED", rig.loop.status().thermalStage());
+    void liftingTheOverrideGivesTheSiteCapBackAndTheMinersReturn() {
+        Scenario sc = given(container().dataIn(dir)).when(batteryEmpty()).at(2, s)
+                .when(importCapOverride(100, HALF_HOUR, "dr-event")).runFor(60, s)
+                .then(importKw(100, 1)); // curtailed to the override
 
-        assertTrue(rig.loop.liftImportCap("ops", rig.now));
-        rig.set("cdu", "pump_state", "running"); // the cause is gone, but a trip is latched until a reset
-        rig.runFor(120);
-
-        ControlStatus s = rig.loop.status();
-        assertEquals("TRIPPED", s.thermalStage());
-        assertTrue(s.holdWake());
-        assertEquals(0, s.maxMinerKw());
-        assertEquals(0, rig.minersAwake());
-        assertFalse(power(s).reason().contains("override"), power(s).reason());
+        assertTrue(sc.loop().liftImportCap("ops", sc.now()));
+        sc.runFor(120, s).then(minerKw(40 * 3.5, 1e-9), thermalStage("NORMAL"));
+        assertFalse(sc.loop().liftImportCap("ops", sc.now()), "nothing left to lift");
     }
 
     @Test
-    void liftingTheOverrideGivesTheSiteCapBackAndTheMinersReturn() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.batteryEmpty();
-        rig.runFor(2);
-        rig.loop.overrideImportCap(100, Duration.ofMinutes(30), "dr-event", rig.now);
-        rig.runFor(60);
-        assertEquals(100, rig.importKw(), 1, "curtailed to the override");
-
-        assertTrue(rig.loop.liftImportCap("ops", rig.now));
-        rig.runFor(120);
-
-        assertEquals(LoopRig.MINERS * 3.5, rig.minerKw(), 1e-9);
-        assertEquals("NORMAL", rig.loop.status().thermalStage());
-        assertFalse(rig.loop.liftImportCap("ops", rig.now), "nothing left to lift");
-    }
-
-    @Test
-    void anExpiredOverrideIsNotReportedAsLifted() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.loop.overrideImportCap(100, Duration.ofMinutes(1), "dr-event", rig.now);
-        rig.runFor(61);
-        assertFalse(rig.loop.liftImportCap("ops", rig.now));
+    void anExpiredOverrideIsNotReportedAsLifted() {
+        Scenario sc = given(container().dataIn(dir)).when(importCapOverride(100, Duration.ofMinutes(1), "dr-event"))
+                .runFor(61, s);
+        assertFalse(sc.loop().liftImportCap("ops", sc.now()));
     }
 }

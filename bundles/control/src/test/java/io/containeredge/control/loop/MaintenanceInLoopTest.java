@@ -1,5 +1,19 @@
 package io.containeredge.control.loop;
 
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.importCapOverride;
+import static io.containeredge.control.scenario.Events.maintenance;
+import static io.containeredge.control.scenario.Events.minersIgnoreSleepAndWake;
+import static io.containeredge.control.scenario.Events.pumpStops;
+import static io.containeredge.control.scenario.Events.silence;
+import static io.containeredge.control.scenario.Expectations.allMinersAsleep;
+import static io.containeredge.control.scenario.Expectations.allMinersAsleepBy;
+import static io.containeredge.control.scenario.Expectations.allMinersAwake;
+import static io.containeredge.control.scenario.Expectations.importKw;
+import static io.containeredge.control.scenario.Expectations.minerLimitKw;
+import static io.containeredge.control.scenario.Expectations.thermalStage;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.AlarmCondition.Severity;
+import io.containeredge.control.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,104 +35,82 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MaintenanceInLoopTest {
 
+    private static final Duration TWO_HOURS = Duration.ofHours(2);
+
     @TempDir
     Path dir;
 
     @Test
-    void aBatteryInMaintenanceIsWrittenNothingAndTheMinersTakeTheWholeReduction() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.loop.overrideImportCap(100, Duration.ofMinutes(30), "dr-event", rig.now);
-        rig.runFor(20);
-        assertFalse(rig.writesTo("battery").isEmpty(), "dispatched while under control");
-        assertEquals(LoopRig.MINERS, rig.minersAwake(), "the battery covers the excess");
-        assertEquals(100, rig.importKw(), 1, "by delivering it: the import is at the cap");
+    void aBatteryInMaintenanceIsWrittenNothingAndTheMinersTakeTheWholeReduction() {
+        Scenario sc = given(container().dataIn(dir)).when(importCapOverride(100, Duration.ofMinutes(30), "dr-event"))
+                .runFor(20, s);
+        assertFalse(sc.devices().writesTo("battery").isEmpty(), "dispatched while under control");
+        sc.then(allMinersAwake(), importKw(100, 1)); // the battery covers the excess by delivering it
 
-        rig.maintenance.start("battery", Duration.ofMinutes(30), "tech", rig.now);
-        rig.writes.clear();
-        rig.runFor(60);
+        sc.when(maintenance("battery", Duration.ofMinutes(30))).devices().forget();
+        sc.runFor(60, s);
 
-        assertTrue(rig.writesTo("battery").isEmpty(), "written in maintenance: " + rig.writesTo("battery"));
-        assertEquals(100, rig.importKw(), 1, "miners curtailed to the cap");
-        assertEquals("battery", rig.loop.status().maintenance().get(0).device());
+        assertTrue(sc.devices().writesTo("battery").isEmpty(), "written in maintenance: " + sc.devices().writesTo("battery"));
+        sc.then(importKw(100, 1)); // miners curtailed to the cap
+        assertEquals("battery", sc.status().maintenance().get(0).device());
     }
 
     @Test
-    void theBatteryIsWrittenAtOnceWhenItsMaintenanceEnds() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.maintenance.start("battery", Duration.ofMinutes(1), "tech", rig.now);
-        rig.runFor(59);
-        assertTrue(rig.writesTo("battery").isEmpty());
+    void theBatteryIsWrittenAtOnceWhenItsMaintenanceEnds() {
+        Scenario sc = given(container().dataIn(dir)).when(maintenance("battery", Duration.ofMinutes(1))).runFor(59, s);
+        assertTrue(sc.devices().writesTo("battery").isEmpty());
 
-        rig.runFor(2);
+        sc.runFor(2, s);
 
-        assertFalse(rig.writesTo("battery").isEmpty(), "written again once the window expired");
-        assertTrue(rig.loop.status().maintenance().isEmpty());
+        assertFalse(sc.devices().writesTo("battery").isEmpty(), "written again once the window expired");
+        assertTrue(sc.status().maintenance().isEmpty());
     }
 
     @Test
-    void aCduInMaintenanceGetsNoCoolingRaiseButAPumpStopStillTripsTheMiners() throws Exception {
-        LoopRig plain = new LoopRig(dir.resolve("plain"));
-        LoopRig held = new LoopRig(dir.resolve("held"));
-        held.maintenance.start("cdu", Duration.ofHours(2), "tech", held.now);
-        for (LoopRig rig : new LoopRig[] {plain, held}) {
-            rig.runFor(2);
-            rig.set("cdu", "pump_state", "stopped");
-            rig.runFor(10);
-            assertEquals("TRIPPED", rig.loop.status().thermalStage());
-            assertEquals(0, rig.minersAwake());
+    void aCduInMaintenanceGetsNoCoolingRaiseButAPumpStopStillTripsTheMiners() {
+        Scenario plain = given(container().dataIn(dir.resolve("plain")));
+        Scenario held = given(container().dataIn(dir.resolve("held"))).when(maintenance("cdu", TWO_HOURS));
+        for (Scenario sc : List.of(plain, held)) {
+            sc.at(2, s).when(pumpStops()).then(allMinersAsleepBy(12, s), thermalStage("TRIPPED"));
         }
-        assertFalse(plain.writesTo("cdu").isEmpty(), "pump and fan raised under control");
-        assertTrue(held.writesTo("cdu").isEmpty(), "written in maintenance: " + held.writesTo("cdu"));
+        assertFalse(plain.devices().writesTo("cdu").isEmpty(), "pump and fan raised under control");
+        assertTrue(held.devices().writesTo("cdu").isEmpty(), "written in maintenance: " + held.devices().writesTo("cdu"));
     }
 
     @Test
-    void staleReadingsOfACduInMaintenanceStillPutTheMinersToTheSafeLevel() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.maintenance.start("cdu", Duration.ofHours(2), "tech", rig.now);
-        rig.runFor(2);
-        rig.silence("cdu");
-        rig.runFor(10);
-
-        assertEquals("SAFE", rig.loop.status().thermalStage());
-        assertEquals(0, rig.loop.status().maxMinerKw());
-        assertEquals(0, rig.minersAwake());
+    void staleReadingsOfACduInMaintenanceStillPutTheMinersToTheSafeLevel() {
+        given(container().dataIn(dir)).when(maintenance("cdu", TWO_HOURS)).at(2, s).when(silence("cdu")).runFor(10, s)
+                .then(thermalStage("SAFE"), minerLimitKw(0), allMinersAsleep());
     }
 
     @Test
-    void commLossOfADeviceInMaintenanceIsAWarningTaggedMaintenanceInsteadOfCritical() throws Exception {
-        LoopRig plain = new LoopRig(dir.resolve("plain"));
-        LoopRig held = new LoopRig(dir.resolve("held"));
-        held.maintenance.start("meter-aux", Duration.ofHours(2), "tech", held.now);
-        for (LoopRig rig : new LoopRig[] {plain, held}) {
-            rig.runFor(2);
-            rig.silence("meter-aux");
-            rig.runFor(1);
+    void commLossOfADeviceInMaintenanceIsAWarningTaggedMaintenanceInsteadOfCritical() {
+        Scenario plain = given(container().dataIn(dir.resolve("plain")));
+        Scenario held = given(container().dataIn(dir.resolve("held"))).when(maintenance("meter-aux", TWO_HOURS));
+        for (Scenario sc : List.of(plain, held)) {
+            sc.at(2, s).when(silence("meter-aux")).runFor(1, s);
         }
 
         Alarm critical = plain.activeAlarm("comm.meter-aux");
         assertNotNull(critical);
         assertEquals(Severity.CRITICAL, critical.severity());
-        assertTrue(plain.alarms.anyActiveCritical());
+        assertTrue(plain.alarms().anyActiveCritical());
 
         Alarm warning = held.activeAlarm("comm.meter-aux.maintenance");
         assertNotNull(warning);
         assertEquals(Severity.WARNING, warning.severity());
         assertTrue(warning.message().startsWith("maintenance:"), warning.message());
         assertNull(held.activeAlarm("comm.meter-aux"));
-        assertFalse(held.alarms.anyActiveCritical());
+        assertFalse(held.alarms().anyActiveCritical());
     }
 
     @Test
-    void aPduInMaintenanceIsNotSwitchedWhenItsMinersDoNotConfirmSleep() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.maintenance.start("pdu-01", Duration.ofHours(2), "tech", rig.now);
-        rig.minersObey = false;
-        rig.runFor(2);
-        rig.set("cdu", "pump_state", "stopped");
-        rig.runFor(30);
+    void aPduInMaintenanceIsNotSwitchedWhenItsMinersDoNotConfirmSleep() {
+        Scenario sc = given(container().dataIn(dir)).when(maintenance("pdu-01", TWO_HOURS), minersIgnoreSleepAndWake())
+                .at(2, s).when(pumpStops()).runFor(30, s);
 
-        assertTrue(rig.writesTo("pdu-01").isEmpty(), "switched in maintenance: " + rig.writesTo("pdu-01"));
-        assertTrue(rig.writesTo("pdu-02").stream().anyMatch(w -> Boolean.FALSE.equals(w.value())),
+        assertTrue(sc.devices().writesTo("pdu-01").isEmpty(), "switched in maintenance: " + sc.devices().writesTo("pdu-01"));
+        assertTrue(sc.devices().writesTo("pdu-02").stream().anyMatch(w -> Boolean.FALSE.equals(w.value())),
                 "the PDU under control cuts its unconfirmed miners");
     }
 }

@@ -1,13 +1,10 @@
 package io.containeredge.control.loop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.containeredge.control.power.PowerInputs;
+import io.containeredge.control.scenario.Scenario;
 import io.containeredge.control.thermal.ThermalGuard;
-import io.containeredge.control.thermal.ThermalState;
 import io.containeredge.control.thermal.ThermalState.Stage;
+import io.containeredge.control.thermal.ThermalState;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.site.api.SiteConfig;
@@ -20,6 +17,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.reading;
+import static io.containeredge.control.scenario.Expectations.thermalStage;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A site with two CDUs, two transformer monitors and two meters: every device of a role is guarded, not
@@ -159,22 +164,19 @@ class SeveralDevicesOfARoleTest {
 
     @Test
     void theCoolingActuatorRaisesPumpsAndFansOnEveryCdu() throws Exception {
-        LoopRig rig = new LoopRig(dir, twoOfEach());
-        image.forEach((key, v) -> {
+        Scenario sc = given(container().dataIn(dir).site(twoOfEach())).when(x -> image.forEach((key, v) -> {
             if (v.device().equals("cdu-2") || v.device().equals("transformer-2")) {
-                rig.set(v.device(), v.point(), v.value());
+                x.image().set(v.device(), v.point(), v.value());
             }
-        });
-        rig.runFor(2);
-        assertTrue(rig.writesTo("cdu-2").isEmpty(), "nothing to raise while both loops are healthy");
-        rig.set("cdu-2", "supply_temp", 41.0);
-        rig.runFor(2);
+        })).runFor(2, s);
+        assertTrue(sc.devices().writesTo("cdu-2").isEmpty(), "nothing to raise while both loops are healthy");
+        sc.when(reading("cdu-2", "supply_temp", 41.0)).runFor(2, s);
         for (String cdu : List.of("cdu", "cdu-2")) {
-            assertTrue(rig.writesTo(cdu).stream().anyMatch(w -> w.point().equals("pump_speed_setpoint")),
-                    "pump raised on " + cdu + ": " + rig.writes);
-            assertTrue(rig.writesTo(cdu).stream().anyMatch(w -> w.point().equals("fan_speed_setpoint")),
-                    "fans raised on " + cdu + ": " + rig.writes);
+            assertTrue(sc.devices().writesTo(cdu).stream().anyMatch(w -> w.point().equals("pump_speed_setpoint")),
+                    "pump raised on " + cdu + ": " + sc.devices().writes());
+            assertTrue(sc.devices().writesTo(cdu).stream().anyMatch(w -> w.point().equals("fan_speed_setpoint")),
+                    "fans raised on " + cdu + ": " + sc.devices().writes());
         }
-        assertEquals("WARNING", rig.loop.status().thermalStage());
+        sc.then(thermalStage("WARNING"));
     }
 }

@@ -1,11 +1,20 @@
 package io.containeredge.control.loop;
 
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.coolantSupplyAt;
+import static io.containeredge.control.scenario.Events.meterAnswers;
+import static io.containeredge.control.scenario.Events.pumpStops;
+import static io.containeredge.control.scenario.Expectations.allMinersAsleep;
+import static io.containeredge.control.scenario.Expectations.thermalStage;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.modbus.value.PointValue;
+import io.containeredge.control.scenario.Event;
+import io.containeredge.control.scenario.Scenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,74 +29,54 @@ class StartupScenarioTest {
     @TempDir
     Path dir;
 
-    /** A rig whose coolant supply and import have not been read yet. */
-    private LoopRig startingRig() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.image.put("cdu/supply_temp", PointValue.missing("cdu", "supply_temp", "degC"));
-        rig.image.put("meter-main/active_power", PointValue.missing("meter-main", "active_power", "kW"));
-        return rig;
+    /** The coolant supply and the import have not been read yet. */
+    private static Event firstReadingsOnTheirWay() {
+        return sc -> {
+            sc.image().missing("cdu", "supply_temp", "degC");
+            sc.image().missing("meter-main", "active_power", "kW");
+        };
     }
 
-    /** Cycles without {@link LoopRig#runFor}, which would read the meter. */
-    private static void cyclesFor(LoopRig rig, double seconds) {
-        long end = rig.now + (long) (seconds * 1000);
-        while (rig.now < end) {
-            rig.loop.cycle(rig.now);
-            rig.now += 250;
-        }
+    private Scenario starting() {
+        return given(container().dataIn(dir)).when(firstReadingsOnTheirWay());
     }
 
     @Test
-    void theLoopWaitsForReadingsThatHaveNotArrivedYetAndThenDecidesOnThem() throws Exception {
-        LoopRig rig = startingRig();
-        cyclesFor(rig, 2);
-        assertNull(rig.loop.status(), "nothing decided while the first readings are on their way");
-        assertEquals(LoopRig.MINERS, rig.minersAwake(), "no container-wide shed for readings not read yet");
+    void theLoopWaitsForReadingsThatHaveNotArrivedYetAndThenDecidesOnThem() {
+        Scenario sc = starting().runFor(2, s);
+        assertNull(sc.status(), "nothing decided while the first readings are on their way");
+        assertEquals(40, sc.minersAwake(), "no container-wide shed for readings not read yet");
 
-        rig.set("cdu", "supply_temp", 36.0);
-        rig.runFor(0.5);
-        assertEquals("NORMAL", rig.loop.status().thermalStage());
-        assertFalse(rig.loop.status().binding().contains("fail-safe"), rig.loop.status().binding());
-        assertEquals(LoopRig.MINERS, rig.minersAwake());
+        sc.when(coolantSupplyAt(36), meterAnswers()).runFor(0.5, s).then(thermalStage("NORMAL"));
+        assertFalse(sc.status().binding().contains("fail-safe"), sc.status().binding());
+        assertEquals(40, sc.minersAwake());
     }
 
     @Test
-    void readingsStillMissingAfterTheGraceAreTheWorstCaseButHoldNothingOnceTheyArrive() throws Exception {
-        LoopRig rig = startingRig();
-        cyclesFor(rig, FirstReadings.GRACE.toSeconds() + 1);
-        assertEquals("SAFE", rig.loop.status().thermalStage());
-        assertTrue(rig.loop.status().binding().contains("fail-safe"), rig.loop.status().binding());
-        assertEquals(0, rig.minersAwake(), "missing readings are the worst case: the safe level of 0 kW");
+    void readingsStillMissingAfterTheGraceAreTheWorstCaseButHoldNothingOnceTheyArrive() {
+        Scenario sc = starting().runFor(FirstReadings.GRACE.toSeconds() + 1, s).then(thermalStage("SAFE"));
+        assertTrue(sc.status().binding().contains("fail-safe"), sc.status().binding());
+        assertEquals(0, sc.minersAwake(), "missing readings are the worst case: the safe level of 0 kW");
 
-        rig.set("cdu", "supply_temp", 36.0);
-        rig.runFor(0.5);
-        assertEquals("NORMAL", rig.loop.status().thermalStage(), "no hold after readings that were only awaited");
-        assertFalse(rig.loop.status().binding().contains("fail-safe"), rig.loop.status().binding());
-        assertTrue(rig.loop.status().maxMinerKw() > 0, "load may come back (at the wake ramp), not after the hold");
+        sc.when(coolantSupplyAt(36), meterAnswers()).runFor(0.5, s);
+        assertEquals("NORMAL", sc.status().thermalStage(), "no hold after readings that were only awaited");
+        assertFalse(sc.status().binding().contains("fail-safe"), sc.status().binding());
+        assertTrue(sc.status().maxMinerKw() > 0, "load may come back (at the wake ramp), not after the hold");
     }
 
     @Test
-    void aTripCauseAmongTheReadingsThatHaveArrivedShedsWithoutWaitingForTheOthers() throws Exception {
-        LoopRig rig = startingRig();
-        rig.set("cdu", "supply_temp", 36.0);
-        rig.set("cdu", "pump_state", "stopped");
-        cyclesFor(rig, 0.25);
-        assertEquals("TRIPPED", rig.loop.status().thermalStage());
-        assertEquals(0, rig.minersAwake());
+    void aTripCauseAmongTheReadingsThatHaveArrivedShedsWithoutWaitingForTheOthers() {
+        starting().when(coolantSupplyAt(36), pumpStops()).cycle().then(thermalStage("TRIPPED"), allMinersAsleep());
     }
 
     @Test
-    void aReadingThatFailsAfterItHasBeenGoodHoldsTheSafeLevelForTheHoldTime() throws Exception {
-        LoopRig rig = new LoopRig(dir);
-        rig.runFor(2);
-        rig.image.put("cdu/supply_temp", PointValue.invalid("cdu", "supply_temp", "degC", rig.now, "sentinel 0x8000"));
-        rig.runFor(1);
-        assertEquals("SAFE", rig.loop.status().thermalStage());
+    void aReadingThatFailsAfterItHasBeenGoodHoldsTheSafeLevelForTheHoldTime() {
+        Scenario sc = given(container().dataIn(dir)).at(2, s)
+                .when(x -> x.image().invalid("cdu", "supply_temp", "degC", "sentinel 0x8000")).runFor(1, s)
+                .then(thermalStage("SAFE"));
 
-        rig.set("cdu", "supply_temp", 36.0);
-        rig.runFor(20);
-        assertEquals("SAFE", rig.loop.status().thermalStage(), "held while the 30 s hold runs");
-        rig.runFor(11);
-        assertEquals("NORMAL", rig.loop.status().thermalStage());
+        sc.when(coolantSupplyAt(36)).runFor(20, s);
+        assertEquals("SAFE", sc.status().thermalStage(), "held while the 30 s hold runs");
+        sc.runFor(11, s).then(thermalStage("NORMAL"));
     }
 }

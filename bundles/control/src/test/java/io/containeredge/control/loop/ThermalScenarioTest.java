@@ -1,149 +1,151 @@
 package io.containeredge.control.loop;
 
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.allMinersFallAsleep;
+import static io.containeredge.control.scenario.Events.coolantSupplyAt;
+import static io.containeredge.control.scenario.Events.coolantSupplyBad;
+import static io.containeredge.control.scenario.Events.leak;
+import static io.containeredge.control.scenario.Events.leakCleared;
+import static io.containeredge.control.scenario.Events.minerIgnoresSleep;
+import static io.containeredge.control.scenario.Events.pumpRuns;
+import static io.containeredge.control.scenario.Events.pumpStops;
+import static io.containeredge.control.scenario.Events.reset;
+import static io.containeredge.control.scenario.Events.socketStuck;
+import static io.containeredge.control.scenario.Expectations.alarmActive;
+import static io.containeredge.control.scenario.Expectations.allMinersAsleep;
+import static io.containeredge.control.scenario.Expectations.bindingSays;
+import static io.containeredge.control.scenario.Expectations.minerKw;
+import static io.containeredge.control.scenario.Expectations.minerLimitKw;
+import static io.containeredge.control.scenario.Expectations.minersAwake;
+import static io.containeredge.control.scenario.Expectations.thermalStage;
+import static io.containeredge.control.scenario.Expectations.within;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.control.allocation.MinerAction.Kind;
-import io.containeredge.control.thermal.ThermalGuard;
-import io.containeredge.control.thermal.ThermalState;
-import io.containeredge.control.thermal.ThermalState.Stage;
+import io.containeredge.control.api.MinerCommand;
+import io.containeredge.control.scenario.Container;
+import io.containeredge.control.scenario.Scenario;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Cooling-loop scenarios on a virtual clock: given a container, when something happens, then ... */
 class ThermalScenarioTest {
 
+    /** A miner sleeps this long after its command. */
+    private static final double SLEEP_S = 3;
+    /** ... and wakes this long after its. */
+    private static final double WAKE_S = 8;
+
+    @TempDir
+    Path dir;
+
+    private Container minersOf3500W(int count) {
+        return container().miners(count, 3.5).minersTake(SLEEP_S, WAKE_S).dataIn(dir);
+    }
+
     @Test
     void pumpStopsAtTenSecondsThenEveryMinerIsAskedToSleepInThatCycleAndSleepsWithinItsSleepTime() {
-        VirtualContainer c = new VirtualContainer(40);
-        c.runFor(10);
-        assertEquals(40, c.awakeCount());
+        Scenario sc = given(minersOf3500W(40)).at(10, s).then(minersAwake(40));
 
-        c.pumpRunning = false;
-        c.cycle();
-        long sleeps = c.sent.stream().filter(a -> a.kind() == Kind.SLEEP).count();
+        long stoppedAt = sc.now();
+        sc.when(pumpStops()).cycle();
+        long sleeps = sc.fleet().sent().stream()
+                .filter(c -> c.atMillis() == stoppedAt && c.command().kind() == MinerCommand.Kind.SLEEP).count();
         assertEquals(40, sleeps, "every miner told to sleep in the first cycle after the pump stopped");
-        assertEquals(Stage.TRIPPED, c.thermal.stage());
-        assertTrue(c.lastDecision.binding().reason().contains("pump stopped"), c.lastDecision.binding().reason());
+        sc.then(thermalStage("TRIPPED"), bindingSays("pump stopped"));
 
-        c.runFor(VirtualContainer.SLEEP_S);
-        assertEquals(0, c.awakeCount(), "asleep one cycle plus the miners' sleep time after the pump stop");
+        // asleep one cycle plus the miners' sleep time after the pump stop
+        sc.then(within(SLEEP_S, s, allMinersAsleep()));
     }
 
     @Test
     void tripIsLatchedUntilAPersonResetsItAndTheResetIsRefusedWhileTheCauseRemains() {
-        VirtualContainer c = new VirtualContainer(10);
-        c.runFor(5);
-        c.leak = true;
-        c.runFor(1);
-        assertTrue(c.thermal.tripped());
-        c.leak = false;
-        c.runFor(60);
-        assertTrue(c.thermal.tripped(), "a cleared leak does not lift the trip by itself");
-        assertEquals(0, c.awakeCount());
+        Scenario sc = given(minersOf3500W(10)).at(5, s).when(leak()).runFor(1, s).then(thermalStage("TRIPPED"));
+        sc.when(leakCleared()).runFor(60, s);
+        assertEquals("TRIPPED", sc.status().thermalStage(), "a cleared leak does not lift the trip by itself");
+        sc.then(allMinersAsleep());
 
-        c.pumpRunning = false;
-        ThermalState refused = ThermalGuard.reset(c.thermal, c.inputs().coolingLoops(), c.cfg);
-        assertTrue(refused.tripped(), "reset refused while the pump is stopped");
+        sc.when(pumpStops(), reset()).cycle();
+        assertEquals("TRIPPED", sc.status().thermalStage(), "reset refused while the pump is stopped");
 
-        c.pumpRunning = true;
-        c.thermal = ThermalGuard.reset(c.thermal, c.inputs().coolingLoops(), c.cfg);
-        assertFalse(c.thermal.tripped());
-        c.runFor(60);
-        assertEquals(10, c.awakeCount(), "after the reset the miners come back");
+        sc.when(pumpRuns(), reset()).cycle();
+        assertNotEquals("TRIPPED", sc.status().thermalStage());
+        sc.runFor(60 - 0.25, s);
+        assertEquals(10, sc.minersAwake(), "after the reset the miners come back");
     }
 
     @Test
     void supplyRampCurtailsStepwiseThenRecoversWithHysteresisAndStaggeredWakeUp() {
-        VirtualContainer c = new VirtualContainer(100);
-        c.runFor(10);
-        double full = c.minerKw();
+        Scenario sc = given(minersOf3500W(100)).at(10, s);
+        double full = sc.minerKw();
         assertEquals(350, full, 1);
 
-        c.supplyC = 40.5;
-        c.runFor(5);
-        assertEquals(Stage.WARNING, c.thermal.stage());
-        double after5s = c.lastDecision.maxMinerKw();
+        sc.when(coolantSupplyAt(40.5)).runFor(5, s).then(thermalStage("WARNING"));
+        double after5s = sc.status().maxMinerKw();
         // 20 kW/s for 5 s: about 100 kW less, stepwise, not a shed
         assertEquals(full - 100, after5s, 10);
         assertTrue(after5s > 0);
 
-        c.supplyC = 39.0;
-        c.runFor(10);
-        assertEquals(Stage.WARNING, c.thermal.stage(), "between warning - hysteresis and warning: hold");
-        assertEquals(after5s, c.lastDecision.maxMinerKw(), 1e-9);
+        sc.when(coolantSupplyAt(39.0)).runFor(10, s);
+        assertEquals("WARNING", sc.status().thermalStage(), "between warning - hysteresis and warning: hold");
+        assertEquals(after5s, sc.status().maxMinerKw(), 1e-9);
 
-        c.supplyC = 37.5;
-        double before = c.minerKw();
-        c.runFor(1);
-        assertEquals(Stage.NORMAL, c.thermal.stage());
-        c.runFor(VirtualContainer.WAKE_S + 1);
-        double afterWake = c.minerKw();
+        sc.when(coolantSupplyAt(37.5));
+        double before = sc.minerKw();
+        sc.runFor(1, s).then(thermalStage("NORMAL"));
+        sc.runFor(WAKE_S + 1, s);
+        double afterWake = sc.minerKw();
         assertTrue(afterWake > before, "miners wake again");
         // the wake ramp is 50 kW/s: in 10 s at most about 500 kW + one miner may come back
         assertTrue(afterWake - before <= 50 * 10 + 3.5, "staggered: " + (afterWake - before) + " kW");
-        c.runFor(60);
-        assertEquals(full, c.minerKw(), 1);
+        sc.runFor(60, s).then(minerKw(full, 1));
     }
 
     @Test
     void badSupplyReadingGoesToTheSafeLevelAndRecoversOnlyAfterTheHoldTime() {
-        VirtualContainer c = new VirtualContainer(20);
-        c.runFor(5);
-        c.supplyGood = false;
-        c.cycle();
-        assertEquals(Stage.SAFE, c.thermal.stage());
-        assertEquals(0, c.lastDecision.maxMinerKw());
-        assertTrue(c.lastDecision.alarms().stream().anyMatch(a -> a.id().equals("thermal.input-bad")));
-        c.runFor(10);
-        assertEquals(0, c.awakeCount());
+        Scenario sc = given(minersOf3500W(20)).at(5, s).when(coolantSupplyBad()).cycle()
+                .then(thermalStage("SAFE"), minerLimitKw(0));
+        assertTrue(sc.status().conditions().stream().anyMatch(a -> a.id().equals("thermal.input-bad")));
+        sc.runFor(10, s).then(allMinersAsleep());
 
-        c.supplyGood = true;
-        c.runFor(29);
-        assertEquals(Stage.SAFE, c.thermal.stage(), "good again, but not yet for the hold time");
-        c.runFor(2);
-        assertEquals(Stage.NORMAL, c.thermal.stage());
+        sc.when(coolantSupplyAt(36)).runFor(29, s);
+        assertEquals("SAFE", sc.status().thermalStage(), "good again, but not yet for the hold time");
+        sc.runFor(2, s).then(thermalStage("NORMAL"));
     }
 
     @Test
     void minerThatDoesNotConfirmSleepHasItsSocketCut() {
-        VirtualContainer c = new VirtualContainer(5);
-        c.miners.get(2).stubborn = true;
-        c.runFor(5);
-        c.pumpRunning = false;
-        c.runFor(9);
-        assertFalse(c.miners.get(2).powerCut, "not before the confirm time");
-        c.runFor(2);
-        assertTrue(c.miners.get(2).powerCut, "cut after 10 s without confirmation");
-        assertEquals(0, c.minerKw(), 0.2);
+        Scenario sc = given(minersOf3500W(5)).when(minerIgnoresSleep(2)).at(5, s).when(pumpStops()).runFor(9, s);
+        assertFalse(sc.isCut(2), "not before the confirm time");
+        sc.runFor(2, s);
+        assertTrue(sc.isCut(2), "cut after 10 s without confirmation");
+        sc.then(minerKw(0, 0.2));
     }
 
     @Test
     void lowSupplyHoldsSleepingMinersAsleep() {
-        VirtualContainer c = new VirtualContainer(5);
-        c.supplyC = 18;
-        c.runFor(40);
-        assertTrue(c.lastDecision.holdWake());
-        c.miners.forEach(m -> m.awake = false);
-        c.runFor(40);
-        assertEquals(0, c.awakeCount());
-        c.supplyC = 30;
-        c.runFor(40);
-        assertEquals(5, c.awakeCount());
+        Scenario sc = given(minersOf3500W(5)).when(coolantSupplyAt(18)).runFor(40, s);
+        assertTrue(sc.status().holdWake());
+        sc.when(allMinersFallAsleep()).runFor(40, s).then(allMinersAsleep());
+        sc.when(coolantSupplyAt(30)).runFor(40, s).then(minersAwake(5));
     }
 
     @Test
     void aCutThatDoesNotTakeIsSentAgain() {
-        VirtualContainer c = new VirtualContainer(3);
-        c.miners.get(1).stubborn = true;
-        c.miners.get(1).cutFails = true;
-        c.runFor(5);
-        c.pumpRunning = false;
-        c.runFor(11);
-        long cuts = c.sentAt.get(1).stream().filter(s -> s.kind() == Kind.CUT_POWER).count();
-        assertEquals(1, cuts);
-        c.runFor(10);
-        assertEquals(2, c.sentAt.get(1).stream().filter(s -> s.kind() == Kind.CUT_POWER).count(),
-                "the socket still reads on 10 s after the cut: cut again");
+        Scenario sc = given(minersOf3500W(3)).when(minerIgnoresSleep(1), socketStuck(1)).at(5, s)
+                .when(pumpStops()).runFor(11, s);
+        assertEquals(1, cutsOf(sc, 1));
+        sc.runFor(10, s);
+        assertEquals(2, cutsOf(sc, 1), "the socket still reads on 10 s after the cut: cut again");
+    }
+
+    private static long cutsOf(Scenario sc, int miner) {
+        return sc.devices().writesTo(sc.pdus().device(miner)).stream()
+                .filter(w -> w.point().equals(sc.pdus().socketPoint(miner)) && Boolean.FALSE.equals(w.value())).count();
     }
 }

@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
- * The controller as the bundles that command it (console, cloud) see it, for their tests. It runs no
- * cycle: {@link #status()} is null, as before the first one.
+ * The controller as the bundles that command it (console, cloud, api) see it, for their tests. It runs no
+ * cycle: {@link #status()} is null, as before the first one, until the test {@link #shows} a cycle's status.
  *
  * <p>Every call that would change something is recorded as one line: the method's name, then its
  * arguments in order, separated by spaces, durations in ISO-8601, e.g.
@@ -42,6 +42,7 @@ public final class RecordingControlService implements ControlService {
     private final Map<String, MaintenanceWindow> maintenance = new TreeMap<>();
     private final List<String> calls = new ArrayList<>();
     private CapOverride capOverride;
+    private volatile ControlStatus lastCycle;
 
     private RecordingControlService(Builder b) {
         siteImportCapKw = b.siteImportCapKw;
@@ -100,9 +101,14 @@ public final class RecordingControlService implements ControlService {
         calls.add(String.join(" ", Arrays.stream(parts).map(String::valueOf).toList()));
     }
 
+    /** From now on {@link #status()} answers this, as after a cycle that decided it. */
+    public void shows(ControlStatus status) {
+        lastCycle = status;
+    }
+
     @Override
     public ControlStatus status() {
-        return null;
+        return lastCycle;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.containeredge.control.loop;
+package io.containeredge.control.testing;
 
 import io.containeredge.gpio.api.DigitalReading;
 import io.containeredge.gpio.api.GatewayIo;
@@ -8,10 +8,10 @@ import io.containeredge.gpio.api.IoInputs;
 public final class FakeGatewayIo implements GatewayIo {
 
     private final boolean failed;
-    volatile boolean estopPressed;
-    volatile boolean leak;
-    volatile boolean leakReadable = true;
-    volatile boolean beacon;
+    public volatile boolean estopPressed;
+    public volatile boolean leak;
+    public volatile boolean leakReadable = true;
+    public volatile boolean beacon;
 
     private FakeGatewayIo(boolean failed) {
         this.failed = failed;

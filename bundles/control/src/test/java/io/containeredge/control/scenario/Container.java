@@ -1,0 +1,121 @@
+package io.containeredge.control.scenario;
+
+import io.containeredge.control.loop.ControlLoop;
+import io.containeredge.gpio.UnavailableGatewayIo;
+import io.containeredge.gpio.api.GatewayIo;
+import io.containeredge.site.api.ControlSettings;
+import io.containeredge.site.api.Limits;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * What a scenario is given: the site (the demo container unless told), its control settings, the miners and
+ * how fast they obey, the gateway I/O and where the loop keeps its data. Every setting has the value most
+ * scenarios want; a test names only what its story is about.
+ */
+public final class Container {
+
+    SiteConfig site;
+    ControlSettings control = ControlSettings.DEFAULTS;
+    int miners = 40;
+    double minerRatedKw = 3.5;
+    Delays delays = new Delays(0, 0, 0);
+    double auxiliaryKw = 25;
+    double batteryKwh = 500;
+    GatewayIo io = new UnavailableGatewayIo("test");
+    Path dataDir;
+    Function<LoopParts, ControlLoop> loop = LoopParts::newLoop;
+
+    /** How long a miner takes to sleep, to wake and to draw a new power target after the command. */
+    record Delays(long sleepMillis, long wakeMillis, long targetMillis) {
+    }
+
+    private Container() {
+    }
+
+    /** The demo container: 40 miners of 3.5 kW that obey at once, no gateway I/O, every reading healthy. */
+    public static Container container() {
+        return new Container();
+    }
+
+    public Container miners(int count, double ratedKw) {
+        miners = count;
+        minerRatedKw = ratedKw;
+        return this;
+    }
+
+    /** A miner goes to sleep this long after the command, and wakes that long after its wake command. */
+    public Container minersTake(double sleepSeconds, double wakeSeconds) {
+        delays = new Delays(Math.round(sleepSeconds * 1000), Math.round(wakeSeconds * 1000), delays.targetMillis());
+        return this;
+    }
+
+    /** A miner draws a new power target this long after the command (at once otherwise). */
+    public Container powerTargetsTake(double seconds) {
+        delays = new Delays(delays.sleepMillis(), delays.wakeMillis(), Math.round(seconds * 1000));
+        return this;
+    }
+
+    /** What the container draws beside the miners (pumps, fans, an HPC rack): 25 kW unless told. */
+    public Container auxiliaryKw(double kw) {
+        auxiliaryKw = kw;
+        return this;
+    }
+
+    /** Another site; only the demo site's devices get healthy readings, the test sets the others. */
+    public Container site(SiteConfig other) {
+        site = other;
+        return this;
+    }
+
+    /** The site with these limits (coolant, transformer, import cap) instead of its own. */
+    public Container limits(Limits limits) {
+        try {
+            SiteConfig s = siteConfig();
+            site = new SiteConfig(s.site(), s.container(), s.description(), s.connections(), s.devices(), s.miners(),
+                    limits, s.api(), s.simulation(), s.control());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** The site's {@code control} section replaced by these settings. */
+    public Container control(ControlSettings settings) {
+        control = settings;
+        return this;
+    }
+
+    public Container gatewayIo(GatewayIo gatewayIo) {
+        io = gatewayIo;
+        return this;
+    }
+
+    /** The alarm journal, maintenance and latch files are kept here (a scratch directory otherwise). */
+    public Container dataIn(Path dir) {
+        dataDir = dir;
+        return this;
+    }
+
+    /** How the loop is built from its parts: for a test that adds a limit source or a load kind. */
+    public Container loop(Function<LoopParts, ControlLoop> factory) {
+        loop = factory;
+        return this;
+    }
+
+    SiteConfig siteConfig() throws Exception {
+        if (site == null) {
+            site = SiteDocuments.loadBuiltIn("demo-container").config();
+        }
+        return site;
+    }
+
+    Path dataDir() {
+        if (dataDir == null) {
+            dataDir = ScratchDirs.create();
+        }
+        return dataDir;
+    }
+}
