@@ -1,6 +1,6 @@
 package io.containeredge.launcher;
 
-import io.containeredge.console.tokens.ApiTokenFiles;
+import io.containeredge.console.api.ApiTokenFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.profile.DeviceProfile;
 import io.containeredge.site.api.LoadedSite;

@@ -4,7 +4,7 @@ import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.gateway.api.AuditRecord;
 import io.containeredge.gateway.api.AuditTrail;
-import io.containeredge.gateway.storage.DurableFiles;
+import io.containeredge.gateway.storage.api.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

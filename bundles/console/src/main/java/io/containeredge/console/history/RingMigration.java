@@ -1,6 +1,6 @@
 package io.containeredge.console.history;
 
-import io.containeredge.gateway.storage.DurableFiles;
+import io.containeredge.gateway.storage.api.DurableFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

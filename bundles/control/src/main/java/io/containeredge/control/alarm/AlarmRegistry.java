@@ -3,7 +3,7 @@ package io.containeredge.control.alarm;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.AlarmCondition.Severity;
-import io.containeredge.gateway.storage.JsonLinesFile;
+import io.containeredge.gateway.storage.api.JsonLinesFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.containeredge.gateway.audit;
 
 import io.containeredge.gateway.api.AuditRecord;
 import io.containeredge.gateway.api.AuditTrail;
-import io.containeredge.gateway.storage.JsonLinesFile;
+import io.containeredge.gateway.storage.api.JsonLinesFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.containeredge.gateway.config;
 
 import io.containeredge.gateway.api.ConfigDocuments;
-import io.containeredge.gateway.storage.DurableFiles;
+import io.containeredge.gateway.storage.api.DurableFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.site.api.LoadedSite;

@@ -1,7 +1,7 @@
 package io.containeredge.gateway.config;
 
 import io.containeredge.gateway.api.ConfigDocuments;
-import io.containeredge.gateway.storage.DurableFiles;
+import io.containeredge.gateway.storage.api.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

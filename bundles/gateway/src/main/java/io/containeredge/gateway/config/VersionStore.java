@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.containeredge.gateway.api.ConfigDocuments;
 import io.containeredge.gateway.api.ConfigVersion.State;
-import io.containeredge.gateway.storage.DurableFiles;
+import io.containeredge.gateway.storage.api.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.containeredge.gateway.webserver;
 
-import io.containeredge.gateway.storage.DurableFiles;
+import io.containeredge.gateway.storage.api.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.containeredge.gateway.storage;
+package io.containeredge.gateway.storage.api;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.containeredge.gateway.storage;
+package io.containeredge.gateway.storage.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

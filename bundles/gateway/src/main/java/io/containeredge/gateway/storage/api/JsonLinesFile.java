@@ -1,4 +1,4 @@
-package io.containeredge.gateway.storage;
+package io.containeredge.gateway.storage.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

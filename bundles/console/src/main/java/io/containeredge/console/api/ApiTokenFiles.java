@@ -1,4 +1,4 @@
-package io.containeredge.console.tokens;
+package io.containeredge.console.api;
 
 import io.containeredge.console.security.ApiTokens;
 import java.io.IOException;
