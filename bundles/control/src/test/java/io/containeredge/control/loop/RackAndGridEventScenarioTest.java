@@ -1,26 +1,40 @@
 package io.containeredge.control.loop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.containeredge.control.scenario.Container.container;
+import static io.containeredge.control.scenario.Events.batteryEmpty;
+import static io.containeredge.control.scenario.Events.importCapLifted;
+import static io.containeredge.control.scenario.Events.importCapOverride;
+import static io.containeredge.control.scenario.Expectations.allMinersAwake;
+import static io.containeredge.control.scenario.Expectations.bindingGuard;
+import static io.containeredge.control.scenario.Expectations.bindingIs;
+import static io.containeredge.control.scenario.Expectations.committedKw;
+import static io.containeredge.control.scenario.Expectations.committedWholeMinersUpTo;
+import static io.containeredge.control.scenario.Expectations.limitedBySays;
+import static io.containeredge.control.scenario.Expectations.limitedByStartsWith;
+import static io.containeredge.control.scenario.Expectations.loadDrawsKw;
+import static io.containeredge.control.scenario.Expectations.minerLimitBelowKw;
+import static io.containeredge.control.scenario.Expectations.minerLimitKw;
+import static io.containeredge.control.scenario.Expectations.minersWakeAtTheRampFor;
+import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.control.allocation.Arbiter;
-import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSource;
-import io.containeredge.control.limit.LimitSources;
-import io.containeredge.control.load.LoadKind;
-import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.load.LoadSteps;
 import io.containeredge.control.load.LoadUnit;
-import java.nio.file.Path;
+import io.containeredge.control.scenario.Expectation;
+import io.containeredge.control.scenario.Scenario;
+import io.containeredge.control.scenario.VirtualLoad;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A load kind and a limit source added by one class each and their registration, the arbiter and the load
@@ -29,17 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RackAndGridEventScenarioTest {
 
-    static final long EVENT_FROM = LoopRig.T0 + 10_000;
-    static final long EVENT_UNTIL = LoopRig.T0 + 130_000;
-    static final double EVENT_KW = 100;
-    static final double EPS = 1e-6;
-
-    @TempDir
-    Path dir;
-
     /** GPU servers under contract, capped out of band: firm up to 40 kW, worth less per kW than the miners above it. */
-    static final class RackLoad implements LoadKind {
+    static final class RackLoad implements VirtualLoad {
         static final double RATED_KW = 60;
+        static final double FLOOR_KW = 40;
         private double capKw = RATED_KW;
 
         @Override
@@ -54,7 +61,7 @@ class RackAndGridEventScenarioTest {
 
         @Override
         public double floorKw() {
-            return 40;
+            return FLOOR_KW;
         }
 
         @Override
@@ -79,13 +86,29 @@ class RackAndGridEventScenarioTest {
             return capKw;
         }
 
-        double drawKw() {
+        @Override
+        public double drawKw() {
             return capKw;
         }
     }
 
-    /** A coincident-peak event: 100 kW for the controllable loads, on the wall clock. */
-    static final class GridEventLimit implements LimitSource {
+    /** A coincident-peak event ("4CP"): a limit for the controllable loads between two wall-clock times. */
+    record GridEventLimit(double kw, long fromMillis, long untilMillis) implements LimitSource {
+
+        /** An event that allows {@code kw}; it starts and ends as {@link #from} and {@link #until} say. */
+        static GridEventLimit gridEvent(double kw) {
+            return new GridEventLimit(kw, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        /** Starts this long after the scenario's start. */
+        GridEventLimit from(double time, TimeUnit unit) {
+            return new GridEventLimit(kw, Scenario.T0 + Scenario.millis(time, unit), untilMillis);
+        }
+
+        /** Ends this long after the scenario's start. */
+        GridEventLimit until(double time, TimeUnit unit) {
+            return new GridEventLimit(kw, fromMillis, Scenario.T0 + Scenario.millis(time, unit));
+        }
 
         @Override
         public Verdict.Strength strength() {
@@ -94,77 +117,59 @@ class RackAndGridEventScenarioTest {
 
         @Override
         public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
-            boolean on = cycle.wallMillis() >= EVENT_FROM && cycle.wallMillis() < EVENT_UNTIL;
-            return List.of(on ? new Verdict("grid event", EVENT_KW, false, "4CP", List.of(), Verdict.Strength.SOFT,
-                    EVENT_UNTIL) : Verdict.free("grid event"));
+            boolean on = cycle.wallMillis() >= fromMillis && cycle.wallMillis() < untilMillis;
+            return List.of(on ? new Verdict("grid event", kw, false, "4CP", List.of(), Verdict.Strength.SOFT,
+                    untilMillis) : Verdict.free("grid event"));
+        }
+
+        /** How the status names the event: its reason, when it ends on the gateway's clock, its limit. */
+        String line() {
+            String until = DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(untilMillis)
+                    .atZone(ZoneId.systemDefault()));
+            return "grid event: 4CP until " + until + " → " + Math.round(kw) + " kW";
         }
     }
 
-    /** Whole miners up to the share: the allocator trims one miner or puts it to sleep when a trim would go too low. */
-    private static void assertMinersTakeTheRest(double committedKw, double shareKw) {
-        assertTrue(committedKw <= shareKw + EPS && committedKw > shareKw - 3.5, "miners " + committedKw + " kW of "
-                + shareKw);
+    private static Expectation rackRunsAtItsRating() {
+        return loadDrawsKw("rack", RackLoad.RATED_KW);
+    }
+
+    /** The rack's floor first; above it the miners are worth more. */
+    private static Expectation rackServedItsFloor() {
+        return loadDrawsKw("rack", RackLoad.FLOOR_KW);
+    }
+
+    /** The miners get what the limit leaves above the rack's floor, in whole miners. */
+    private static Expectation minersTakeTheRestOf(double limitKw) {
+        return committedWholeMinersUpTo(limitKw - RackLoad.FLOOR_KW);
+    }
+
+    /** Firm floors are shed last: the miners are allowed no more than the limit less the rack's floor. */
+    private static Expectation minersLeaveTheRackItsFloor() {
+        return sc -> assertTrue(sc.status().committedKw() <= sc.status().maxMinerKw() - RackLoad.FLOOR_KW + 1e-6,
+                "miners: " + sc.status().committedKw());
     }
 
     @Test
-    void theRackKeepsItsFloorTheMinersTakeTheRestTheEventBindsUnlessAHardLimitIsLowerAndTheMinersRampBack()
-            throws Exception {
-        RackLoad rack = new RackLoad();
-        LoopRig rig = new LoopRig(dir, LimitSources.of(new GridEventLimit()), LoadKinds.of(rack));
-        rig.otherLoadsKw = rack::drawKw;
-        rig.batteryEmpty(); // an override must be met by the loads, not covered by the battery
-
-        rig.runFor(5);
-        assertEquals(RackLoad.RATED_KW, rack.drawKw(), "no event: the rack runs at its rating");
-        assertEquals(140, rig.loop.status().committedKw(), EPS);
-        assertEquals(LoopRig.MINERS, rig.minersAwake());
-
-        rig.runFor(10);
-        ControlStatus event = rig.loop.status();
-        assertEquals("grid event: 4CP", event.binding());
-        assertEquals(EVENT_KW, event.maxMinerKw());
-        assertEquals(40, rack.drawKw(), "the rack's floor first; above it the miners are worth more");
-        assertMinersTakeTheRest(event.committedKw(), EVENT_KW - 40);
-        String until = DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(EVENT_UNTIL)
-                .atZone(ZoneId.systemDefault()));
-        assertTrue(event.limitedBy().startsWith("miners limited by: grid event: 4CP until " + until + " → 100 kW; power: "),
-                event.limitedBy());
-
-        rig.loop.overrideImportCap(80, Duration.ofMinutes(10), "ops", rig.now);
-        rig.runFor(60);
-        ControlStatus hard = rig.loop.status();
-        assertEquals("power", hard.bindingGuard(), "a hard limit below the event wins");
-        assertTrue(hard.maxMinerKw() < 80 - 25, "the cap less the auxiliaries: " + hard.maxMinerKw());
-        assertEquals(40, rack.drawKw(), "firm floors are shed last");
-        assertTrue(hard.committedKw() <= hard.maxMinerKw() - 40 + EPS, "miners: " + hard.committedKw());
-        assertTrue(hard.limitedBy().startsWith("miners limited by: power: ")
-                && hard.limitedBy().contains("import cap override 80 kW"), hard.limitedBy());
-        assertTrue(hard.limitedBy().contains("; grid event: 4CP until " + until + " → 100 kW"), hard.limitedBy());
-
-        rig.loop.liftImportCap("ops", rig.now);
-        while (rig.now < EVENT_UNTIL) {
-            rig.runFor(0.25);
-        }
-        assertEquals("grid event: 4CP", rig.loop.status().binding(), "the event binds again until it ends");
-        assertMinersTakeTheRest(rig.loop.status().committedKw(), EVENT_KW - 40);
-
-        double endKw = rig.loop.status().committedKw();
-        long end = rig.now;
-        double rampKwPerS = ControlConfig.defaults(rig.site.limits()).wakeRampKwPerS();
-        // the wake budget refills at the ramp and keeps at most a second of it (or one miner) while unused
-        double savedKw = Math.max(rampKwPerS, 3.5);
-        assertTrue(140 - endKw > savedKw, "more to bring back than the saved budget: the ramp shows");
-        for (int i = 0; i < 240; i++) {
-            long cycleAt = rig.now;
-            rig.runFor(0.25);
-            double allowedKw = savedKw + rampKwPerS * (cycleAt - end) / 1000.0;
-            assertTrue(rig.loop.status().committedKw() - endKw <= allowedKw + EPS,
-                    "miners back at the wake ramp, not at once: " + rig.loop.status().committedKw() + " kW at "
-                            + (cycleAt - end) + " ms");
-        }
-        assertEquals(140, rig.loop.status().committedKw(), EPS);
-        assertEquals(LoopRig.MINERS, rig.minersAwake());
-        assertEquals(RackLoad.RATED_KW, rack.drawKw());
-        assertTrue(rig.loop.status().limitedBy().startsWith("miners limited by: power: "), rig.loop.status().limitedBy());
+    void theRackKeepsItsFloorTheMinersTakeTheRestTheEventBindsUnlessAHardLimitIsLowerAndTheMinersRampBack() {
+        GridEventLimit event = GridEventLimit.gridEvent(100).from(10, s).until(130, s);
+        given(container().with(new RackLoad()).with(event))
+                .when(batteryEmpty()) // an override must be met by the loads, not covered by the battery
+                .at(5, s)
+                .then(rackRunsAtItsRating(), committedKw(140), allMinersAwake())
+                .at(15, s)
+                .then(bindingIs("grid event: 4CP"), minerLimitKw(100), rackServedItsFloor(), minersTakeTheRestOf(100),
+                        limitedByStartsWith("miners limited by: " + event.line() + "; power: "))
+                .when(importCapOverride(80, Duration.ofMinutes(10), "ops"))
+                .at(75, s)
+                .then(bindingGuard("power"), minerLimitBelowKw(80 - 25), rackServedItsFloor(),
+                        minersLeaveTheRackItsFloor(), limitedByStartsWith("miners limited by: power: "),
+                        limitedBySays("import cap override 80 kW"), limitedBySays("; " + event.line()))
+                .when(importCapLifted("ops"))
+                .at(130, s)
+                .then(bindingIs("grid event: 4CP"), minersTakeTheRestOf(100))
+                .then(minersWakeAtTheRampFor(60, s))
+                .then(committedKw(140), allMinersAwake(), rackRunsAtItsRating(),
+                        limitedByStartsWith("miners limited by: power: "));
     }
 }

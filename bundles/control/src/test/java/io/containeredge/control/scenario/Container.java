@@ -1,5 +1,9 @@
 package io.containeredge.control.scenario;
 
+import io.containeredge.control.limit.LimitSource;
+import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.load.LoadKind;
+import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.loop.ControlLoop;
 import io.containeredge.gpio.UnavailableGatewayIo;
 import io.containeredge.gpio.api.GatewayIo;
@@ -8,12 +12,19 @@ import io.containeredge.site.api.Limits;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteDocuments;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * What a scenario is given: the site (the demo container unless told), its control settings, the miners and
- * how fast they obey, the gateway I/O and where the loop keeps its data. Every setting has the value most
- * scenarios want; a test names only what its story is about.
+ * how fast they obey, the gateway I/O, where the loop keeps its data, and any limit source or load kind the
+ * loop has beside its guards and the miners. Every setting has the value most scenarios want; a test names
+ * only what its story is about.
+ *
+ * <pre>{@code
+ * given(container().with(new RackLoad()).with(new GridEventLimit())).at(15, s).then(bindingIs("grid event: 4CP"));
+ * }</pre>
  */
 public final class Container {
 
@@ -26,6 +37,8 @@ public final class Container {
     double batteryKwh = 500;
     GatewayIo io = new UnavailableGatewayIo("test");
     Path dataDir;
+    final List<LimitSource> limitSources = new ArrayList<>();
+    final List<VirtualLoad> loads = new ArrayList<>();
     Function<LoopParts, ControlLoop> loop = LoopParts::newLoop;
 
     /** How long a miner takes to sleep, to wake and to draw a new power target after the command. */
@@ -99,10 +112,34 @@ public final class Container {
         return this;
     }
 
-    /** How the loop is built from its parts: for a test that adds a limit source or a load kind. */
+    /** One more limit source, run after the guards: the arbiter takes the lowest limit of all. */
+    public Container with(LimitSource source) {
+        limitSources.add(source);
+        return this;
+    }
+
+    /** One more load kind after the miners, behind the main meter: it shares the budget by its claim. */
+    public Container with(VirtualLoad load) {
+        loads.add(load);
+        return this;
+    }
+
+    /**
+     * How the loop is built from its parts, replacing it wholesale: for a test about the wiring itself. A limit
+     * source or a load kind is added with {@link #with(LimitSource)} and {@link #with(VirtualLoad)}; the parts
+     * carry them to the factory.
+     */
     public Container loop(Function<LoopParts, ControlLoop> factory) {
         loop = factory;
         return this;
+    }
+
+    LimitSources limitSources() {
+        return LimitSources.of(limitSources.toArray(LimitSource[]::new));
+    }
+
+    LoadKinds loadKinds() {
+        return LoadKinds.of(loads.toArray(LoadKind[]::new));
     }
 
     SiteConfig siteConfig() throws Exception {

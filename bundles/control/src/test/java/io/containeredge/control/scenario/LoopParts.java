@@ -3,6 +3,8 @@ package io.containeredge.control.scenario;
 import io.containeredge.control.actuators.PduMap;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.estop.LatchFile;
+import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.loop.ControlConfig;
 import io.containeredge.control.loop.ControlLoop;
 import io.containeredge.control.loop.InputMapper;
@@ -15,16 +17,18 @@ import java.util.function.Supplier;
 
 /**
  * Everything a scenario hands the {@link ControlLoop} constructor. {@link #newLoop} is the one place a
- * scenario's loop is built: a test that brings its own limit source or load kind passes a
- * {@link Container#loop factory} that builds the loop from these parts and its additions.
+ * scenario's loop is built; the limit sources and load kinds a test registers with
+ * {@link Container#with(io.containeredge.control.limit.LimitSource) Container.with} come in {@code moreLimits}
+ * and {@code moreLoads}.
  */
 public record LoopParts(SiteConfig site, ControlConfig config, Supplier<Snapshot> image, DeviceWriter writer,
         ControlLoop.Fleet fleet, GatewayIo io, AlarmRegistry alarms, MaintenanceSchedule maintenance,
-        LatchFile latches) {
+        LatchFile latches, LimitSources moreLimits, LoadKinds moreLoads) {
 
-    /** The loop as the control component wires it for the site. */
+    /** The loop as the control component wires it for the site, with the test's sources and loads. */
     public ControlLoop newLoop() {
         return new ControlLoop(config, new InputMapper(site), new PduMap(site), site.enabledDevicesWithRole("cdu"),
-                site.battery().orElse(null), image, writer, fleet, io, alarms, maintenance, latches);
+                site.battery().orElse(null), image, writer, fleet, io, alarms, maintenance, latches, moreLimits,
+                moreLoads);
     }
 }

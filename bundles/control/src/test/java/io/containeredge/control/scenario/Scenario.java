@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real {@link ControlLoop} on a virtual clock: given a {@link Container}, at a time, when
  * {@link Events something happens}, then {@link Expectations something is so}, by or within a time. Each cycle
- * is the loop's own, every 250 ms of virtual time; between cycles the meter reads what the miners and the
- * auxiliaries draw less what the battery delivers.
+ * is the loop's own, every 250 ms of virtual time; between cycles the meter reads what the miners, the
+ * auxiliaries and any {@link VirtualLoad} draw less what the battery delivers.
  *
  * <pre>{@code
  * given(container().minersTake(3, 8)).at(10, s).when(pumpStops()).then(allMinersAsleepBy(13.25, s));
@@ -84,7 +84,7 @@ public final class Scenario {
         List<String> watched = site.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
         maintenance = new MaintenanceSchedule(watched, new MaintenanceFile(dir.resolve("maintenance.json")), wall());
         loop = given.loop.apply(new LoopParts(site, config, image::snapshot, devices, fleet, given.io, alarms,
-                maintenance, new LatchFile(dir.resolve("latches.json"))));
+                maintenance, new LatchFile(dir.resolve("latches.json")), given.limitSources(), given.loadKinds()));
     }
 
     /** A new loop on the same data directory, as after a kill or an upgrade: miners and devices stay as they are. */
@@ -148,7 +148,7 @@ public final class Scenario {
         image.follow("battery", "m802.SoC", battery.socPct());
     }
 
-    static long millis(double time, TimeUnit unit) {
+    public static long millis(double time, TimeUnit unit) {
         return Math.round(time * unit.toMillis(1));
     }
 
@@ -243,9 +243,23 @@ public final class Scenario {
         return awake;
     }
 
-    /** What the meter reads: the miners and the auxiliaries, less what the battery delivers. */
+    /** What the meter reads: the miners, the auxiliaries and the added loads, less what the battery delivers. */
     public double importKw() {
-        return minerKw() + auxiliaryKw - battery.deliveredKw(now);
+        return minerKw() + auxiliaryKw + addedLoadsKw() - battery.deliveredKw(now);
+    }
+
+    private double addedLoadsKw() {
+        double kw = 0;
+        for (VirtualLoad l : given.loads) {
+            kw += l.drawKw();
+        }
+        return kw;
+    }
+
+    /** The load kind the container was given {@link Container#with(VirtualLoad) with} under this name. */
+    public VirtualLoad load(String name) {
+        return given.loads.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no load kind " + name));
     }
 
     void auxiliaryKw(double kw) {

@@ -84,6 +84,7 @@ public final class VirtualFleet implements ControlLoop.Fleet {
     private final Map<Integer, Miner> miners = new TreeMap<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final LongSupplier now;
+    private final double minerRatedKw;
     private final long sleepMillis;
     private final long wakeMillis;
     private final long targetMillis;
@@ -91,6 +92,7 @@ public final class VirtualFleet implements ControlLoop.Fleet {
 
     VirtualFleet(int count, double ratedKw, Container.Delays delays, LongSupplier now) {
         this.now = now;
+        this.minerRatedKw = ratedKw;
         this.sleepMillis = delays.sleepMillis();
         this.wakeMillis = delays.wakeMillis();
         this.targetMillis = delays.targetMillis();
@@ -106,6 +108,16 @@ public final class VirtualFleet implements ControlLoop.Fleet {
 
     public int size() {
         return miners.size();
+    }
+
+    /** What one miner draws at full power. */
+    public double minerRatedKw() {
+        return minerRatedKw;
+    }
+
+    /** What every miner together draws at full power. */
+    public double ratedKw() {
+        return size() * minerRatedKw;
     }
 
     /** The fleet's work demands this much: each miner draws its share at most, whatever its target. */
