@@ -63,6 +63,11 @@ final class GatewayApi {
         return post("/api/v1/control/import-cap", json);
     }
 
+    /** Lifts the import cap override; the answer says whether one was in force. */
+    HttpResponse<String> liftImportCap() throws IOException, InterruptedException {
+        return request("DELETE", "/api/v1/control/import-cap");
+    }
+
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")

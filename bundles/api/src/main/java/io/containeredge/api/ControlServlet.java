@@ -27,10 +27,11 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 /**
  * The controller's state ({@code GET /api/v1/control}), the last miner commands and their outcomes
  * ({@code GET /api/v1/control/commands}), its alarms ({@code GET /api/v1/control/alarms},
- * {@code POST /api/v1/control/alarms/ack?id=...}), a temporary import cap
- * ({@code POST /api/v1/control/import-cap {"kw": ..., "minutes": ...}}, the one import-cap endpoint,
- * the console's page included) and the local trip reset ({@code POST /api/v1/control/reset}). The reset
- * is taken at the next cycle and refused there while the cause is present.
+ * {@code POST /api/v1/control/alarms/ack?id=...}), a temporary import cap, one resource for the API's
+ * clients and the console's page alike (set by {@code POST /api/v1/control/import-cap {"kw": ...,
+ * "minutes": ...}}, lifted by {@code DELETE /api/v1/control/import-cap}) and the local trip reset
+ * ({@code POST /api/v1/control/reset}). The reset is taken at the next cycle and refused there while
+ * the cause is present.
  *
  * <p>Who may call what is not decided here but by the {@link ApiGuard} in front of {@code /api/*} (the
  * console's security filter: reads viewer, POSTs technician, CSRF for browser sessions), from any
@@ -42,6 +43,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 @HttpWhiteboardServletPattern("/api/v1/control/*")
 public class ControlServlet extends GuardedJsonServlet {
 
+    /** Said with every lift: the cap override is not what holds miners back after a safety event. */
+    static final String LIFT_NOTE = "Only the import cap override ends: a thermal trip, an emergency stop or a "
+            + "fail-safe level stays in force until its cause is gone (and a trip until it is reset).";
     private static final long serialVersionUID = 1L;
 
     private final transient ControlService control;
@@ -87,8 +91,16 @@ public class ControlServlet extends GuardedJsonServlet {
     }
 
     @Override
+    protected Reply delete(String path, HttpServletRequest req) throws RequestRefused {
+        if (!path.equals("/import-cap")) {
+            throw new RequestRefused(404, "DELETE is accepted on /api/v1/control/import-cap");
+        }
+        return liftImportCap(req);
+    }
+
+    @Override
     protected String allowedMethods() {
-        return "GET, HEAD, POST";
+        return "GET, HEAD, POST, DELETE";
     }
 
     private Reply reset() {
@@ -117,6 +129,17 @@ public class ControlServlet extends GuardedJsonServlet {
         body.put("minutes", duration.toMinutes());
         body.put("untilMillis", System.currentTimeMillis() + duration.toMillis());
         return Reply.ok(body);
+    }
+
+    /**
+     * Ends the import cap override, if one is in force, and says whether one was: lifting none is no
+     * error (200, {@code "lifted": false}), so that a retried lift is harmless. It takes no parameters;
+     * a body that names one is refused (400) rather than ignored.
+     */
+    private Reply liftImportCap(HttpServletRequest req) throws RequestRefused {
+        JsonFields.of(JsonBodyReader.ACTION.read(req), Set.of());
+        boolean lifted = control.liftImportCap(caller(req));
+        return Reply.ok(Map.of("lifted", lifted, "note", LIFT_NOTE));
     }
 
     private Reply acknowledge(HttpServletRequest req) throws RequestRefused {

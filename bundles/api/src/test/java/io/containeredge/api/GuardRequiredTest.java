@@ -47,6 +47,7 @@ class GuardRequiredTest {
                     new FakeRequest("POST", "/api/v1/control", "/reset").remoteUser("tom"),
                     new FakeRequest("POST", "/api/v1/control", "/import-cap").remoteUser("tom")
                             .json("{\"kw\":100,\"minutes\":10}"),
+                    new FakeRequest("DELETE", "/api/v1/control", "/import-cap").remoteUser("tom"),
                     new FakeRequest("POST", "/api/v1/control", "/alarms/ack").remoteUser("tom").parameter("id", "a"),
                     new FakeRequest("GET", "/api/v1/control", "/alarms").remoteUser("tom"))) {
                 FakeResponse resp = new FakeResponse();

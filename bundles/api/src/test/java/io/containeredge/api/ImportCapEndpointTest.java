@@ -1,6 +1,7 @@
 package io.containeredge.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.control.testing.RecordingControlService;
@@ -8,14 +9,16 @@ import io.containeredge.http.testing.FakeGuard;
 import io.containeredge.http.testing.FakeRequest;
 import io.containeredge.http.testing.FakeResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /api/v1/control/import-cap {"kw", "minutes"}}, the one import-cap endpoint (the API's
- * clients and the console's overrides page): a body that cannot be read is a 400 naming the field, a
- * cap the controller refuses a 422 with its reason, and nothing reaches the controller either way.
+ * {@code /api/v1/control/import-cap}, the one import-cap resource (the API's clients and the console's
+ * overrides page): {@code POST {"kw", "minutes"}} sets it, where a body that cannot be read is a 400
+ * naming the field, a cap the controller refuses a 422 with its reason, and nothing reaches the
+ * controller either way; {@code DELETE} lifts it and says whether an override was in force.
  */
 class ImportCapEndpointTest {
 
@@ -24,6 +27,10 @@ class ImportCapEndpointTest {
 
     private FakeResponse post(String json) throws IOException {
         return send(new FakeRequest("POST", "/api/v1/control", "/import-cap").remoteUser("tom").json(json));
+    }
+
+    private FakeResponse lift() throws IOException {
+        return send(new FakeRequest("DELETE", "/api/v1/control", "/import-cap").remoteUser("tom"));
     }
 
     private FakeResponse send(FakeRequest req) throws IOException {
@@ -90,6 +97,47 @@ class ImportCapEndpointTest {
         FakeResponse resp = send(new FakeRequest("POST", "/api/v1/control", "/import-cap").remoteUser("tom")
                 .body("application/x-www-form-urlencoded", "kw=1&minutes=10"));
         assertEquals(415, resp.getStatus());
+        assertEquals(List.of(), control.calls());
+    }
+
+    @Test
+    void liftingAnOverrideInForceSaysSoAndThatSafetyLimitsStay() throws IOException {
+        assertEquals(200, post("{\"kw\":1200.5,\"minutes\":60}").getStatus());
+        FakeResponse lift = lift();
+        assertEquals(200, lift.getStatus(), lift.body());
+        assertTrue(lift.json().get("lifted").asBoolean(), lift.body());
+        assertTrue(lift.body().contains("thermal trip"), lift.body());
+        assertEquals(List.of("overrideImportCap 1200.5 PT1H tom@10.0.0.5", "liftImportCap tom@10.0.0.5"),
+                control.calls());
+    }
+
+    /** As the console's former {@code POST /api/v1/overrides/resume}: no override is no error, so a retry is harmless. */
+    @Test
+    void liftingWhenNoneIsInForceIsAnsweredNotLifted() throws IOException {
+        control.overrideImportCap(1000, Duration.ofMinutes(5), "tom@10.0.0.5");
+        assertTrue(lift().json().get("lifted").asBoolean());
+        FakeResponse again = lift();
+        assertEquals(200, again.getStatus(), again.body());
+        assertFalse(again.json().get("lifted").asBoolean(), again.body());
+    }
+
+    @Test
+    void liftingTakesNoParameters() throws IOException {
+        FakeResponse resp = send(new FakeRequest("DELETE", "/api/v1/control", "/import-cap").remoteUser("tom")
+                .json("{\"force\":true}"));
+        assertEquals(400, resp.getStatus());
+        assertTrue(resp.body().contains("unknown field"), resp.body());
+        assertEquals(List.of(), control.calls());
+        assertEquals(200, send(new FakeRequest("DELETE", "/api/v1/control", "/import-cap").remoteUser("tom")
+                .json("{}")).getStatus());
+    }
+
+    @Test
+    void onlyTheImportCapIsDeletedAndTheMethodsSaySo() throws IOException {
+        assertEquals(404, send(new FakeRequest("DELETE", "/api/v1/control", "/reset").remoteUser("tom")).getStatus());
+        FakeResponse put = send(new FakeRequest("PUT", "/api/v1/control", "/import-cap").remoteUser("tom").json("{}"));
+        assertEquals(405, put.getStatus());
+        assertEquals("GET, HEAD, POST, DELETE", put.getHeader("Allow"));
         assertEquals(List.of(), control.calls());
     }
 }

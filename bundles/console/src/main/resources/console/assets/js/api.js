@@ -1,4 +1,4 @@
-// The gateway's JSON API as the pages use it. Every change (POST) carries the session's CSRF token in
+// The gateway's JSON API as the pages use it. Every change (POST, DELETE) carries the session's CSRF token in
 // X-CSRF-Token; an answer that is not 2xx becomes an ApiError with the server's own message, so pages
 // can show exactly why something was refused. A 401 means the session ended: off to the login page.
 
@@ -65,4 +65,9 @@ export function getJson(url, options = {}) {
 /** POST a JSON body (an empty object when none is given). */
 export function postJson(url, body = {}, options = {}) {
   return request('POST', url, body, options);
+}
+
+/** DELETE a resource, e.g. lift an override; no body. */
+export function deleteJson(url, options = {}) {
+  return request('DELETE', url, undefined, options);
 }

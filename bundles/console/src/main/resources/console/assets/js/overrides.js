@@ -1,6 +1,7 @@
 // Overrides page: maintenance per device and curtail/resume with an expiry (technician). State from
-// GET /api/v1/overrides; changes POST /api/v1/overrides/{maintenance, maintenance/end, resume} and the
-// API's one import-cap endpoint, POST /api/v1/control/import-cap {kw, minutes}, for a curtailment.
+// GET /api/v1/overrides; changes POST /api/v1/overrides/{maintenance, maintenance/end} and the API's
+// one import-cap resource for a curtailment: POST /api/v1/control/import-cap {kw, minutes} sets it,
+// DELETE /api/v1/control/import-cap lifts it.
 //
 // Element ids (for the browser tests): #overrides-safety-note, #overrides-message, #overrides-viewer-note,
 // #maintenance-device, #maintenance-minutes, #maintenance-start, #maintenance-list (rows tr[data-device],
@@ -8,15 +9,16 @@
 // #curtail-start, #curtail-resume.
 
 import { startPage, mayAct } from './session.js';
-import { getJson, postJson } from './api.js';
+import { getJson, postJson, deleteJson } from './api.js';
 import { h, byId, fill, setText, showMessage, when, every } from './dom.js';
 
 const REFRESH_MILLIS = 5000;
 let canAct = false;
 
-async function act(url, body, done) {
+/** Runs a change (a request that answers JSON), says what it did or why it was refused, and refreshes. */
+async function act(send, done) {
   try {
-    const answer = await postJson(url, body);
+    const answer = await send();
     showMessage(byId('overrides-message'), done(answer), 'ok');
   } catch (e) {
     showMessage(byId('overrides-message'), 'Refused: ' + e.message, 'error');
@@ -31,21 +33,23 @@ function numberIn(id) {
 
 function startMaintenance() {
   const device = byId('maintenance-device').value;
-  act('/api/v1/overrides/maintenance', { device, minutes: numberIn('maintenance-minutes') },
+  act(() => postJson('/api/v1/overrides/maintenance', { device, minutes: numberIn('maintenance-minutes') }),
     (a) => device + ' in maintenance until ' + when(a.maintenance.untilMillis) + '.');
 }
 
 function endMaintenance(device) {
-  act('/api/v1/overrides/maintenance/end', { device }, () => device + ' is back under control.');
+  act(() => postJson('/api/v1/overrides/maintenance/end', { device }), () => device + ' is back under control.');
 }
 
 function curtail() {
-  act('/api/v1/control/import-cap', { kw: numberIn('curtail-kw'), minutes: numberIn('curtail-minutes') },
+  const cap = { kw: numberIn('curtail-kw'), minutes: numberIn('curtail-minutes') };
+  act(() => postJson('/api/v1/control/import-cap', cap),
     (a) => 'Import capped at ' + a.importCapKw + ' kW until ' + when(a.untilMillis) + '.');
 }
 
 function resume() {
-  act('/api/v1/overrides/resume', {}, (a) => (a.lifted ? 'Curtailment ended. ' : 'No curtailment was in force. ') + a.note);
+  act(() => deleteJson('/api/v1/control/import-cap'),
+    (a) => (a.lifted ? 'Curtailment ended. ' : 'No curtailment was in force. ') + a.note);
 }
 
 function showMaintenance(windows) {

@@ -14,6 +14,7 @@ import java.util.Set;
  * <tr><td>POST {@code /console/api/auth/logout}</td><td>any user (viewer)</td></tr>
  * <tr><td>any method but GET/HEAD on {@code /api/v1/config}, {@code /api/v1/config/**}</td><td>admin</td></tr>
  * <tr><td>POST {@code /api/v1/control/**}, {@code /api/v1/overrides/**}</td><td>technician</td></tr>
+ * <tr><td>DELETE {@code /api/v1/control/import-cap} (lifts what its POST sets)</td><td>technician</td></tr>
  * <tr><td>any other GET/HEAD</td><td>viewer</td></tr>
  * <tr><td>anything else</td><td>admin (deny by default: a new endpoint is closed until given a row)</td></tr>
  * </table>
@@ -23,6 +24,8 @@ public final class AccessPolicy {
     private static final Set<String> READS = Set.of("GET", "HEAD");
     private static final Set<String> PUBLIC_PAGES = Set.of("/console/login.html", "/console/setup.html");
     private static final Set<String> PUBLIC_POSTS = Set.of("/console/api/auth/login", "/console/api/auth/setup");
+    /** The one resource lifted by DELETE; any other DELETE stays closed to all but the administrator. */
+    private static final String IMPORT_CAP = "/api/v1/control/import-cap";
 
     private AccessPolicy() {
     }
@@ -51,6 +54,9 @@ public final class AccessPolicy {
             return Access.ADMIN;
         }
         if ("POST".equals(method) && (under(path, "/api/v1/control") || under(path, "/api/v1/overrides"))) {
+            return Access.TECHNICIAN;
+        }
+        if ("DELETE".equals(method) && path.equals(IMPORT_CAP)) {
             return Access.TECHNICIAN;
         }
         return Access.ADMIN;

@@ -29,8 +29,4 @@ final class OverrideRequests {
     static String endMaintenance(ObjectNode body) throws RequestRefused {
         return JsonFields.of(body, Set.of("device")).deviceId("device");
     }
-
-    static void resume(ObjectNode body) throws RequestRefused {
-        JsonFields.of(body, Set.of());
-    }
 }

@@ -20,17 +20,18 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Manual overrides (technician): {@code POST /api/v1/overrides/maintenance {device, minutes}},
- * {@code .../maintenance/end {device}}, {@code .../resume} (ends an import cap override, which
- * {@code POST /api/v1/control/import-cap} sets); {@code GET /api/v1/overrides} shows what is in force.
- * All go through the controller's own checked paths. No override lifts a safety trip: resume ends
- * only the curtailment; a thermal trip, an e-stop or a fail-safe level holds as before.
+ * Manual overrides (technician): {@code POST /api/v1/overrides/maintenance {device, minutes}} and
+ * {@code .../maintenance/end {device}}; {@code GET /api/v1/overrides} shows what is in force, the
+ * maintenance windows and what limits power (an import cap override among them, which the API's one
+ * import-cap resource, {@code /api/v1/control/import-cap}, sets and lifts). All go through the
+ * controller's own checked paths. No override lifts a safety trip: a thermal trip, an e-stop or a
+ * fail-safe level holds as before.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/overrides/*")
 public class OverridesServlet extends JsonServlet {
 
-    static final String SAFETY_NOTE = "Only the override ends: a thermal trip, an emergency stop or a fail-safe "
+    private static final String SAFETY_NOTE = "Only the override ends: a thermal trip, an emergency stop or a fail-safe "
             + "level stays in force until its cause is gone (and a trip until it is reset).";
     private static final long serialVersionUID = 1L;
 
@@ -64,7 +65,6 @@ public class OverridesServlet extends JsonServlet {
             return switch (path) {
                 case "/maintenance" -> maintenance(OverrideRequests.maintenance(body), source);
                 case "/maintenance/end" -> endMaintenance(OverrideRequests.endMaintenance(body), source);
-                case "/resume" -> resume(body, source);
                 default -> throw notFound("/api/v1/overrides" + path);
             };
         } catch (IllegalArgumentException e) {
@@ -88,11 +88,5 @@ public class OverridesServlet extends JsonServlet {
             throw new RequestRefused(409, device + " is not in maintenance");
         }
         return Reply.ok(Map.of("ended", device));
-    }
-
-    private Reply resume(ObjectNode body, String source) throws RequestRefused {
-        OverrideRequests.resume(body);
-        boolean lifted = control.liftImportCap(source);
-        return Reply.ok(Map.of("lifted", lifted, "note", SAFETY_NOTE));
     }
 }

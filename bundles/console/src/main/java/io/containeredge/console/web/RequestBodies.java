@@ -6,7 +6,7 @@ import io.containeredge.http.api.JsonBodyReader.ParseErrors;
 
 /**
  * How the action and configuration endpoints read their bodies: an empty body is an empty object
- * ("resume" needs no parameters), and a parse error is quoted back, as these bodies hold no secret.
+ * (an action that needs no parameters), and a parse error is quoted back, as these bodies hold no secret.
  */
 final class RequestBodies {
 

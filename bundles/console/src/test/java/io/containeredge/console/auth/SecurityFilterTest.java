@@ -165,6 +165,38 @@ class SecurityFilterTest {
         assertNull(passed);
     }
 
+    /** The import cap is set by POST and lifted by DELETE: the same role, CSRF and audit for both. */
+    @Test
+    void liftingTheImportCapNeedsATechnicianAndTheCsrfTokenAsSettingItDoes() throws Exception {
+        Session tech = rig.login("tech");
+        Session watcher = rig.login("watcher");
+        rig.audit.records.clear();
+        assertEquals(403, send(withSession(liftImportCap(), watcher).header(CsrfCheck.HEADER, watcher.csrfToken()))
+                .getStatus(), "a viewer may not");
+        assertEquals(403, send(liftImportCap().header("Authorization", "Bearer " + SecurityRig.VIEWER_TOKEN))
+                .getStatus());
+        assertEquals(403, send(withSession(liftImportCap(), tech)).getStatus(), "no CSRF token");
+        assertEquals(403, send(withSession(liftImportCap(), tech).header(CsrfCheck.HEADER, tech.csrfToken())
+                .header("Origin", "http://evil.example")).getStatus(), "another site");
+        assertEquals(401, send(liftImportCap()).getStatus());
+        assertNull(passed);
+
+        send(withSession(liftImportCap(), tech).header(CsrfCheck.HEADER, tech.csrfToken()));
+        assertEquals("tech", passed.getRemoteUser());
+        passed = null;
+        send(liftImportCap().header("Authorization", "Bearer " + SecurityRig.TECHNICIAN_TOKEN));
+        assertTrue(filter.admitted(passed), "an API token needs no CSRF token");
+
+        List<AuditRecord> r = rig.audit.records;
+        assertEquals(7, r.size(), r.toString());
+        assertEquals("http.delete", r.get(6).action());
+        assertEquals("/api/v1/control/import-cap", r.get(6).target());
+    }
+
+    private static FakeRequest liftImportCap() {
+        return new FakeRequest("DELETE", "/api/v1/control", "/import-cap");
+    }
+
     @Test
     void securityHeadersAreOnEveryAnswerAndApiAnswersAreNeverCached() throws Exception {
         Session s = rig.login("watcher");

@@ -35,6 +35,7 @@ class AccessPolicyTest {
         "POST,   /api/v1/control/reset,                TECHNICIAN",
         "POST,   /api/v1/control/alarms/ack,           TECHNICIAN",
         "POST,   /api/v1/control/import-cap,           TECHNICIAN",
+        "DELETE, /api/v1/control/import-cap,           TECHNICIAN",
         "POST,   /api/v1/control,                      TECHNICIAN",
         "POST,   /api/v1/overrides/maintenance,        TECHNICIAN",
         // configuration and users
@@ -47,6 +48,9 @@ class AccessPolicyTest {
         "POST,   /console/api/auth/users/bob/delete,   ADMIN",
         // deny by default: any other change
         "PUT,    /api/v1/control/reset,                ADMIN",
+        "DELETE, /api/v1/control/reset,                ADMIN",
+        "DELETE, /api/v1/control/import-cap/x,         ADMIN",
+        "DELETE, /api/v1/overrides/maintenance,        ADMIN",
         "DELETE, /api/v1/devices,                      ADMIN",
         "POST,   /api/v1/snapshot,                     ADMIN",
         "POST,   /console/api/anything,                ADMIN",

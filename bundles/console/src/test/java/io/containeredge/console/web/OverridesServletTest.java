@@ -7,7 +7,6 @@ import io.containeredge.console.security.ConsoleUser;
 import io.containeredge.control.testing.RecordingControlService;
 import io.containeredge.http.testing.FakeResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class OverridesServletTest {
     @Test
     void aViewerOrARequestWithoutUserChangesNothing() throws IOException {
         assertEquals(403, post("/maintenance", ConsoleRequests.VIEWER, "{\"device\":\"cdu\",\"minutes\":10}").getStatus());
-        assertEquals(401, post("/resume", null, null).getStatus());
+        assertEquals(401, post("/maintenance/end", null, null).getStatus());
         assertEquals(List.of(), control.calls());
     }
 
@@ -75,17 +74,6 @@ class OverridesServletTest {
     }
 
     @Test
-    void curtailThenResumeSaysThatSafetyLimitsStay() throws IOException {
-        // the cap as POST /api/v1/control/import-cap sets it (ImportCapEndpointTest in the api bundle)
-        control.overrideImportCap(1200.5, Duration.ofHours(1), "tom@10.0.0.5");
-        FakeResponse resume = post("/resume", ConsoleRequests.TECHNICIAN, null);
-        assertEquals(200, resume.getStatus(), resume.body());
-        assertTrue(resume.body().contains("\"lifted\":true"), resume.body());
-        assertTrue(resume.body().contains("thermal trip"), resume.body());
-        assertEquals(List.of("overrideImportCap 1200.5 PT1H tom@10.0.0.5", "liftImportCap console:tom"), control.calls());
-    }
-
-    @Test
     void endingMaintenanceOfADeviceNotInItIsAConflict() throws IOException {
         assertEquals(200, post("/maintenance", ConsoleRequests.TECHNICIAN, "{\"device\":\"cdu\",\"minutes\":30}")
                 .getStatus());
@@ -97,6 +85,8 @@ class OverridesServletTest {
     @Test
     void unknownActionsAndMethodsAreRefused() throws IOException {
         assertEquals(404, post("/reboot", ConsoleRequests.TECHNICIAN, "{}").getStatus());
+        assertEquals(404, post("/resume", ConsoleRequests.TECHNICIAN, "{}").getStatus(),
+                "the import cap is lifted where it is set: DELETE /api/v1/control/import-cap");
         FakeResponse put = new FakeResponse();
         servlet.service(ConsoleRequests.request("PUT", "/maintenance", ConsoleRequests.TECHNICIAN).json("{}"), put);
         assertEquals(405, put.getStatus());

@@ -46,12 +46,6 @@ class RequestParsingTest {
     }
 
     @Test
-    void resumeTakesNoParameters() throws RequestRefused {
-        OverrideRequests.resume(json("{}"));
-        assertTrue(refusal(() -> OverrideRequests.resume(json("{\"force\":true}"))).contains("unknown field"));
-    }
-
-    @Test
     void configurationDocumentsAreTextsWithOptionalProfiles() throws RequestRefused {
         assertEquals(new ConfigDocuments("site: s\n", Map.of()), ConfigRequests.documents(json("{\"site\":\"site: s\\n\"}")));
         assertEquals(Map.of("m", "id: m"),

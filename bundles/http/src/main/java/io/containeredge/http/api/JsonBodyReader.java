@@ -23,8 +23,8 @@ public record JsonBodyReader(int limit, EmptyBody emptyBody, ParseErrors parseEr
 
     /**
      * How an action's parameters are read (an import cap, a maintenance window): enough for any of
-     * them, an empty body is an empty object ("resume" needs no parameters), and a parse error is
-     * quoted back, as these bodies hold no secret.
+     * them, an empty body is an empty object (lifting the import cap needs no parameters), and a parse
+     * error is quoted back, as these bodies hold no secret.
      */
     public static final JsonBodyReader ACTION = new JsonBodyReader(64 * 1024, EmptyBody.EMPTY_OBJECT,
             ParseErrors.QUOTED);

@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shape every JSON endpoint shares, the API's and the console's: GET and POST go to {@link #get}
- * and {@link #post}, which answer a {@link Reply} or refuse with a {@link RequestRefused}; every answer
- * is JSON and never cached ({@link JsonAnswers}). Other methods are refused with 405. An unexpected
- * failure is logged and answered with 500 without its details, which may name files or internals.
+ * The shape every JSON endpoint shares, the API's and the console's: GET, POST and DELETE go to
+ * {@link #get}, {@link #post} and {@link #delete}, which answer a {@link Reply} or refuse with a {@link RequestRefused}; every answer
+ * is JSON and never cached ({@link JsonAnswers}). Other methods, and those an endpoint does not
+ * override, are refused with 405. An unexpected failure is logged and answered with 500 without its
+ * details, which may name files or internals.
  */
 public abstract class JsonServlet extends HttpServlet {
 
@@ -28,6 +29,7 @@ public abstract class JsonServlet extends HttpServlet {
             reply = switch (req.getMethod()) {
                 case "GET", "HEAD" -> get(path, req);
                 case "POST" -> post(path, req);
+                case "DELETE" -> delete(path, req);
                 default -> throw new RequestRefused(405, req.getMethod() + " is not allowed here");
             };
         } catch (RequestRefused e) {
@@ -54,6 +56,11 @@ public abstract class JsonServlet extends HttpServlet {
     /** Answers a POST on {@code path}. */
     protected Reply post(String path, HttpServletRequest req) throws RequestRefused {
         throw new RequestRefused(405, "POST is not allowed here");
+    }
+
+    /** Answers a DELETE on {@code path}: ends what {@code path} names. */
+    protected Reply delete(String path, HttpServletRequest req) throws RequestRefused {
+        throw new RequestRefused(405, "DELETE is not allowed here");
     }
 
     protected static RequestRefused notFound(String path) {
