@@ -122,6 +122,7 @@ class SecurityFilterTest {
         passed = null;
         FakeResponse resp = send(withSession(reset(), s).header(CsrfCheck.HEADER, s.csrfToken()));
         assertEquals(403, resp.getStatus());
+        assertEquals("close", resp.getHeader("Connection"), "a refused change's unread body ends the connection");
         assertNull(passed);
         assertEquals(403, send(withSession(new FakeRequest("GET", "/console/api/auth/users", null), s)).getStatus());
     }
@@ -135,8 +136,9 @@ class SecurityFilterTest {
         assertEquals(403, send(withSession(reset(), s).header(CsrfCheck.HEADER, other.csrfToken())).getStatus(),
                 "another session's token is no good");
         assertNull(passed);
-        send(withSession(reset(), s).header(CsrfCheck.HEADER, s.csrfToken()));
+        FakeResponse admitted = send(withSession(reset(), s).header(CsrfCheck.HEADER, s.csrfToken()));
         assertEquals("tech", passed.getRemoteUser());
+        assertNull(admitted.getHeader("Connection"), "an admitted change keeps its connection");
     }
 
     @Test

@@ -50,6 +50,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class ReactionBenchmark {
 
+    /** Cycles left out of the steady-state CPU figures: the JIT compiles the cycle's code meanwhile. */
+    private static final int WARM_UP_CYCLES = 100;
+
     private ReactionBenchmark() {
     }
 
@@ -87,14 +90,13 @@ public final class ReactionBenchmark {
                     new MaintenanceSchedule(List.of(), new MaintenanceFile(data.resolve("maintenance.json")),
                             System.currentTimeMillis()), new LatchFile(data.resolve("latches.json")));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long[] cycleCpu = new long[2];
+            List<Long> cycleCpu = java.util.Collections.synchronizedList(new ArrayList<>());
             ScheduledExecutorService cycle = Executors.newSingleThreadScheduledExecutor();
             ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
             cycle.scheduleAtFixedRate(() -> {
                 long cpu = threads.getCurrentThreadCpuTime();
                 loop.cycle(System.currentTimeMillis());
-                cycleCpu[0] += threads.getCurrentThreadCpuTime() - cpu;
-                cycleCpu[1]++;
+                cycleCpu.add(threads.getCurrentThreadCpuTime() - cpu);
             }, 250, cfg.cyclePeriod().toMillis(), TimeUnit.MILLISECONDS);
             poll.scheduleWithFixedDelay(fleet::refresh, 0, 200, TimeUnit.MILLISECONDS);
             try {
@@ -123,7 +125,7 @@ public final class ReactionBenchmark {
         }
     }
 
-    private static void report(long[] latencies, long[] cycleCpu, ControlConfig cfg, int miners) {
+    private static void report(long[] latencies, List<Long> cycleCpu, ControlConfig cfg, int miners) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double p50 = sorted[sorted.length / 2] / 1e6;
@@ -134,8 +136,20 @@ public final class ReactionBenchmark {
                 p50, p99, sorted[sorted.length - 1] / 1e6, 2 * cfg.cyclePeriod().toMillis());
         System.out.println("  all trials (ms): " + Arrays.stream(latencies).mapToObj(l -> String.valueOf(l / 1_000_000))
                 .collect(java.util.stream.Collectors.joining(" ")));
+        long[] cpu;
+        synchronized (cycleCpu) {
+            cpu = cycleCpu.stream().mapToLong(Long::longValue).toArray();
+        }
         System.out.printf("CPU per control cycle with %d miners: %.3f ms (%d cycles)%n", miners,
-                cycleCpu[0] / 1e6 / Math.max(1, cycleCpu[1]), cycleCpu[1]);
+                Arrays.stream(cpu).average().orElse(0) / 1e6, cpu.length);
+        // the mean above carries the JIT's warm-up (the first cycles run interpreted); the cycles after it
+        // are what a gateway spends for months
+        long[] steady = Arrays.copyOfRange(cpu, Math.min(WARM_UP_CYCLES, cpu.length), cpu.length);
+        Arrays.sort(steady);
+        if (steady.length > 0) {
+            System.out.printf("  after the first %d cycles: median %.3f ms, p99 %.3f ms%n", WARM_UP_CYCLES,
+                    steady[steady.length / 2] / 1e6, steady[(int) Math.ceil(steady.length * 0.99) - 1] / 1e6);
+        }
     }
 
     private static boolean allMiners(Simulator sim, boolean hashing) {
