@@ -67,13 +67,12 @@ class MinerModelsTest {
 
     @Test
     void aBrokenModelIsReportedWithFilePathAndReasonAndLeftOut() throws IOException {
-        Files.createDirectories(dir.resolve("miners"));
-        Files.writeString(dir.resolve("miners/falling.yaml"), model("falling", 3500, 200, """
+        writeModel(dir, "falling", model("falling", 3500, 200, """
                   - {powerW: 1000, hashrateTh: 90}
                   - {powerW: 2000, hashrateTh: 80}
                   - {powerW: 3500, hashrateTh: 200}
                 """));
-        Files.writeString(dir.resolve("miners/not-a-model.yaml"), "id: not-a-model\ncooling: steam\n");
+        writeModel(dir, "not-a-model", "id: not-a-model\ncooling: steam\n");
         MinerModels models = MinerModels.load(dir);
         List<String> found = models.errors().stream()
                 .map(e -> e.file().replace(dir + "/", "") + " " + e.path() + " " + e.reason()).toList();
@@ -88,8 +87,7 @@ class MinerModelsTest {
 
     @Test
     void aCurveThatMissesTheNominalPointOrTheRangeIsRefused() throws IOException {
-        Files.createDirectories(dir.resolve("miners"));
-        Files.writeString(dir.resolve("miners/short.yaml"), model("short", 3500, 150, """
+        writeModel(dir, "short", model("short", 3500, 150, """
                   - {powerW: 1500, hashrateTh: 100}
                   - {powerW: 3500, hashrateTh: 200}
                 """));
@@ -102,12 +100,11 @@ class MinerModelsTest {
 
     @Test
     void aDirectoryModelAddsToTheShippedOnesAndMustCarryItsFileName() throws IOException {
-        Files.createDirectories(dir.resolve("miners"));
-        Files.writeString(dir.resolve("miners/my-unit.yaml"), model("my-unit", 3500, 200, """
+        writeModel(dir, "my-unit", model("my-unit", 3500, 200, """
                   - {powerW: 1000, hashrateTh: 80}
                   - {powerW: 3500, hashrateTh: 200}
                 """));
-        Files.writeString(dir.resolve("miners/renamed.yaml"), model("other-id", 3500, 200, """
+        writeModel(dir, "renamed", model("other-id", 3500, 200, """
                   - {powerW: 1000, hashrateTh: 80}
                   - {powerW: 3500, hashrateTh: 200}
                 """));
@@ -116,6 +113,12 @@ class MinerModelsTest {
         assertTrue(models.get("s19j-pro-class").isPresent());
         assertTrue(models.errors().stream().anyMatch(e -> e.path().equals("$.id") && e.reason().contains("'renamed'")),
                 models.errors()::toString);
+    }
+
+    /** Writes {@code <dir>/miners/<id>.yaml}. */
+    static void writeModel(Path dir, String id, String text) throws IOException {
+        Files.createDirectories(dir.resolve("miners"));
+        Files.writeString(dir.resolve("miners/" + id + ".yaml"), text);
     }
 
     /** A model document with a range of 1000 W to its nominal power. */

@@ -87,8 +87,7 @@ class SiteMinerModelsTest {
 
     @Test
     void aSiteMayNameAModelOfItsOwnDirectory() throws IOException, ConfigException {
-        Files.createDirectories(dir.resolve("miners"));
-        Files.writeString(dir.resolve("miners/my-unit.yaml"), MinerModelsTest.model("my-unit", 3000, 150, """
+        MinerModelsTest.writeModel(dir, "my-unit", MinerModelsTest.model("my-unit", 3000, 150, """
                   - {powerW: 1000, hashrateTh: 70}
                   - {powerW: 3000, hashrateTh: 150}
                 """));
@@ -105,8 +104,7 @@ class SiteMinerModelsTest {
 
     @Test
     void checkReportsABrokenModelNoMinerNames() throws IOException {
-        Files.createDirectories(dir.resolve("miners"));
-        Files.writeString(dir.resolve("miners/spare.yaml"), "id: spare\n");
+        MinerModelsTest.writeModel(dir, "spare", "id: spare\n");
         Files.writeString(dir.resolve("site.yaml"), minimalSite("transformer-monitor", 40, 45));
         List<String> found = SiteDocuments.check(dir).errors().stream()
                 .map(e -> e.file().replace(dir + "/", "") + " " + e.path()).toList();
