@@ -11,7 +11,8 @@ import java.util.Map;
  * @param modbusBasePort for connections served on TCP (tcp, rtu-over-tcp): null: each on the port of
  *     the site file; 0: each on an ephemeral port; N: the first on N, the next on N+1, ... (file order)
  * @param minerBasePort null: miner i on the site's miners.basePort + i; 0: ephemeral ports; N: N + i
- * @param seed seed of all randomness (sensor noise, miner spread): same seed, same run
+ * @param seed seed of all randomness (sensor noise, miners' temperature spread): same seed, same
+ *     run; the miners' hashrate spread has its own seed in the site's simulation section
  * @param realTime true: a thread steps the model with the wall clock; false: only {@link Simulator#advance}
  *     moves time (tests)
  * @param timeScale simulated seconds per wall-clock second in real-time mode (e.g. 60 to watch a

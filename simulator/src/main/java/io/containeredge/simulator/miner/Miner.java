@@ -1,8 +1,9 @@
 package io.containeredge.simulator.miner;
 
 /**
- * One hydro/immersion miner (S19 XP Hyd class) as a state machine on simulated time. Pure: no I/O;
- * the container model steps it and the API server reads it, both under the model's lock.
+ * One miner as a state machine on simulated time; what it hashes at each power and the power targets it
+ * accepts are its {@link HashingUnit}'s (its model's curve, or the generic unit). Pure: no I/O; the
+ * container model steps it and the API server reads it, both under the model's lock.
  *
  * <pre>
  *  HASHING --sleep--> GOING_TO_SLEEP (sleepSeconds, power ramps down) --> SLEEPING (25 W)
@@ -22,12 +23,11 @@ public final class Miner {
     public static final double COLD_BOOT_SECONDS = 60;
     public static final double SHUTDOWN_INLET_C = 45;
     public static final double RESTART_INLET_C = 40;
-    /** 110 TH/s at 3500 W; underclocked chips are a little more efficient (exponent 0.9). */
-    public static final double RATED_HASH_THS = 110;
     /** Power ramps at 1 kW/s when the target changes while hashing (frequency steps in firmware). */
     static final double TARGET_RAMP_W_S = 1000;
 
     private final int index;
+    private final HashingUnit unit;
     private final double ratedPowerW;
     private final double sleepSeconds;
     private final double wakeSeconds;
@@ -45,9 +45,10 @@ public final class Miner {
     private boolean wantAwake = true;
 
     /** @param tempOffsetC this unit's fixed sensor offset (manufacturing spread), from the seeded Random */
-    public Miner(int index, double ratedPowerW, double sleepSeconds, double wakeSeconds, double tempOffsetC) {
+    public Miner(int index, HashingUnit unit, double sleepSeconds, double wakeSeconds, double tempOffsetC) {
         this.index = index;
-        this.ratedPowerW = ratedPowerW;
+        this.unit = unit;
+        this.ratedPowerW = unit.ratedPowerW();
         this.sleepSeconds = sleepSeconds;
         this.wakeSeconds = wakeSeconds;
         this.tempOffsetC = tempOffsetC;
@@ -155,13 +156,13 @@ public final class Miner {
         return state != State.OFF;
     }
 
-    /** Lowest and highest accepted power target, W: 30 % .. 110 % of rated. */
+    /** Lowest and highest accepted power target, W: its unit's. */
     public double minTargetW() {
-        return 0.3 * ratedPowerW;
+        return unit.minTargetW();
     }
 
     public double maxTargetW() {
-        return 1.1 * ratedPowerW;
+        return unit.maxTargetW();
     }
 
     /** @return false if out of range (nothing changes) */
@@ -177,7 +178,7 @@ public final class Miner {
         if (state != State.HASHING && state != State.WAKING && state != State.BOOTING || powerW <= BOOT_POWER_W) {
             return 0;
         }
-        return RATED_HASH_THS * Math.pow(powerW / ratedPowerW, 0.9);
+        return unit.hashrateThAt(powerW);
     }
 
     /** Average hashrate since (cold) boot, TH/s. */
@@ -212,6 +213,10 @@ public final class Miner {
 
     public double ratedPowerW() {
         return ratedPowerW;
+    }
+
+    public HashingUnit unit() {
+        return unit;
     }
 
     public double inletC() {

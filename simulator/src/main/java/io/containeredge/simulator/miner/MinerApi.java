@@ -17,22 +17,24 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code summary} (Code 11): SUMMARY with {@code GHS 5s}, {@code GHS av}, {@code Power} (W),
  *       {@code Power Target}, {@code State}, {@code Inlet Temp}, {@code Outlet Temp}, {@code Temperature}
- *       (hottest chip); STATUS "W" while shut down for overheating.</li>
+ *       (hottest chip); STATUS "W" while shut down for overheating. The hashrate is the unit's at its
+ *       present power: its model's curve with the unit's spread, see {@link FleetUnits}.</li>
  *   <li>{@code stats} (Code 70): STATS [version block, miner block with temp_chip1..3, temp_pcb1..3,
  *       inlet/outlet temperatures, Power, state].</li>
  *   <li>{@code devs} (Code 9): DEVS, one entry per hashboard (3), with {@code Temperature},
- *       {@code Chip Temp}, {@code MHS 5s}.</li>
+ *       {@code Chip Temp}, {@code MHS 5s}; a degraded unit's dead board is "Dead" and hashes nothing.</li>
  *   <li>{@code version} (Code 22).</li>
  *   <li>{@code sleep} (Code 300), {@code wakeup} (Code 301): curtail / resume; the transition takes
- *       the site's minerSleepSeconds / minerWakeSeconds and shows as State going-to-sleep / waking.</li>
- *   <li>{@code powertarget} with {@code "parameter": "<watts>"} (Code 302): 30..110 % of rated power;
- *       scales power and hashrate. Missing or non-numeric parameter: Code 303; out of range: Code 304.</li>
+ *       the model's sleep / wake time (or the site's minerSleepSeconds / minerWakeSeconds) and shows as State
+ *       going-to-sleep / waking.</li>
+ *   <li>{@code powertarget} with {@code "parameter": "<watts>"} (Code 302): within the unit's
+ *       power-target range (its model's; 30..110 % of rated for a miner of no model); power and hashrate
+ *       follow. Missing or non-numeric parameter: Code 303; out of range: Code 304.</li>
  * </ul>
  * Errors: STATUS "E" with Code 14 (invalid command) or 23 (invalid JSON); never an exception.
  */
 public final class MinerApi {
 
-    static final String MINER_TYPE = "Antminer S19 XP Hyd.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ContainerModel model;

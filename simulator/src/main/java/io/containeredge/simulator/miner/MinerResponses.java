@@ -8,7 +8,7 @@ import java.util.Locale;
 /** Builds the JSON bodies of one miner's responses, in the field names cgminer/bmminer use. */
 final class MinerResponses {
 
-    private static final int BOARDS = 3;
+    private static final int BOARDS = HashingUnit.BOARDS;
     private final ObjectMapper json;
     private final Miner m;
     private final long when;
@@ -72,7 +72,7 @@ final class MinerResponses {
         v.put("BMMiner", "2.0.0");
         v.put("Miner", "ContainerEdge simulator");
         v.put("CompileTime", "simulated");
-        v.put("Type", MinerApi.MINER_TYPE);
+        v.put("Type", m.unit().type());
         ObjectNode s = stats.addObject();
         s.put("STATS", 0);
         s.put("ID", "BC50");
@@ -83,7 +83,7 @@ final class MinerResponses {
         for (int b = 1; b <= BOARDS; b++) {
             s.put("temp_pcb" + b, round(m.boardTempC() + 0.4 * (b - 2), 1));
             s.put("temp_chip" + b, round(m.chipTempC() + 0.6 * (b - 2), 1));
-            s.put("chain_rate" + b, round(m.hashrateThs() * 1000 * jitter / BOARDS, 2));
+            s.put("chain_rate" + b, round(boardShare(b - 1) * m.hashrateThs() * 1000 * jitter, 2));
         }
         s.put("inlet_temp", round(m.inletC(), 1));
         s.put("outlet_temp", round(m.outletC(), 1));
@@ -96,18 +96,17 @@ final class MinerResponses {
     ObjectNode devs() {
         ObjectNode root = status("S", 9, BOARDS + " ASC(s)");
         ArrayNode devs = root.putArray("DEVS");
-        boolean alive = m.hashrateThs() > 0;
         for (int b = 0; b < BOARDS; b++) {
             ObjectNode d = devs.addObject();
             d.put("ASC", b);
             d.put("Name", "BTM");
             d.put("ID", b);
             d.put("Enabled", "Y");
-            d.put("Status", alive ? "Alive" : "Dead");
+            d.put("Status", m.hashrateThs() > 0 && boardShare(b) > 0 ? "Alive" : "Dead");
             d.put("Temperature", round(m.boardTempC() + 0.4 * (b - 1), 1));
             d.put("Chip Temp", round(m.chipTempC() + 0.6 * (b - 1), 1));
-            d.put("MHS 5s", round(m.hashrateThs() * 1e6 * jitter / BOARDS, 0));
-            d.put("MHS av", round(m.averageHashrateThs() * 1e6 / BOARDS, 0));
+            d.put("MHS 5s", round(boardShare(b) * m.hashrateThs() * 1e6 * jitter, 0));
+            d.put("MHS av", round(boardShare(b) * m.averageHashrateThs() * 1e6, 0));
             d.put("Device Elapsed", (long) m.uptimeS());
         }
         return root;
@@ -119,8 +118,14 @@ final class MinerResponses {
         v.put("CGMiner", "4.11.1");
         v.put("API", "3.7");
         v.put("Miner", "ContainerEdge simulator 0.1.0");
-        v.put("Type", MinerApi.MINER_TYPE);
+        v.put("Type", m.unit().type());
         return root;
+    }
+
+    /** Board b's share of the unit's hashrate: the dead boards (the last ones) hash nothing. */
+    private double boardShare(int b) {
+        int alive = BOARDS - m.unit().deadBoards();
+        return b < alive ? 1.0 / alive : 0;
     }
 
     private static double round(double v, int decimals) {

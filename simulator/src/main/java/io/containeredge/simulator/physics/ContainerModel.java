@@ -1,17 +1,22 @@
 package io.containeredge.simulator.physics;
 
+import io.containeredge.site.api.MinerFleetConfig;
+import io.containeredge.site.api.MinerModel;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SimulationConfig;
+import io.containeredge.simulator.miner.FleetUnits;
 import io.containeredge.simulator.miner.Miner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * The physics of one container, stepped on a fixed tick of simulated time ({@link #TICK_MILLIS}) by
  * whoever owns the clock: the simulator's real-time loop, or a test calling {@link #advance} without
- * sleeping. Deterministic for a given seed: all randomness (sensor noise, miner spread) comes from one
- * seeded {@link Random}, drawn in a fixed order.
+ * sleeping. Deterministic for a given seed: all randomness (sensor noise, temperature spread of the
+ * miners) comes from one seeded {@link Random}, drawn in a fixed order; the hashrate spread of each miner
+ * comes from the site's own spread seed and its index ({@link FleetUnits}).
  *
  * <p>Energy flow per tick: miners' electrical power becomes heat in the coolant ({@link CoolingLoop});
  * the CDU's pump and fans ({@link Cdu}) set flow and heat rejection; the container's total load is
@@ -52,14 +57,16 @@ public final class ContainerModel {
         this.epochStartMillis = epochStartMillis;
         SimulationConfig sim = site.simulation();
         this.ambientC = sim.ambientC();
-        int n = site.miners().count();
+        MinerFleetConfig fleet = site.miners();
+        int n = fleet.count();
         socketOn = new boolean[n];
         for (int i = 0; i < n; i++) {
             socketOn[i] = true;
-            miners.add(new Miner(i, site.miners().ratedPowerW(), sim.minerSleepSeconds(), sim.minerWakeSeconds(),
-                    random.nextGaussian() * 0.3));
+            Optional<MinerModel> model = fleet.modelOf(i);
+            miners.add(new Miner(i, FleetUnits.of(fleet, sim.minerSpread(), i), sim.sleepSecondsOf(model),
+                    sim.wakeSecondsOf(model), random.nextGaussian() * 0.3));
         }
-        minersW = n * site.miners().ratedPowerW();
+        minersW = fleet.ratedFleetPowerW();
         loop = new CoolingLoop(CoolingLoop.steadySupplyC(minersW, cdu.flowM3h(), cdu.fanPct(), ambientC));
         loop.step(0, minersW, cdu.flowM3h(), cdu.fanPct(), ambientC);
         battery = new Battery(sim.batteryCapacityKwh(), sim.batteryInitialSocPct());

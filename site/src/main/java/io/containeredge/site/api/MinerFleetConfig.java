@@ -1,18 +1,29 @@
 package io.containeredge.site.api;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The miners of the container, reached over the CGMiner-style API at {@code host:basePort+i}.
  * Miner i sits on PDU {@code i / socketsPerPdu}, socket {@code i % socketsPerPdu}.
  *
- * @param groups curtailment priorities by index range; miners in no group have priority 0
+ * @param ratedPowerW the rated power of a miner of no model; with a fleet {@code model}, that model's
+ *     nominal power
+ * @param groups curtailment priorities by index range, each optionally with its miners' model; miners in
+ *     no group have priority 0
+ * @param model the model of every miner whose group names none; empty on a site that names no model
  */
 public record MinerFleetConfig(int count, String host, int basePort, double ratedPowerW, int socketsPerPdu,
-        List<MinerGroup> groups) {
+        List<MinerGroup> groups, Optional<MinerModel> model) {
 
     public MinerFleetConfig {
         groups = List.copyOf(groups);
+    }
+
+    public MinerFleetConfig(int count, String host, int basePort, double ratedPowerW, int socketsPerPdu,
+            List<MinerGroup> groups) {
+        this(count, host, basePort, ratedPowerW, socketsPerPdu, groups, Optional.empty());
     }
 
     public MinerFleetConfig(int count, String host, int basePort, double ratedPowerW, int socketsPerPdu) {
@@ -21,6 +32,25 @@ public record MinerFleetConfig(int count, String host, int basePort, double rate
 
     /** The curtailment priority of a miner. */
     public int priorityOf(int miner) {
-        return groups.stream().filter(g -> g.contains(miner)).mapToInt(MinerGroup::priority).findFirst().orElse(0);
+        return groupOf(miner).map(MinerGroup::priority).orElse(0);
+    }
+
+    /** The model of a miner: its group's, else the fleet's; empty when the site names none for it. */
+    public Optional<MinerModel> modelOf(int miner) {
+        return groupOf(miner).flatMap(MinerGroup::model).or(() -> model);
+    }
+
+    /** The rated power of a miner: its model's nominal power, else the fleet's {@link #ratedPowerW()}. */
+    public double ratedPowerWOf(int miner) {
+        return modelOf(miner).map(MinerModel::nominalPowerW).orElse(ratedPowerW);
+    }
+
+    /** The rated power of the whole fleet, W: the sum over its miners. */
+    public double ratedFleetPowerW() {
+        return IntStream.range(0, count).mapToDouble(this::ratedPowerWOf).sum();
+    }
+
+    private Optional<MinerGroup> groupOf(int miner) {
+        return groups.stream().filter(g -> g.contains(miner)).findFirst();
     }
 }

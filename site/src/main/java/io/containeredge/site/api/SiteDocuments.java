@@ -18,8 +18,8 @@ public final class SiteDocuments {
 
     /**
      * Everything wrong in a configuration directory, all at once, without running any of it: the site
-     * document, every device's profile (also when the site document itself is refused) and every profile in
-     * {@code profiles/}, used or not.
+     * document, every device's profile (also when the site document itself is refused), every profile in
+     * {@code profiles/} and every miner model in {@code miners/}, used or not.
      */
     public static SiteCheck check(Path configDirectory) {
         return SiteLoader.check(configDirectory);

@@ -51,11 +51,11 @@ final class SettingRanges {
                 "a battery that delivers less than commanded this long is alarmed and the miners shed instead;"
                         + " it must stay within the power guard's 25 s cap fix time", errors);
         if (miners != null) {
-            double fleetKw = miners.count() * miners.ratedPowerW() / 1000;
+            double fleetKw = miners.ratedFleetPowerW() / 1000;
             if (control.safeMinerKw() > fleetKw) {
                 errors.add(new ConfigError(file, "$.control.safeMinerKw", "safe miner level " + control.safeMinerKw()
-                        + " kW is above the rated fleet power " + fleetKw + " kW (" + miners.count() + " miners x "
-                        + miners.ratedPowerW() + " W): a bad reading would not curtail anything"));
+                        + " kW is above the rated fleet power " + fleetKw + " kW (" + miners.count()
+                        + " miners): a bad reading would not curtail anything"));
             }
         }
         return errors;

@@ -10,6 +10,7 @@ import io.containeredge.modbus.profile.DeviceProfile;
 import io.containeredge.modbus.profile.ProfileRepository;
 import io.containeredge.modbus.sunspec.SunSpecModels;
 import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.MinerModels;
 import io.containeredge.site.api.SiteCheck;
 import io.containeredge.site.api.SiteConfig;
 import java.io.IOException;
@@ -48,14 +49,15 @@ public final class SiteLoader {
 
     /** Loads a site file; its profiles come from {@code source}. */
     public static LoadedSite load(Path siteFile, ConfigSource source) throws ConfigException {
-        return resolve(siteFile.toString(), SiteParser.parse(siteFile.toString(), YamlDocuments.read(siteFile)), source);
+        String file = siteFile.toString();
+        return resolve(file, SiteParser.parse(file, YamlDocuments.read(siteFile), MinerModelCatalogue.load(source)), source);
     }
 
     /** Loads a site shipped inside this bundle, e.g. {@code demo-container}; its profiles are the built-in ones. */
     public static LoadedSite loadBuiltIn(String name) throws ConfigException {
         String file = "built-in:" + builtInFile(name);
         JsonNode doc = YamlDocuments.parse(file, builtInText(name));
-        return resolve(file, SiteParser.parse(file, doc), ConfigSource.builtIn());
+        return resolve(file, SiteParser.parse(file, doc, MinerModelCatalogue.builtIn()), ConfigSource.builtIn());
     }
 
     /** The text of a site shipped inside this bundle, as written. */
@@ -73,8 +75,8 @@ public final class SiteLoader {
      * Everything the gateway would refuse in a configuration directory, all at once, without running any of
      * it (for {@code --check}): the site document (every schema error, and the cross-checks and safety
      * invariants of every section the schema accepted), every device's profile, also when the site document
-     * itself is refused, and every profile in {@code profiles/}, used or not, as the gateway refuses a
-     * version holding a broken one.
+     * itself is refused, and every profile in {@code profiles/} and miner model in {@code miners/}, used or
+     * not, as the gateway refuses a version holding a broken one.
      */
     public static SiteCheck check(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -82,13 +84,14 @@ public final class SiteLoader {
         }
         ConfigSource source = new ConfigSource(dir);
         ProfileRepository profiles = new ProfileRepository(source);
+        MinerModels models = MinerModelCatalogue.load(source);
         List<ConfigError> errors = new ArrayList<>();
         SiteConfig site = null;
         List<DeviceConfig> devices = List.of();
         Map<String, DeviceProfile> byDevice = Map.of();
         try {
             Path siteFile = findSiteFile(dir);
-            SiteParser.Parsed parsed = SiteParser.check(siteFile.toString(), YamlDocuments.read(siteFile));
+            SiteParser.Parsed parsed = SiteParser.check(siteFile.toString(), YamlDocuments.read(siteFile), models);
             errors.addAll(parsed.errors());
             Resolution resolution = resolve(siteFile.toString(), parsed.devices(), profiles, new SunSpecModels(source));
             resolution.refused().values().forEach(errors::addAll);
@@ -101,6 +104,8 @@ public final class SiteLoader {
             errors.addAll(e.errors());
         }
         errors.addAll(unusedProfiles(dir, devices, profiles));
+        // like profiles: a broken model in miners/ is refused also when no miner names it
+        errors.addAll(models.errors());
         if (!errors.isEmpty()) {
             // devices sharing a broken profile would each repeat its errors
             return new SiteCheck(Optional.empty(), errors.stream().distinct().toList());

@@ -13,6 +13,9 @@ import io.containeredge.site.api.ControlSettings;
 import io.containeredge.site.api.Limits;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.MinerGroup;
+import io.containeredge.site.api.MinerModel;
+import io.containeredge.site.api.MinerModels;
+import io.containeredge.site.api.MinerSpread;
 import io.containeredge.site.api.SimulationConfig;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.WebServerSettings;
@@ -24,12 +27,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /** Turns a site document into a {@link SiteConfig}: schema, then cross-references and safety invariants. */
 public final class SiteParser {
 
     private static final SchemaValidator SCHEMA = SchemaValidator.forSchema(SiteParser.class, "site");
+    /** The rated power of a miner of no model when the site gives none. */
+    private static final double DEFAULT_RATED_W = 3500;
 
     private SiteParser() {
     }
@@ -46,8 +52,9 @@ public final class SiteParser {
     record Parsed(SiteConfig site, List<DeviceConfig> devices, Limits limits, List<ConfigError> errors) {
     }
 
-    public static SiteConfig parse(String file, JsonNode doc) throws ConfigException {
-        Parsed parsed = check(file, doc);
+    /** @param models the miner models the site may name */
+    public static SiteConfig parse(String file, JsonNode doc, MinerModels models) throws ConfigException {
+        Parsed parsed = check(file, doc, models);
         if (!parsed.errors().isEmpty()) {
             throw new ConfigException(parsed.errors());
         }
@@ -58,15 +65,18 @@ public final class SiteParser {
      * Every error of a site document at once: all schema errors, and the cross-checks and safety invariants
      * of every section the schema accepted (see {@link SiteChecks}).
      */
-    static Parsed check(String file, JsonNode doc) {
+    static Parsed check(String file, JsonNode doc, MinerModels models) {
         List<ConfigError> errors = new ArrayList<>(SCHEMA.validate(file, doc));
         List<ConnectionConfig> connections = section(doc, "connections", true, errors, c -> list(c, SiteParser::connection));
         List<DeviceConfig> devices = section(doc, "devices", true, errors, d -> list(d, SiteParser::device));
         Limits limits = section(doc, "limits", true, errors, SiteParser::limits);
-        MinerFleetConfig miners = section(doc, "miners", false, errors, SiteParser::miners);
+        MinerFleetConfig miners = section(doc, "miners", false, errors, m -> miners(m, models));
         WebServerSettings api = section(doc, "api", false, errors, SiteParser::webServer);
         ControlSettings control = control(acceptedFields(doc.path("control"), "$.control", errors));
         errors.addAll(SiteChecks.check(file, connections, devices, limits, miners, api));
+        if (miners != null) {
+            errors.addAll(MinerModelChecks.check(file, doc.path("miners"), models));
+        }
         errors.addAll(SettingRanges.check(file, control, miners));
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
@@ -155,15 +165,25 @@ public final class SiteParser {
                 periods);
     }
 
-    private static MinerFleetConfig miners(JsonNode m) {
+    /**
+     * The fleet with its models resolved (a model id the catalogue lacks reads as none; {@link MinerModelChecks}
+     * refuses it). With a fleet model, the rated power is the model's nominal power.
+     */
+    private static MinerFleetConfig miners(JsonNode m, MinerModels models) {
         if (m.isMissingNode()) {
-            return new MinerFleetConfig(0, "127.0.0.1", 4028, 3500, 20);
+            return new MinerFleetConfig(0, "127.0.0.1", 4028, DEFAULT_RATED_W, 20);
         }
         List<MinerGroup> groups = new ArrayList<>();
         m.path("groups").forEach(g -> groups.add(new MinerGroup(g.get("name").asText(), g.get("from").asInt(),
-                g.get("to").asInt(), g.get("priority").asInt())));
+                g.get("to").asInt(), g.path("priority").asInt(0), model(g, models))));
+        Optional<MinerModel> fleetModel = model(m, models);
+        double rated = fleetModel.map(MinerModel::nominalPowerW).orElse(m.path("ratedPowerW").asDouble(DEFAULT_RATED_W));
         return new MinerFleetConfig(m.get("count").asInt(), m.get("host").asText(), m.get("basePort").asInt(),
-                m.path("ratedPowerW").asDouble(3500), m.path("socketsPerPdu").asInt(20), groups);
+                rated, m.path("socketsPerPdu").asInt(20), groups, fleetModel);
+    }
+
+    private static Optional<MinerModel> model(JsonNode node, MinerModels models) {
+        return node.has("model") ? models.get(node.get("model").asText()) : Optional.empty();
     }
 
     private static ControlSettings control(JsonNode c) {
@@ -217,13 +237,23 @@ public final class SiteParser {
     }
 
     private static SimulationConfig simulation(JsonNode s) {
+        MinerSpread d = MinerSpread.DEFAULTS;
         return new SimulationConfig(
                 s.path("ambientC").asDouble(25),
-                s.path("minerSleepSeconds").asDouble(3),
-                s.path("minerWakeSeconds").asDouble(8),
+                optional(s, "minerSleepSeconds"),
+                optional(s, "minerWakeSeconds"),
                 s.path("batteryCapacityKwh").asDouble(500),
                 s.path("batteryInitialSocPct").asDouble(60),
-                s.path("auxiliaryLoadKw").asDouble(20));
+                s.path("auxiliaryLoadKw").asDouble(20),
+                new MinerSpread(
+                        s.path("minerSpreadPct").asDouble(d.spreadPct()),
+                        s.path("minerSpreadSeed").asLong(d.seed()),
+                        s.path("degradedEvery").asInt(d.degradedEvery()),
+                        s.path("degradedHashrateLossPct").asDouble(d.degradedLossPct())));
+    }
+
+    private static OptionalDouble optional(JsonNode parent, String field) {
+        return parent.has(field) ? OptionalDouble.of(parent.get(field).asDouble()) : OptionalDouble.empty();
     }
 
     private static Duration duration(JsonNode parent, String field, String fallback) {

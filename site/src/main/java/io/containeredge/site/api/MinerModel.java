@@ -1,0 +1,51 @@
+package io.containeredge.site.api;
+
+import java.util.Locale;
+
+/**
+ * A class of miner as {@code firmware-config/miners/<id>.yaml} describes it: what it hashes at each power,
+ * which power targets its firmware accepts, how long it takes to sleep and wake, and the firmware API it
+ * speaks. Loaded and checked by {@link MinerModels}; the loader guarantees that the curve covers
+ * {@code minPowerW..maxPowerW} and passes through the nominal point.
+ *
+ * @param id the file name without {@code .yaml}, what a site's miners section names
+ * @param nominalHashrateTh hashrate at nominal power, TH/s
+ * @param nominalPowerW power at the factory setting, W: the rated power of these miners on a site
+ * @param minPowerW lowest power target the firmware accepts, W
+ * @param maxPowerW highest power target the firmware accepts, W (above nominal for a unit that overclocks)
+ * @param stepW granularity of the power targets, W
+ * @param dialect the firmware API it ships with, e.g. {@code cgminer}
+ */
+public record MinerModel(
+        String id,
+        String vendor,
+        String name,
+        Cooling cooling,
+        double nominalHashrateTh,
+        double nominalPowerW,
+        double minPowerW,
+        double maxPowerW,
+        double stepW,
+        MinerCurve curve,
+        double sleepSeconds,
+        double wakeSeconds,
+        String dialect) {
+
+    /** How the unit is cooled. */
+    public enum Cooling {
+        AIR, IMMERSION, HYDRO;
+
+        /** As the model document writes it. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The CGMiner/LuxOS-style TCP JSON API (summary, stats, devs, sleep/wakeup, power target). */
+    public static final String DIALECT_CGMINER = "cgminer";
+
+    /** Energy per unit of work at nominal power, J/TH. */
+    public double nominalJoulesPerTh() {
+        return nominalPowerW / nominalHashrateTh;
+    }
+}
