@@ -68,6 +68,10 @@ public final class SiteParser {
         ControlSettings control = control(acceptedFields(doc.path("control"), "$.control", errors));
         errors.addAll(SiteChecks.check(file, connections, devices, limits, miners, api));
         errors.addAll(SettingRanges.check(file, control, miners));
+        EconomicsParser.Read economics = section(doc, "economics", false, errors, e -> EconomicsParser.read(file, e));
+        if (economics != null) {
+            errors.addAll(economics.errors());
+        }
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
             return new Parsed(null, listed, limits, errors);
@@ -82,7 +86,8 @@ public final class SiteParser {
                 limits,
                 api,
                 simulation(doc.path("simulation")),
-                control);
+                control,
+                economics.settings());
         return new Parsed(site, listed, limits, errors);
     }
 
