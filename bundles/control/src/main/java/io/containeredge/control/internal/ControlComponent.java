@@ -7,7 +7,16 @@ import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.MaintenanceWindow;
+import io.containeredge.control.allocation.MinerValue;
+import io.containeredge.control.economics.EconomicInputs;
+import io.containeredge.control.economics.EconomicLimit;
+import io.containeredge.control.economics.Hashprice;
+import io.containeredge.control.economics.SiteUnitModels;
+import io.containeredge.control.economics.Tariff;
+import io.containeredge.control.economics.UnitModel;
 import io.containeredge.control.estop.LatchFile;
+import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.loop.ControlConfig;
 import io.containeredge.control.loop.ControlLoop;
 import io.containeredge.control.loop.InputMapper;
@@ -29,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +68,11 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final ControlLoop loop;
     private final AlarmRegistry alarms;
     private final MaintenanceSchedule maintenance;
+    /**
+     * Where live prices and hashprices enter (the {@code price.update} and {@code hashprice.update} handlers);
+     * null when the site has no {@code economics} section.
+     */
+    private final EconomicInputs economicInputs;
     private final Watchdog watchdog;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
@@ -83,12 +98,20 @@ public class ControlComponent implements ControlService, ControlHealth {
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
                 System.currentTimeMillis());
         ControlLoop.Fleet loopFleet = ControlLoop.Fleet.of(fleet);
+        economicInputs = s.economics().map(e -> new EconomicInputs(new Tariff(e.tariff()),
+                Hashprice.configured(e.hashprice()))).orElse(null);
+        Map<Integer, UnitModel> priced = SiteUnitModels.of(s);
+        EconomicLimit economics = s.economics().map(e -> new EconomicLimit(e, priced, economicInputs)).orElse(null);
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
-                new LatchFile(data.resolve("latches.json")));
+                new LatchFile(data.resolve("latches.json")),
+                economics == null ? LimitSources.none() : LimitSources.of(economics), LoadKinds.none(),
+                economics == null ? index -> MinerValue.NONE : economics::valueOf);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         periodMillis = cfg.cyclePeriod().toMillis();
         failSafe = new LoopFailSafe(loopFleet, alarms, clock::millis);
+        LOG.info("economics: {}", economics == null ? "off (the site has no economics section)"
+                : "on, " + priced.size() + " of " + endpoints.size() + " miners priced");
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
         pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
                 TimeUnit.MILLISECONDS);
