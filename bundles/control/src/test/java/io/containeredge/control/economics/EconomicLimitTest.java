@@ -92,8 +92,9 @@ class EconomicLimitTest {
                 + "power targets"), v.reason());
         assertTrue(v.reason().contains("price 70 USD/MWh > breakeven 60 USD/MWh for S19j Pro units: 20 units asleep"),
                 v.reason());
-        assertTrue(limit.valueOf(0).valuePerKw() > limit.valueOf(20).valuePerKw(), "S21 first, S19 last");
-        assertEquals(2800, limit.valueOf(0).stepW());
+        assertTrue(limit.valueOf(20).valuePerKw() > limit.valueOf(0).valuePerKw(), "S21 first, S19 last");
+        assertEquals(2800, limit.valueOf(20).stepW());
+        assertEquals(0, limit.valueOf(0).stepW());
     }
 
     @Test

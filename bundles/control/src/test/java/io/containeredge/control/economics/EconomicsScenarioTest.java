@@ -32,14 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The economic limit in the real loop on the virtual clock: 40 miners of 3.5 kW, 0-19 S21-class and 20-39
- * S19j Pro-class ({@link Units}), a tariff of 30 USD/MWh, a hold time of 5 minutes.
+ * The economic limit in the real loop on the virtual clock: 40 miners of 3.5 kW, 0-19 S19j Pro-class and 20-39
+ * S21-class ({@link Units}: the least efficient are not the last by index, which the allocator curtails first
+ * without economics), a tariff of 30 USD/MWh, a hold time of 5 minutes.
  */
 class EconomicsScenarioTest {
 
     static final double HOLD_S = 5 * 60;
-    static final List<Integer> S21 = IntStream.range(0, 20).boxed().toList();
-    static final List<Integer> S19 = IntStream.range(20, 40).boxed().toList();
+    static final List<Integer> S19 = IntStream.range(0, 20).boxed().toList();
+    static final List<Integer> S21 = IntStream.range(20, 40).boxed().toList();
 
     @TempDir
     Path dir;
@@ -84,7 +85,7 @@ class EconomicsScenarioTest {
         assertTargets(sc, S21, 2800);
         List<MinerCommand> curtailed = sentSince(sc, dearer);
         assertTrue(curtailed.subList(0, 20).stream().allMatch(c -> c.kind() == MinerCommand.Kind.SLEEP
-                && c.index() >= 20), "the least efficient first: " + curtailed);
+                && c.index() < 20), "the least efficient first: " + curtailed);
         sc.then(bindingSays("price 70 USD/MWh > breakeven 60 USD/MWh for S19j Pro units: 20 units asleep"));
 
         // back to the tariff's 30 USD/MWh: after the hold, back at the wake ramp, the most efficient first
@@ -92,7 +93,7 @@ class EconomicsScenarioTest {
         sc.runFor(HOLD_S - 1, s).then(committedKw(56));
         sc.then(minersWakeAtTheRampFor(20, s), allMinersAwake(), committedKw(140));
         List<MinerCommand> restored = sentSince(sc, cheaper);
-        assertTrue(restored.get(0).kind() == MinerCommand.Kind.POWER_TARGET && restored.get(0).index() < 20,
+        assertTrue(restored.get(0).kind() == MinerCommand.Kind.POWER_TARGET && restored.get(0).index() >= 20,
                 "the S21s raised before any S19 wakes: " + restored);
         assertTargets(sc, S19, 3500);
     }
@@ -119,7 +120,7 @@ class EconomicsScenarioTest {
         assertEquals(Double.POSITIVE_INFINITY, economic.maxMinerKw(), "cheap power: economics limits nothing");
         sc.runFor(1, s);
         List<MinerCommand> curtailed = sentSince(sc, warm);
-        assertTrue(!curtailed.isEmpty() && curtailed.stream().allMatch(c -> c.index() >= 20),
+        assertTrue(!curtailed.isEmpty() && curtailed.stream().allMatch(c -> c.index() < 20),
                 "the thermal curtailment takes the S19s first: " + curtailed);
     }
 }

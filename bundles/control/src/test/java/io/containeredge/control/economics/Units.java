@@ -42,11 +42,11 @@ final class Units {
         return new UnitModel("S19j Pro", S19, 1700, 3500, 100, 3500);
     }
 
-    /** Miners 0-19 S21, 20-39 S19j Pro: the scenario fleet. */
+    /** Miners 0-19 S19j Pro, 20-39 S21: the scenario fleet, the least efficient not last by index. */
     static Map<Integer, UnitModel> mixedFleet() {
         Map<Integer, UnitModel> units = new TreeMap<>();
         for (int i = 0; i < 40; i++) {
-            units.put(i, i < 20 ? s21() : s19());
+            units.put(i, i < 20 ? s19() : s21());
         }
         return units;
     }
