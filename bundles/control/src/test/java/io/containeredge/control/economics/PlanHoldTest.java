@@ -3,6 +3,8 @@ package io.containeredge.control.economics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +28,20 @@ class PlanHoldTest {
         assertEquals(0, h.pendingMillis(17 * MIN));
     }
 
+    /** Miner 0 asked to run flat out, asleep, flat out and asleep again at these minutes: what it follows each time. */
+    private static List<Map<Integer, Double>> onOffOnOff(PlanHold h, long... minutes) {
+        List<Map<Integer, Double>> followed = new ArrayList<>();
+        for (int i = 0; i < minutes.length; i++) {
+            followed.add(h.follow(Map.of(0, i % 2 == 0 ? 3500.0 : 0.0), minutes[i] * MIN));
+        }
+        return followed;
+    }
+
     @Test
     void aSpikeShorterThanTheHoldTimeMovesNothing() {
         PlanHold h = hold(15, 0, 60);
-        h.follow(Map.of(0, 3500.0), 0);
-        h.follow(Map.of(0, 0.0), MIN);
-        h.follow(Map.of(0, 3500.0), 10 * MIN);
-        assertEquals(Map.of(0, 3500.0), h.follow(Map.of(0, 0.0), 11 * MIN), "the hold starts again");
-        assertEquals(Map.of(0, 3500.0), h.follow(Map.of(0, 0.0), 25 * MIN));
+        onOffOnOff(h, 0, 1, 10, 11);
+        assertEquals(Map.of(0, 3500.0), h.follow(Map.of(0, 0.0), 25 * MIN), "the hold started again at 11 min");
         assertEquals(Map.of(0, 0.0), h.follow(Map.of(0, 0.0), 26 * MIN));
     }
 
@@ -51,10 +59,7 @@ class PlanHoldTest {
     @Test
     void aMinerChangesAtMostTheHourlyMaximum() {
         PlanHold h = hold(0, 0, 2);
-        h.follow(Map.of(0, 3500.0), 0);
-        h.follow(Map.of(0, 0.0), MIN);
-        h.follow(Map.of(0, 3500.0), 2 * MIN);
-        assertEquals(Map.of(0, 3500.0), h.follow(Map.of(0, 0.0), 3 * MIN), "two changes this hour already");
+        assertEquals(Map.of(0, 3500.0), onOffOnOff(h, 0, 1, 2, 3).get(3), "two changes this hour already");
         assertEquals(Map.of(0, 3500.0), h.follow(Map.of(0, 0.0), 61 * MIN - 1));
         assertEquals(Map.of(0, 0.0), h.follow(Map.of(0, 0.0), 61 * MIN), "the first change is an hour old");
     }

@@ -83,12 +83,13 @@ class TariffTest {
         assertThrows(IllegalArgumentException.class, () -> new PriceSlots.Slot(0, FIVE, Double.NaN));
     }
 
+    /** Wednesday 15:00-15:05 local: a scarcity price of 3,000 USD/MWh. */
+    static final long SPIKE_START = chicago(15, 15, 0);
+    static final PriceSlots SPIKE = new PriceSlots(List.of(new PriceSlots.Slot(SPIKE_START, FIVE, 3000)), SPIKE_START);
+
     @Test
     void aFixedContractCostsItsPriceWhateverTheMarketDoes() {
-        Tariff t = tariff(Optional.of(new Contract(40, false)));
-        long start = chicago(15, 15, 0);
-        PriceSlots spike = new PriceSlots(List.of(new PriceSlots.Slot(start, FIVE, 3000)), start);
-        EnergyPrice p = t.priceAt(start, spike);
+        EnergyPrice p = tariff(Optional.of(new Contract(40, false))).priceAt(SPIKE_START, SPIKE);
         assertEquals(40, p.usdPerMwh());
         assertEquals(Source.CONTRACT, p.source());
         assertNull(p.fallback(), "no live price is expected under a fixed contract");
@@ -97,13 +98,11 @@ class TariffTest {
     @Test
     void withResaleRunningCostsTheMarketPriceTheEnergyWouldSellFor() {
         Tariff t = tariff(Optional.of(new Contract(40, true)));
-        long start = chicago(15, 15, 0);
-        PriceSlots spike = new PriceSlots(List.of(new PriceSlots.Slot(start, FIVE, 3000)), start);
-        EnergyPrice p = t.priceAt(start, spike);
+        EnergyPrice p = t.priceAt(SPIKE_START, SPIKE);
         assertEquals(3000, p.usdPerMwh(), "curtailing earns the market price");
         assertEquals(Source.LIVE, p.source());
         assertEquals("3000 USD/MWh (live slot 15:00, market price: energy not used is resold)", p.describe());
-        EnergyPrice stale = t.priceAt(start + FIVE.toMillis(), spike);
+        EnergyPrice stale = t.priceAt(SPIKE_START + FIVE.toMillis(), SPIKE);
         assertEquals(120, stale.usdPerMwh(), "no live market price: the tariff stands for it");
         assertEquals(Source.TARIFF, stale.source());
     }
