@@ -7,9 +7,11 @@ import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSource;
 import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.site.api.EconomicsSettings;
+import io.containeredge.site.api.SiteConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +38,25 @@ public final class EconomicLimit implements LimitSource {
         this.units = new TreeMap<>(units);
         this.inputs = inputs;
         this.hold = new PlanHold(settings);
+    }
+
+    /**
+     * The economic limit of a site with an {@code economics} section: its tariff, its configured hashprice until
+     * one is received, its miners priced by {@link SiteUnitModels}. Empty without the section: economics is off.
+     */
+    public static Optional<EconomicLimit> forSite(SiteConfig site) {
+        return site.economics().map(e -> new EconomicLimit(e, SiteUnitModels.of(site), new EconomicInputs(
+                new Tariff(e.tariff()), Hashprice.configured(e.hashprice()))));
+    }
+
+    /** Where live prices and hashprices enter ({@code price.update}, {@code hashprice.update} handlers). */
+    public EconomicInputs inputs() {
+        return inputs;
+    }
+
+    /** How many miners it prices: those whose model and curve are known. */
+    public int priced() {
+        return units.size();
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
  * The one place economics learns each miner's model from the site: its name, curve, power-target range and step.
  * Everything else in this package works on {@link UnitModel}s, so a new source of models changes only this class.
  */
-public final class SiteUnitModels {
+final class SiteUnitModels {
 
     private SiteUnitModels() {
     }
@@ -19,7 +19,7 @@ public final class SiteUnitModels {
      * The priced miners of a site by index. The site does not name miner models yet: until it does, no miner is
      * priced and the economic limit has nothing to curtail.
      */
-    public static Map<Integer, UnitModel> of(SiteConfig site) {
+    static Map<Integer, UnitModel> of(SiteConfig site) {
         return of(site.miners().count(), index -> Optional.empty());
     }
 

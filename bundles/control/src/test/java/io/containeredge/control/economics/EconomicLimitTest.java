@@ -15,9 +15,12 @@ import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.site.api.MinerCurve;
 import io.containeredge.site.api.MinerCurve.Point;
+import io.containeredge.site.api.SiteConfig;
+import io.containeredge.site.api.SiteDocuments;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +129,21 @@ class EconomicLimitTest {
         assertEquals(Double.POSITIVE_INFINITY, held.maxMinerKw());
         assertTrue(held.reason().contains("[new prices held 14 of 15 min before the miners follow]"), held.reason());
         assertEquals(20, evaluate(limit, WALL + 16 * 60_000, 16 * 60_000).maxMinerKw(), 1e-9, "all asleep");
+    }
+
+    @Test
+    void aSiteHasAnEconomicLimitOnlyWithAnEconomicsSection() throws Exception {
+        SiteConfig demo = SiteDocuments.loadBuiltIn("demo-container").config();
+        assertEquals(Optional.empty(), EconomicLimit.forSite(demo), "the demo site runs as before");
+        SiteConfig priced = new SiteConfig(demo.site(), demo.container(), demo.description(), demo.connections(),
+                demo.devices(), demo.miners(), demo.limits(), demo.api(), demo.simulation(), demo.control(),
+                Optional.of(Units.settings(45, Duration.ofMinutes(15), Duration.ofMinutes(10), 4)));
+        EconomicLimit limit = EconomicLimit.forSite(priced).orElseThrow();
+        assertEquals(45, limit.inputs().energyPrice(WALL).usdPerMwh(), "the site's tariff");
+        assertEquals(0.035, limit.inputs().hashprice().usdPerThDay(), "its configured hashprice");
+        Verdict v = evaluate(limit, WALL, 0);
+        assertEquals(Double.POSITIVE_INFINITY, v.maxMinerKw(), "no miner model in the site yet: nothing priced");
+        assertEquals("no miner with a known model and curve: nothing to price", v.reason());
     }
 
     @Test
