@@ -8,7 +8,6 @@ import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.allocation.MinerValue;
-import io.containeredge.control.economics.EconomicInputs;
 import io.containeredge.control.economics.EconomicLimit;
 import io.containeredge.control.estop.LatchFile;
 import io.containeredge.control.limit.LimitSources;
@@ -65,11 +64,6 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final ControlLoop loop;
     private final AlarmRegistry alarms;
     private final MaintenanceSchedule maintenance;
-    /**
-     * Where live prices and hashprices enter (the {@code price.update} and {@code hashprice.update} handlers);
-     * null when the site has no {@code economics} section.
-     */
-    private final EconomicInputs economicInputs;
     private final Watchdog watchdog;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
@@ -95,8 +89,8 @@ public class ControlComponent implements ControlService, ControlHealth {
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
                 System.currentTimeMillis());
         ControlLoop.Fleet loopFleet = ControlLoop.Fleet.of(fleet);
+        // live prices and hashprices will enter through economics.inputs() (price.update, hashprice.update)
         Optional<EconomicLimit> economics = EconomicLimit.forSite(s);
-        economicInputs = economics.map(EconomicLimit::inputs).orElse(null);
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
