@@ -16,7 +16,7 @@ final class EconomicReason {
     }
 
     /** What one model's units are doing under the followed plan. */
-    private record ModelLine(double breakeven, int units, int asleep, int lowered) {
+    private record ModelLine(double breakeven, int asleep, int lowered) {
     }
 
     static String of(Map<Integer, UnitModel> units, Map<Integer, Double> followed, EnergyPrice price,
@@ -29,8 +29,8 @@ final class EconomicReason {
         units.forEach((index, unit) -> {
             double step = followed.get(index);
             ModelLine l = lines.getOrDefault(unit.model(),
-                    new ModelLine(Valuation.breakevenUsdPerMwh(unit, net), 0, 0, 0));
-            lines.put(unit.model(), new ModelLine(l.breakeven(), l.units() + 1, l.asleep() + (step == 0 ? 1 : 0),
+                    new ModelLine(Valuation.breakevenUsdPerMwh(unit, net), 0, 0));
+            lines.put(unit.model(), new ModelLine(l.breakeven(), l.asleep() + (step == 0 ? 1 : 0),
                     l.lowered() + (step > 0 && step < unit.topW() ? 1 : 0)));
         });
         List<String> parts = new ArrayList<>();

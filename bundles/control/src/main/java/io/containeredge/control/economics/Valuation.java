@@ -19,10 +19,6 @@ public final class Valuation {
     public record Step(double powerW, double usdPerHour) {
 
         public static final Step SLEEP = new Step(0, 0);
-
-        public boolean asleep() {
-            return powerW == 0;
-        }
     }
 
     /** What a miner with this curve earns per hour at {@code powerW}, net of its energy. */

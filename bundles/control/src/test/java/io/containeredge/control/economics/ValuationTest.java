@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.site.api.MinerCurve;
 import io.containeredge.site.api.MinerCurve.Point;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,25 +40,22 @@ class ValuationTest {
                 .netUsdPerThDay(), 1e-12);
     }
 
+    /** The best step of a unit at each price (USD/MWh to W, 0 asleep), at 0.035 USD/TH/day. */
+    private static List<Double> bestSteps(UnitModel unit, double... prices) {
+        return Arrays.stream(prices).mapToObj(p -> Valuation.best(unit, Units.HASHPRICE, p).powerW()).toList();
+    }
+
     @Test
     void theBestStepFallsWithThePriceAndIsSleepWhenEveryStepLosesMoney() {
-        UnitModel s21 = Units.s21();
-        assertEquals(3500, Valuation.best(s21, 0.035, 40).powerW());
-        assertEquals(2800, Valuation.best(s21, 0.035, 70).powerW());
-        assertEquals(1800, Valuation.best(s21, 0.035, 88).powerW());
-        assertTrue(Valuation.best(s21, 0.035, 95).asleep(), "above its breakeven of 90.7 USD/MWh");
-        assertEquals(90.7, Valuation.breakevenUsdPerMwh(s21, 0.035), 0.1);
-        // negative prices: running is paid for, flat out
-        assertEquals(3500, Valuation.best(s21, 0.035, -20).powerW());
+        // negative prices: running is paid for, flat out; above its breakeven of 90.7 USD/MWh: asleep
+        assertEquals(List.of(3500.0, 3500.0, 2800.0, 1800.0, 0.0), bestSteps(Units.s21(), -20, 40, 70, 88, 95));
+        assertEquals(90.7, Valuation.breakevenUsdPerMwh(Units.s21(), 0.035), 0.1);
     }
 
     @Test
     void theLessEfficientUnitIsTurnedDownAndPutToSleepAtLowerPrices() {
         UnitModel s19 = Units.s19();
-        assertEquals(3500, Valuation.best(s19, 0.035, 30).powerW());
-        assertEquals(2700, Valuation.best(s19, 0.035, 40).powerW());
-        assertEquals(1700, Valuation.best(s19, 0.035, 50).powerW());
-        assertTrue(Valuation.best(s19, 0.035, 61).asleep());
+        assertEquals(List.of(3500.0, 2700.0, 1700.0, 0.0), bestSteps(s19, 30, 40, 50, 61));
         assertEquals(60.0, Valuation.breakevenUsdPerMwh(s19, 0.035), 0.1);
         assertTrue(Valuation.usdPerHourPerKw(Units.s21(), 0.035, 40) > Valuation.usdPerHourPerKw(s19, 0.035, 40),
                 "an S21 kW is worth more than an S19 kW");
