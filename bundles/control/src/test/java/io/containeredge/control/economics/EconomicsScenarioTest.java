@@ -99,6 +99,20 @@ class EconomicsScenarioTest {
     }
 
     @Test
+    void aMinerWokenBelowItsRatingIsWokenAtItsStep() {
+        // 70 USD/MWh from the start: the first plan is followed at once
+        EconomicsSettings dear = Units.settings(70, Duration.ofSeconds((long) HOLD_S), Duration.ofMinutes(1), 4);
+        EconomicInputs prices = Units.inputs(dear);
+        EconomicLimit limit = new EconomicLimit(dear, Units.mixedFleet(), prices);
+        Scenario sc = given(Container.container().with(limit, limit::valueOf).dataIn(dir)).at(10, s)
+                .then(committedKw(56), minersAwake(20));
+        // 40 USD/MWh: the S19s earn most at 2,700 W, so they wake at 2,700 W, not at their rating
+        sc.when(livePriceAt(prices, 40, 6)).runFor(HOLD_S + 5, s).then(allMinersAwake(), committedKw(124));
+        assertTargets(sc, S19, 2700);
+        assertTargets(sc, S21, 3500);
+    }
+
+    @Test
     void aSpikeShorterThanTheHoldTimeMovesNoMiner() {
         Scenario sc = given(container()).at(10, s);
         long spike = sc.when(livePriceAt(inputs, 500, 1)).now();
