@@ -5,7 +5,11 @@ import io.containeredge.modbus.device.DeviceConfig;
 import java.util.List;
 import java.util.Optional;
 
-/** A container's configuration as loaded from {@code firmware-config/sites/*.yaml}. */
+/**
+ * A container's configuration as loaded from {@code firmware-config/sites/*.yaml}.
+ *
+ * @param economics the optional {@code economics} section: present, the miners run at the power that pays
+ */
 public record SiteConfig(
         String site,
         String container,
@@ -16,11 +20,21 @@ public record SiteConfig(
         Limits limits,
         WebServerSettings api,
         SimulationConfig simulation,
-        ControlSettings control) {
+        ControlSettings control,
+        Optional<EconomicsSettings> economics) {
 
     public SiteConfig {
         connections = List.copyOf(connections);
         devices = List.copyOf(devices);
+        economics = economics == null ? Optional.empty() : economics;
+    }
+
+    /** A site without an {@code economics} section: every miner runs as the limits allow. */
+    public SiteConfig(String site, String container, String description, List<ConnectionConfig> connections,
+            List<DeviceConfig> devices, MinerFleetConfig miners, Limits limits, WebServerSettings api,
+            SimulationConfig simulation, ControlSettings control) {
+        this(site, container, description, connections, devices, miners, limits, api, simulation, control,
+                Optional.empty());
     }
 
     public Optional<ConnectionConfig> connection(String id) {

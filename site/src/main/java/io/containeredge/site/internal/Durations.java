@@ -2,7 +2,7 @@ package io.containeredge.site.internal;
 
 import java.time.Duration;
 
-/** Parses the duration strings of configuration files: {@code 250ms}, {@code 10s}, {@code 5m}. */
+/** Parses the duration strings of configuration files: {@code 250ms}, {@code 10s}, {@code 5m}, {@code 24h}. */
 public final class Durations {
 
     private Durations() {
@@ -16,6 +16,7 @@ public final class Durations {
         return switch (text.charAt(text.length() - 1)) {
             case 's' -> Duration.ofSeconds(n);
             case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
             default -> throw new IllegalArgumentException("not a duration: " + text);
         };
     }

@@ -63,9 +63,15 @@ final class SettingRanges {
 
     private static void within(String file, String field, Duration value, Duration min, Duration max, String why,
             List<ConfigError> errors) {
+        withinAt(file, "$.control." + field, value, min, max, why, errors);
+    }
+
+    /** A duration setting of any section outside its range, as an error at {@code path}. */
+    static void withinAt(String file, String path, Duration value, Duration min, Duration max, String why,
+            List<ConfigError> errors) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            errors.add(new ConfigError(file, "$.control." + field, text(value) + " is outside " + text(min) + " .. "
-                    + text(max) + ": " + why));
+            errors.add(new ConfigError(file, path, text(value) + " is outside " + text(min) + " .. " + text(max)
+                    + ": " + why));
         }
     }
 

@@ -78,6 +78,10 @@ public final class SiteParser {
             errors.addAll(MinerModelChecks.check(file, doc.path("miners"), models));
         }
         errors.addAll(SettingRanges.check(file, control, miners));
+        EconomicsParser.Read economics = section(doc, "economics", false, errors, e -> EconomicsParser.read(file, e));
+        if (economics != null) {
+            errors.addAll(economics.errors());
+        }
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
             return new Parsed(null, listed, limits, errors);
@@ -92,7 +96,8 @@ public final class SiteParser {
                 limits,
                 api,
                 simulation(doc.path("simulation")),
-                control);
+                control,
+                economics.settings());
         return new Parsed(site, listed, limits, errors);
     }
 

@@ -19,6 +19,10 @@ import java.util.Map;
  * <li>under the limit and waking allowed: wake highest priority first, no faster than the wake ramp,
  *     and never a miner put to sleep less than the dwell time ago.</li>
  * </ul>
+ * With economics ({@link MinerValue}), within a priority group the lowest value per kW is curtailed first and
+ * the highest restored first; over the limit every miner is first brought down to its economic step (a power
+ * target where it earns most, or sleep) before any is taken further, and none is woken or raised above its
+ * step. Without economics every miner has the same value and no step: the order is priority, then index.
  */
 public final class MinerAllocator {
 
@@ -26,6 +30,15 @@ public final class MinerAllocator {
     static final double ASLEEP_W = 200;
     /** Lowest power target, as a share of rated power, that curtailment firmwares accept. */
     public static final double MIN_TARGET_SHARE = 0.3;
+
+    /** Lowest priority first; within it the lowest value per kW; among equals the highest index. */
+    private static final Comparator<FleetMember> CURTAIL_ORDER = Comparator.comparingInt(FleetMember::priority)
+            .thenComparingDouble(m -> m.value().valuePerKw())
+            .thenComparing(FleetMember::index, Comparator.reverseOrder());
+    /** Highest priority first; within it the highest value per kW; among equals the lowest index. */
+    private static final Comparator<FleetMember> WAKE_ORDER = Comparator.comparingInt(FleetMember::priority).reversed()
+            .thenComparing(Comparator.comparingDouble((FleetMember m) -> m.value().valuePerKw()).reversed())
+            .thenComparingInt(FleetMember::index);
 
     private MinerAllocator() {
     }
@@ -46,17 +59,40 @@ public final class MinerAllocator {
             committedW += committedW(m, commanded.get(m.index()));
         }
         List<FleetMember> curtailOrder = new ArrayList<>(fleet);
-        curtailOrder.sort(Comparator.comparingInt(FleetMember::priority).thenComparing(
-                FleetMember::index, Comparator.reverseOrder()));
-        for (FleetMember m : curtailOrder) {
+        curtailOrder.sort(CURTAIL_ORDER);
+        // first each miner down to its economic step (nothing without economics), then as far as the limit needs
+        committedW = curtail(curtailOrder, true, commanded, limitW, committedW, why, now, actions);
+        committedW = curtail(curtailOrder, false, commanded, limitW, committedW, why, now, actions);
+        cutUnconfirmed(fleet, commanded, cfg, now, actions);
+        double budget = wake(decision, fleet, commanded, cfg, now, prev, limitW, committedW, actions);
+        double finalCommitted = 0;
+        for (FleetMember m : fleet) {
+            finalCommitted += committedW(m, commanded.get(m.index()));
+        }
+        return new Outcome(actions, new AllocatorState(commanded, budget, now), finalCommitted / 1000);
+    }
+
+    /**
+     * Trims miners in {@code order} with a power target, or puts them to sleep when a trim would go too low,
+     * until the committed power is within the limit.
+     *
+     * @param toStep no miner is taken below its economic step; one without a step is left alone
+     * @return the committed power after
+     */
+    private static double curtail(List<FleetMember> order, boolean toStep, Map<Integer, Commanded> commanded,
+            double limitW, double committedW, String why, long now, List<MinerAction> actions) {
+        for (FleetMember m : order) {
             if (committedW <= limitW) {
                 break;
             }
             double mine = committedW(m, commanded.get(m.index()));
-            if (mine <= 0) {
+            if (mine <= 0 || toStep && !(m.value().stepW() < mine)) {
                 continue;
             }
             double keep = mine - (committedW - limitW);
+            if (toStep) {
+                keep = Math.max(keep, m.economicW());
+            }
             if (limitW > 0 && keep >= MIN_TARGET_SHARE * m.ratedW()) {
                 actions.add(new MinerAction(m.index(), Kind.POWER_TARGET, Math.floor(keep), why));
                 commanded.put(m.index(), new Commanded(Kind.POWER_TARGET, Math.floor(keep), now));
@@ -67,13 +103,7 @@ public final class MinerAllocator {
                 committedW -= mine;
             }
         }
-        cutUnconfirmed(fleet, commanded, cfg, now, actions);
-        double budget = wake(decision, fleet, commanded, cfg, now, prev, limitW, committedW, actions);
-        double finalCommitted = 0;
-        for (FleetMember m : fleet) {
-            finalCommitted += committedW(m, commanded.get(m.index()));
-        }
-        return new Outcome(actions, new AllocatorState(commanded, budget, now), finalCommitted / 1000);
+        return committedW;
     }
 
     /** Power a miner may draw given what was last commanded; worst case when nothing was. */
@@ -82,7 +112,8 @@ public final class MinerAllocator {
             return switch (c.kind()) {
                 case SLEEP, CUT_POWER -> 0;
                 case POWER_TARGET -> c.targetW();
-                case WAKE, RESTORE_POWER -> m.ratedW();
+                case WAKE -> c.targetW() > 0 ? c.targetW() : m.ratedW();
+                case RESTORE_POWER -> m.ratedW();
             };
         }
         if (m.powerCut()) {
@@ -131,13 +162,13 @@ public final class MinerAllocator {
         double budgetW = Math.min(prev.wakeBudgetKw() * 1000 + cfg.wakeRampKwPerS() * 1000 * dtS,
                 Math.max(cfg.wakeRampKwPerS() * 1000, largestW));
         List<FleetMember> wakeOrder = new ArrayList<>(fleet);
-        wakeOrder.sort(Comparator.comparingInt(FleetMember::priority).reversed().thenComparingInt(FleetMember::index));
+        wakeOrder.sort(WAKE_ORDER);
         for (FleetMember m : wakeOrder) {
             Commanded c = commanded.get(m.index());
-            if (c == null || c.kind() != Kind.POWER_TARGET || c.targetW() >= m.ratedW()) {
+            if (c == null || c.kind() != Kind.POWER_TARGET || c.targetW() >= m.economicW()) {
                 continue;
             }
-            double raise = Math.min(m.ratedW() - c.targetW(), Math.min(budgetW, limitW - committedW));
+            double raise = Math.min(m.economicW() - c.targetW(), Math.min(budgetW, limitW - committedW));
             if (raise <= 0) {
                 break;
             }
@@ -149,16 +180,18 @@ public final class MinerAllocator {
         }
         for (FleetMember m : wakeOrder) {
             Commanded c = commanded.get(m.index());
-            if (!asleep(m, c) || c != null && now - c.atMillis() < cfg.minDwell().toMillis()) {
+            if (!asleep(m, c) || c != null && now - c.atMillis() < cfg.minDwell().toMillis() || m.value().sleeps()) {
                 continue;
             }
-            double added = m.ratedW() - committedW(m, c);
+            Kind kind = m.powerCut() || c != null && c.kind() == Kind.CUT_POWER ? Kind.RESTORE_POWER : Kind.WAKE;
+            // a miner woken below its rating (its economic step) is woken at that power target
+            double target = kind == Kind.WAKE && m.economicW() < m.ratedW() ? Math.floor(m.economicW()) : 0;
+            double added = (target > 0 ? target : m.ratedW()) - committedW(m, c);
             if (committedW + added > limitW || budgetW < added) {
                 break;
             }
-            Kind kind = m.powerCut() || c != null && c.kind() == Kind.CUT_POWER ? Kind.RESTORE_POWER : Kind.WAKE;
-            actions.add(new MinerAction(m.index(), kind, 0, "load allowed back, ramp-limited"));
-            commanded.put(m.index(), new Commanded(kind, 0, now));
+            actions.add(new MinerAction(m.index(), kind, target, "load allowed back, ramp-limited"));
+            commanded.put(m.index(), new Commanded(kind, target, now));
             committedW += added;
             budgetW -= added;
         }

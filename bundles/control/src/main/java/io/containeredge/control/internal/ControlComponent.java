@@ -7,7 +7,11 @@ import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.MaintenanceWindow;
+import io.containeredge.control.allocation.MinerValue;
+import io.containeredge.control.economics.EconomicLimit;
 import io.containeredge.control.estop.LatchFile;
+import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.loop.ControlConfig;
 import io.containeredge.control.loop.ControlLoop;
 import io.containeredge.control.loop.InputMapper;
@@ -29,9 +33,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -83,12 +89,18 @@ public class ControlComponent implements ControlService, ControlHealth {
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
                 System.currentTimeMillis());
         ControlLoop.Fleet loopFleet = ControlLoop.Fleet.of(fleet);
+        // live prices and hashprices will enter through economics.inputs() (price.update, hashprice.update)
+        Optional<EconomicLimit> economics = EconomicLimit.forSite(s);
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
-                new LatchFile(data.resolve("latches.json")));
+                new LatchFile(data.resolve("latches.json")),
+                economics.map(LimitSources::of).orElse(LimitSources.none()), LoadKinds.none(),
+                economics.<IntFunction<MinerValue>>map(e -> e::valueOf).orElse(index -> MinerValue.NONE));
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         periodMillis = cfg.cyclePeriod().toMillis();
         failSafe = new LoopFailSafe(loopFleet, alarms, clock::millis);
+        LOG.info("economics: {}", economics.map(e -> "on, " + e.priced() + " of " + endpoints.size()
+                + " miners priced").orElse("off (the site has no economics section)"));
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
         pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
                 TimeUnit.MILLISECONDS);

@@ -8,6 +8,7 @@ import io.containeredge.control.allocation.FleetMember;
 import io.containeredge.control.loop.LogThrottle;
 import io.containeredge.control.allocation.MinerAction;
 import io.containeredge.control.allocation.MinerAllocator;
+import io.containeredge.control.allocation.MinerValue;
 import io.containeredge.control.actuators.PduMap;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.api.CommandOutcome;
@@ -19,6 +20,7 @@ import io.containeredge.gateway.api.DeviceWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class MinerLoad implements LoadKind {
     private final PduMap pdus;
     private final ControlLoop.Fleet fleet;
     private final DeviceWriter writer;
+    private final IntFunction<MinerValue> values;
     /** Command batches and command failures could come every cycle: a few lines a minute each. */
     private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
     private AllocatorState allocator = AllocatorState.initial();
@@ -46,11 +49,17 @@ public final class MinerLoad implements LoadKind {
     private double drawKw;
     private double committedKw;
 
-    public MinerLoad(ControlConfig cfg, PduMap pdus, ControlLoop.Fleet fleet, DeviceWriter writer) {
+    /**
+     * @param values each miner's value per kW and economic step by index, as this cycle's limit sources left
+     *     them ({@link MinerValue#NONE} for all when economics is off)
+     */
+    public MinerLoad(ControlConfig cfg, PduMap pdus, ControlLoop.Fleet fleet, DeviceWriter writer,
+            IntFunction<MinerValue> values) {
         this.cfg = cfg;
         this.pdus = pdus;
         this.fleet = fleet;
         this.writer = writer;
+        this.values = values;
     }
 
     @Override
@@ -104,7 +113,9 @@ public final class MinerLoad implements LoadKind {
 
     @Override
     public double apply(Arbiter.Decision grant, Cycle cycle) {
-        MinerAllocator.Outcome a = MinerAllocator.allocate(grant, members, cfg, cycle.nowMillis(), allocator);
+        // valued after the limit sources have run: economics prices the miners in the same cycle it limits them
+        List<FleetMember> valued = members.stream().map(m -> m.valued(values.apply(m.index()))).toList();
+        MinerAllocator.Outcome a = MinerAllocator.allocate(grant, valued, cfg, cycle.nowMillis(), allocator);
         allocator = a.state();
         act(a.actions(), cycle, grant.binding().guard());
         committedKw = a.committedKw();
@@ -144,9 +155,10 @@ public final class MinerLoad implements LoadKind {
             switch (action.kind()) {
                 case SLEEP -> commands.add(MinerCommand.sleep(action.index()));
                 case WAKE -> {
-                    // a miner keeps its last power target through sleep: wake it at full power
+                    // a miner keeps its last power target through sleep: wake it at full power or its economic step
                     commands.add(MinerCommand.wake(action.index()));
-                    commands.add(MinerCommand.powerTarget(action.index(), endpoints.get(action.index()).ratedW()));
+                    commands.add(MinerCommand.powerTarget(action.index(), action.targetW() > 0 ? action.targetW()
+                            : endpoints.get(action.index()).ratedW()));
                 }
                 case POWER_TARGET -> commands.add(MinerCommand.powerTarget(action.index(), action.targetW()));
                 case CUT_POWER, RESTORE_POWER -> switchSocket(action, cycle);

@@ -10,6 +10,7 @@ import io.containeredge.control.allocation.Arbiter;
 import io.containeredge.control.allocation.FleetMember;
 import io.containeredge.control.allocation.MinerAction;
 import io.containeredge.control.allocation.MinerAllocator;
+import io.containeredge.control.allocation.MinerValue;
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlStatus;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -160,6 +162,20 @@ public final class ControlLoop {
     public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, List<String> cdus, String battery,
             Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
             MaintenanceSchedule maintenance, LatchFile latches, LimitSources moreLimits, LoadKinds moreLoads) {
+        this(cfg, mapper, pdus, cdus, battery, image, writer, fleet, io, alarms, maintenance, latches, moreLimits,
+                moreLoads, index -> MinerValue.NONE);
+    }
+
+    /**
+     * A loop whose miners are valued by economics.
+     *
+     * @param minerValues each miner's value per kW and economic step, read after the limit sources ran each cycle
+     *     (the economic limit among {@code moreLimits} keeps them): the allocator curtails the least valuable first
+     */
+    public ControlLoop(ControlConfig cfg, InputMapper mapper, PduMap pdus, List<String> cdus, String battery,
+            Supplier<Snapshot> image, DeviceWriter writer, Fleet fleet, GatewayIo io, AlarmRegistry alarms,
+            MaintenanceSchedule maintenance, LatchFile latches, LimitSources moreLimits, LoadKinds moreLoads,
+            IntFunction<MinerValue> minerValues) {
         this.cfg = cfg;
         this.sitePower = PowerConfig.forSite(cfg);
         this.mapper = mapper;
@@ -172,7 +188,7 @@ public final class ControlLoop {
         this.power = new PowerLimit(this::powerConfig);
         this.limits = LimitSources.of(LimitSource.hard(thermal::evaluate), LimitSource.hard(power::evaluate),
                 LimitSource.hard((in, cycle) -> this.io.evaluate())).and(moreLimits);
-        this.miners = new MinerLoad(cfg, pdus, fleet, writer);
+        this.miners = new MinerLoad(cfg, pdus, fleet, writer, minerValues);
         this.loads = LoadKinds.of(miners).and(moreLoads);
         this.latches = latches;
         this.alarms = alarms;

@@ -3,6 +3,7 @@ package io.containeredge.control.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.control.allocation.MinerValue;
 import io.containeredge.control.loop.ControlConfig;
 import io.containeredge.site.api.Limits;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class MinerLoadTest {
     @Test
     void minersAreFlexibleWithPowerTargetsSleepAndACutAfterTheSleepConfirmTime() {
         ControlConfig cfg = ControlConfig.defaults(new Limits(40, 45, 20, 60, 2500, 2200, 110, 140));
-        MinerLoad miners = new MinerLoad(cfg, null, null, null);
+        MinerLoad miners = new MinerLoad(cfg, null, null, null, index -> MinerValue.NONE);
         assertEquals(LoadKind.Commitment.FLEXIBLE, miners.commitment());
         assertEquals(0, miners.floorKw());
         assertTrue(miners.valuePerKw() > 0);

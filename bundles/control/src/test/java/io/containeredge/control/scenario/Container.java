@@ -1,5 +1,6 @@
 package io.containeredge.control.scenario;
 
+import io.containeredge.control.allocation.MinerValue;
 import io.containeredge.control.limit.LimitSource;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.load.LoadKind;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * What a scenario is given: the site (the demo container unless told), its control settings, the miners and
@@ -39,6 +41,7 @@ public final class Container {
     Path dataDir;
     final List<LimitSource> limitSources = new ArrayList<>();
     final List<VirtualLoad> loads = new ArrayList<>();
+    IntFunction<MinerValue> minerValues = index -> MinerValue.NONE;
     Function<LoopParts, ControlLoop> loop = LoopParts::newLoop;
 
     /** How long a miner takes to sleep, to wake and to draw a new power target after the command. */
@@ -116,6 +119,15 @@ public final class Container {
     public Container with(LimitSource source) {
         limitSources.add(source);
         return this;
+    }
+
+    /**
+     * One more limit source that also values the miners, as economics does: the allocator curtails the least
+     * valuable first, restores the most valuable first and holds each at its step.
+     */
+    public Container with(LimitSource source, IntFunction<MinerValue> values) {
+        minerValues = values;
+        return with(source);
     }
 
     /** One more load kind after the miners, behind the main meter: it shares the budget by its claim. */

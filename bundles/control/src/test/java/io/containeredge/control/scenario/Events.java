@@ -1,7 +1,11 @@
 package io.containeredge.control.scenario;
 
+import io.containeredge.control.economics.EconomicInputs;
+import io.containeredge.control.economics.PriceSlots;
 import io.containeredge.control.testing.FakeGatewayIo;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The events a scenario is told about, by what happens rather than by register. */
@@ -198,6 +202,22 @@ public final class Events {
     /** The monotonic clock steps, as no real one does: what a negative interval would do to the guards. */
     public static Event monotonicClockSteps(double time, TimeUnit unit) {
         return s -> s.stepMonotonic(Scenario.millis(time, unit));
+    }
+
+    /**
+     * The market publishes this energy price in 15-minute slots for the next {@code hours}, from the slot the wall
+     * clock is in: it replaces every live price received before.
+     */
+    public static Event livePriceAt(EconomicInputs inputs, double usdPerMwh, double hours) {
+        return s -> {
+            long slot = Duration.ofMinutes(15).toMillis();
+            long first = s.wall() - Math.floorMod(s.wall(), slot);
+            List<PriceSlots.Slot> slots = new ArrayList<>();
+            for (long t = first; t < s.wall() + Scenario.millis(hours, Scenario.h); t += slot) {
+                slots.add(new PriceSlots.Slot(t, Duration.ofMinutes(15), usdPerMwh));
+            }
+            inputs.updatePrices(new PriceSlots(slots, s.wall()));
+        };
     }
 
     public static Event restart() {

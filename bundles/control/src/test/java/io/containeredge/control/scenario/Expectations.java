@@ -93,6 +93,16 @@ public final class Expectations {
         return s -> assertTrue(s.status().limitedBy().contains(text), s.status().limitedBy());
     }
 
+    /** This miner is awake (or asleep) by its own report. */
+    public static Expectation minerAwake(int miner, boolean awake) {
+        return s -> assertEquals(awake, s.fleet().miner(miner).awake(s.now()), "miner " + miner + " awake");
+    }
+
+    /** This miner's power target in force, in W. */
+    public static Expectation minerTargetW(int miner, double watts) {
+        return s -> assertEquals(watts, s.fleet().miner(miner).targetW(s.now()), 1e-6, "miner " + miner + " target");
+    }
+
     public static Expectation alarmActive(String id) {
         return s -> assertNotNull(s.activeAlarm(id), "alarm " + id + " active; active: " + s.alarms().active());
     }

@@ -84,7 +84,8 @@ public final class Scenario {
         List<String> watched = site.devices().stream().filter(DeviceConfig::enabled).map(DeviceConfig::id).toList();
         maintenance = new MaintenanceSchedule(watched, new MaintenanceFile(dir.resolve("maintenance.json")), wall());
         loop = given.loop.apply(new LoopParts(site, config, image::snapshot, devices, fleet, given.io, alarms,
-                maintenance, new LatchFile(dir.resolve("latches.json")), given.limitSources(), given.loadKinds()));
+                maintenance, new LatchFile(dir.resolve("latches.json")), given.limitSources(), given.loadKinds(),
+                given.minerValues));
     }
 
     /** A new loop on the same data directory, as after a kill or an upgrade: miners and devices stay as they are. */

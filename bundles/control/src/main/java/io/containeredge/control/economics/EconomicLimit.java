@@ -1,0 +1,103 @@
+package io.containeredge.control.economics;
+
+import io.containeredge.control.allocation.MinerValue;
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.Verdict;
+import io.containeredge.control.limit.Cycle;
+import io.containeredge.control.limit.LimitSource;
+import io.containeredge.control.loop.ContainerInputs;
+import io.containeredge.site.api.EconomicsSettings;
+import io.containeredge.site.api.SiteConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Economics as a soft limit source: every priced miner at the power step that earns most at this cycle's energy
+ * price and hashprice (or asleep where every step loses money), followed with ramp and hold and per-miner wear
+ * limits ({@link PlanHold}). Its limit is what all controllable loads may draw with the priced miners at their
+ * steps: their ratings less what the steps take off; no limit while every priced miner runs flat out. Being soft,
+ * it can only lower what safety and the grid allow. It also values each miner per kW ({@link #valueOf}) so the
+ * allocator curtails the least efficient first and restores the most efficient first.
+ */
+public final class EconomicLimit implements LimitSource {
+
+    public static final String NAME = "economics";
+    static final String HASHPRICE_STALE = "economics.hashprice-stale";
+
+    private final Map<Integer, UnitModel> units;
+    private final EconomicInputs inputs;
+    private final PlanHold hold;
+    private Map<Integer, Double> followed = Map.of();
+    private final Map<Integer, Double> valuePerKw = new HashMap<>();
+
+    /** @param units the priced miners by index: those whose model and curve are known */
+    public EconomicLimit(EconomicsSettings settings, Map<Integer, UnitModel> units, EconomicInputs inputs) {
+        this.units = new TreeMap<>(units);
+        this.inputs = inputs;
+        this.hold = new PlanHold(settings);
+    }
+
+    /**
+     * The economic limit of a site with an {@code economics} section: its tariff, its configured hashprice until
+     * one is received, its miners priced by {@link SiteUnitModels}. Empty without the section: economics is off.
+     */
+    public static Optional<EconomicLimit> forSite(SiteConfig site) {
+        return site.economics().map(e -> new EconomicLimit(e, SiteUnitModels.of(site), new EconomicInputs(
+                new Tariff(e.tariff()), Hashprice.configured(e.hashprice()))));
+    }
+
+    /** Where live prices and hashprices enter ({@code price.update}, {@code hashprice.update} handlers). */
+    public EconomicInputs inputs() {
+        return inputs;
+    }
+
+    /** How many miners it prices: those whose model and curve are known. */
+    public int priced() {
+        return units.size();
+    }
+
+    @Override
+    public Verdict.Strength strength() {
+        return Verdict.Strength.SOFT;
+    }
+
+    @Override
+    public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
+        EnergyPrice price = inputs.energyPrice(cycle.wallMillis());
+        Hashprice hashprice = inputs.hashprice();
+        double net = hashprice.netUsdPerThDay();
+        Map<Integer, Double> asked = new TreeMap<>();
+        units.forEach((index, unit) -> {
+            asked.put(index, Valuation.best(unit, net, price.usdPerMwh()).powerW());
+            valuePerKw.put(index, Valuation.usdPerHourPerKw(unit, net, price.usdPerMwh()));
+        });
+        followed = hold.follow(asked, cycle.nowMillis());
+        double offW = 0;
+        for (Map.Entry<Integer, Double> e : followed.entrySet()) {
+            offW += units.get(e.getKey()).ratedW() - e.getValue();
+        }
+        List<AlarmCondition> alarms = hashprice.staleAt(cycle.wallMillis()) ? List.of(stale(hashprice)) : List.of();
+        String reason = EconomicReason.of(units, followed, price, hashprice, cycle.wallMillis(),
+                hold.pendingMillis(cycle.nowMillis()), hold.holdMillis());
+        double limitKw = offW > 0 ? in.minerRatedKw() - offW / 1000 : Double.POSITIVE_INFINITY;
+        return List.of(new Verdict(NAME, limitKw, false, reason, alarms, Verdict.Strength.SOFT, null));
+    }
+
+    /**
+     * A miner's value per kW and the step it is held at, as of the last cycle; {@link MinerValue#UNPRICED} for a
+     * miner economics has no model for.
+     */
+    public MinerValue valueOf(int index) {
+        Double step = followed.get(index);
+        return step == null ? MinerValue.UNPRICED : new MinerValue(valuePerKw.get(index), step);
+    }
+
+    private static AlarmCondition stale(Hashprice h) {
+        return new AlarmCondition(HASHPRICE_STALE, AlarmCondition.Severity.WARNING, NAME, "hashprice " + h.describe()
+                + " is older than its validity of " + h.validity().toMinutes() + " min: kept until a newer one comes",
+                h.usdPerThDay());
+    }
+}
