@@ -1,5 +1,6 @@
 package io.containeredge.control.economics;
 
+import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.SiteConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +17,13 @@ final class SiteUnitModels {
     }
 
     /**
-     * The priced miners of a site by index. The site does not name miner models yet: until it does, no miner is
-     * priced and the economic limit has nothing to curtail.
+     * The priced miners of a site by index: those whose model the site names (a miner without one is never
+     * priced). Each is counted at the rated power the allocator counts it at, its model's nominal power.
      */
     static Map<Integer, UnitModel> of(SiteConfig site) {
-        return of(site.miners().count(), index -> Optional.empty());
+        MinerFleetConfig miners = site.miners();
+        return of(miners.count(), i -> miners.modelOf(i).map(m -> new UnitModel(m.name(), m.curve(), m.minPowerW(),
+                m.maxPowerW(), m.stepW(), miners.ratedPowerWOf(i))));
     }
 
     /** The miners among {@code count} whose model {@code modelOf} knows. */

@@ -62,11 +62,11 @@ public final class MinerFleet implements AutoCloseable {
                 .map(e -> MinerStatus.unreachable(e, "not polled yet", 0)).toList();
     }
 
-    /** One endpoint per miner of the site, all at priority 0. */
+    /** One endpoint per miner of the site, at its group's priority and its model's rated power (else the fleet's). */
     public static List<MinerEndpoint> fromSite(MinerFleetConfig site) {
         List<MinerEndpoint> out = new ArrayList<>(site.count());
         for (int i = 0; i < site.count(); i++) {
-            out.add(new MinerEndpoint(i, site.host(), site.basePort() + i, site.ratedPowerW(), site.priorityOf(i)));
+            out.add(new MinerEndpoint(i, site.host(), site.basePort() + i, site.ratedPowerWOf(i), site.priorityOf(i)));
         }
         return out;
     }
