@@ -34,10 +34,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,8 +50,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the control loop at a fixed rate on its own thread and polls the miners on another, so a slow
- * miner poll never delays a cycle. A cycle that throws is logged and the next one runs; an
+ * Runs the control loop on its own thread, every period and as soon as a guarded device's fresh values
+ * arrive ({@link CycleScheduler}), and polls the miners on another, so a slow miner poll never delays a cycle. A cycle that throws is logged and the next one runs; an
  * {@link Error} or repeated failures give the controller up through {@link LoopFailSafe}: every miner
  * asleep, a critical alarm, and the systemd watchdog starves so the gateway is restarted.
  */
@@ -59,6 +62,8 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     public static final String PID = "io.containeredge.control";
     private static final Logger LOG = LoggerFactory.getLogger(ControlComponent.class);
+    /** The devices whose fresh values run a cycle at once: what the guards read. */
+    private static final List<String> GUARDED_ROLES = List.of("cdu", "transformer", "meter", "battery");
 
     private final MinerFleet fleet;
     private final ControlLoop loop;
@@ -74,6 +79,7 @@ public class ControlComponent implements ControlService, ControlHealth {
             r -> daemon(r, "control-cycle"));
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "miner-poll"));
+    private AutoCloseable freshValues = () -> { };
 
     @Activate
     public ControlComponent(ControlConfiguration config, @Reference SiteService site,
@@ -105,9 +111,18 @@ public class ControlComponent implements ControlService, ControlHealth {
         pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
                 TimeUnit.MILLISECONDS);
         if (config.enabled()) {
-            cycleThread.scheduleAtFixedRate(failSafe.guarded("control cycle", this::cycle), periodMillis, periodMillis,
-                    TimeUnit.MILLISECONDS);
-            LOG.info("control running: {} ms cycle, {} miners", periodMillis, endpoints.size());
+            CycleScheduler cycles = new CycleScheduler(cycleThread, failSafe.guarded("control cycle", this::cycle),
+                    periodMillis / 5, System::nanoTime);
+            Set<String> guarded = GUARDED_ROLES.stream().flatMap(r -> s.enabledDevicesWithRole(r).stream())
+                    .collect(Collectors.toUnmodifiableSet());
+            cycles.start(periodMillis);
+            freshValues = image.onFreshValues(device -> {
+                if (guarded.contains(device)) {
+                    cycles.freshValues();
+                }
+            });
+            LOG.info("control running: every {} ms and on fresh values of {}, {} miners", periodMillis,
+                    new TreeSet<>(guarded), endpoints.size());
         } else {
             LOG.warn("control DISABLED by configuration: nothing is curtailed");
         }
@@ -197,6 +212,11 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     @Deactivate
     void deactivate() {
+        try {
+            freshValues.close();
+        } catch (Exception e) {
+            LOG.warn("fresh-values subscription not closed: {}", e.toString());
+        }
         pollThread.shutdownNow();
         // not interrupted: a cycle writing the latch file finishes it, so the component that follows
         // (a configuration apply restarts this one) reads the latches as they last were

@@ -3,6 +3,7 @@ package io.containeredge.control.bench;
 import io.containeredge.control.actuators.PduMap;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.estop.LatchFile;
+import io.containeredge.control.internal.CycleScheduler;
 import io.containeredge.control.loop.ControlConfig;
 import io.containeredge.control.loop.ControlLoop;
 import io.containeredge.control.loop.InputMapper;
@@ -18,6 +19,7 @@ import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolvers;
 import io.containeredge.modbus.poll.PollingService;
 import io.containeredge.modbus.sunspec.SunSpecModels;
+import io.containeredge.modbus.value.PointValue;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.miner.Miner;
@@ -38,11 +40,13 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
  * Reaction latency end to end on loopback: the demo container with 200 simulated miners, the real
- * pollers, control loop and miner client at the default 250 ms cycle. A trial injects a pump stop in
+ * pollers, control loop and miner client at the default 250 ms cycle, run early on the CDU's fresh values
+ * as the control component runs it. A trial injects a pump stop in
  * the simulator and times until the last miner has received its sleep command. Between trials the
  * pump is restarted, the trip reset and every miner woken (with a short dwell, which the shed path
  * does not use). Also reports the CPU time of one control cycle.
@@ -60,8 +64,22 @@ public final class ReactionBenchmark {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         LoadedSite site = benchmarkSite();
         ProcessImage image = new ProcessImage();
+        // the CDU's fresh values run a cycle at once, as the control component wires it
+        AtomicReference<Runnable> cduValues = new AtomicReference<>(() -> { });
+        DeviceListener freshValues = new DeviceListener() {
+            @Override
+            public void values(List<PointValue> values) {
+                if (values.stream().anyMatch(v -> v.device().equals("cdu"))) {
+                    cduValues.get().run();
+                }
+            }
+
+            @Override
+            public void onlineChanged(String device, boolean online, String reason) {
+            }
+        };
         try (Simulator sim = Simulator.start(site, SimulatorOptions.defaults().withModbusBasePort(0).withMinerBasePort(0));
-                PollingService polling = new PollingService(image, DeviceListener.ignoring(),
+                PollingService polling = new PollingService(image, freshValues,
                         p -> PointResolvers.forProfile(p, SunSpecModels.builtIn()))) {
             SiteConfig s = site.config();
             for (DeviceConfig d : s.devices()) {
@@ -76,12 +94,13 @@ public final class ReactionBenchmark {
             ControlConfig cfg = ControlConfig.of(s.limits(), new ControlSettings(d.cycle(), d.hysteresisK(),
                     d.curtailKwPerS(), d.safeMinerKw(), d.failSafeHold(), 100_000, d.sleepConfirm(),
                     Duration.ofMillis(500), d.deltaTWarningK(), d.batteryFollow()));
-            run(sim, polling, image, s, endpoints, cfg, trials);
+            run(sim, polling, image, s, endpoints, cfg, trials, cduValues);
         }
     }
 
     private static void run(Simulator sim, PollingService polling, ProcessImage image, SiteConfig s,
-            List<MinerEndpoint> endpoints, ControlConfig cfg, int trials) throws Exception {
+            List<MinerEndpoint> endpoints, ControlConfig cfg, int trials, AtomicReference<Runnable> cduValues)
+            throws Exception {
         try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
             Path data = Files.createTempDirectory("reaction-bench");
             ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), List.of("cdu"), "battery",
@@ -93,11 +112,13 @@ public final class ReactionBenchmark {
             List<Long> cycleCpu = java.util.Collections.synchronizedList(new ArrayList<>());
             ScheduledExecutorService cycle = Executors.newSingleThreadScheduledExecutor();
             ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
-            cycle.scheduleAtFixedRate(() -> {
+            CycleScheduler cycles = new CycleScheduler(cycle, () -> {
                 long cpu = threads.getCurrentThreadCpuTime();
                 loop.cycle(System.currentTimeMillis());
                 cycleCpu.add(threads.getCurrentThreadCpuTime() - cpu);
-            }, 250, cfg.cyclePeriod().toMillis(), TimeUnit.MILLISECONDS);
+            }, cfg.cyclePeriod().toMillis() / 5, System::nanoTime);
+            cycles.start(cfg.cyclePeriod().toMillis());
+            cduValues.set(cycles::freshValues);
             poll.scheduleWithFixedDelay(fleet::refresh, 0, 200, TimeUnit.MILLISECONDS);
             try {
                 long[] latencies = new long[trials];

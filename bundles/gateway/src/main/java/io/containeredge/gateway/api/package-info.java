@@ -5,5 +5,5 @@
  * depend on the Modbus library, the site bundle's API and OSGi; on no bundle above it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.containeredge.gateway.api;

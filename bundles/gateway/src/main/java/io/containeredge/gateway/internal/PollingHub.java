@@ -4,6 +4,8 @@ import io.containeredge.gateway.api.DeviceEvents;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
 import io.containeredge.gateway.api.SiteService;
+import io.containeredge.modbus.device.ConnectionConfig;
+import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.modbus.image.ProcessImage;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.poll.DeviceDiagnostics;
@@ -11,13 +13,13 @@ import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolvers;
 import io.containeredge.modbus.poll.PollingService;
 import io.containeredge.modbus.profile.DeviceProfile;
-import io.containeredge.modbus.device.ConnectionConfig;
-import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.modbus.sunspec.SunSpecModels;
 import io.containeredge.modbus.value.PointValue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,6 +40,7 @@ public class PollingHub implements ProcessImageService, DeviceWriter {
 
     private final ProcessImage image = new ProcessImage();
     private final PollingService polling;
+    private final List<Consumer<String>> freshValueListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public PollingHub(@Reference EventAdmin events, @Reference SiteService site) {
@@ -45,7 +48,8 @@ public class PollingHub implements ProcessImageService, DeviceWriter {
         this.polling = new PollingService(image, new DeviceListener() {
             @Override
             public void values(List<PointValue> values) {
-                // the polling service has already put them into the image
+                // the polling service has already put them into the image: a reader sees them now
+                values.stream().map(PointValue::device).distinct().forEach(PollingHub.this::freshValues);
             }
 
             @Override
@@ -73,6 +77,22 @@ public class PollingHub implements ProcessImageService, DeviceWriter {
     @Override
     public List<DeviceDiagnostics> devices() {
         return polling.diagnostics();
+    }
+
+    @Override
+    public AutoCloseable onFreshValues(Consumer<String> listener) {
+        freshValueListeners.add(listener);
+        return () -> freshValueListeners.remove(listener);
+    }
+
+    private void freshValues(String device) {
+        for (Consumer<String> listener : freshValueListeners) {
+            try {
+                listener.accept(device);
+            } catch (RuntimeException e) {
+                LOG.error("a fresh-values listener failed for device {}", device, e);
+            }
+        }
     }
 
     @Override
