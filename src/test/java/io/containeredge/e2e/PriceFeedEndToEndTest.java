@@ -50,15 +50,7 @@ class PriceFeedEndToEndTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (container != null) {
-                container.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
-        }
+        CloudSite.stop(container, site);
     }
 
     static JsonNode send(Map<String, Object> body) throws Exception {
