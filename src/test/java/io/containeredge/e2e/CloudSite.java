@@ -92,6 +92,19 @@ final class CloudSite implements AutoCloseable {
         return RunningContainer.start(work, edit, minersBase, args);
     }
 
+    /** Stops a container (if it started) and then its cloud site (if it started): a test class's last step. */
+    static void stop(RunningContainer container, CloudSite site) throws Exception {
+        try {
+            if (container != null) {
+                container.close();
+            }
+        } finally {
+            if (site != null) {
+                site.close();
+            }
+        }
+    }
+
     SparkplugHost host() {
         return host;
     }

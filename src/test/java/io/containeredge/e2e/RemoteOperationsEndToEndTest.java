@@ -55,15 +55,7 @@ class RemoteOperationsEndToEndTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (container != null) {
-                container.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
-        }
+        CloudSite.stop(container, site);
     }
 
     static JsonNode send(String kind, Map<String, Object> body) throws Exception {

@@ -36,7 +36,7 @@ final class CommandActions {
     static final String REBIRTH = "rebirth";
     static final String WRITE = "write";
     static final Set<String> ACTIONS = Set.of(CURTAIL, LIFT_CURTAILMENT, RESET_TRIP, ACK_ALARM, MAINTENANCE,
-            END_MAINTENANCE, REBIRTH, WRITE);
+            END_MAINTENANCE, REBIRTH, WRITE, MarketActions.PRICE_UPDATE, MarketActions.HASHPRICE_UPDATE);
     /** A device that has not acknowledged a write by then: the outcome is reported as unknown. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,6 +47,7 @@ final class CommandActions {
     private final Supplier<DeviceWriter> writer;
     private final Runnable rebirth;
     private final LongSupplier clock;
+    private final MarketActions market;
 
     CommandActions(Supplier<ControlService> control, Supplier<DeviceWriter> writer, Runnable rebirth,
             LongSupplier clock) {
@@ -54,6 +55,7 @@ final class CommandActions {
         this.writer = writer;
         this.rebirth = rebirth;
         this.clock = clock;
+        this.market = new MarketActions(clock);
     }
 
     /**
@@ -99,6 +101,8 @@ final class CommandActions {
                     }
                     yield Outcome.accepted(Outcome.result("device", NODES.textNode(device)));
                 }
+                case MarketActions.PRICE_UPDATE -> market.prices(r, p, c);
+                case MarketActions.HASHPRICE_UPDATE -> market.hashprice(r, p, c);
                 default -> throw new Refusal(r.id(), "unknown action " + r.action());
             };
         } catch (IllegalArgumentException e) {

@@ -60,6 +60,8 @@ final class RequestAudit {
             case CommandActions.CURTAIL, CommandActions.LIFT_CURTAILMENT -> "import-cap";
             case CommandActions.RESET_TRIP -> "trip";
             case CommandActions.REBIRTH -> "sparkplug";
+            case MarketActions.PRICE_UPDATE -> "energy-price";
+            case MarketActions.HASHPRICE_UPDATE -> "hashprice";
             case ConfigActions.APPLY -> "site";
             default -> "";
         };

@@ -106,13 +106,26 @@
  *     no setpoints written to the device, its readings still worst case for the guards; result {@code until}</td></tr>
  * <tr><td>{@code end-maintenance}</td><td>{@code device}</td><td>gives the device back to the controller</td></tr>
  * <tr><td>{@code rebirth}</td><td>—</td><td>NBIRTH and DBIRTHs again</td></tr>
+ * <tr><td>{@code price.update}</td><td>{@code slots}: [{@code {start, minutes, usdPerMwh}}, …], {@code start} in
+ *     epoch ms or ISO-8601 with an offset</td><td>live or forecast energy prices for the economic limit, replacing
+ *     the ones received before; the controller refuses the whole list, naming the slot, unless the slots are of
+ *     5 or 15 minutes, all of one length, sorted and contiguous (no hole, no overlap), priced -1000 to 20000
+ *     USD/MWh, at most 600, not past 48 h ahead and not all ended; result {@code slots}, {@code from},
+ *     {@code until}</td></tr>
+ * <tr><td>{@code hashprice.update}</td><td>{@code usdPerThDay}, {@code poolFee}, {@code at} (optional: now; epoch
+ *     ms or ISO-8601)</td><td>the hashprice for the economic limit, stale after the site's validity: above 0 and
+ *     at most 10 USD/TH/day, a fee of 0 to 0.5, not published in the future; result the hashprice taken</td></tr>
  * <tr><td>{@code write}</td><td>{@code device}, {@code point}, {@code value} (number, boolean or enum
  *     label), or {@code device}, {@code writes}: [{@code {point, value}}, …]</td>
  *     <td>through the gateway's validated write path; {@code accepted} once the device acknowledged,
  *     {@code failed} with the device's or the validator's reason otherwise (no acknowledgement within
  *     30 s: {@code failed}, outcome unknown)</td></tr>
  * </table>
- * Without a running controller (or device writer) the request is rejected: "controller not running".
+ * Without a running controller (or device writer) the request is rejected: "controller not running". The params
+ * of {@code price.update} and {@code hashprice.update} are read strictly (a feed is a program): an unknown field or
+ * a wrong type is rejected, naming it; on a site without an {@code economics} section both are rejected. Their
+ * scopes are their action names, so a price feed's key is given {@code :price.update,hashprice.update} and can
+ * do nothing else.
  *
  * <h2>Actions on the config topic</h2>
  * <table>

@@ -25,7 +25,7 @@ final class Rig implements AutoCloseable {
     static final String REPLY = "containeredge/demo-site/c-01/reply";
 
     final RecordingControlService control = RecordingControlService.forSite(2200).devices("cdu", "battery")
-            .activeAlarms("thermal.supply-trip").clock(() -> this.now).build();
+            .activeAlarms("thermal.supply-trip").economics().clock(() -> this.now).build();
     final FakeWriter writer = new FakeWriter();
     final FakeConfigurations configurations = new FakeConfigurations();
     final MemoryAuditTrail audit = new MemoryAuditTrail();

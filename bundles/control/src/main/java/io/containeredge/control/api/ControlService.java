@@ -66,6 +66,26 @@ public interface ControlService {
     /** The devices in maintenance now, by device id. */
     List<MaintenanceWindow> maintenance();
 
+    /**
+     * New live or forecast energy prices for the economic limit; they replace the ones received before. Checked
+     * here, the one path for every sender: slots of 5 or 15 minutes, all of one length, sorted and contiguous
+     * (a hole or an overlap is named by its slot index), prices finite and within -1000 to 20000 USD/MWh, at
+     * most 600 slots, none ending more than 48 h ahead and not all in the past.
+     *
+     * @throws IllegalArgumentException with the reason when refused (also when the site has no economics
+     *     section); nothing changes
+     */
+    void updatePrices(List<PriceSlot> slots, String source);
+
+    /**
+     * A newly received hashprice for the economic limit. Checked here: above 0 and at most 10 USD/TH/day, a
+     * pool fee of 0 to 0.5, published not in the future (a minute of clock skew is allowed).
+     *
+     * @throws IllegalArgumentException with the reason when refused (also when the site has no economics
+     *     section); nothing changes
+     */
+    void updateHashprice(HashpriceUpdate update, String source);
+
     /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
     List<CommandOutcome> recentCommands();
 

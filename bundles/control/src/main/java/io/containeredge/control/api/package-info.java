@@ -8,5 +8,5 @@
  * the bundle, so a display can never disagree with the guards.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.containeredge.control.api;

@@ -6,9 +6,12 @@ import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
+import io.containeredge.control.api.PriceSlot;
 import io.containeredge.control.allocation.MinerValue;
 import io.containeredge.control.economics.EconomicLimit;
+import io.containeredge.control.economics.EconomicUpdates;
 import io.containeredge.control.estop.LatchFile;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.load.LoadKinds;
@@ -70,6 +73,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final AlarmRegistry alarms;
     private final MaintenanceSchedule maintenance;
     private final Watchdog watchdog;
+    private final EconomicUpdates economicUpdates;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
@@ -95,8 +99,8 @@ public class ControlComponent implements ControlService, ControlHealth {
         maintenance = new MaintenanceSchedule(devices, new MaintenanceFile(data.resolve("maintenance.json")),
                 System.currentTimeMillis());
         ControlLoop.Fleet loopFleet = ControlLoop.Fleet.of(fleet);
-        // live prices and hashprices will enter through economics.inputs() (price.update, hashprice.update)
         Optional<EconomicLimit> economics = EconomicLimit.forSite(s);
+        economicUpdates = new EconomicUpdates(economics.map(EconomicLimit::inputs));
         loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
@@ -167,6 +171,19 @@ public class ControlComponent implements ControlService, ControlHealth {
     @Override
     public boolean liftImportCap(String source) {
         return loop.liftImportCap(source, clock.millis());
+    }
+
+    @Override
+    public void updatePrices(List<PriceSlot> slots, String source) {
+        economicUpdates.prices(slots, System.currentTimeMillis());
+        LOG.info("economics: {} live price slot(s) from {}", slots.size(), source);
+    }
+
+    @Override
+    public void updateHashprice(HashpriceUpdate update, String source) {
+        economicUpdates.hashprice(update, System.currentTimeMillis());
+        LOG.info("economics: hashprice {} USD/TH/day, pool fee {} from {}", update.usdPerThDay(), update.poolFee(),
+                source);
     }
 
     @Override

@@ -5,15 +5,24 @@ import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
+import io.containeredge.control.api.PriceSlot;
+import io.containeredge.control.economics.EconomicInputs;
+import io.containeredge.control.economics.EconomicUpdates;
+import io.containeredge.control.economics.Hashprice;
+import io.containeredge.control.economics.Tariff;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.power.CapOverride;
+import io.containeredge.site.api.EconomicsSettings;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
@@ -24,10 +33,12 @@ import java.util.function.LongSupplier;
  * <p>Every call that would change something is recorded as one line: the method's name, then its
  * arguments in order, separated by spaces, durations in ISO-8601, e.g.
  * {@code overrideImportCap 1500.0 PT30M mqtt:ops/dr-1}, {@code setMaintenance battery PT1H30M console:tom},
- * {@code liftImportCap console:tom}, {@code acknowledge thermal.supply-trip mqtt:ops}, {@code requestReset}, {@code requestRemoteReset}.
+ * {@code liftImportCap console:tom}, {@code acknowledge thermal.supply-trip mqtt:ops}, {@code requestReset}, {@code requestRemoteReset},
+ * {@code updatePrices [PriceSlot[startMillis=…, minutes=15, usdPerMwh=112.0]] mqtt:ops/p-1},
+ * {@code updateHashprice HashpriceUpdate[usdPerThDay=0.05, poolFee=0.02, atMillis=…] mqtt:ops/h-1}.
  *
  * <p>It refuses what the real controller refuses for its site, with the real reason (the same checks:
- * {@link CapOverride#commanded}, {@link MaintenanceSchedule#window}): a refused call throws and is not
+ * {@link CapOverride#commanded}, {@link MaintenanceSchedule#window}, {@link EconomicUpdates}): a refused call throws and is not
  * recorded, since nothing changed. A call answered false (no override to lift, a device not in
  * maintenance, an alarm unknown or already acknowledged) is recorded: it reached the controller. The
  * answers follow from the calls as the real controller's do: a lift is true after an override, an
@@ -38,6 +49,7 @@ public final class RecordingControlService implements ControlService {
     private final double siteImportCapKw;
     private final List<String> devices;
     private final LongSupplier clock;
+    private final EconomicUpdates economics;
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final Map<String, MaintenanceWindow> maintenance = new TreeMap<>();
     private final List<String> calls = new ArrayList<>();
@@ -48,9 +60,17 @@ public final class RecordingControlService implements ControlService {
         siteImportCapKw = b.siteImportCapKw;
         devices = List.copyOf(b.devices);
         clock = b.clock;
+        economics = new EconomicUpdates(b.economics ? Optional.of(flatTariff()) : Optional.empty());
         for (String id : b.activeAlarms) {
             alarms.put(id, new Alarm(id, Severity.WARNING, "test", id, Double.NaN, clock.getAsLong(), 0, 0, null));
         }
+    }
+
+    /** Economic inputs of a flat 50 USD/MWh tariff in UTC and 0.035 USD/TH/day, good for 24 h. */
+    private static EconomicInputs flatTariff() {
+        return new EconomicInputs(new Tariff(new EconomicsSettings.Tariff(ZoneOffset.UTC, 50, List.of(), 0,
+                Optional.empty())), Hashprice.configured(new EconomicsSettings.Hashprice(0.035, 0,
+                Duration.ofHours(24))));
     }
 
     /** A controller for a site whose import cap is {@code importCapKw}; see {@link Builder} for the rest. */
@@ -64,6 +84,7 @@ public final class RecordingControlService implements ControlService {
         private List<String> devices = List.of();
         private List<String> activeAlarms = List.of();
         private LongSupplier clock = System::currentTimeMillis;
+        private boolean economics;
 
         private Builder(double siteImportCapKw) {
             this.siteImportCapKw = siteImportCapKw;
@@ -84,6 +105,12 @@ public final class RecordingControlService implements ControlService {
         /** The time the controller reads (maintenance windows, override expiry). The system clock by default. */
         public Builder clock(LongSupplier nowMillis) {
             clock = nowMillis;
+            return this;
+        }
+
+        /** The site has an economics section: live prices and hashprices are taken. Without one they are refused. */
+        public Builder economics() {
+            economics = true;
             return this;
         }
 
@@ -133,6 +160,18 @@ public final class RecordingControlService implements ControlService {
         boolean wasActive = capOverride != null && capOverride.activeAt(clock.getAsLong());
         capOverride = null;
         return wasActive;
+    }
+
+    @Override
+    public synchronized void updatePrices(List<PriceSlot> slots, String source) {
+        economics.prices(slots, clock.getAsLong());
+        record("updatePrices", slots, source);
+    }
+
+    @Override
+    public synchronized void updateHashprice(HashpriceUpdate update, String source) {
+        economics.hashprice(update, clock.getAsLong());
+        record("updateHashprice", update, source);
     }
 
     @Override
