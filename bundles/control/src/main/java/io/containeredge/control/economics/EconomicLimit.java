@@ -31,7 +31,10 @@ public final class EconomicLimit implements LimitSource {
     private final EconomicInputs inputs;
     private final PlanHold hold;
     private Map<Integer, Double> followed = Map.of();
+    /** Each priced miner's best step and value per kW at {@link #pricedAt}: they change only with the prices. */
+    private Map<Integer, Double> asked = Map.of();
     private final Map<Integer, Double> valuePerKw = new HashMap<>();
+    private Prices pricedAt;
 
     /** @param units the priced miners by index: those whose model and curve are known */
     public EconomicLimit(EconomicsSettings settings, Map<Integer, UnitModel> units, EconomicInputs inputs) {
@@ -68,12 +71,7 @@ public final class EconomicLimit implements LimitSource {
     public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
         EnergyPrice price = inputs.energyPrice(cycle.wallMillis());
         Hashprice hashprice = inputs.hashprice();
-        double net = hashprice.netUsdPerThDay();
-        Map<Integer, Double> asked = new TreeMap<>();
-        units.forEach((index, unit) -> {
-            asked.put(index, Valuation.best(unit, net, price.usdPerMwh()).powerW());
-            valuePerKw.put(index, Valuation.usdPerHourPerKw(unit, net, price.usdPerMwh()));
-        });
+        value(new Prices(hashprice.netUsdPerThDay(), price.usdPerMwh()));
         followed = hold.follow(asked, cycle.nowMillis());
         double offW = 0;
         for (Map.Entry<Integer, Double> e : followed.entrySet()) {
@@ -84,6 +82,24 @@ public final class EconomicLimit implements LimitSource {
                 hold.pendingMillis(cycle.nowMillis()), hold.holdMillis());
         double limitKw = offW > 0 ? in.minerRatedKw() - offW / 1000 : Double.POSITIVE_INFINITY;
         return List.of(new Verdict(NAME, limitKw, false, reason, alarms, Verdict.Strength.SOFT, null));
+    }
+
+    /** Values every priced miner's steps at {@code prices}, unless they are the ones last valued. */
+    private void value(Prices prices) {
+        if (prices.equals(pricedAt)) {
+            return;
+        }
+        Map<Integer, Double> best = new TreeMap<>();
+        units.forEach((index, unit) -> {
+            best.put(index, Valuation.best(unit, prices.netUsdPerThDay(), prices.usdPerMwh()).powerW());
+            valuePerKw.put(index, Valuation.usdPerHourPerKw(unit, prices.netUsdPerThDay(), prices.usdPerMwh()));
+        });
+        asked = best;
+        pricedAt = prices;
+    }
+
+    /** The two numbers a valuation depends on besides the miners' curves. */
+    private record Prices(double netUsdPerThDay, double usdPerMwh) {
     }
 
     /**
