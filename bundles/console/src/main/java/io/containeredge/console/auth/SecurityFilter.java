@@ -96,7 +96,7 @@ public class SecurityFilter implements Filter, ApiGuard {
         AnonymousRequestAudit currentAnonymousAudit = anonymousAudit;
         if (currentSecurity == null || currentAudit == null || currentAnonymousAudit == null) {
             resp.setHeader("Retry-After", "5");
-            refuse(req, resp, 503, "the console's security is not running yet");
+            JsonAnswers.refuse(req, resp, 503, "the console's security is not running yet");
             return;
         }
         String method = req.getMethod();
@@ -120,7 +120,7 @@ public class SecurityFilter implements Filter, ApiGuard {
         if (caller.badToken()) {
             // a machine sent it: a redirect to the login page would help nobody
             resp.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
-            refuse(req, resp, 401, "unknown API token");
+            JsonAnswers.refuse(req, resp, 401, "unknown API token");
             return;
         }
         ConsoleUser user = caller.user();
@@ -128,7 +128,7 @@ public class SecurityFilter implements Filter, ApiGuard {
             if (user == null) {
                 unauthenticated(req, resp, path, "log in first");
             } else {
-                refuse(req, resp, 403, "'" + user.name() + "' (" + user.role().name().toLowerCase(Locale.ROOT)
+                JsonAnswers.refuse(req, resp, 403, "'" + user.name() + "' (" + user.role().name().toLowerCase(Locale.ROOT)
                         + ") may not " + method + " " + path);
             }
             return;
@@ -138,7 +138,7 @@ public class SecurityFilter implements Filter, ApiGuard {
         Optional<String> forged = CsrfCheck.refusal(method, user != null && user.token(), session,
                 req.getHeader(CsrfCheck.HEADER), req.getHeader("Origin"), req.getHeader("Host"), req.isSecure());
         if (forged.isPresent()) {
-            refuse(req, resp, 403, forged.get());
+            JsonAnswers.refuse(req, resp, 403, forged.get());
             return;
         }
         req.setAttribute(ADMITTED, this);
@@ -171,20 +171,7 @@ public class SecurityFilter implements Filter, ApiGuard {
             return;
         }
         resp.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
-        refuse(req, resp, 401, message);
-    }
-
-    /**
-     * Answers a refusal. A refused change may carry a body nobody reads; the server then drops the
-     * connection after the answer, and a client that sent its next request on it (the JDK's client does,
-     * for a POST without retrying) gets no answer at all. So the answer says the connection closes.
-     */
-    private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, String message)
-            throws IOException {
-        if (!AccessPolicy.isRead(req.getMethod())) {
-            resp.setHeader("Connection", "close");
-        }
-        JsonAnswers.error(resp, status, message);
+        JsonAnswers.refuse(req, resp, 401, message);
     }
 
     /** An authenticated change is always recorded; one nobody is authenticated for as far as the allowance goes. */

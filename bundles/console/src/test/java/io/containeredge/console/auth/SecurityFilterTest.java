@@ -120,7 +120,7 @@ class SecurityFilterTest {
         assertEquals(new ConsoleUser("watcher", Role.VIEWER, false), passed.getAttribute(ConsoleUser.ATTRIBUTE));
         assertEquals("watcher", passed.getRemoteUser(), "servlets that know nothing of the console see who it is");
         passed = null;
-        FakeResponse resp = send(withSession(reset(), s).header(CsrfCheck.HEADER, s.csrfToken()));
+        FakeResponse resp = send(withSession(reset().json("{}"), s).header(CsrfCheck.HEADER, s.csrfToken()));
         assertEquals(403, resp.getStatus());
         assertEquals("close", resp.getHeader("Connection"), "a refused change's unread body ends the connection");
         assertNull(passed);
@@ -136,7 +136,7 @@ class SecurityFilterTest {
         assertEquals(403, send(withSession(reset(), s).header(CsrfCheck.HEADER, other.csrfToken())).getStatus(),
                 "another session's token is no good");
         assertNull(passed);
-        FakeResponse admitted = send(withSession(reset(), s).header(CsrfCheck.HEADER, s.csrfToken()));
+        FakeResponse admitted = send(withSession(reset().json("{}"), s).header(CsrfCheck.HEADER, s.csrfToken()));
         assertEquals("tech", passed.getRemoteUser());
         assertNull(admitted.getHeader("Connection"), "an admitted change keeps its connection");
     }

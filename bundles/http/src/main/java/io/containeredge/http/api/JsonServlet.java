@@ -33,9 +33,11 @@ public abstract class JsonServlet extends HttpServlet {
                 default -> throw new RequestRefused(405, req.getMethod() + " is not allowed here");
             };
         } catch (RequestRefused e) {
+            JsonAnswers.closeAfterUnreadBody(req, resp);
             reply = Reply.error(e.status(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            JsonAnswers.closeAfterUnreadBody(req, resp);
             reply = Reply.error(500, "internal error; see the gateway's log");
         }
         send(resp, reply);
