@@ -15,14 +15,37 @@ import java.util.Set;
  * @param holdTime how long a price change must hold before the miners follow it (ramp and hold)
  * @param minDwell least time between two economic changes of one miner's state (power target, sleep)
  * @param maxStateChangesPerHour most economic changes of one miner's state in any hour
+ * @param efficiency how each miner's measured efficiency is learned and when it counts as an underperformer
  */
 public record EconomicsSettings(Tariff tariff, Hashprice hashprice, Duration holdTime, Duration minDwell,
-        int maxStateChangesPerHour) {
+        int maxStateChangesPerHour, Efficiency efficiency) {
 
     public static final Duration DEFAULT_HOLD_TIME = Duration.ofMinutes(15);
     public static final Duration DEFAULT_MIN_DWELL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_STATE_CHANGES_PER_HOUR = 4;
     public static final Duration DEFAULT_HASHPRICE_VALIDITY = Duration.ofHours(24);
+
+    /** The settings with the efficiency defaults ({@link Efficiency#DEFAULTS}). */
+    public EconomicsSettings(Tariff tariff, Hashprice hashprice, Duration holdTime, Duration minDwell,
+            int maxStateChangesPerHour) {
+        this(tariff, hashprice, holdTime, minDwell, maxStateChangesPerHour, Efficiency.DEFAULTS);
+    }
+
+    /**
+     * Measured efficiency: each miner's curve learned from what it reports, and the underperformers.
+     *
+     * @param minSamples settled samples a power step needs before its learned point replaces the model's
+     * @param underperformerMargin a miner hashing this share below its model's curve at its power (0.10: 10 %)
+     *     is below its curve
+     * @param underperformerTime below its curve (or an outlier) this long before it raises a warning
+     * @param outlierMargin a miner whose J/TH, relative to its model's at its power, is this share above the
+     *     median of its model's units is an outlier
+     */
+    public record Efficiency(int minSamples, double underperformerMargin, Duration underperformerTime,
+            double outlierMargin) {
+
+        public static final Efficiency DEFAULTS = new Efficiency(20, 0.10, Duration.ofMinutes(30), 0.15);
+    }
 
     /**
      * What energy costs by the site's contract with its supplier, in the site's local time.

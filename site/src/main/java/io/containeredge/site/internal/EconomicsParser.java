@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.site.api.EconomicsSettings.Contract;
+import io.containeredge.site.api.EconomicsSettings.Efficiency;
 import io.containeredge.site.api.EconomicsSettings.Hashprice;
 import io.containeredge.site.api.EconomicsSettings.Tariff;
 import io.containeredge.site.api.EconomicsSettings.TouPeriod;
@@ -29,6 +30,8 @@ final class EconomicsParser {
     static final Duration MIN_DWELL_MAX = Duration.ofHours(2);
     static final Duration VALIDITY_MIN = Duration.ofMinutes(10);
     static final Duration VALIDITY_MAX = Duration.ofDays(7);
+    static final Duration UNDERPERFORMER_TIME_MIN = Duration.ofSeconds(10);
+    static final Duration UNDERPERFORMER_TIME_MAX = Duration.ofDays(7);
     private static final String PATH = "$.economics";
 
     private EconomicsParser() {
@@ -54,10 +57,26 @@ final class EconomicsParser {
         Duration dwell = within(file, e, PATH + ".minDwell", EconomicsSettings.DEFAULT_MIN_DWELL, Duration.ZERO, MIN_DWELL_MAX,
                 "least time between two economic changes of one miner", errors);
         int changes = e.path("maxStateChangesPerHour").asInt(EconomicsSettings.DEFAULT_MAX_STATE_CHANGES_PER_HOUR);
+        Efficiency efficiency = efficiency(file, e.path("efficiency"), errors);
         if (!errors.isEmpty()) {
             return new Read(Optional.empty(), errors);
         }
-        return new Read(Optional.of(new EconomicsSettings(tariff, hashprice, hold, dwell, changes)), errors);
+        return new Read(Optional.of(new EconomicsSettings(tariff, hashprice, hold, dwell, changes, efficiency)),
+                errors);
+    }
+
+    /** The schema bounds the numbers; the time's range is checked here. */
+    private static Efficiency efficiency(String file, JsonNode f, List<ConfigError> errors) {
+        Efficiency d = Efficiency.DEFAULTS;
+        if (f.isMissingNode()) {
+            return d;
+        }
+        Duration time = within(file, f, PATH + ".efficiency.underperformerTime", d.underperformerTime(),
+                UNDERPERFORMER_TIME_MIN, UNDERPERFORMER_TIME_MAX,
+                "a miner below its curve this long raises a warning", errors);
+        return new Efficiency(f.path("minSamples").asInt(d.minSamples()),
+                f.path("underperformerMarginPct").asDouble(d.underperformerMargin() * 100) / 100, time,
+                f.path("outlierMarginPct").asDouble(d.outlierMargin() * 100) / 100);
     }
 
     private static Tariff tariff(String file, JsonNode t, List<ConfigError> errors) {
