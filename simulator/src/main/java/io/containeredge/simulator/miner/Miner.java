@@ -41,6 +41,7 @@ public final class Miner {
     private double outletC;
     private double uptimeS;
     private double hashedTh;
+    private final HashrateWindow lastMinute = new HashrateWindow();
     private boolean overheatReported;
     private boolean wantAwake = true;
 
@@ -110,6 +111,7 @@ public final class Miner {
         }
         outletC = this.inletC + outletRiseC;
         hashedTh += hashrateThs() * dt;
+        lastMinute.add(hashrateThs(), dt);
     }
 
     private void enter(State next) {
@@ -184,6 +186,11 @@ public final class Miner {
     /** Average hashrate since (cold) boot, TH/s. */
     public double averageHashrateThs() {
         return uptimeS > 0 ? hashedTh / uptimeS : 0;
+    }
+
+    /** Hashrate averaged over the last minute, TH/s. */
+    public double lastMinuteHashrateThs() {
+        return lastMinute.averageThs();
     }
 
     /** Hottest chip: coolant outlet plus the chip-to-fluid rise at the present load. */

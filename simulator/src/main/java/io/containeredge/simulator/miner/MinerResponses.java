@@ -49,6 +49,7 @@ final class MinerResponses {
         ObjectNode s = json.createObjectNode();
         s.put("Elapsed", (long) m.uptimeS());
         s.put("GHS 5s", round(m.hashrateThs() * 1000 * jitter, 2));
+        s.put("GHS 1m", round(m.lastMinuteHashrateThs() * 1000, 2));
         s.put("GHS av", round(m.averageHashrateThs() * 1000, 2));
         s.put("Power", Math.round(m.powerW()));
         s.put("Power Target", Math.round(m.targetW()));

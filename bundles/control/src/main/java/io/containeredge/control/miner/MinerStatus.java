@@ -12,9 +12,19 @@ package io.containeredge.control.miner;
  * @param maxTempC hottest temperature it reports (normally the chip), degC; NaN when it reports none
  * @param updatedMillis wall-clock time the poll finished, or 0 if it has never been polled
  * @param error why it is not a plain answer (the failure, or the miner's own warning), else null
+ * @param averageThs hashrate the firmware averaged over its own window ({@code averageWindowSeconds}), TH/s; NaN
+ *     when it reports no windowed average (a since-boot average is not one: it never settles after a change)
+ * @param averageWindowSeconds the length of that window, s; 0 without one
  */
 public record MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
-        double hashrateThs, double maxTempC, long updatedMillis, String error) {
+        double hashrateThs, double maxTempC, long updatedMillis, String error, double averageThs,
+        double averageWindowSeconds) {
+
+    /** A status without a windowed hashrate average. */
+    public MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
+            double hashrateThs, double maxTempC, long updatedMillis, String error) {
+        this(index, reachable, mode, powerW, targetW, hashrateThs, maxTempC, updatedMillis, error, Double.NaN, 0);
+    }
 
     /** A miner that did not answer: unknown mode, assumed to draw its rated power. */
     public static MinerStatus unreachable(MinerEndpoint endpoint, String error, long nowMillis) {

@@ -1,6 +1,7 @@
 package io.containeredge.control.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,12 +11,21 @@ import java.util.Locale;
  * <p>Fields read from {@code SUMMARY[0]}, each optional because firmwares differ:
  * {@code Power} and {@code Power Target} (W), {@code GHS 5s} (or plain cgminer's {@code MHS 5s}),
  * {@code State} (curtailment firmwares: hashing, going-to-sleep, sleeping, waking, booting,
- * overheat-shutdown), and the temperatures {@code Temperature} (hottest chip), {@code Inlet Temp},
- * {@code Outlet Temp}. Numbers sent as strings are accepted.
+ * overheat-shutdown), the temperatures {@code Temperature} (hottest chip), {@code Inlet Temp},
+ * {@code Outlet Temp}, and the shortest windowed hashrate average the firmware reports ({@code GHS 1m},
+ * {@code GHS 5m}, {@code GHS 15m} or their {@code MHS} forms), which efficiency learning reads. Numbers sent as
+ * strings are accepted.
  */
 final class SummaryParser {
 
     private static final String[] TEMPERATURES = {"Temperature", "Inlet Temp", "Outlet Temp"};
+    /** The windowed averages, shortest first (it settles soonest after a change), with their windows in s. */
+    private static final List<Window> AVERAGES = List.of(new Window("1m", 60), new Window("5m", 300),
+            new Window("15m", 900));
+
+    /** A hashrate average's field suffix and its window. */
+    private record Window(String suffix, int seconds) {
+    }
 
     private SummaryParser() {
     }
@@ -30,23 +40,40 @@ final class SummaryParser {
                 maxTempC = t;
             }
         }
-        double powerW = number(s, "Power");
-        double targetW = number(s, "Power Target");
         // the miner's warning (e.g. overheat shutdown) is worth showing next to its status
         String warning = CgminerClient.statusCode(answer).equals("W") ? CgminerClient.message(answer) : null;
+        for (Window average : AVERAGES) {
+            double ths = hashrateThs(s, average.suffix());
+            if (!Double.isNaN(ths)) {
+                return status(endpoint, s, hashrateThs, maxTempC, nowMillis, warning, ths, average.seconds());
+            }
+        }
+        return status(endpoint, s, hashrateThs, maxTempC, nowMillis, warning, Double.NaN, 0);
+    }
+
+    private static MinerStatus status(MinerEndpoint endpoint, JsonNode s, double hashrateThs, double maxTempC,
+            long nowMillis, String warning, double averageThs, double windowSeconds) {
+        double powerW = number(s, "Power");
+        double targetW = number(s, "Power Target");
         return new MinerStatus(endpoint.index(), true, mode(s, hashrateThs),
                 Double.isNaN(powerW) ? endpoint.ratedW() : powerW,
                 Double.isNaN(targetW) ? endpoint.ratedW() : targetW,
-                hashrateThs, maxTempC, nowMillis, warning);
+                hashrateThs, maxTempC, nowMillis, warning, averageThs, windowSeconds);
     }
 
     private static double hashrateThs(JsonNode s) {
-        double ghs = number(s, "GHS 5s");
+        double ths = hashrateThs(s, "5s");
+        return Double.isNaN(ths) ? 0 : ths;
+    }
+
+    /** The hashrate over {@code window} ({@code GHS <window>}, else {@code MHS <window>}), TH/s; NaN if neither. */
+    private static double hashrateThs(JsonNode s, String window) {
+        double ghs = number(s, "GHS " + window);
         if (!Double.isNaN(ghs)) {
             return ghs / 1000;
         }
-        double mhs = number(s, "MHS 5s");
-        return Double.isNaN(mhs) ? 0 : mhs / 1e6;
+        double mhs = number(s, "MHS " + window);
+        return Double.isNaN(mhs) ? Double.NaN : mhs / 1e6;
     }
 
     /**

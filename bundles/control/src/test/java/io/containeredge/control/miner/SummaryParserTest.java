@@ -54,6 +54,20 @@ class SummaryParserTest {
     }
 
     @Test
+    void theShortestWindowedAverageIsReadWithItsWindowAndASinceBootAverageIsNot() throws Exception {
+        MinerStatus oneMinute = parse("{\"SUMMARY\":[{\"GHS 5s\":99000,\"GHS 1m\":101000,\"GHS 15m\":100000,"
+                + "\"GHS av\":98000}]}");
+        assertEquals(101, oneMinute.averageThs(), 1e-9);
+        assertEquals(60, oneMinute.averageWindowSeconds());
+        MinerStatus cgminer = parse("{\"SUMMARY\":[{\"MHS 5s\":95000000,\"MHS 15m\":\"96000000\"}]}");
+        assertEquals(96, cgminer.averageThs(), 1e-9);
+        assertEquals(900, cgminer.averageWindowSeconds());
+        MinerStatus sinceBoot = parse("{\"SUMMARY\":[{\"GHS 5s\":99000,\"GHS av\":98000}]}");
+        assertTrue(Double.isNaN(sinceBoot.averageThs()));
+        assertEquals(0, sinceBoot.averageWindowSeconds());
+    }
+
+    @Test
     void noSummaryAtAll() throws Exception {
         MinerStatus s = parse("{\"STATUS\":[{\"STATUS\":\"S\"}]}");
         assertEquals(MinerMode.UNKNOWN, s.mode());
