@@ -30,6 +30,17 @@ public final class PduMap {
         return String.format("socket_%02d", miner % socketsPerPdu + 1);
     }
 
+    /** The point of a PDU profile that meters the miner's socket's power, W, where the profile has one. */
+    public String socketPowerPoint(int miner) {
+        return String.format("power_%02d", miner % socketsPerPdu + 1);
+    }
+
+    /** What the miner's socket draws by its PDU's meter, W; NaN where the site or its PDU's profile has none. */
+    public double socketPowerW(Snapshot s, int miner) {
+        String device = device(miner);
+        return device == null ? Double.NaN : s.get(device, socketPowerPoint(miner)).asDouble();
+    }
+
     /** True only if the socket is known to be off; an unknown socket state is not taken as off. */
     public boolean isCut(Snapshot s, int miner) {
         String device = device(miner);

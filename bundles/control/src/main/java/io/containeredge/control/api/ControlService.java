@@ -101,4 +101,10 @@ public interface ControlService {
      * @return false if there is no such alarm or it was already acknowledged
      */
     boolean acknowledge(String alarmId, String who);
+
+    /**
+     * Each modelled miner's measured efficiency and the fleet's, with the underperformers ranked by lost revenue
+     * per day, as of the last cycle; {@link FleetEfficiency#NONE} before it or on a site without miner models.
+     */
+    FleetEfficiency efficiency();
 }

@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  * The one place economics learns each miner's model from the site: its name, curve, power-target range and step.
  * Everything else in this package works on {@link UnitModel}s, so a new source of models changes only this class.
  */
-final class SiteUnitModels {
+public final class SiteUnitModels {
 
     private SiteUnitModels() {
     }
@@ -20,7 +20,7 @@ final class SiteUnitModels {
      * The priced miners of a site by index: those whose model the site names (a miner without one is never
      * priced). Each is counted at the rated power the allocator counts it at, its model's nominal power.
      */
-    static Map<Integer, UnitModel> of(SiteConfig site) {
+    public static Map<Integer, UnitModel> of(SiteConfig site) {
         MinerFleetConfig miners = site.miners();
         return of(miners.count(), i -> miners.modelOf(i).map(m -> new UnitModel(m.name(), m.curve(), m.minPowerW(),
                 m.maxPowerW(), m.stepW(), miners.ratedPowerWOf(i))));

@@ -6,12 +6,18 @@ import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.FleetEfficiency;
 import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.api.PriceSlot;
 import io.containeredge.control.allocation.MinerValue;
 import io.containeredge.control.economics.EconomicLimit;
 import io.containeredge.control.economics.EconomicUpdates;
+import io.containeredge.control.economics.SiteUnitModels;
+import io.containeredge.control.economics.UnitModel;
+import io.containeredge.control.efficiency.EfficiencyFile;
+import io.containeredge.control.efficiency.EfficiencyWatch;
+import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.control.estop.LatchFile;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.load.LoadKinds;
@@ -36,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +81,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final MaintenanceSchedule maintenance;
     private final Watchdog watchdog;
     private final EconomicUpdates economicUpdates;
+    private final Optional<EfficiencyWatch> efficiency;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
@@ -101,10 +109,13 @@ public class ControlComponent implements ControlService, ControlHealth {
         ControlLoop.Fleet loopFleet = ControlLoop.Fleet.of(fleet);
         Optional<EconomicLimit> economics = EconomicLimit.forSite(s);
         economicUpdates = new EconomicUpdates(economics.map(EconomicLimit::inputs));
-        loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), s.enabledDevicesWithRole("cdu"),
+        PduMap pdus = new PduMap(s);
+        efficiency = efficiencyWatch(s, data, loopFleet, pdus, economics);
+        loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
-                economics.map(LimitSources::of).orElse(LimitSources.none()), LoadKinds.none(),
+                economics.map(LimitSources::of).orElse(LimitSources.none())
+                        .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())), LoadKinds.none(),
                 economics.<IntFunction<MinerValue>>map(e -> e::valueOf).orElse(index -> MinerValue.NONE));
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         periodMillis = cfg.cyclePeriod().toMillis();
@@ -130,6 +141,22 @@ public class ControlComponent implements ControlService, ControlHealth {
         } else {
             LOG.warn("control DISABLED by configuration: nothing is curtailed");
         }
+    }
+
+    /**
+     * Measured efficiency of a site whose miners have models, learned into {@code efficiency.json}; the lost
+     * revenue of underperformers is valued at the economics' hashprice (not valued without economics).
+     */
+    private Optional<EfficiencyWatch> efficiencyWatch(SiteConfig s, Path data, ControlLoop.Fleet loopFleet,
+            PduMap pdus, Optional<EconomicLimit> economics) {
+        Map<Integer, UnitModel> units = SiteUnitModels.of(s);
+        if (units.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EfficiencyWatch(units, s.economics().map(EconomicsSettings::efficiency)
+                .orElse(EconomicsSettings.Efficiency.DEFAULTS), new EfficiencyFile(data.resolve("efficiency.json")),
+                loopFleet::statuses, pdus, () -> economics.map(e -> e.inputs().hashprice().netUsdPerThDay())
+                .orElse(Double.NaN), System.currentTimeMillis(), clock.millis()));
     }
 
     /** One cycle; only a cycle that completes feeds the watchdog. */
@@ -184,6 +211,11 @@ public class ControlComponent implements ControlService, ControlHealth {
         economicUpdates.hashprice(update, System.currentTimeMillis());
         LOG.info("economics: hashprice {} USD/TH/day, pool fee {} from {}", update.usdPerThDay(), update.poolFee(),
                 source);
+    }
+
+    @Override
+    public FleetEfficiency efficiency() {
+        return efficiency.map(EfficiencyWatch::report).orElse(FleetEfficiency.NONE);
     }
 
     @Override
@@ -247,6 +279,7 @@ public class ControlComponent implements ControlService, ControlHealth {
             cycleThread.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        efficiency.ifPresent(e -> e.close(clock.millis()));
         watchdog.close();
         fleet.close();
         try {

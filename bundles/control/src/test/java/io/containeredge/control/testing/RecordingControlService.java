@@ -5,6 +5,7 @@ import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.FleetEfficiency;
 import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.api.PriceSlot;
@@ -55,6 +56,7 @@ public final class RecordingControlService implements ControlService {
     private final List<String> calls = new ArrayList<>();
     private CapOverride capOverride;
     private volatile ControlStatus lastCycle;
+    private volatile FleetEfficiency efficiency = FleetEfficiency.NONE;
 
     private RecordingControlService(Builder b) {
         siteImportCapKw = b.siteImportCapKw;
@@ -220,5 +222,15 @@ public final class RecordingControlService implements ControlService {
         alarms.put(alarmId, new Alarm(a.id(), a.severity(), a.source(), a.message(), a.reading(), a.raisedMillis(), 0,
                 Math.max(1, clock.getAsLong()), who));
         return true;
+    }
+
+    /** From now on {@link #efficiency()} answers this, as after a cycle that measured it. */
+    public void showsEfficiency(FleetEfficiency measured) {
+        efficiency = measured;
+    }
+
+    @Override
+    public FleetEfficiency efficiency() {
+        return efficiency;
     }
 }
