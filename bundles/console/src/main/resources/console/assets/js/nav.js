@@ -6,6 +6,7 @@ const PAGES = [
   { id: 'overview', href: 'index.html', label: 'Overview' },
   { id: 'charts', href: 'charts.html', label: 'Charts' },
   { id: 'alarms', href: 'alarms.html', label: 'Alarms' },
+  { id: 'efficiency', href: 'efficiency.html', label: 'Efficiency' },
   { id: 'devices', href: 'devices.html', label: 'Devices' },
   { id: 'overrides', href: 'overrides.html', label: 'Overrides' },
   { id: 'config', href: 'config.html', label: 'Configuration' },

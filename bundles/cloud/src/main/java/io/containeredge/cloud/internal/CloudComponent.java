@@ -242,6 +242,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         m.put("Queue/Backlog", queue.size());
         m.put("Queue/Thinned", queue.thinnedCount());
         m.put("Config/Version", (long) configurations.current().version());
+        m.putAll(EfficiencyMetrics.of(c));
         return m;
     }
 
