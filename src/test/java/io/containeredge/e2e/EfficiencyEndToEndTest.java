@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The assembled gateway against the simulator's mixed fleet, cut to 20 miners (0-9 S19j Pro-class, 10-19
  * S21-class) with every 10th unit degraded (9 and 19: a dead hashboard, -33 %): it reports each miner's J/TH from
  * its one-minute hashrate average and flags exactly the degraded units, the S21 first (it loses more revenue). The
- * underperformer time is cut to 10 s; a miner settles a minute (its average's window) after the first poll.
+ * underperformer time is cut to 10 s; a miner settles a minute (its average's window) after the first poll. What
+ * it learned survives a restart: written when the gateway stops, read when it starts.
  */
 class EfficiencyEndToEndTest {
 
@@ -82,5 +83,20 @@ class EfficiencyEndToEndTest {
         List<String> ids = new ArrayList<>();
         alarms.forEach(a -> ids.add(a.get("id").asText()));
         assertTrue(ids.containsAll(List.of("efficiency.underperformer.9", "efficiency.underperformer.19")), ids::toString);
+
+        long learned = samplesLearned(container.api.get("/api/v1/economics/efficiency"), 19);
+        assertTrue(learned > 0);
+        container.gateway().close();
+        container.startGateway();
+        // within the minute after the start no miner has settled again: what it knows, it read from its data
+        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(
+                samplesLearned(container.api.get("/api/v1/economics/efficiency"), 19) >= learned,
+                "learned samples after the restart"));
+    }
+
+    /** The miner's learned samples; 0 before the first cycle (no miner listed yet). */
+    private static long samplesLearned(JsonNode efficiency, int index) {
+        JsonNode miners = efficiency.get("miners");
+        return miners.size() > index ? miners.get(index).get("samplesLearned").asLong() : 0;
     }
 }
