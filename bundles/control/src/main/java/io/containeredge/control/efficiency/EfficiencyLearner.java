@@ -50,8 +50,11 @@ public final class EfficiencyLearner {
         boolean learned = false;
         for (MinerStatus s : polls) {
             UnitModel unit = units.get(s.index());
+            if (unit == null) {
+                continue;
+            }
             Long previous = lastPoll.put(s.index(), s.updatedMillis());
-            if (unit == null || previous != null && previous == s.updatedMillis()) {
+            if (previous != null && previous == s.updatedMillis()) {
                 continue;
             }
             double metered = meteredW.applyAsDouble(s.index());
