@@ -76,6 +76,9 @@ class MinerApiTest {
         assertTrue(stats.get("STATS").get(1).has("temp_chip1"));
         assertEquals(3, ask(3, "{\"command\":\"devs\"}").get("DEVS").size());
         assertEquals("4.11.1", ask(3, "version").get("VERSION").get(0).get("CGMiner").asText());
+        model.advance(61_000);
+        assertEquals(110_000, ask(3, "summary").get("SUMMARY").get(0).get("GHS 1m").asDouble(), 110_000 * 0.01,
+                "a minute on: the last minute's average, without the 5 s jitter");
         JsonNode both = ask(3, "{\"command\":\"summary+devs\"}");
         assertTrue(both.has("summary") && both.has("devs"));
     }
