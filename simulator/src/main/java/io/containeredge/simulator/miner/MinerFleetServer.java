@@ -10,12 +10,12 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +37,7 @@ public final class MinerFleetServer implements AutoCloseable {
 
     private final InetAddress address;
     private final MinerApi api;
+    private final IntPredicate served;
     private final IntPredicate powered;
     private final int[] ports;
     private final ServerSocketChannel[] listeners;
@@ -66,26 +67,40 @@ public final class MinerFleetServer implements AutoCloseable {
      */
     public MinerFleetServer(InetAddress address, int basePort, int count, MinerApi api, IntPredicate powered)
             throws IOException {
+        this(address, basePort, count, i -> true, api, powered);
+    }
+
+    /**
+     * Binds the miners that speak the CGMiner-style API; the others (a REST firmware's) are left to their server.
+     *
+     * @param served whether miner i speaks this API
+     */
+    public MinerFleetServer(InetAddress address, int basePort, int count, IntPredicate served, MinerApi api,
+            IntPredicate powered) throws IOException {
         if (!address.isLoopbackAddress()) {
             throw new IllegalArgumentException("refusing to serve miners on non-loopback address "
                     + address.getHostAddress() + ": use 127.0.0.1");
         }
         this.address = address;
         this.api = api;
+        this.served = served;
         this.powered = powered;
         this.ports = new int[count];
         this.listeners = new ServerSocketChannel[count];
         this.selector = Selector.open();
         try {
             for (int i = 0; i < count; i++) {
-                ports[i] = basePort == 0 ? 0 : basePort + i;
-                open(i);
+                if (served.test(i)) {
+                    ports[i] = basePort == 0 ? 0 : basePort + i;
+                    open(i);
+                }
             }
         } catch (IOException e) {
             closeAll();
-            long bound = Arrays.stream(listeners).filter(l -> l != null).count();
-            throw new IOException("cannot bind miner " + bound + " on " + address.getHostAddress() + ":"
-                    + (basePort == 0 ? "(ephemeral)" : String.valueOf(basePort + bound)) + ": " + e.getMessage(), e);
+            int failed = IntStream.range(0, count).filter(i -> served.test(i) && listeners[i] == null).findFirst()
+                    .orElse(0);
+            throw new IOException("cannot bind miner " + failed + " on " + address.getHostAddress() + ":"
+                    + (basePort == 0 ? "(ephemeral)" : String.valueOf(basePort + failed)) + ": " + e.getMessage(), e);
         }
         thread = new Thread(this::loop, "miner-fleet-sim");
         thread.setDaemon(true);
@@ -98,6 +113,11 @@ public final class MinerFleetServer implements AutoCloseable {
 
     public int count() {
         return ports.length;
+    }
+
+    /** Whether miner i is served here. */
+    public boolean serves(int miner) {
+        return miner < ports.length && served.test(miner);
     }
 
     /** The port miner i listens on (fixed once bound, also while it is unreachable). */
@@ -232,6 +252,9 @@ public final class MinerFleetServer implements AutoCloseable {
     /** Opens/closes listeners as reachability changes and drops idle connections. */
     private void sweep(long now) {
         for (int i = 0; i < listeners.length; i++) {
+            if (!served.test(i)) {
+                continue;
+            }
             boolean reachable = !unreachable.get(i) && powered.test(i);
             try {
                 if (reachable && listeners[i] == null) {

@@ -1,0 +1,183 @@
+package io.containeredge.simulator.miner;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import java.util.logging.Logger;
+
+/**
+ * Serves the Braiins OS-style REST API ({@link BraiinsRestApi}) of the miners whose firmware speaks it, each on
+ * its own loopback port like the CGMiner-style ones ({@code basePort + i}, or an ephemeral port), with the JDK's
+ * HTTP server. One small pool runs every miner's requests, so a group of REST miners costs a few threads.
+ *
+ * <p>Per miner, as {@link MinerFleetServer}: the listener is open while the miner is reachable (powered and not
+ * faulted "unreachable") and closed otherwise, so clients get "connection refused"; it is reopened on the same
+ * port. A "hang" miner reads the request and never answers (the client must time out). Bodies over 8 KB are
+ * refused with 413.
+ */
+public final class RestMinerServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RestMinerServer.class.getName());
+    private static final int MAX_BODY = 8192;
+    private static final int SWEEP_MS = 200;
+
+    private final InetAddress address;
+    private final BraiinsRestApi api;
+    private final IntPredicate served;
+    private final IntPredicate powered;
+    private final int[] ports;
+    private final HttpServer[] listeners;
+    private final BitSet unreachable = new BitSet();
+    private final BitSet hang = new BitSet();
+    private final ExecutorService requests;
+    private final ScheduledExecutorService sweeper;
+
+    /**
+     * Binds every served miner at once.
+     *
+     * @param served whether miner i speaks the REST API (the others are not bound here)
+     * @param powered whether miner i is powered (its PDU socket is on); checked every 200 ms
+     */
+    public RestMinerServer(InetAddress address, int basePort, int count, IntPredicate served, BraiinsRestApi api,
+            IntPredicate powered) throws IOException {
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("refusing to serve miners on non-loopback address "
+                    + address.getHostAddress() + ": use 127.0.0.1");
+        }
+        this.address = address;
+        this.api = api;
+        this.served = served;
+        this.powered = powered;
+        this.ports = new int[count];
+        this.listeners = new HttpServer[count];
+        this.requests = Executors.newFixedThreadPool(4, daemon("miner-rest-sim"));
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("miner-rest-sweep"));
+        try {
+            for (int i = 0; i < count; i++) {
+                if (served.test(i)) {
+                    ports[i] = basePort == 0 ? 0 : basePort + i;
+                    open(i);
+                }
+            }
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Whether miner i is served here. */
+    public boolean serves(int miner) {
+        return miner < ports.length && served.test(miner);
+    }
+
+    /** The port miner i listens on (fixed once bound, also while it is unreachable). */
+    public int port(int miner) {
+        return ports[miner];
+    }
+
+    public synchronized void setUnreachable(int miner, boolean on) {
+        unreachable.set(miner, on);
+    }
+
+    public synchronized void setHang(int miner, boolean on) {
+        hang.set(miner, on);
+    }
+
+    public synchronized void clearFaults() {
+        unreachable.clear();
+        hang.clear();
+    }
+
+    private synchronized boolean hangs(int miner) {
+        return hang.get(miner);
+    }
+
+    private void open(int i) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(address, ports[i]), 64);
+        } catch (IOException e) {
+            throw new IOException("cannot bind REST miner " + i + " on " + address.getHostAddress() + ":"
+                    + (ports[i] == 0 ? "(ephemeral)" : String.valueOf(ports[i])) + ": " + e.getMessage(), e);
+        }
+        server.setExecutor(requests);
+        server.createContext("/", exchange -> handle(i, exchange));
+        server.start();
+        ports[i] = server.getAddress().getPort();
+        listeners[i] = server;
+    }
+
+    private void handle(int miner, HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (hangs(miner)) {
+            return; // no answer; the connection stays open until the client gives up
+        }
+        BraiinsRestApi.Answer answer = body.length > MAX_BODY
+                ? new BraiinsRestApi.Answer(413, "{\"message\":\"body larger than " + MAX_BODY + " bytes\"}")
+                : api.handle(miner, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        new String(body, StandardCharsets.UTF_8));
+        byte[] out = answer.json().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), out.length);
+        try (OutputStream o = exchange.getResponseBody()) {
+            o.write(out);
+        }
+    }
+
+    /** Opens and closes listeners as reachability changes. */
+    private synchronized void sweep() {
+        for (int i = 0; i < listeners.length; i++) {
+            if (!served.test(i)) {
+                continue;
+            }
+            boolean reachable = !unreachable.get(i) && powered.test(i);
+            try {
+                if (reachable && listeners[i] == null) {
+                    open(i);
+                } else if (!reachable && listeners[i] != null) {
+                    listeners[i].stop(0);
+                    listeners[i] = null;
+                }
+            } catch (IOException | RuntimeException e) {
+                int port = ports[i];
+                LOG.fine(() -> "cannot reopen REST miner port " + port + " (retrying): " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        sweeper.shutdownNow();
+        for (int i = 0; i < listeners.length; i++) {
+            if (listeners[i] != null) {
+                listeners[i].stop(0);
+                listeners[i] = null;
+            }
+        }
+        requests.shutdownNow();
+    }
+}
