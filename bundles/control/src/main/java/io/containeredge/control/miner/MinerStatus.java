@@ -12,9 +12,17 @@ package io.containeredge.control.miner;
  * @param maxTempC hottest temperature it reports (normally the chip), degC; NaN when it reports none
  * @param updatedMillis wall-clock time the poll finished, or 0 if it has never been polled
  * @param error why it is not a plain answer (the failure, or the miner's own warning), else null
+ * @param pauseReason why the firmware says it is paused (or that it is not), for people; null when its dialect
+ *     reads none
  */
 public record MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
-        double hashrateThs, double maxTempC, long updatedMillis, String error) {
+        double hashrateThs, double maxTempC, long updatedMillis, String error, String pauseReason) {
+
+    /** A status whose firmware says nothing about pausing. */
+    public MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
+            double hashrateThs, double maxTempC, long updatedMillis, String error) {
+        this(index, reachable, mode, powerW, targetW, hashrateThs, maxTempC, updatedMillis, error, null);
+    }
 
     /** A miner that did not answer: unknown mode, assumed to draw its rated power. */
     public static MinerStatus unreachable(MinerEndpoint endpoint, String error, long nowMillis) {
