@@ -10,23 +10,20 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.BitSet;
 import java.util.Iterator;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntPredicate;
-import java.util.stream.IntStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
- * Serves the API of every miner of the fleet, each on its own loopback port, from ONE selector thread:
- * 240 miners must not cost 240 threads.
+ * Serves the CGMiner-style API of every miner of the fleet that speaks it, each on its own loopback port, from
+ * ONE selector thread: 240 miners must not cost 240 threads.
  *
  * <p>Per miner: a listener is open while the miner is reachable (powered, and not faulted
  * "unreachable"); when it is not, the listener is closed, so clients get "connection refused", and it
  * is reopened on the same port when the miner comes back. A "hang" miner accepts and reads but never
- * answers (the client must time out). Requests larger than 8 KB or left incomplete for 30 s are
+ * answers (the client must time out). Power and faults come from the {@link ServedMiners} both servers share. Requests larger than 8 KB or left incomplete for 30 s are
  * dropped.
  */
 public final class MinerFleetServer implements AutoCloseable {
@@ -38,13 +35,10 @@ public final class MinerFleetServer implements AutoCloseable {
     private final InetAddress address;
     private final MinerApi api;
     private final IntPredicate served;
-    private final IntPredicate powered;
+    private final ServedMiners miners;
     private final int[] ports;
     private final ServerSocketChannel[] listeners;
-    private final BitSet unreachable = new BitSet();
-    private final BitSet hang = new BitSet();
     private final Selector selector;
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -61,30 +55,19 @@ public final class MinerFleetServer implements AutoCloseable {
     }
 
     /**
-     * Binds every miner at once ({@code basePort + i}, or ephemeral ports if basePort is 0).
-     *
-     * @param powered whether miner i is powered (its PDU socket is on); checked every 200 ms
-     */
-    public MinerFleetServer(InetAddress address, int basePort, int count, MinerApi api, IntPredicate powered)
-            throws IOException {
-        this(address, basePort, count, i -> true, api, powered);
-    }
-
-    /**
-     * Binds the miners that speak the CGMiner-style API; the others (a REST firmware's) are left to their server.
+     * Binds the miners that speak the CGMiner-style API at once ({@code basePort + i}, or ephemeral ports if
+     * basePort is 0); the others (a REST firmware's) are left to their server.
      *
      * @param served whether miner i speaks this API
+     * @param miners their power and faults, checked every 200 ms
      */
-    public MinerFleetServer(InetAddress address, int basePort, int count, IntPredicate served, MinerApi api,
-            IntPredicate powered) throws IOException {
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("refusing to serve miners on non-loopback address "
-                    + address.getHostAddress() + ": use 127.0.0.1");
-        }
+    MinerFleetServer(InetAddress address, int basePort, int count, IntPredicate served, MinerApi api,
+            ServedMiners miners) throws IOException {
+        ServedMiners.requireLoopback(address);
+        this.served = served;
+        this.miners = miners;
         this.address = address;
         this.api = api;
-        this.served = served;
-        this.powered = powered;
         this.ports = new int[count];
         this.listeners = new ServerSocketChannel[count];
         this.selector = Selector.open();
@@ -125,26 +108,6 @@ public final class MinerFleetServer implements AutoCloseable {
         return ports[miner];
     }
 
-    public void setUnreachable(int miner, boolean on) {
-        submit(() -> unreachable.set(miner, on));
-    }
-
-    public void setHang(int miner, boolean on) {
-        submit(() -> hang.set(miner, on));
-    }
-
-    public void clearFaults() {
-        submit(() -> {
-            unreachable.clear();
-            hang.clear();
-        });
-    }
-
-    private void submit(Runnable task) {
-        tasks.add(task);
-        selector.wakeup();
-    }
-
     private void open(int i) throws IOException {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
@@ -165,10 +128,6 @@ public final class MinerFleetServer implements AutoCloseable {
         while (!closed) {
             try {
                 selector.select(200);
-                Runnable task;
-                while ((task = tasks.poll()) != null) {
-                    task.run();
-                }
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
                     SelectionKey key = it.next();
@@ -220,7 +179,7 @@ public final class MinerFleetServer implements AutoCloseable {
         }
         int n = c.read(conn.in);
         boolean eof = n < 0;
-        if (hang.get(conn.miner)) {
+        if (miners.hangs(conn.miner)) {
             conn.in.clear();
             if (eof) {
                 closeKey(key);
@@ -251,25 +210,9 @@ public final class MinerFleetServer implements AutoCloseable {
 
     /** Opens/closes listeners as reachability changes and drops idle connections. */
     private void sweep(long now) {
-        for (int i = 0; i < listeners.length; i++) {
-            if (!served.test(i)) {
-                continue;
-            }
-            boolean reachable = !unreachable.get(i) && powered.test(i);
-            try {
-                if (reachable && listeners[i] == null) {
-                    open(i);
-                } else if (!reachable && listeners[i] != null) {
-                    listeners[i].close();
-                    listeners[i] = null;
-                }
-            } catch (IOException e) {
-                int port = ports[i];
-                LOG.fine(() -> "cannot reopen miner port " + port + " (retrying): " + e.getMessage());
-            }
-        }
+        miners.sweep(listeners, ports, served, this::open, ServerSocketChannel::close);
         for (SelectionKey key : selector.keys()) {
-            if (key.attachment() instanceof Conn conn && now - conn.opened > (hang.get(conn.miner) ? 2 * IDLE_MS : IDLE_MS)) {
+            if (key.attachment() instanceof Conn conn && now - conn.opened > (miners.hangs(conn.miner) ? 2 * IDLE_MS : IDLE_MS)) {
                 closeKey(key);
             }
         }

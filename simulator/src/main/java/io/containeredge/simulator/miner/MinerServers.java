@@ -20,23 +20,25 @@ public final class MinerServers implements AutoCloseable {
 
     private final MinerFleetServer tcp;
     private final RestMinerServer rest;
+    private final ServedMiners miners;
 
-    private MinerServers(MinerFleetServer tcp, RestMinerServer rest) {
+    private MinerServers(MinerFleetServer tcp, RestMinerServer rest, ServedMiners miners) {
         this.tcp = tcp;
         this.rest = rest;
+        this.miners = miners;
     }
 
     /** Binds every miner of the fleet and starts serving. */
     public static MinerServers start(InetAddress address, int basePort, MinerFleetConfig fleet, ContainerModel model,
             long seed) throws IOException {
         IntPredicate overHttp = i -> fleet.dialectOf(i).transport() == MinerDialect.Transport.HTTP_JSON;
-        IntPredicate powered = i -> model.miner(i).reachable();
+        ServedMiners miners = new ServedMiners(i -> model.miner(i).reachable());
         MinerFleetServer tcp = new MinerFleetServer(address, basePort, fleet.count(), overHttp.negate(),
-                new MinerApi(model, seed), powered);
+                new MinerApi(model, seed), miners);
         try {
             RestMinerServer rest = new RestMinerServer(address, basePort, fleet.count(), overHttp,
-                    new BraiinsRestApi(model), powered);
-            return new MinerServers(tcp.start(), rest);
+                    new BraiinsRestApi(model), miners);
+            return new MinerServers(tcp.start(), rest, miners);
         } catch (IOException | RuntimeException e) {
             tcp.close();
             throw e;
@@ -53,24 +55,15 @@ public final class MinerServers implements AutoCloseable {
     }
 
     public void setUnreachable(int miner, boolean on) {
-        if (rest.serves(miner)) {
-            rest.setUnreachable(miner, on);
-        } else {
-            tcp.setUnreachable(miner, on);
-        }
+        miners.setUnreachable(miner, on);
     }
 
     public void setHang(int miner, boolean on) {
-        if (rest.serves(miner)) {
-            rest.setHang(miner, on);
-        } else {
-            tcp.setHang(miner, on);
-        }
+        miners.setHang(miner, on);
     }
 
     public void clearFaults() {
-        tcp.clearFaults();
-        rest.clearFaults();
+        miners.clearFaults();
     }
 
     /** What is served where, one line per API. */

@@ -8,13 +8,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.BitSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
-import java.util.logging.Logger;
 
 /**
  * Serves the Braiins OS-style REST API ({@link BraiinsRestApi}) of the miners whose firmware speaks it, each on
@@ -28,18 +26,15 @@ import java.util.logging.Logger;
  */
 public final class RestMinerServer implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(RestMinerServer.class.getName());
     private static final int MAX_BODY = 8192;
     private static final int SWEEP_MS = 200;
 
     private final InetAddress address;
     private final BraiinsRestApi api;
     private final IntPredicate served;
-    private final IntPredicate powered;
+    private final ServedMiners miners;
     private final int[] ports;
     private final HttpServer[] listeners;
-    private final BitSet unreachable = new BitSet();
-    private final BitSet hang = new BitSet();
     private final ExecutorService requests;
     private final ScheduledExecutorService sweeper;
 
@@ -47,18 +42,15 @@ public final class RestMinerServer implements AutoCloseable {
      * Binds every served miner at once.
      *
      * @param served whether miner i speaks the REST API (the others are not bound here)
-     * @param powered whether miner i is powered (its PDU socket is on); checked every 200 ms
+     * @param miners their power and faults, checked every 200 ms
      */
-    public RestMinerServer(InetAddress address, int basePort, int count, IntPredicate served, BraiinsRestApi api,
-            IntPredicate powered) throws IOException {
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("refusing to serve miners on non-loopback address "
-                    + address.getHostAddress() + ": use 127.0.0.1");
-        }
+    RestMinerServer(InetAddress address, int basePort, int count, IntPredicate served, BraiinsRestApi api,
+            ServedMiners miners) throws IOException {
+        ServedMiners.requireLoopback(address);
+        this.served = served;
+        this.miners = miners;
         this.address = address;
         this.api = api;
-        this.served = served;
-        this.powered = powered;
         this.ports = new int[count];
         this.listeners = new HttpServer[count];
         this.requests = Executors.newFixedThreadPool(4, daemon("miner-rest-sim"));
@@ -95,23 +87,6 @@ public final class RestMinerServer implements AutoCloseable {
         return ports[miner];
     }
 
-    public synchronized void setUnreachable(int miner, boolean on) {
-        unreachable.set(miner, on);
-    }
-
-    public synchronized void setHang(int miner, boolean on) {
-        hang.set(miner, on);
-    }
-
-    public synchronized void clearFaults() {
-        unreachable.clear();
-        hang.clear();
-    }
-
-    private synchronized boolean hangs(int miner) {
-        return hang.get(miner);
-    }
-
     private void open(int i) throws IOException {
         HttpServer server;
         try {
@@ -132,7 +107,7 @@ public final class RestMinerServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
         }
-        if (hangs(miner)) {
+        if (miners.hangs(miner)) {
             return; // no answer; the connection stays open until the client gives up
         }
         BraiinsRestApi.Answer answer = body.length > MAX_BODY
@@ -150,23 +125,7 @@ public final class RestMinerServer implements AutoCloseable {
 
     /** Opens and closes listeners as reachability changes. */
     private synchronized void sweep() {
-        for (int i = 0; i < listeners.length; i++) {
-            if (!served.test(i)) {
-                continue;
-            }
-            boolean reachable = !unreachable.get(i) && powered.test(i);
-            try {
-                if (reachable && listeners[i] == null) {
-                    open(i);
-                } else if (!reachable && listeners[i] != null) {
-                    listeners[i].stop(0);
-                    listeners[i] = null;
-                }
-            } catch (IOException | RuntimeException e) {
-                int port = ports[i];
-                LOG.fine(() -> "cannot reopen REST miner port " + port + " (retrying): " + e.getMessage());
-            }
-        }
+        miners.sweep(listeners, ports, served, this::open, server -> server.stop(0));
     }
 
     @Override

@@ -22,17 +22,8 @@ class SiteMinerDialectsTest {
     @TempDir
     Path dir;
 
-    private static String fleet(String extra) {
-        return minimalSite("transformer-monitor", 40, 45) + """
-                miners:
-                  count: 40
-                  host: 127.0.0.1
-                  basePort: 14100
-                """ + extra;
-    }
-
     private MinerFleetConfig load(String extra) throws IOException, ConfigException {
-        Files.writeString(dir.resolve("site.yaml"), fleet(extra));
+        Files.writeString(dir.resolve("site.yaml"), SiteMinerModelsTest.fleet(extra));
         return SiteDocuments.load(dir).config().miners();
     }
 
@@ -89,7 +80,7 @@ class SiteMinerDialectsTest {
 
     @Test
     void anUnknownDialectIsRefusedWithTheGroupNamed() throws IOException {
-        Files.writeString(dir.resolve("site.yaml"), fleet("""
+        Files.writeString(dir.resolve("site.yaml"), SiteMinerModelsTest.fleet("""
                   dialect: grpc
                   groups:
                     - {name: racks, from: 0, to: 9, dialect: btminer}

@@ -69,14 +69,11 @@ final class HttpJsonMinerClient implements MinerClient {
 
     @Override
     public String execute(MinerEndpoint miner, MinerCommand command) throws MinerException {
-        Request r = switch (command.kind()) {
-            case SLEEP -> dialect.sleep();
-            case WAKE -> dialect.wake();
-            case POWER_TARGET -> dialect.powerTarget();
-        };
-        String body = command.kind() == MinerCommand.Kind.POWER_TARGET ? r.fill(command.targetW()) : r.template();
+        Request r = DialectCommands.request(dialect, command);
+        String body = DialectCommands.payload(r, command);
         JsonNode answer = authorized(miner, r, body, new Deadline(timeout));
-        return r.method() + " " + r.target() + ": " + (answer.isMissingNode() ? "done" : CgminerClient.abbreviate(answer.toString()));
+        return r.method() + " " + r.target() + ": "
+                + (answer.isMissingNode() ? "done" : CgminerClient.abbreviate(answer.toString()));
     }
 
     /** Sends a request with the miner's token; on a 401, logs in again once and resends it. */

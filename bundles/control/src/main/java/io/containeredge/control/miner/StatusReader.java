@@ -38,10 +38,11 @@ final class StatusReader {
         }
         String pauseReason = fields.pauseReason().map(r -> node(answers, r)).filter(JsonNode::isValueNode)
                 .map(JsonNode::asText).orElse(null);
-        return new MinerStatus(endpoint.index(), true, mode(fields, answers, Double.isNaN(hashrateThs) ? 0 : hashrateThs),
+        double hashing = Double.isNaN(hashrateThs) ? 0 : hashrateThs;
+        return new MinerStatus(endpoint.index(), true, mode(fields, answers, hashing),
                 Double.isNaN(powerW) ? endpoint.ratedW() : powerW,
                 Double.isNaN(targetW) ? endpoint.ratedW() : targetW,
-                Double.isNaN(hashrateThs) ? 0 : hashrateThs, maxTempC, nowMillis, warning, pauseReason);
+                hashing, maxTempC, nowMillis, warning, pauseReason);
     }
 
     /**

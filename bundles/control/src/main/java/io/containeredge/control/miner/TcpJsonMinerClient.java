@@ -42,12 +42,8 @@ final class TcpJsonMinerClient implements MinerClient {
 
     @Override
     public String execute(MinerEndpoint miner, MinerCommand command) throws MinerException {
-        Request r = switch (command.kind()) {
-            case SLEEP -> dialect.sleep();
-            case WAKE -> dialect.wake();
-            case POWER_TARGET -> dialect.powerTarget();
-        };
-        String parameter = command.kind() == MinerCommand.Kind.POWER_TARGET ? r.fill(command.targetW()) : r.template();
+        Request r = DialectCommands.request(dialect, command);
+        String parameter = DialectCommands.payload(r, command);
         return CgminerClient.message(send(miner, r, parameter, new Deadline(client.timeout())));
     }
 
