@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Serves the Braiins OS-style REST API ({@link BraiinsRestApi}) of the miners whose firmware speaks it, each on
@@ -66,7 +67,10 @@ public final class RestMinerServer implements AutoCloseable {
             close();
             throw e;
         }
-        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+        // a site without REST miners (the demo) gets no sweeper thread: pools start their threads on first use
+        if (IntStream.range(0, count).anyMatch(served)) {
+            sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
