@@ -41,6 +41,7 @@ class PriceFeedEndToEndTest {
                 .replace("count: 240", "count: " + MINERS)
                 .replace("basePort: 14100", "basePort: " + minersBase)
                 .replace("{name: s19j-pro, from: 0, to: 39,", "{name: s19j-pro, from: 0, to: 19,")
+                .replace("{name: s21-braiins, from: 40, to: 47,", "{name: s21-braiins, from: 20, to: 27,")
                 .replaceAll("(?m)^ *- \\{name: m56s,.*\\n", "")
                 + "economics:\n  tariff:\n    timeZone: UTC\n    baseUsdPerMwh: 40\n"
                 + "  hashprice:\n    usdPerThDay: 0.05\n  holdTime: 0s\n";

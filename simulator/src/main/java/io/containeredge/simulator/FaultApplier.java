@@ -1,7 +1,7 @@
 package io.containeredge.simulator;
 
 import io.containeredge.simulator.fault.FaultCommand;
-import io.containeredge.simulator.miner.MinerFleetServer;
+import io.containeredge.simulator.miner.MinerServers;
 import io.containeredge.simulator.physics.ContainerModel;
 import java.util.Map;
 
@@ -10,11 +10,11 @@ final class FaultApplier {
 
     private final ContainerModel model;
     private final Map<String, SimulatedDevice> devices;
-    private final MinerFleetServer miners;
+    private final MinerServers miners;
     private boolean heatWaveActive;
 
     /** @param miners the miner server, or null when miners are not served */
-    FaultApplier(ContainerModel model, Map<String, SimulatedDevice> devices, MinerFleetServer miners) {
+    FaultApplier(ContainerModel model, Map<String, SimulatedDevice> devices, MinerServers miners) {
         this.model = model;
         this.devices = devices;
         this.miners = miners;

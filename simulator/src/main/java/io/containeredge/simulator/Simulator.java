@@ -16,8 +16,7 @@ import io.containeredge.simulator.fault.FaultParser;
 import io.containeredge.simulator.fault.FaultScript;
 import io.containeredge.simulator.fault.FaultSyntaxException;
 import io.containeredge.simulator.fault.ScheduledFault;
-import io.containeredge.simulator.miner.MinerApi;
-import io.containeredge.simulator.miner.MinerFleetServer;
+import io.containeredge.simulator.miner.MinerServers;
 import io.containeredge.simulator.modbus.ModbusServer;
 import io.containeredge.simulator.modbus.ModbusTcpServer;
 import io.containeredge.simulator.modbus.UnitFaults;
@@ -59,7 +58,7 @@ public final class Simulator implements AutoCloseable {
     private final Map<String, ModbusServer> servers = new LinkedHashMap<>();
     private final FaultParser parser;
     private final Deque<ScheduledFault> script;
-    private MinerFleetServer miners;
+    private MinerServers miners;
     private FaultApplier faults;
     private ScheduledExecutorService clock;
     private long wallStartNanos;
@@ -122,9 +121,7 @@ public final class Simulator implements AutoCloseable {
         }
         if (options.serveMiners() && site.miners().count() > 0) {
             int base = options.minerBasePort() != null ? options.minerBasePort() : site.miners().basePort();
-            MinerApi api = new MinerApi(model, options.seed());
-            miners = new MinerFleetServer(options.bindAddress(), base, site.miners().count(), api,
-                    i -> model.miner(i).reachable()).start();
+            miners = MinerServers.start(options.bindAddress(), base, site.miners(), model, options.seed());
         }
         faults = new FaultApplier(model, devices, miners);
         if (options.realTime()) {
@@ -266,8 +263,7 @@ public final class Simulator implements AutoCloseable {
             out.add("modbus " + id + " on " + s.endpoint() + " units:" + units);
         });
         if (miners != null) {
-            out.add("miners " + miners.count() + " on " + host + ":" + miners.port(0) + ".."
-                    + miners.port(miners.count() - 1) + " (CGMiner JSON API)");
+            out.addAll(miners.describe(host));
         }
         return out;
     }

@@ -10,23 +10,20 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Iterator;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
- * Serves the API of every miner of the fleet, each on its own loopback port, from ONE selector thread:
- * 240 miners must not cost 240 threads.
+ * Serves the CGMiner-style API of every miner of the fleet that speaks it, each on its own loopback port, from
+ * ONE selector thread: 240 miners must not cost 240 threads.
  *
  * <p>Per miner: a listener is open while the miner is reachable (powered, and not faulted
  * "unreachable"); when it is not, the listener is closed, so clients get "connection refused", and it
  * is reopened on the same port when the miner comes back. A "hang" miner accepts and reads but never
- * answers (the client must time out). Requests larger than 8 KB or left incomplete for 30 s are
+ * answers (the client must time out). Power and faults come from the {@link ServedMiners} both servers share. Requests larger than 8 KB or left incomplete for 30 s are
  * dropped.
  */
 public final class MinerFleetServer implements AutoCloseable {
@@ -37,13 +34,11 @@ public final class MinerFleetServer implements AutoCloseable {
 
     private final InetAddress address;
     private final MinerApi api;
-    private final IntPredicate powered;
+    private final IntPredicate served;
+    private final ServedMiners miners;
     private final int[] ports;
     private final ServerSocketChannel[] listeners;
-    private final BitSet unreachable = new BitSet();
-    private final BitSet hang = new BitSet();
     private final Selector selector;
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -60,32 +55,35 @@ public final class MinerFleetServer implements AutoCloseable {
     }
 
     /**
-     * Binds every miner at once ({@code basePort + i}, or ephemeral ports if basePort is 0).
+     * Binds the miners that speak the CGMiner-style API at once ({@code basePort + i}, or ephemeral ports if
+     * basePort is 0); the others (a REST firmware's) are left to their server.
      *
-     * @param powered whether miner i is powered (its PDU socket is on); checked every 200 ms
+     * @param served whether miner i speaks this API
+     * @param miners their power and faults, checked every 200 ms
      */
-    public MinerFleetServer(InetAddress address, int basePort, int count, MinerApi api, IntPredicate powered)
-            throws IOException {
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("refusing to serve miners on non-loopback address "
-                    + address.getHostAddress() + ": use 127.0.0.1");
-        }
+    MinerFleetServer(InetAddress address, int basePort, int count, IntPredicate served, MinerApi api,
+            ServedMiners miners) throws IOException {
+        ServedMiners.requireLoopback(address);
+        this.served = served;
+        this.miners = miners;
         this.address = address;
         this.api = api;
-        this.powered = powered;
         this.ports = new int[count];
         this.listeners = new ServerSocketChannel[count];
         this.selector = Selector.open();
         try {
             for (int i = 0; i < count; i++) {
-                ports[i] = basePort == 0 ? 0 : basePort + i;
-                open(i);
+                if (served.test(i)) {
+                    ports[i] = basePort == 0 ? 0 : basePort + i;
+                    open(i);
+                }
             }
         } catch (IOException e) {
             closeAll();
-            long bound = Arrays.stream(listeners).filter(l -> l != null).count();
-            throw new IOException("cannot bind miner " + bound + " on " + address.getHostAddress() + ":"
-                    + (basePort == 0 ? "(ephemeral)" : String.valueOf(basePort + bound)) + ": " + e.getMessage(), e);
+            int failed = IntStream.range(0, count).filter(i -> served.test(i) && listeners[i] == null).findFirst()
+                    .orElse(0);
+            throw new IOException("cannot bind miner " + failed + " on " + address.getHostAddress() + ":"
+                    + (basePort == 0 ? "(ephemeral)" : String.valueOf(basePort + failed)) + ": " + e.getMessage(), e);
         }
         thread = new Thread(this::loop, "miner-fleet-sim");
         thread.setDaemon(true);
@@ -100,29 +98,14 @@ public final class MinerFleetServer implements AutoCloseable {
         return ports.length;
     }
 
+    /** Whether miner i is served here. */
+    public boolean serves(int miner) {
+        return miner < ports.length && served.test(miner);
+    }
+
     /** The port miner i listens on (fixed once bound, also while it is unreachable). */
     public int port(int miner) {
         return ports[miner];
-    }
-
-    public void setUnreachable(int miner, boolean on) {
-        submit(() -> unreachable.set(miner, on));
-    }
-
-    public void setHang(int miner, boolean on) {
-        submit(() -> hang.set(miner, on));
-    }
-
-    public void clearFaults() {
-        submit(() -> {
-            unreachable.clear();
-            hang.clear();
-        });
-    }
-
-    private void submit(Runnable task) {
-        tasks.add(task);
-        selector.wakeup();
     }
 
     private void open(int i) throws IOException {
@@ -145,10 +128,6 @@ public final class MinerFleetServer implements AutoCloseable {
         while (!closed) {
             try {
                 selector.select(200);
-                Runnable task;
-                while ((task = tasks.poll()) != null) {
-                    task.run();
-                }
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
                     SelectionKey key = it.next();
@@ -200,7 +179,7 @@ public final class MinerFleetServer implements AutoCloseable {
         }
         int n = c.read(conn.in);
         boolean eof = n < 0;
-        if (hang.get(conn.miner)) {
+        if (miners.hangs(conn.miner)) {
             conn.in.clear();
             if (eof) {
                 closeKey(key);
@@ -231,22 +210,9 @@ public final class MinerFleetServer implements AutoCloseable {
 
     /** Opens/closes listeners as reachability changes and drops idle connections. */
     private void sweep(long now) {
-        for (int i = 0; i < listeners.length; i++) {
-            boolean reachable = !unreachable.get(i) && powered.test(i);
-            try {
-                if (reachable && listeners[i] == null) {
-                    open(i);
-                } else if (!reachable && listeners[i] != null) {
-                    listeners[i].close();
-                    listeners[i] = null;
-                }
-            } catch (IOException e) {
-                int port = ports[i];
-                LOG.fine(() -> "cannot reopen miner port " + port + " (retrying): " + e.getMessage());
-            }
-        }
+        miners.sweep(listeners, ports, served, this::open, ServerSocketChannel::close);
         for (SelectionKey key : selector.keys()) {
-            if (key.attachment() instanceof Conn conn && now - conn.opened > (hang.get(conn.miner) ? 2 * IDLE_MS : IDLE_MS)) {
+            if (key.attachment() instanceof Conn conn && now - conn.opened > (miners.hangs(conn.miner) ? 2 * IDLE_MS : IDLE_MS)) {
                 closeKey(key);
             }
         }

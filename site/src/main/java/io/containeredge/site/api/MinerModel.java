@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param minPowerW lowest power target the firmware accepts, W
  * @param maxPowerW highest power target the firmware accepts, W (above nominal for a unit that overclocks)
  * @param stepW granularity of the power targets, W
- * @param dialect the firmware API it ships with, e.g. {@code cgminer}
+ * @param dialect the id of the firmware dialect it ships with ({@link MinerDialects}), e.g. {@code cgminer}:
+ *     what its miners speak unless the site names another for them
  */
 public record MinerModel(
         String id,
@@ -41,8 +42,8 @@ public record MinerModel(
         }
     }
 
-    /** The CGMiner/LuxOS-style TCP JSON API (summary, stats, devs, sleep/wakeup, power target). */
-    public static final String DIALECT_CGMINER = "cgminer";
+    /** The CGMiner/LuxOS-style TCP JSON API (summary, sleep/wakeup, power target). */
+    public static final String DIALECT_CGMINER = MinerDialect.DEFAULT_ID;
 
     /** Energy per unit of work at nominal power, J/TH. */
     public double nominalJoulesPerTh() {

@@ -14,16 +14,25 @@ import java.util.TreeMap;
  * The miner models a site may name: the catalogue shipped in this bundle ({@code firmware-config/miners/})
  * and, for a configuration directory, the models in its own {@code miners/} folder next to {@code profiles/},
  * which add to the shipped ones or replace a shipped one of the same id. A model document that is refused
- * is left out of the catalogue; its errors (file, path, reason) are in {@link #errors()}.
+ * is left out of the catalogue; its errors (file, path, reason) are in {@link #errors()}. The firmware
+ * dialects of the same source come along ({@link #dialects()}): a model names the one its firmware ships with.
  */
 public final class MinerModels {
 
     private final Map<String, MinerModel> byId;
     private final List<ConfigError> errors;
+    private final MinerDialects dialects;
 
-    public MinerModels(Map<String, MinerModel> byId, List<ConfigError> errors) {
+    /** @param dialects the firmware dialects the models were checked against, which a site may name too */
+    public MinerModels(Map<String, MinerModel> byId, List<ConfigError> errors, MinerDialects dialects) {
         this.byId = Map.copyOf(byId);
         this.errors = List.copyOf(errors);
+        this.dialects = dialects;
+    }
+
+    /** Models checked against the shipped dialects. */
+    public MinerModels(Map<String, MinerModel> byId, List<ConfigError> errors) {
+        this(byId, errors, MinerDialects.builtIn());
     }
 
     /** The models shipped in this bundle. */
@@ -53,6 +62,11 @@ public final class MinerModels {
     /** The models that loaded, by id. */
     public List<MinerModel> all() {
         return new TreeMap<>(byId).values().stream().toList();
+    }
+
+    /** The firmware dialects of the same source: what the models and a site's miners may name. */
+    public MinerDialects dialects() {
+        return dialects;
     }
 
     /** Why each refused model document was refused, with its file and path. */

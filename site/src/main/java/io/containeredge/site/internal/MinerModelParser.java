@@ -5,6 +5,7 @@ import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.config.SchemaValidator;
 import io.containeredge.site.api.MinerCurve;
+import io.containeredge.site.api.MinerDialects;
 import io.containeredge.site.api.MinerModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Locale;
 /**
  * Turns a miner model document into a {@link MinerModel}: the schema ({@code miner-model.schema.json}), then
  * what a schema cannot say: the curve rises, covers the power-target range, and passes through the nominal
- * point, so whoever asks the curve for any accepted power target gets an answer.
+ * point, so whoever asks the curve for any accepted power target gets an answer; and its dialect is one the
+ * catalogue has.
  */
 final class MinerModelParser {
 
@@ -28,7 +30,8 @@ final class MinerModelParser {
      * @param expectedId the id the file name gives, which the document must carry
      * @throws ConfigException with every error found
      */
-    static MinerModel parse(String file, JsonNode doc, String expectedId) throws ConfigException {
+    static MinerModel parse(String file, JsonNode doc, String expectedId, MinerDialects dialects)
+            throws ConfigException {
         List<ConfigError> errors = new ArrayList<>(SCHEMA.validate(file, doc));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
@@ -37,6 +40,11 @@ final class MinerModelParser {
         if (!id.equals(expectedId)) {
             errors.add(new ConfigError(file, "$.id", "model id '" + id + "' does not match its file name '"
                     + expectedId + "'"));
+        }
+        String dialect = doc.get("dialect").asText();
+        if (dialects.get(dialect).isEmpty()) {
+            errors.add(new ConfigError(file, "$.dialect", "no firmware dialect '" + dialect + "'; known dialects: "
+                    + String.join(", ", dialects.ids())));
         }
         double minW = doc.get("powerTarget").get("minW").asDouble();
         double maxW = doc.get("powerTarget").get("maxW").asDouble();
@@ -64,7 +72,7 @@ final class MinerModelParser {
                         MinerModel.Cooling.valueOf(doc.get("cooling").asText().toUpperCase(Locale.ROOT)),
                         nominalTh, nominalW, minW, maxW, stepW, curve,
                         doc.get("sleepSeconds").asDouble(), doc.get("wakeSeconds").asDouble(),
-                        doc.get("dialect").asText());
+                        dialect);
             }
         }
         throw new ConfigException(errors);

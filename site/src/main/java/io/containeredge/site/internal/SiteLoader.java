@@ -75,7 +75,8 @@ public final class SiteLoader {
      * Everything the gateway would refuse in a configuration directory, all at once, without running any of
      * it (for {@code --check}): the site document (every schema error, and the cross-checks and safety
      * invariants of every section the schema accepted), every device's profile, also when the site document
-     * itself is refused, and every profile in {@code profiles/} and miner model in {@code miners/}, used or
+     * itself is refused, and every profile in {@code profiles/}, miner model in {@code miners/} and firmware
+     * dialect in {@code dialects/}, used or
      * not, as the gateway refuses a version holding a broken one.
      */
     public static SiteCheck check(Path dir) {
@@ -106,6 +107,7 @@ public final class SiteLoader {
         errors.addAll(unusedProfiles(dir, devices, profiles));
         // like profiles: a broken model in miners/ is refused also when no miner names it
         errors.addAll(models.errors());
+        errors.addAll(models.dialects().errors());
         if (!errors.isEmpty()) {
             // devices sharing a broken profile would each repeat its errors
             return new SiteCheck(Optional.empty(), errors.stream().distinct().toList());

@@ -13,6 +13,8 @@ import io.containeredge.site.api.ControlSettings;
 import io.containeredge.site.api.Limits;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.MinerGroup;
+import io.containeredge.site.api.MinerDialect;
+import io.containeredge.site.api.MinerDialects;
 import io.containeredge.site.api.MinerModel;
 import io.containeredge.site.api.MinerModels;
 import io.containeredge.site.api.MinerSpread;
@@ -76,6 +78,7 @@ public final class SiteParser {
         errors.addAll(SiteChecks.check(file, connections, devices, limits, miners, api));
         if (miners != null) {
             errors.addAll(MinerModelChecks.check(file, doc.path("miners"), models));
+            errors.addAll(MinerDialectChecks.check(file, doc.path("miners"), models.dialects()));
         }
         errors.addAll(SettingRanges.check(file, control, miners));
         EconomicsParser.Read economics = section(doc, "economics", false, errors, e -> EconomicsParser.read(file, e));
@@ -179,12 +182,29 @@ public final class SiteParser {
             return new MinerFleetConfig(0, "127.0.0.1", 4028, DEFAULT_RATED_W, 20);
         }
         List<MinerGroup> groups = new ArrayList<>();
-        m.path("groups").forEach(g -> groups.add(new MinerGroup(g.get("name").asText(), g.get("from").asInt(),
-                g.get("to").asInt(), g.path("priority").asInt(0), model(g, models))));
+        m.path("groups").forEach(g -> {
+            Optional<MinerModel> groupModel = model(g, models);
+            // a group's model's dialect is its own only where the fleet names none: written beats shipped
+            Optional<MinerDialect> own = dialect(g, models)
+                    .or(() -> m.has("dialect") ? Optional.empty() : groupModel.flatMap(md -> dialect(md, models)));
+            groups.add(new MinerGroup(g.get("name").asText(), g.get("from").asInt(), g.get("to").asInt(),
+                    g.path("priority").asInt(0), groupModel, own));
+        });
         Optional<MinerModel> fleetModel = model(m, models);
         double rated = fleetModel.map(MinerModel::nominalPowerW).orElse(m.path("ratedPowerW").asDouble(DEFAULT_RATED_W));
+        MinerDialect fleetDialect = dialect(m, models).or(() -> fleetModel.flatMap(md -> dialect(md, models)))
+                .orElseGet(MinerDialects::defaultDialect);
         return new MinerFleetConfig(m.get("count").asInt(), m.get("host").asText(), m.get("basePort").asInt(),
-                rated, m.path("socketsPerPdu").asInt(20), groups, fleetModel);
+                rated, m.path("socketsPerPdu").asInt(20), groups, fleetModel, fleetDialect);
+    }
+
+    /** The dialect a node names, if the catalogue has it ({@link MinerDialectChecks} refuses an unknown one). */
+    private static Optional<MinerDialect> dialect(JsonNode node, MinerModels models) {
+        return node.has("dialect") ? models.dialects().get(node.get("dialect").asText()) : Optional.empty();
+    }
+
+    private static Optional<MinerDialect> dialect(MinerModel model, MinerModels models) {
+        return models.dialects().get(model.dialect());
     }
 
     private static Optional<MinerModel> model(JsonNode node, MinerModels models) {

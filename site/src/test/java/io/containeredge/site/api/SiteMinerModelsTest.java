@@ -21,7 +21,7 @@ class SiteMinerModelsTest {
     @TempDir
     Path dir;
 
-    private static String fleet(String extra) {
+    static String fleet(String extra) {
         return minimalSite("transformer-monitor", 40, 45) + """
                 miners:
                   count: 40

@@ -61,7 +61,17 @@ public final class CgminerClient {
      *     or malformed JSON, or answers STATUS "E"/"F" (the message then carries its Msg)
      */
     public JsonNode request(String host, int port, String command, String parameter) throws MinerException {
+        return request(host, port, command, parameter, timeout());
+    }
+
+    /**
+     * As {@link #request(String, int, String, String)}, within what is left of a deadline shared with other
+     * requests (never more than this client's timeout).
+     */
+    public JsonNode request(String host, int port, String command, String parameter, Duration left)
+            throws MinerException {
         String where = command + " to " + host + ":" + port;
+        int timeoutMillis = (int) Math.max(1, Math.min(this.timeoutMillis, left.toMillis()));
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         byte[] answer;
         try (Socket socket = new Socket()) {
@@ -176,7 +186,8 @@ public final class CgminerClient {
         return status.isArray() ? status.path(0).path("STATUS").asText("") : status.asText("");
     }
 
-    private static String abbreviate(String text) {
+    /** The text on one line, quoted, cut at 80 characters: enough of an answer to recognise it in a message. */
+    static String abbreviate(String text) {
         String oneLine = text.replaceAll("\\s+", " ");
         return oneLine.length() <= 80 ? "'" + oneLine + "'" : "'" + oneLine.substring(0, 80) + "...'";
     }

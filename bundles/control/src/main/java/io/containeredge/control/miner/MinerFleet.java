@@ -1,15 +1,14 @@
 package io.containeredge.control.miner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.MinerCommand;
+import io.containeredge.site.api.MinerDialect;
 import io.containeredge.site.api.MinerFleetConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Talks to every miner of the container at once: polls their status into an immutable snapshot and
- * carries out commands, recording each outcome.
+ * Talks to every miner of the container at once, each in its firmware's dialect (a {@link MinerClient} per
+ * dialect): polls their status into an immutable snapshot and carries out commands, recording each outcome.
  *
  * <p>Every request runs on its own thread of a bounded pool and is bounded by the per-miner timeout,
  * so a miner that hangs costs one thread for one timeout and never delays the others. The pool is
@@ -34,7 +33,9 @@ public final class MinerFleet implements AutoCloseable {
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     private final Map<Integer, MinerEndpoint> endpoints = new LinkedHashMap<>();
-    private final CgminerClient client;
+    /** One client per dialect the miners speak, by dialect id. */
+    private final Map<String, MinerClient> clients = new HashMap<>();
+    private final Duration timeout;
     private final ExecutorService pool;
     private final OutcomeLog outcomes = new OutcomeLog(RECENT_OUTCOMES);
     private final Object refreshLock = new Object();
@@ -43,7 +44,7 @@ public final class MinerFleet implements AutoCloseable {
 
     /**
      * @param endpoints the miners, with distinct indices
-     * @param timeout per request: connect + write + read
+     * @param timeout per poll and per command, all of its requests together: connect + write + read
      */
     public MinerFleet(List<MinerEndpoint> endpoints, Duration timeout) {
         for (MinerEndpoint e : endpoints) {
@@ -51,7 +52,10 @@ public final class MinerFleet implements AutoCloseable {
                 throw new IllegalArgumentException("miner index " + e.index() + " appears twice");
             }
         }
-        this.client = new CgminerClient(timeout);
+        for (MinerEndpoint e : endpoints) {
+            clients.computeIfAbsent(e.dialect().id(), id -> clientFor(e.dialect(), timeout));
+        }
+        this.timeout = timeout;
         this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_THREADS, endpoints.size())), r -> {
             Thread t = new Thread(r, "miner-io-" + THREAD_NUMBER.incrementAndGet());
             t.setDaemon(true);
@@ -62,13 +66,25 @@ public final class MinerFleet implements AutoCloseable {
                 .map(e -> MinerStatus.unreachable(e, "not polled yet", 0)).toList();
     }
 
-    /** One endpoint per miner of the site, at its group's priority and its model's rated power (else the fleet's). */
+    /**
+     * One endpoint per miner of the site, at its group's priority, its model's rated power (else the fleet's) and
+     * the firmware dialect its group speaks.
+     */
     public static List<MinerEndpoint> fromSite(MinerFleetConfig site) {
         List<MinerEndpoint> out = new ArrayList<>(site.count());
         for (int i = 0; i < site.count(); i++) {
-            out.add(new MinerEndpoint(i, site.host(), site.basePort() + i, site.ratedPowerWOf(i), site.priorityOf(i)));
+            out.add(new MinerEndpoint(i, site.host(), site.basePort() + i, site.ratedPowerWOf(i), site.priorityOf(i),
+                    site.dialectOf(i)));
         }
         return out;
+    }
+
+    /** The client of a dialect's transport: the one place Java tells transports apart. */
+    static MinerClient clientFor(MinerDialect dialect, Duration timeout) {
+        return switch (dialect.transport()) {
+            case TCP_JSON -> new TcpJsonMinerClient(dialect, timeout);
+            case HTTP_JSON -> new HttpJsonMinerClient(dialect, timeout);
+        };
     }
 
     public List<MinerEndpoint> endpoints() {
@@ -76,7 +92,7 @@ public final class MinerFleet implements AutoCloseable {
     }
 
     /**
-     * Polls every miner concurrently (one {@code summary} each) and publishes the new snapshot; blocks
+     * Polls every miner concurrently (its dialect's status requests) and publishes the new snapshot; blocks
      * until every poll has answered or timed out. Refreshes run one at a time, so a slower earlier one
      * can never overwrite a newer snapshot.
      *
@@ -98,8 +114,7 @@ public final class MinerFleet implements AutoCloseable {
             return MinerStatus.unreachable(e, "not polled: miner fleet closed", System.currentTimeMillis());
         }
         try {
-            JsonNode answer = client.request(e.host(), e.port(), "summary", null);
-            return SummaryParser.parse(answer, e, System.currentTimeMillis());
+            return clients.get(e.dialect().id()).status(e, System.currentTimeMillis());
         } catch (MinerException ex) {
             return MinerStatus.unreachable(e, ex.getMessage(), System.currentTimeMillis());
         }
@@ -150,7 +165,7 @@ public final class MinerFleet implements AutoCloseable {
             message = "not sent: miner fleet closed";
         } else {
             try {
-                message = CgminerClient.message(request(e, c));
+                message = clients.get(e.dialect().id()).execute(e, c);
                 ok = true;
             } catch (MinerException ex) {
                 message = ex.getMessage();
@@ -159,16 +174,6 @@ public final class MinerFleet implements AutoCloseable {
         CommandOutcome outcome = new CommandOutcome(c, ok, message, started, (System.nanoTime() - t0) / 1_000_000L);
         outcomes.add(outcome);
         return outcome;
-    }
-
-    private JsonNode request(MinerEndpoint e, MinerCommand c) throws MinerException {
-        return switch (c.kind()) {
-            case SLEEP -> client.request(e.host(), e.port(), "sleep", null);
-            case WAKE -> client.request(e.host(), e.port(), "wakeup", null);
-            // whole watts: firmwares parse the parameter as an integer
-            case POWER_TARGET -> client.request(e.host(), e.port(), "powertarget",
-                    String.format(Locale.ROOT, "%d", Math.round(c.targetW())));
-        };
     }
 
     /** The last {@value #RECENT_OUTCOMES} outcomes, oldest first. */
@@ -192,7 +197,7 @@ public final class MinerFleet implements AutoCloseable {
         closed = true;
         pool.shutdown();
         try {
-            pool.awaitTermination(client.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+            pool.awaitTermination(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

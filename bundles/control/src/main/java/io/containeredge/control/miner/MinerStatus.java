@@ -15,15 +15,26 @@ package io.containeredge.control.miner;
  * @param averageThs hashrate the firmware averaged over its own window ({@code averageWindowSeconds}), TH/s; NaN
  *     when it reports no windowed average (a since-boot average is not one: it never settles after a change)
  * @param averageWindowSeconds the length of that window, s; 0 without one
+ * @param pauseReason why the firmware says it is paused (or that it is not), for people; null when its dialect
+ *     reads none
  */
 public record MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
         double hashrateThs, double maxTempC, long updatedMillis, String error, double averageThs,
-        double averageWindowSeconds) {
+        double averageWindowSeconds, String pauseReason) {
 
-    /** A status without a windowed hashrate average. */
+    /** A status without a windowed hashrate average, whose firmware says nothing about pausing. */
     public MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
             double hashrateThs, double maxTempC, long updatedMillis, String error) {
-        this(index, reachable, mode, powerW, targetW, hashrateThs, maxTempC, updatedMillis, error, Double.NaN, 0);
+        this(index, reachable, mode, powerW, targetW, hashrateThs, maxTempC, updatedMillis, error, Double.NaN, 0,
+                null);
+    }
+
+    /** A status with a windowed hashrate average, whose firmware says nothing about pausing. */
+    public MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
+            double hashrateThs, double maxTempC, long updatedMillis, String error, double averageThs,
+            double averageWindowSeconds) {
+        this(index, reachable, mode, powerW, targetW, hashrateThs, maxTempC, updatedMillis, error, averageThs,
+                averageWindowSeconds, null);
     }
 
     /** A miner that did not answer: unknown mode, assumed to draw its rated power. */

@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.containeredge.site.api.MinerDialects;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Summaries as the simulator and other firmwares write them, including the fields they leave out. */
-class SummaryParserTest {
+/**
+ * Summaries as the simulator and other firmwares write them, including the fields they leave out, read as the
+ * shipped cgminer dialect says.
+ */
+class TcpJsonStatusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MinerEndpoint MINER = new MinerEndpoint(4, "127.0.0.1", 4028, 3500);
 
     private static MinerStatus parse(String json) throws Exception {
-        return SummaryParser.parse(JSON.readTree(json), MINER, 1234);
+        return TcpJsonMinerClient.read(MinerDialects.defaultDialect(), Map.of("summary", JSON.readTree(json)), MINER, 1234);
     }
 
     @Test
