@@ -24,9 +24,11 @@ class PriceSeriesTest {
         return Files.writeString(dir.resolve("prices.csv"), String.join("\n", lines) + "\n");
     }
 
-    private String error(String... lines) throws IOException {
+    /** The file of these lines is refused with a message that contains {@code expected}. */
+    private void assertRefused(String expected, String... lines) throws IOException {
         Path file = csv(lines);
-        return assertThrows(IllegalArgumentException.class, () -> PriceSeries.read(file)).getMessage();
+        String message = assertThrows(IllegalArgumentException.class, () -> PriceSeries.read(file)).getMessage();
+        assertTrue(message.contains(expected), message);
     }
 
     @Test
@@ -51,44 +53,43 @@ class PriceSeriesTest {
 
     @Test
     void aMissingSlotIsAnErrorNamingItsLine() throws IOException {
-        String message = error("timestamp,usd_per_mwh", "2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,41",
-                "2026-01-01T00:45:00Z,42");
-        assertTrue(message.contains("line 4: missing slot from 2026-01-01T00:30:00Z"), message);
+        assertRefused("line 4: missing slot from 2026-01-01T00:30:00Z", "timestamp,usd_per_mwh",
+                "2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,41", "2026-01-01T00:45:00Z,42");
     }
 
     @Test
     void aDuplicateIsAnErrorNamingBothLines() throws IOException {
-        String message = error("2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,41", "2026-01-01T00:15:00Z,41");
-        assertTrue(message.contains("line 3: duplicate of line 2"), message);
+        assertRefused("line 3: duplicate of line 2", "2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,41",
+                "2026-01-01T00:15:00Z,41");
     }
 
     @Test
     void aBadNumberIsAnErrorNamingItsLine() throws IOException {
-        String message = error("2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,4O");
-        assertTrue(message.contains("line 2: '4O' is not a price in USD/MWh"), message);
+        assertRefused("line 2: '4O' is not a price in USD/MWh", "2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,4O");
     }
 
     @Test
     void aTimeWithoutAnOffsetIsNotGuessed() throws IOException {
-        String message = error("2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00,41");
-        assertTrue(message.contains("line 2: '2026-01-01T00:15:00' is not a timestamp"), message);
+        assertRefused("line 2: '2026-01-01T00:15:00' is not a timestamp", "2026-01-01T00:00:00Z,40",
+                "2026-01-01T00:15:00,41");
     }
 
     @Test
     void theSlotLengthMustBeFiveOrFifteenMinutes() throws IOException {
-        String message = error("2026-01-01T00:00:00Z,40", "2026-01-01T01:00:00Z,41");
-        assertTrue(message.contains("line 2: starts 3600 s after line 1: slots are 5 or 15 minutes long"), message);
+        assertRefused("line 2: starts 3600 s after line 1: slots are 5 or 15 minutes long", "2026-01-01T00:00:00Z,40",
+                "2026-01-01T01:00:00Z,41");
     }
 
     @Test
     void aPriceOutOfTheSitesRangeOrAWrongColumnCountNamesItsLine() throws IOException {
-        assertTrue(error("2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,25000").contains("line 2: 25000 is not"));
-        assertTrue(error("2026-01-01T00:00:00Z,40,1", "2026-01-01T00:15:00Z,41").contains("line 1: expected 2"));
+        assertRefused("line 2: 25000 is not a price in USD/MWh from -1000 to 20000", "2026-01-01T00:00:00Z,40",
+                "2026-01-01T00:15:00Z,25000");
+        assertRefused("line 1: expected 2 columns", "2026-01-01T00:00:00Z,40,1", "2026-01-01T00:15:00Z,41");
     }
 
     @Test
     void aStepBackInTimeIsAnError() throws IOException {
-        String message = error("2026-01-01T00:00:00Z,40", "2026-01-01T00:15:00Z,41", "2026-01-01T00:20:00Z,41");
-        assertTrue(message.contains("line 3: 2026-01-01T00:20:00Z is not 15 minutes after line 2"), message);
+        assertRefused("line 3: 2026-01-01T00:20:00Z is not 15 minutes after line 2", "2026-01-01T00:00:00Z,40",
+                "2026-01-01T00:15:00Z,41", "2026-01-01T00:20:00Z,41");
     }
 }
