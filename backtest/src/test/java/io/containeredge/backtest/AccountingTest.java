@@ -60,6 +60,16 @@ class AccountingTest {
     }
 
     @Test
+    void aHashpriceChangingWithinASlotCountsFromItsTime() throws Exception {
+        SiteConfig site = Sites.oneS21(true);
+        List<PriceSlots.Slot> slots = List.of(new PriceSlots.Slot(0, Duration.ofMinutes(15), 40),
+                new PriceSlots.Slot(900_000, Duration.ofMinutes(15), 40));
+        ReplayResult r = Replay.run(site, Strategy.ALWAYS_ON, new ReplayInputs(slots,
+                new TreeMap<>(Map.of(0L, HASHPRICE, 450_000L, 2 * HASHPRICE)), 0), new VirtualFleet(site, 0));
+        assertEquals(200 * (HASHPRICE * 450 + 2 * HASHPRICE * 1350) / 86_400, r.revenueUsd(), 1e-12);
+    }
+
+    @Test
     void thePoolFeeComesOffTheRevenue() throws Exception {
         SiteConfig site = Sites.oneS21(true);
         List<PriceSlots.Slot> slots = List.of(new PriceSlots.Slot(0, Duration.ofMinutes(15), 40),

@@ -25,8 +25,9 @@ import java.util.Optional;
  * allocator acts (its wake ramp refills by the second, as in the controller's cycles) and every
  * {@link #SETTLE_STEP_MILLIS} while miners wake or go to sleep or the allocator's dwell and sleep-confirm times
  * run; a decision economics holds back is looked at again when its hold time ends. Between steps nothing can
- * change (the prices are constant within a slot), so the time in between is skipped: exact, and a year of
- * 15-minute slots takes tens of thousands of steps, not the controller's 126 million cycles.
+ * change (the prices are constant within a slot), so the time in between is skipped: the replay is exact but for
+ * seeing a miner's transition or an allocator timer end up to one settling step late (the controller cycles every
+ * 250 ms), and a year of 15-minute slots takes tens of thousands of steps, not the controller's 126 million cycles.
  *
  * <p>Each step is one control cycle of the miners: the fleet as the controller reads it, the strategy's limit
  * sources through {@link io.containeredge.control.limit.LimitSources} and the arbiter, the miners valued by the

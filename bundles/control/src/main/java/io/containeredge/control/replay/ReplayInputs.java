@@ -1,6 +1,8 @@
 package io.containeredge.control.replay;
 
 import io.containeredge.control.economics.PriceSlots;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -16,7 +18,7 @@ public record ReplayInputs(List<PriceSlots.Slot> prices, NavigableMap<Long, Doub
 
     public ReplayInputs {
         prices = List.copyOf(prices);
-        hashprice = new TreeMap<>(hashprice);
+        hashprice = Collections.unmodifiableNavigableMap(new TreeMap<>(hashprice));
         if (prices.isEmpty()) {
             throw new IllegalArgumentException("no price slots to replay");
         }
@@ -27,8 +29,10 @@ public record ReplayInputs(List<PriceSlots.Slot> prices, NavigableMap<Long, Doub
                         + " without a gap in slots of one length");
             }
         }
-        if (hashprice.floorKey(prices.get(0).startMillis()) == null) {
-            throw new IllegalArgumentException("no hashprice at the start of the prices");
+        long start = prices.get(0).startMillis();
+        if (hashprice.floorKey(start) == null) {
+            throw new IllegalArgumentException("no hashprice at the start of the prices, " + Instant.ofEpochMilli(start)
+                    + (hashprice.isEmpty() ? "" : ": the first is from " + Instant.ofEpochMilli(hashprice.firstKey())));
         }
         if (!(poolFee >= 0 && poolFee < 1)) {
             throw new IllegalArgumentException("pool fee " + poolFee + ": from 0 to below 1");
