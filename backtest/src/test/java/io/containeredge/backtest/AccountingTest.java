@@ -23,18 +23,25 @@ class AccountingTest {
 
     static final double HASHPRICE = 0.05;
 
-    private static ReplayResult replay(SiteConfig site, Strategy strategy, double... usdPerMwh) {
+    /** The one miner over 15-minute slots at these prices, with this hashprice (by time) and pool fee. */
+    private static ReplayResult replay(Strategy strategy, Map<Long, Double> hashprice, double poolFee,
+            double... usdPerMwh) throws Exception {
+        SiteConfig site = Sites.oneS21(true);
         List<PriceSlots.Slot> slots = new ArrayList<>();
         for (int i = 0; i < usdPerMwh.length; i++) {
             slots.add(new PriceSlots.Slot(i * 900_000L, Duration.ofMinutes(15), usdPerMwh[i]));
         }
-        ReplayInputs in = new ReplayInputs(slots, new TreeMap<>(Map.of(0L, HASHPRICE)), 0);
+        ReplayInputs in = new ReplayInputs(slots, new TreeMap<>(hashprice), poolFee);
         return Replay.run(site, strategy, in, new VirtualFleet(site, 0));
+    }
+
+    private static ReplayResult replay(Strategy strategy, double... usdPerMwh) throws Exception {
+        return replay(strategy, Map.of(0L, HASHPRICE), 0, usdPerMwh);
     }
 
     @Test
     void alwaysOnDrawsAndHashesAtRatedPowerThroughout() throws Exception {
-        ReplayResult r = replay(Sites.oneS21(true), Strategy.ALWAYS_ON, 40, 100);
+        ReplayResult r = replay(Strategy.ALWAYS_ON, 40, 100);
         assertEquals(0.5, r.hours(), 1e-12);
         assertEquals(3.5e-3 * 0.5, r.energyMwh(), 1e-12, "3.5 kW for half an hour");
         assertEquals(3.5e-3 * 0.25 * 40 + 3.5e-3 * 0.25 * 100, r.energyCostUsd(), 1e-9);
@@ -46,7 +53,7 @@ class AccountingTest {
 
     @Test
     void aStrikePriceSleepsTheMinerForTheExpensiveSlotAndWakesItAfter() throws Exception {
-        ReplayResult r = replay(Sites.oneS21(true), Strategy.strike(50), 40, 100, 40);
+        ReplayResult r = replay(Strategy.strike(50), 40, 100, 40);
         // slot 1 hashing; slot 2 asleep from its start: 4 s falling from 3,500 to 25 W, then 25 W; slot 3 waking from
         // its start: 45 s rising from 25 to 3,500 W without hashing, then hashing
         double slot1J = 3500 * 900;
@@ -61,21 +68,13 @@ class AccountingTest {
 
     @Test
     void aHashpriceChangingWithinASlotCountsFromItsTime() throws Exception {
-        SiteConfig site = Sites.oneS21(true);
-        List<PriceSlots.Slot> slots = List.of(new PriceSlots.Slot(0, Duration.ofMinutes(15), 40),
-                new PriceSlots.Slot(900_000, Duration.ofMinutes(15), 40));
-        ReplayResult r = Replay.run(site, Strategy.ALWAYS_ON, new ReplayInputs(slots,
-                new TreeMap<>(Map.of(0L, HASHPRICE, 450_000L, 2 * HASHPRICE)), 0), new VirtualFleet(site, 0));
+        ReplayResult r = replay(Strategy.ALWAYS_ON, Map.of(0L, HASHPRICE, 450_000L, 2 * HASHPRICE), 0, 40, 40);
         assertEquals(200 * (HASHPRICE * 450 + 2 * HASHPRICE * 1350) / 86_400, r.revenueUsd(), 1e-12);
     }
 
     @Test
     void thePoolFeeComesOffTheRevenue() throws Exception {
-        SiteConfig site = Sites.oneS21(true);
-        List<PriceSlots.Slot> slots = List.of(new PriceSlots.Slot(0, Duration.ofMinutes(15), 40),
-                new PriceSlots.Slot(900_000, Duration.ofMinutes(15), 40));
-        ReplayResult r = Replay.run(site, Strategy.ALWAYS_ON, new ReplayInputs(slots,
-                new TreeMap<>(Map.of(0L, HASHPRICE)), 0.02), new VirtualFleet(site, 0));
+        ReplayResult r = replay(Strategy.ALWAYS_ON, Map.of(0L, HASHPRICE), 0.02, 40, 40);
         assertEquals(200 * HASHPRICE * 0.98 * 1800 / 86_400, r.revenueUsd(), 1e-12);
     }
 }
