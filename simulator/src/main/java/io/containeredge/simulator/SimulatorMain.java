@@ -137,7 +137,7 @@ public final class SimulatorMain {
     }
 
     /** The firmware-config directory of a site file: the parent of its sites/ folder, else its folder. */
-    static Path configDir(Path siteFile) {
+    public static Path configDir(Path siteFile) {
         Path dir = siteFile.toAbsolutePath().getParent();
         if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("sites")) {
             return dir.getParent();

@@ -93,7 +93,7 @@ public final class MinerAllocator {
             if (toStep) {
                 keep = Math.max(keep, m.economicW());
             }
-            if (limitW > 0 && keep >= MIN_TARGET_SHARE * m.ratedW()) {
+            if (limitW > 0 && keep >= lowestTargetW(m)) {
                 actions.add(new MinerAction(m.index(), Kind.POWER_TARGET, Math.floor(keep), why));
                 commanded.put(m.index(), new Commanded(Kind.POWER_TARGET, Math.floor(keep), now));
                 committedW -= mine - Math.floor(keep);
@@ -104,6 +104,16 @@ public final class MinerAllocator {
             }
         }
         return committedW;
+    }
+
+    /**
+     * The lowest power target a miner is trimmed to rather than put to sleep: the share curtailment firmwares
+     * accept, or its economic step where that is lower (economics takes its steps from the miner's own model, whose
+     * lowest power target may lie a little under the share, e.g. 1,650 W of 5,512 W).
+     */
+    private static double lowestTargetW(FleetMember m) {
+        double share = MIN_TARGET_SHARE * m.ratedW();
+        return m.economicW() > 0 ? Math.min(share, m.economicW()) : share;
     }
 
     /** Power a miner may draw given what was last commanded; worst case when nothing was. */
@@ -123,6 +133,14 @@ public final class MinerAllocator {
             return m.ratedW();
         }
         return m.awake() ? Math.max(m.powerW(), m.ratedW()) : m.powerW();
+    }
+
+    /**
+     * Held at a power target by the last command: trimmed, or woken at its economic step (which economics may
+     * raise later like any power target).
+     */
+    private static boolean belowTarget(Commanded c) {
+        return c != null && (c.kind() == Kind.POWER_TARGET || c.kind() == Kind.WAKE && c.targetW() > 0);
     }
 
     /** Asleep by command, or by its own report when it was never commanded (e.g. after a restart). */
@@ -165,7 +183,7 @@ public final class MinerAllocator {
         wakeOrder.sort(WAKE_ORDER);
         for (FleetMember m : wakeOrder) {
             Commanded c = commanded.get(m.index());
-            if (c == null || c.kind() != Kind.POWER_TARGET || c.targetW() >= m.economicW()) {
+            if (!belowTarget(c) || c.targetW() >= m.economicW()) {
                 continue;
             }
             double raise = Math.min(m.economicW() - c.targetW(), Math.min(budgetW, limitW - committedW));

@@ -111,6 +111,15 @@ public final class EconomicLimit implements LimitSource {
         return step == null ? MinerValue.UNPRICED : new MinerValue(valuePerKw.get(index), step);
     }
 
+    /**
+     * When the plan the prices ask for is next taken up (monotonic time): the end of its hold time, or a past time
+     * while miners are held back by their dwell or hourly maximum; {@link Long#MAX_VALUE} while the miners follow
+     * what the prices ask. A caller that does not run every cycle (the backtest) knows from it when to look again.
+     */
+    public long nextChangeMillis() {
+        return hold.dueMillis();
+    }
+
     private static AlarmCondition stale(Hashprice h) {
         return new AlarmCondition(HASHPRICE_STALE, AlarmCondition.Severity.WARNING, NAME, "hashprice " + h.describe()
                 + " is older than its validity of " + h.validity().toMinutes() + " min: kept until a newer one comes",

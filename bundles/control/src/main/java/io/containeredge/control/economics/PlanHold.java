@@ -71,6 +71,14 @@ final class PlanHold {
         return differsSince == Long.MIN_VALUE ? 0 : now - differsSince;
     }
 
+    /**
+     * When the asked plan, differing from the followed one, is next taken up: the end of its hold, a past time
+     * while miners are still held back by their dwell or hourly maximum; {@link Long#MAX_VALUE} while they agree.
+     */
+    long dueMillis() {
+        return differsSince == Long.MIN_VALUE ? Long.MAX_VALUE : differsSince + holdMillis;
+    }
+
     long holdMillis() {
         return holdMillis;
     }

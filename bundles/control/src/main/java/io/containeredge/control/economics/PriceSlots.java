@@ -52,9 +52,26 @@ public record PriceSlots(List<Slot> slots, long receivedAtMillis) {
         }
     }
 
-    /** The slot covering a wall-clock time, if any. */
+    /**
+     * The slot covering a wall-clock time, if any. A binary search over the slots' starts (they are in order and
+     * do not overlap): the controller asks every cycle, a backtest at every step, over up to a year of slots.
+     */
     public Optional<Slot> at(long wallMillis) {
-        return slots.stream().filter(s -> s.covers(wallMillis)).findFirst();
+        int lo = 0;
+        int hi = slots.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Slot s = slots.get(mid);
+            if (s.covers(wallMillis)) {
+                return Optional.of(s);
+            }
+            if (wallMillis < s.startMillis()) {
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Why no slot covers a wall-clock time, for people; times in {@code zone}. */

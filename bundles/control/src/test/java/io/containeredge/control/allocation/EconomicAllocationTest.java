@@ -68,6 +68,25 @@ class EconomicAllocationTest {
     }
 
     @Test
+    void aMinerIsTrimmedToAnEconomicStepJustUnderTheUsualLowestShareNotPutToSleep() {
+        // 1,650 W is its model's lowest power target, 29.9 % of its 5,512 W rating
+        List<FleetMember> fleet = List.of(new FleetMember(0, 5512, 0, true, true, 5512, false, new MinerValue(1, 1650)));
+        MinerAllocator.Outcome o = MinerAllocator.allocate(limit(1.65), fleet, CFG, 0, AllocatorState.initial());
+        assertEquals(List.of(new MinerAction(0, Kind.POWER_TARGET, 1650, "test: limit 1.65")), o.actions());
+        MinerAllocator.Outcome lower = MinerAllocator.allocate(limit(1.6), fleet, CFG, 0, AllocatorState.initial());
+        assertEquals(Kind.SLEEP, lower.actions().get(lower.actions().size() - 1).kind(), "below its step: asleep");
+    }
+
+    @Test
+    void aMinerWokenAtItsStepIsRaisedWhenItsStepRises() {
+        List<FleetMember> fleet = List.of(new FleetMember(0, 3500, 0, true, true, 1000, false, new MinerValue(5, 3500)));
+        AllocatorState woken = new AllocatorState(Map.of(0, new Commanded(Kind.WAKE, 1000, 0)), 0, 59_000);
+        MinerAllocator.Outcome o = MinerAllocator.allocate(limit(100), fleet, CFG, 60_000, woken);
+        assertEquals(List.of(new MinerAction(0, Kind.POWER_TARGET, 3500, "load allowed back, ramp-limited")),
+                o.actions(), "not left at the step it was woken at");
+    }
+
+    @Test
     void aMinerEconomicsWantsAsleepIsNotWokenAndOneBelowItsStepIsRaisedOnlyToIt() {
         List<FleetMember> fleet = new ArrayList<>(valued(0).subList(0, 2));
         fleet.set(0, new FleetMember(0, 3500, 0, false, true, 25, false, new MinerValue(1, 0)));

@@ -28,6 +28,17 @@ class PlanHoldTest {
         assertEquals(0, h.pendingMillis(17 * MIN));
     }
 
+    @Test
+    void aChangeIsDueAtTheEndOfItsHoldAndNothingIsDueWhileThePlansAgree() {
+        PlanHold h = hold(15, 0, 60);
+        h.follow(Map.of(0, 3500.0), 0);
+        assertEquals(Long.MAX_VALUE, h.dueMillis());
+        h.follow(Map.of(0, 0.0), MIN);
+        assertEquals(16 * MIN, h.dueMillis());
+        h.follow(Map.of(0, 0.0), 16 * MIN);
+        assertEquals(Long.MAX_VALUE, h.dueMillis());
+    }
+
     /** Miner 0 asked to run flat out, asleep, flat out and asleep again at these minutes: what it follows each time. */
     private static List<Map<Integer, Double>> onOffOnOff(PlanHold h, long... minutes) {
         List<Map<Integer, Double>> followed = new ArrayList<>();

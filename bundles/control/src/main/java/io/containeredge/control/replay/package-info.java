@@ -1,0 +1,12 @@
+/**
+ * The controller's miner decisions replayed at virtual time over a price series, for the backtest (a tool
+ * outside the bundle drives it: the {@code backtest} command of {@code containeredge-sim.jar}). Each step runs
+ * the controller's own decision code, not a copy: the limit sources through {@link
+ * io.containeredge.control.limit.LimitSources} and the {@link io.containeredge.control.allocation.Arbiter}, the
+ * {@link io.containeredge.control.economics.EconomicLimit} fed through {@link
+ * io.containeredge.control.economics.EconomicInputs}, and {@link
+ * io.containeredge.control.allocation.MinerAllocator} with the site's control settings; a {@link
+ * io.containeredge.control.replay.ReplayFleet} carries the actions out and says what its units drew and hashed.
+ * Pure: no I/O, no clock, no threads. Internal to the bundle: not exported.
+ */
+package io.containeredge.control.replay;

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The backtest benchmark: the value, strike-price and always-on strategies replayed over the sample year of
+# 15-minute prices (firmware-config/prices/sample-year-15min.csv) on the mixed-fleet container (240 miners), the
+# strike price scanned every 5 USD/MWh from 40 to 200 for the best one, and the wall time of each replay as the
+# command runs it (JVM start included). Prints one line per run, then the value strategy against the best strike.
+# Usage: deploy/bench/backtest.sh [HASHPRICE]   (USD/TH/day, default 0.045; pool fee 2 %)
+#        deploy/bench/backtest.sh --smoke       (the sample year's first week, one run per strategy)
+# Needs deploy/target/containeredge-sim.jar (mvn install); builds nothing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."   # repo root
+# shellcheck source=deploy/bench/lib.sh
+. deploy/bench/lib.sh
+
+JAR=deploy/target/containeredge-sim.jar
+SITE=firmware-config/sites/mixed-container.yaml
+PRICES=firmware-config/prices/sample-year-15min.csv
+HASHPRICE=0.045
+POOL_FEE=0.02
+STRIKES=$(seq 40 5 200)
+if [[ ${1:-} == --smoke ]]; then
+  TMP=$(mktemp -d -t backtest-smoke.XXXXXX)
+  trap 'rm -rf "$TMP"' EXIT
+  head -n $(( 1 + 7 * 96 )) "$PRICES" >"$TMP/week.csv"   # the header and 7 days of 96 slots
+  PRICES=$TMP/week.csv
+  STRIKES=90
+elif [[ -n ${1:-} ]]; then
+  HASHPRICE=$1
+fi
+[[ -f $JAR ]] || die "$JAR is missing: run mvn install first"
+
+# One replay; prints "<strategy> <profit> <energy MWh> <cost> <revenue> <uptime %> <changes/miner-day> <wall s>".
+#   usage: replay <strategy>
+replay() {
+  local t0 json
+  t0=$(now_ms)
+  json=$(java -jar "$JAR" backtest --site "$SITE" --prices "$PRICES" --hashprice "$HASHPRICE" \
+    --pool-fee "$POOL_FEE" --strategy "$1" --json)
+  field() { sed -n "s/.*\"$1\":\([-0-9.Ee]*\).*/\1/p" <<<"$json"; }
+  printf '%-12s %12.0f %10.1f %10.0f %10.0f %7.2f %7.3f %6.1f\n' "$1" "$(field profitUsd)" "$(field energyMwh)" \
+    "$(field energyCostUsd)" "$(field revenueUsd)" "$(field uptimePct)" "$(field stateChangesPerMinerDay)" \
+    "$(( $(now_ms) - t0 ))e-3"
+}
+
+echo "backtest: $SITE, prices $PRICES, hashprice $HASHPRICE USD/TH/day, pool fee $POOL_FEE"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
+printf '%-12s %12s %10s %10s %10s %7s %7s %6s\n' strategy profit_usd mwh cost_usd revenue_usd uptime% chg/m-d wall_s
+replay always-on
+value=$(replay value)
+echo "$value"
+best=""
+for strike in $STRIKES; do
+  line=$(replay "strike:$strike")
+  echo "$line"
+  if [[ -z $best ]] || awk -v a="$line" -v b="$best" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[2] > y[2]) }'; then
+    best=$line
+  fi
+done
+awk -v v="$value" -v b="$best" 'BEGIN { split(v, x, " "); split(b, y, " ");
+  printf "value %.0f USD against the best strike (%s) %.0f USD: %+.1f %%\n", x[2], y[1], y[2], 100 * (x[2] / y[2] - 1) }'
