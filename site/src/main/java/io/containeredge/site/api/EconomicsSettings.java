@@ -15,9 +15,18 @@ import java.util.Set;
  * @param holdTime how long a price change must hold before the miners follow it (ramp and hold)
  * @param minDwell least time between two economic changes of one miner's state (power target, sleep)
  * @param maxStateChangesPerHour most economic changes of one miner's state in any hour
+ * @param priceFile a local file of live or forecast prices the site's own fetcher writes (the form of a
+ *     {@code price.update}'s params), relative to the gateway's data directory unless absolute; watched for new
+ *     versions
  */
 public record EconomicsSettings(Tariff tariff, Hashprice hashprice, Duration holdTime, Duration minDwell,
-        int maxStateChangesPerHour) {
+        int maxStateChangesPerHour, Optional<String> priceFile) {
+
+    /** Settings without a local price file: live prices come over {@code price.update} only. */
+    public EconomicsSettings(Tariff tariff, Hashprice hashprice, Duration holdTime, Duration minDwell,
+            int maxStateChangesPerHour) {
+        this(tariff, hashprice, holdTime, minDwell, maxStateChangesPerHour, Optional.empty());
+    }
 
     public static final Duration DEFAULT_HOLD_TIME = Duration.ofMinutes(15);
     public static final Duration DEFAULT_MIN_DWELL = Duration.ofMinutes(10);

@@ -7,6 +7,8 @@ import io.containeredge.site.api.EconomicsSettings.Contract;
 import io.containeredge.site.api.EconomicsSettings.Hashprice;
 import io.containeredge.site.api.EconomicsSettings.Tariff;
 import io.containeredge.site.api.EconomicsSettings.TouPeriod;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -57,7 +59,23 @@ final class EconomicsParser {
         if (!errors.isEmpty()) {
             return new Read(Optional.empty(), errors);
         }
-        return new Read(Optional.of(new EconomicsSettings(tariff, hashprice, hold, dwell, changes)), errors);
+        Optional<String> priceFile = priceFile(file, e.path("priceFile"), errors);
+        return new Read(Optional.of(new EconomicsSettings(tariff, hashprice, hold, dwell, changes, priceFile)),
+                errors);
+    }
+
+    /** The schema admits any non-blank text: what the platform cannot take as a path is refused here. */
+    private static Optional<String> priceFile(String file, JsonNode p, List<ConfigError> errors) {
+        if (p.isMissingNode()) {
+            return Optional.empty();
+        }
+        try {
+            Path.of(p.asText());
+        } catch (InvalidPathException ex) {
+            errors.add(new ConfigError(file, PATH + ".priceFile", "'" + p.asText() + "' is not a file path: "
+                    + ex.getReason()));
+        }
+        return Optional.of(p.asText());
     }
 
     private static Tariff tariff(String file, JsonNode t, List<ConfigError> errors) {

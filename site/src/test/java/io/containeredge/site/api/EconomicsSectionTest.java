@@ -60,6 +60,7 @@ class EconomicsSectionTest {
         assertEquals(Duration.ofMinutes(15), e.holdTime());
         assertEquals(Duration.ofMinutes(10), e.minDwell());
         assertEquals(4, e.maxStateChangesPerHour());
+        assertEquals(Optional.empty(), e.priceFile());
     }
 
     @Test
@@ -78,6 +79,7 @@ class EconomicsSectionTest {
                   holdTime: 0s
                   minDwell: 2h
                   maxStateChangesPerHour: 60
+                  priceFile: prices/live.json
                 """).economics().orElseThrow();
         assertEquals(List.of(new TouPeriod("peak", EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 14 * 60, 24 * 60,
                 250), new TouPeriod("night", EnumSet.allOf(DayOfWeek.class), 0, 6 * 60, 20)), e.tariff().periods());
@@ -87,6 +89,7 @@ class EconomicsSectionTest {
         assertEquals(Duration.ZERO, e.holdTime());
         assertEquals(Duration.ofHours(2), e.minDwell());
         assertEquals(60, e.maxStateChangesPerHour());
+        assertEquals(Optional.of("prices/live.json"), e.priceFile());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,6 +110,7 @@ class EconomicsSectionTest {
         "tariff: {baseUsdPerMwh: 45, periods: [{name: p, from: \"25:00\", to: \"26:00\", usdPerMwh: 9}]} "
                 + "| $.economics.tariff.periods[0].from | ",
         "tariff: {}                                          | $.economics.tariff                 | baseUsdPerMwh",
+        "tariff: {baseUsdPerMwh: 45}, priceFile: \"  \"       | $.economics.priceFile              | ",
     })
     void aBadSettingIsRefusedWithItsPath(String economics, String path, String reasonPart) throws IOException {
         String section = economics.contains("hashprice") ? economics : economics + ", hashprice: {usdPerThDay: 0.03}";
