@@ -1,6 +1,5 @@
 package io.containeredge.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
@@ -63,7 +62,7 @@ public class ControlServlet extends GuardedJsonServlet {
                 ObjectNode body = Json.MAPPER.createObjectNode();
                 body.set("active", Json.MAPPER.valueToTree(control.activeAlarms()));
                 body.set("history", Json.MAPPER.valueToTree(control.alarmHistory(200)));
-                return Reply.ok(withoutInfinities(body));
+                return Reply.ok(FiniteJson.of(body));
             }
             case "/commands" -> {
                 List<CommandOutcome> all = control.recentCommands();
@@ -74,7 +73,7 @@ public class ControlServlet extends GuardedJsonServlet {
                 if (status == null) {
                     throw new RequestRefused(503, "the control loop has not completed a cycle yet");
                 }
-                return Reply.ok(withoutInfinities(Json.MAPPER.valueToTree(status)));
+                return Reply.ok(FiniteJson.of(Json.MAPPER.valueToTree(status)));
             }
             default -> throw notFound("/api/v1/control" + path);
         }
@@ -161,22 +160,5 @@ public class ControlServlet extends GuardedJsonServlet {
     private static String caller(HttpServletRequest req) {
         String user = req.getRemoteUser();
         return (user == null ? "api" : user) + "@" + req.getRemoteAddr();
-    }
-
-    /** "No limit" is infinite and "no reading" NaN inside the controller; both are null on the wire. */
-    private static JsonNode withoutInfinities(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.fieldNames().forEachRemaining(name -> {
-                JsonNode child = object.get(name);
-                if (child.isDouble() && !Double.isFinite(child.asDouble())) {
-                    object.putNull(name);
-                } else {
-                    withoutInfinities(child);
-                }
-            });
-        } else if (node.isArray()) {
-            node.forEach(ControlServlet::withoutInfinities);
-        }
-        return node;
     }
 }
