@@ -5,6 +5,7 @@ import { h, fill } from './dom.js';
 const PAGES = [
   { id: 'overview', href: 'index.html', label: 'Overview' },
   { id: 'charts', href: 'charts.html', label: 'Charts' },
+  { id: 'economics', href: 'economics.html', label: 'Economics' },
   { id: 'alarms', href: 'alarms.html', label: 'Alarms' },
   { id: 'devices', href: 'devices.html', label: 'Devices' },
   { id: 'overrides', href: 'overrides.html', label: 'Overrides' },
