@@ -90,6 +90,10 @@ class ConsoleBrowserTest {
     @Order(3)
     void aLoggedOutTechnicianLogsInAgain() throws Exception {
         browser.driver.manage().deleteAllCookies();
+        logIn();
+    }
+
+    private static void logIn() {
         browser.open(console + "index.html");
         browser.type(By.id("login-name"), ADMIN);
         browser.type(By.id("login-password"), PASSWORD);
@@ -185,6 +189,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(8)
     void theEconomicsPageShowsThePriceItsFallbackTheBreakevensAndTheProfit() throws Exception {
+        logIn(); // the phone test ends logged out
         browser.open(console + "economics.html");
         browser.visible(By.id("economics-content"));
         JsonNode api = container.api.get("/api/v1/economics");
