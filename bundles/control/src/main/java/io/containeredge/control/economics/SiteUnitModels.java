@@ -1,6 +1,8 @@
 package io.containeredge.control.economics;
 
+import io.containeredge.control.allocation.MinerAllocator;
 import io.containeredge.site.api.MinerFleetConfig;
+import io.containeredge.site.api.MinerModel;
 import io.containeredge.site.api.SiteConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +24,19 @@ final class SiteUnitModels {
      */
     static Map<Integer, UnitModel> of(SiteConfig site) {
         MinerFleetConfig miners = site.miners();
-        return of(miners.count(), i -> miners.modelOf(i).map(m -> new UnitModel(m.name(), m.curve(), m.minPowerW(),
-                m.maxPowerW(), m.stepW(), miners.ratedPowerWOf(i))));
+        return of(miners.count(), i -> miners.modelOf(i).map(m -> new UnitModel(m.name(), m.curve(),
+                lowestTargetW(m, miners.ratedPowerWOf(i)), m.maxPowerW(), m.stepW(), miners.ratedPowerWOf(i))));
+    }
+
+    /**
+     * The model's lowest power target that the allocator also commands: below {@link MinerAllocator#MIN_TARGET_SHARE}
+     * of a miner's rating it puts the miner to sleep instead, so a lower economic step would sleep a miner that
+     * should run. Raised onto the model's grid of steps (an M56S-class unit's 1650 W is under 30 % of 5512 W: 1700).
+     */
+    static double lowestTargetW(MinerModel m, double ratedW) {
+        double floorW = MinerAllocator.MIN_TARGET_SHARE * ratedW;
+        return m.minPowerW() >= floorW ? m.minPowerW()
+                : m.minPowerW() + Math.ceil((floorW - m.minPowerW()) / m.stepW()) * m.stepW();
     }
 
     /** The miners among {@code count} whose model {@code modelOf} knows. */

@@ -3,6 +3,7 @@ package io.containeredge.control.economics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.control.allocation.MinerAllocator;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteDocuments;
@@ -25,6 +26,17 @@ class SiteUnitModelsTest {
         assertEquals(site.miners().ratedPowerWOf(239), m56.ratedW(), 1e-9);
         assertTrue(s19.curve().joulesPerThAt(s19.topW()) > s21.curve().joulesPerThAt(s21.topW()),
                 "the S19j Pro-class units are the less efficient");
+    }
+
+    @Test
+    void noStepIsBelowTheLowestTargetTheAllocatorCommandsOnTheModelsGrid() throws Exception {
+        SiteConfig site = SiteDocuments.loadBuiltIn("mixed-container").config();
+        Map<Integer, UnitModel> units = SiteUnitModels.of(site);
+        // M56S-class: 1650 W is under 30 % of 5512 W (1653.6 W), so its steps start at 1700 W, on its 50 W grid
+        assertEquals(1700, units.get(239).steps().get(0));
+        assertTrue(units.get(239).steps().get(0) >= MinerAllocator.MIN_TARGET_SHARE * units.get(239).ratedW());
+        assertEquals(1000, units.get(0).steps().get(0), "the S19j Pro-class's 1000 W is over 30 % of 3068 W");
+        assertEquals(1050, units.get(100).steps().get(0), "the S21-class's 1050 W is 30 % of 3500 W");
     }
 
     @Test
