@@ -147,8 +147,7 @@ public class ControlComponent implements ControlService, ControlHealth {
         site.economics().flatMap(e -> e.priceFile()).map(data::resolve).ifPresent(file -> {
             PriceFileWatcher watcher = new PriceFileWatcher(file, this::updatePrices, economics.inputs(),
                     System::currentTimeMillis);
-            pollThread.scheduleWithFixedDelay(watcher::check, 0,
-                    PRICE_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
+            pollThread.scheduleWithFixedDelay(watcher::check, 0, PRICE_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
             LOG.info("economics: watching the price file {} every {} s", file, PRICE_FILE_CHECK_SECONDS);
         });
     }
