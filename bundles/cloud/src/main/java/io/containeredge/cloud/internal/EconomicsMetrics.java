@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The economics node metrics: the energy price the controller used and its source (LIVE, TARIFF, CONTRACT), the
- * hashprice and the fleet's profit per hour now. Always present, so that the node's metric set does not change when
+ * hashprice and the fleet's profit per hour now, to the dollar (the miners' hashrate noise would otherwise send it
+ * every second). Always present, so that the node's metric set does not change when
  * economics starts deciding (which would force a rebirth): NaN and an empty source while there is no economics
  * status (the site has no economics section, or the controller has not decided yet).
  */
@@ -27,6 +28,6 @@ final class EconomicsMetrics {
         metrics.put(PRICE, e.map(s -> s.priceNow().usdPerMwh()).orElse(Double.NaN));
         metrics.put(SOURCE, e.map(s -> s.priceNow().source()).orElse(""));
         metrics.put(HASHPRICE, e.map(s -> s.hashprice().usdPerThDay()).orElse(Double.NaN));
-        metrics.put(PROFIT, e.map(s -> s.profit().usdPerHour()).orElse(Double.NaN));
+        metrics.put(PROFIT, e.map(s -> (double) Math.round(s.profit().usdPerHour())).orElse(Double.NaN));
     }
 }
