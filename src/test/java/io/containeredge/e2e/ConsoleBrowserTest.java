@@ -3,6 +3,7 @@ package io.containeredge.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +90,10 @@ class ConsoleBrowserTest {
     @Order(3)
     void aLoggedOutTechnicianLogsInAgain() throws Exception {
         browser.driver.manage().deleteAllCookies();
+        logIn();
+    }
+
+    private static void logIn() {
         browser.open(console + "index.html");
         browser.type(By.id("login-name"), ADMIN);
         browser.type(By.id("login-password"), PASSWORD);
@@ -152,7 +157,8 @@ class ConsoleBrowserTest {
     void everyPageFitsAPhoneScreen() throws Exception {
         browser.phoneScreen(390, 844);
         try {
-            for (String page : List.of("index", "charts", "alarms", "devices", "config", "overrides", "audit", "system")) {
+            for (String page : List.of("index", "charts", "economics", "alarms", "devices", "config", "overrides", "audit",
+                    "system")) {
                 browser.open(console + page + ".html");
                 browser.visible(By.id("page"));
                 if (page.equals("system")) {
@@ -173,6 +179,38 @@ class ConsoleBrowserTest {
         } finally {
             browser.desktopScreen();
         }
+    }
+
+    /**
+     * The Economics page of the demo site (no price file written here: the tariff's 40 USD/MWh, with the fallback
+     * said), the same numbers as {@code GET /api/v1/economics}: the breakeven of each of its three models, the
+     * profit, the limit and its reason.
+     */
+    @Test
+    @Order(8)
+    void theEconomicsPageShowsThePriceItsFallbackTheBreakevensAndTheProfit() throws Exception {
+        logIn(); // the phone test ends logged out
+        browser.open(console + "economics.html");
+        browser.visible(By.id("economics-content"));
+        JsonNode api = container.api.get("/api/v1/economics");
+        assertEquals(40, number(browser.visible(By.id("economics-price")).getText()), 0.05);
+        assertEquals("tariff", browser.visible(By.id("economics-price-source")).getText());
+        browser.awaitText(By.id("economics-price-fallback"), "no live price received", Duration.ofSeconds(10));
+        for (JsonNode model : api.get("models")) {
+            WebElement row = browser.visible(By.cssSelector("#economics-models tr[data-model='"
+                    + model.get("model").asText() + "']"));
+            assertEquals(model.get("breakevenUsdPerMwh").asDouble(), number(row.findElements(By.tagName("td")).get(1)
+                    .getText()), 0.05, row.getText());
+        }
+        assertEquals(3, api.get("models").size(), "S19j Pro-, S21- and M56S-class");
+        assertTrue(NUMBER.matcher(browser.visible(By.id("economics-profit-hour")).getText()).find());
+        assertTrue(browser.visible(By.id("economics-profit-basis")).getText().contains("not answering"),
+                "this container's miners listen nowhere: counted at their models' curves");
+        assertEquals("no limit", browser.visible(By.id("economics-limit")).getText(), "40 USD/MWh: every model pays");
+        assertTrue(browser.visible(By.id("economics-reason")).getText().startsWith("every unit runs flat out"));
+        assertTrue(Integer.parseInt(browser.visible(By.id("economics-ahead")).getAttribute("data-points")) >= 1);
+        assertTrue(browser.visible(By.id("economics-price-file")).getText().endsWith("demo-prices.json"));
+        browser.screenshot("09-economics");
     }
 
     /** The configuration page's editor once it holds the active site (it is loaded after the page). */

@@ -36,9 +36,7 @@ class PowerEndToEndTest {
         int minersBase = RunningContainer.freeRange(MINERS);
         // 100 miners x 3.5 kW + 25 kW auxiliaries = 375 kW against a 100 kW import cap: the battery
         // (250 kW at most) covers most of the excess, the miners the remaining 25 kW
-        container = RunningContainer.start(work, site -> site
-                .replace("count: 240", "count: " + MINERS)
-                .replace("basePort: 14100", "basePort: " + minersBase)
+        container = RunningContainer.start(work, site -> RunningContainer.genericMiners(site, MINERS, minersBase)
                 .replace("importCapKw: 2200", "importCapKw: " + (int) CAP_KW)
                 .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 30"), minersBase);
         simulator = container.simulator;

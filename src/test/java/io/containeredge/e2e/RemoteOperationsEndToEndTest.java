@@ -45,9 +45,7 @@ class RemoteOperationsEndToEndTest {
         int minersBase = RunningContainer.freeRange(MINERS);
         // 40 miners x 3.5 kW + 25 kW auxiliaries = 165 kW; the battery is nearly empty, so a lower
         // import cap can only be met by curtailing miners
-        container = site.startContainer(work, s -> s
-                .replace("count: 240", "count: " + MINERS)
-                .replace("basePort: 14100", "basePort: " + minersBase)
+        container = site.startContainer(work, s -> RunningContainer.genericMiners(s, MINERS, minersBase)
                 .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 3"), minersBase, "--trial-grace", "5");
         api = container.api;
         host.await("NBIRTH", r -> r.is("NBIRTH", null), 0, Duration.ofSeconds(60));

@@ -87,9 +87,20 @@ final class RunningContainer implements AutoCloseable {
      */
     static RunningContainer withMiners(Path work, int miners, String... gatewayArgs) throws Exception {
         int minersBase = freeRange(miners);
-        return start(work, site -> site
-                .replace("count: 240", "count: " + miners)
-                .replace("basePort: 14100", "basePort: " + minersBase), minersBase, gatewayArgs);
+        return start(work, site -> genericMiners(site, miners, minersBase), minersBase, gatewayArgs);
+    }
+
+    /**
+     * The demo site's text with {@code miners} generic miners of 3.5 kW rated at {@code minersBase} in place of its
+     * fleet of three models: the fleet the end-to-end tests count their kilowatts on. Its economics section then
+     * prices no miner (none has a model).
+     */
+    static String genericMiners(String demo, int miners, int minersBase) {
+        String generic = demo.replaceFirst("(?m)^  model: .*\n  groups:\n(    - .*\n)+", "  ratedPowerW: 3500\n");
+        if (generic.equals(demo)) {
+            throw new IllegalStateException("the demo site's miner models were not found to replace");
+        }
+        return generic.replace("count: 240", "count: " + miners).replace("basePort: 14100", "basePort: " + minersBase);
     }
 
     static int freePort() throws IOException {

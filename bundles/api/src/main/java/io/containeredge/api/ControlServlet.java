@@ -62,7 +62,7 @@ public class ControlServlet extends GuardedJsonServlet {
                 ObjectNode body = Json.MAPPER.createObjectNode();
                 body.set("active", Json.MAPPER.valueToTree(control.activeAlarms()));
                 body.set("history", Json.MAPPER.valueToTree(control.alarmHistory(200)));
-                return Reply.ok(WireNumbers.withoutInfinities(body));
+                return Reply.ok(FiniteJson.of(body));
             }
             case "/commands" -> {
                 List<CommandOutcome> all = control.recentCommands();
@@ -73,7 +73,7 @@ public class ControlServlet extends GuardedJsonServlet {
                 if (status == null) {
                     throw new RequestRefused(503, "the control loop has not completed a cycle yet");
                 }
-                return Reply.ok(WireNumbers.withoutInfinities(Json.MAPPER.valueToTree(status)));
+                return Reply.ok(FiniteJson.of(Json.MAPPER.valueToTree(status)));
             }
             default -> throw notFound("/api/v1/control" + path);
         }

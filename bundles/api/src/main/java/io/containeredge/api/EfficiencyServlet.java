@@ -41,7 +41,7 @@ public class EfficiencyServlet extends GuardedJsonServlet {
             throw notFound("/api/v1/economics/efficiency" + path);
         }
         FleetEfficiency efficiency = control.efficiency();
-        return Reply.ok(WireNumbers.withoutInfinities(Json.MAPPER.valueToTree(efficiency)));
+        return Reply.ok(FiniteJson.of(Json.MAPPER.valueToTree(efficiency)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import { h, fill } from './dom.js';
 const PAGES = [
   { id: 'overview', href: 'index.html', label: 'Overview' },
   { id: 'charts', href: 'charts.html', label: 'Charts' },
+  { id: 'economics', href: 'economics.html', label: 'Economics' },
   { id: 'alarms', href: 'alarms.html', label: 'Alarms' },
   { id: 'efficiency', href: 'efficiency.html', label: 'Efficiency' },
   { id: 'devices', href: 'devices.html', label: 'Devices' },

@@ -2,10 +2,13 @@ package io.containeredge.launcher;
 
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.site.api.EconomicsSettings;
+import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.fault.FaultSyntaxException;
+import io.containeredge.simulator.market.DemoPriceFeed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +52,7 @@ public class StandaloneLauncher {
     private static final int USAGE_ERROR = 2;
 
     private Simulator simulator;
+    private DemoPriceFeed priceFeed;
 
     @Activate
     public StandaloneLauncher(BundleContext context, @Reference ConfigurationAdmin configAdmin,
@@ -77,7 +81,7 @@ public class StandaloneLauncher {
         args.trialGraceSeconds().ifPresent(seconds -> site.put("trial.grace.seconds", seconds));
         site.put("data.dir", dataDir);
         if (args.demo()) {
-            startSimulator(args.seed());
+            startSimulator(args.seed(), Path.of(dataDir));
             site.put("config.dir", "");
             site.put("builtin.site", "demo-container");
         } else {
@@ -164,11 +168,16 @@ public class StandaloneLauncher {
         return console;
     }
 
-    private void startSimulator(long seed) {
+    /** The demo's simulator, and its price feed writing the demo site's price file where the gateway reads it. */
+    private void startSimulator(long seed, Path dataDir) {
         try {
-            simulator = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"),
-                    SimulatorOptions.defaults().withSeed(seed));
+            LoadedSite demo = SiteDocuments.loadBuiltIn("demo-container");
+            simulator = Simulator.start(demo, SimulatorOptions.defaults().withSeed(seed));
             simulator.describe().forEach(line -> LOG.info("simulator: {}", line));
+            demo.config().economics().flatMap(EconomicsSettings::priceFile).map(dataDir::resolve).ifPresent(file -> {
+                priceFeed = DemoPriceFeed.start(file);
+                LOG.info("simulator: demo price feed writing {} every minute (a price step every 5 minutes)", file);
+            });
         } catch (ConfigException | IOException | FaultSyntaxException e) {
             throw new IllegalStateException("demo simulator did not start: " + e.getMessage(), e);
         }
@@ -176,6 +185,9 @@ public class StandaloneLauncher {
 
     @Deactivate
     void deactivate() {
+        if (priceFeed != null) {
+            priceFeed.close();
+        }
         if (simulator != null) {
             simulator.close();
         }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.containeredge.site.api.LoadedSite;
+import io.containeredge.site.api.MinerFleetConfig;
+import io.containeredge.site.api.MinerCurve;
+import io.containeredge.site.api.MinerModel;
 import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
@@ -29,10 +33,13 @@ class MinerApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private Simulator sim;
     private ContainerModel model;
+    private MinerFleetConfig fleet;
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests());
+        LoadedSite site = SiteDocuments.loadBuiltIn("demo-container");
+        fleet = site.config().miners();
+        sim = Simulator.start(site, SimulatorOptions.forTests());
         model = sim.model();
         sim.advance(Duration.ofSeconds(10));
     }
@@ -40,6 +47,11 @@ class MinerApiTest {
     @AfterEach
     void tearDown() {
         sim.close();
+    }
+
+    /** A demo miner's model: its nominal figures and curve, which the simulated unit shows within its spread. */
+    private MinerModel modelOf(int miner) {
+        return fleet.modelOf(miner).orElseThrow();
     }
 
     /** Like most API clients: sends the request and waits, without closing its side. */
@@ -68,8 +80,9 @@ class MinerApiTest {
         assertEquals(11, status.get("Code").asInt());
         assertEquals(model.epochMillis() / 1000, status.get("When").asLong());
         JsonNode s = r.get("SUMMARY").get(0);
-        assertEquals(110_000, s.get("GHS 5s").asDouble(), 110_000 * 0.1);
-        assertEquals(3500, s.get("Power").asInt());
+        double nominalGhs = modelOf(3).nominalHashrateTh() * 1000;
+        assertEquals(nominalGhs, s.get("GHS 5s").asDouble(), nominalGhs * 0.1);
+        assertEquals(modelOf(3).nominalPowerW(), s.get("Power").asInt());
         assertEquals("hashing", s.get("State").asText());
         assertTrue(s.get("Temperature").asDouble() > s.get("Inlet Temp").asDouble());
         JsonNode stats = ask(3, "{\"command\":\"stats\"}");
@@ -77,8 +90,10 @@ class MinerApiTest {
         assertEquals(3, ask(3, "{\"command\":\"devs\"}").get("DEVS").size());
         assertEquals("4.11.1", ask(3, "version").get("VERSION").get(0).get("CGMiner").asText());
         model.advance(61_000);
-        assertEquals(110_000, ask(3, "summary").get("SUMMARY").get(0).get("GHS 1m").asDouble(), 110_000 * 0.01,
-                "a minute on: the last minute's average, without the 5 s jitter");
+        Miner three = model.miner(3);
+        double unitGhs = three.unit().hashrateThAt(three.powerW()) * 1000;
+        assertEquals(unitGhs, ask(3, "summary").get("SUMMARY").get(0).get("GHS 1m").asDouble(), unitGhs * 0.01,
+                "a minute on: the last minute's average of its unit's curve at its power, without the 5 s jitter");
         JsonNode both = ask(3, "{\"command\":\"summary+devs\"}");
         assertTrue(both.has("summary") && both.has("devs"));
     }
@@ -99,16 +114,20 @@ class MinerApiTest {
         assertEquals(Miner.State.WAKING, model.miner(7).state());
         sim.advance(Duration.ofMillis(200));
         assertEquals(Miner.State.HASHING, model.miner(7).state());
-        assertEquals(3500, model.miner(7).powerW(), 1e-6);
+        assertEquals(fleet.ratedPowerWOf(7), model.miner(7).powerW(), 1e-6);
     }
 
     @Test
     void powerTargetScalesPowerAndHashrate() throws Exception {
+        // the unit's own curve is its model's scaled by its spread: the ratio of two points is the model's
+        double nominalTh = model.miner(1).hashrateThs();
+        MinerCurve curve = modelOf(1).curve();
         JsonNode ok = ask(1, "{\"command\":\"powertarget\",\"parameter\":\"1750\"}");
         assertEquals(302, ok.get("STATUS").get(0).get("Code").asInt());
         sim.advance(Duration.ofSeconds(5));
         assertEquals(1750, model.miner(1).powerW(), 1e-6);
-        assertEquals(110 * Math.pow(0.5, 0.9), model.miner(1).hashrateThs(), 1e-6);
+        assertEquals(nominalTh * curve.hashrateThAt(1750) / curve.hashrateThAt(modelOf(1).nominalPowerW()),
+                model.miner(1).hashrateThs(), 1e-6);
         JsonNode bad = ask(1, "{\"command\":\"powertarget\",\"parameter\":\"99999\"}");
         assertEquals("E", bad.get("STATUS").get(0).get("STATUS").asText());
         assertEquals(304, bad.get("STATUS").get(0).get("Code").asInt());

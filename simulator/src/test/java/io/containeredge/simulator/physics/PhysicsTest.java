@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.miner.Miner;
 import java.time.Duration;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,16 +50,27 @@ class PhysicsTest {
         return client;
     }
 
+    /** The demo's miners: their rated power is their model's nominal power. */
+    private static MinerFleetConfig fleet() {
+        try {
+            return SiteDocuments.loadBuiltIn("demo-container").config().miners();
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void startsInSteadyStateAtARealisticOperatingPoint() {
         double supply = model.supplyC();
         assertTrue(supply > 33 && supply < 43, "supply " + supply);
         double dt = model.returnC() - supply;
         assertTrue(dt > 5 && dt < 8, "delta T at full load " + dt);
-        assertEquals(840, model.minersKw(), 1);
+        double ratedKw = fleet().ratedFleetPowerW() / 1000;
+        assertEquals(ratedKw, model.minersKw(), 1, "every miner at its model's nominal power");
         sim.advance(Duration.ofMinutes(5));
         assertEquals(supply, model.supplyC(), 0.2, "steady state stays put");
-        assertTrue(model.totalKw() > 850 && model.totalKw() < 900, "total " + model.totalKw());
+        assertTrue(model.totalKw() > ratedKw + 10 && model.totalKw() < ratedKw + 60,
+                "total " + model.totalKw() + ": the miners, the auxiliaries and the cooling");
         assertEquals(model.totalKw(), sim.image("meter-main").number("active_power"), 10);
     }
 
@@ -102,10 +116,13 @@ class PhysicsTest {
         assertEquals(0, model.miner(25).powerW());
         assertEquals(Miner.State.OFF, model.miner(25).state());
         assertEquals(0, sim.image("pdu-02").number("current_06"), 1e-9);
-        assertEquals(19 * 3500, sim.image("pdu-02").number("total_power"), 1);
+        // PDU 2 feeds miners 20-39
+        double pduW = IntStream.range(20, 40).filter(i -> i != 25).mapToDouble(fleet()::ratedPowerWOf).sum();
+        assertEquals(pduW, sim.image("pdu-02").number("total_power"), 1);
         double meterAfter = sim.image("meter-main").number("active_power");
-        assertEquals(3.5, totalBefore - model.totalKw(), 0.01, "load drops by one miner");
-        assertEquals(3.5, meterBefore - meterAfter, 2, "the meter sees it (0.05 % noise)");
+        double minerKw = fleet().ratedPowerWOf(25) / 1000;
+        assertEquals(minerKw, totalBefore - model.totalKw(), 0.01, "load drops by one miner");
+        assertEquals(minerKw, meterBefore - meterAfter, 2, "the meter sees it (0.05 % noise)");
         client.writeCoil(10, 5, true);
         sim.advance(Duration.ofSeconds(Math.round(Miner.COLD_BOOT_SECONDS) + 1));
         assertEquals(Miner.State.HASHING, model.miner(25).state());

@@ -16,19 +16,25 @@ import java.util.Set;
  * @param minDwell least time between two economic changes of one miner's state (power target, sleep)
  * @param maxStateChangesPerHour most economic changes of one miner's state in any hour
  * @param efficiency how each miner's measured efficiency is learned and when it counts as an underperformer
+ * @param priceFile a local file of live or forecast prices the site's own fetcher writes (the form of a
+ *     {@code price.update}'s params), relative to the gateway's data directory unless absolute; watched for new
+ *     versions
  */
 public record EconomicsSettings(Tariff tariff, Hashprice hashprice, Duration holdTime, Duration minDwell,
-        int maxStateChangesPerHour, Efficiency efficiency) {
+        int maxStateChangesPerHour, Efficiency efficiency, Optional<String> priceFile) {
 
     public static final Duration DEFAULT_HOLD_TIME = Duration.ofMinutes(15);
     public static final Duration DEFAULT_MIN_DWELL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_STATE_CHANGES_PER_HOUR = 4;
     public static final Duration DEFAULT_HASHPRICE_VALIDITY = Duration.ofHours(24);
 
-    /** The settings with the efficiency defaults ({@link Efficiency#DEFAULTS}). */
+    /**
+     * The settings with the efficiency defaults ({@link Efficiency#DEFAULTS}) and no local price file: live prices
+     * come over {@code price.update} only.
+     */
     public EconomicsSettings(Tariff tariff, Hashprice hashprice, Duration holdTime, Duration minDwell,
             int maxStateChangesPerHour) {
-        this(tariff, hashprice, holdTime, minDwell, maxStateChangesPerHour, Efficiency.DEFAULTS);
+        this(tariff, hashprice, holdTime, minDwell, maxStateChangesPerHour, Efficiency.DEFAULTS, Optional.empty());
     }
 
     /**

@@ -8,6 +8,8 @@ import io.containeredge.site.api.EconomicsSettings.Efficiency;
 import io.containeredge.site.api.EconomicsSettings.Hashprice;
 import io.containeredge.site.api.EconomicsSettings.Tariff;
 import io.containeredge.site.api.EconomicsSettings.TouPeriod;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -58,11 +60,12 @@ final class EconomicsParser {
                 "least time between two economic changes of one miner", errors);
         int changes = e.path("maxStateChangesPerHour").asInt(EconomicsSettings.DEFAULT_MAX_STATE_CHANGES_PER_HOUR);
         Efficiency efficiency = efficiency(file, e.path("efficiency"), errors);
+        Optional<String> priceFile = priceFile(file, e.path("priceFile"), errors);
         if (!errors.isEmpty()) {
             return new Read(Optional.empty(), errors);
         }
-        return new Read(Optional.of(new EconomicsSettings(tariff, hashprice, hold, dwell, changes, efficiency)),
-                errors);
+        return new Read(Optional.of(new EconomicsSettings(tariff, hashprice, hold, dwell, changes, efficiency,
+                priceFile)), errors);
     }
 
     /** The schema bounds the numbers; the time's range is checked here. */
@@ -77,6 +80,20 @@ final class EconomicsParser {
         return new Efficiency(f.path("minSamples").asInt(d.minSamples()),
                 f.path("underperformerMarginPct").asDouble(d.underperformerMargin() * 100) / 100, time,
                 f.path("outlierMarginPct").asDouble(d.outlierMargin() * 100) / 100);
+    }
+
+    /** The schema admits any non-blank text: what the platform cannot take as a path is refused here. */
+    private static Optional<String> priceFile(String file, JsonNode p, List<ConfigError> errors) {
+        if (p.isMissingNode()) {
+            return Optional.empty();
+        }
+        try {
+            Path.of(p.asText());
+        } catch (InvalidPathException ex) {
+            errors.add(new ConfigError(file, PATH + ".priceFile", "'" + p.asText() + "' is not a file path: "
+                    + ex.getReason()));
+        }
+        return Optional.of(p.asText());
     }
 
     private static Tariff tariff(String file, JsonNode t, List<ConfigError> errors) {

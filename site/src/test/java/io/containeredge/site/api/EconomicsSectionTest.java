@@ -61,6 +61,7 @@ class EconomicsSectionTest {
         assertEquals(Duration.ofMinutes(10), e.minDwell());
         assertEquals(4, e.maxStateChangesPerHour());
         assertEquals(new EconomicsSettings.Efficiency(20, 0.10, Duration.ofMinutes(30), 0.15), e.efficiency());
+        assertEquals(Optional.empty(), e.priceFile());
     }
 
     @Test
@@ -80,6 +81,7 @@ class EconomicsSectionTest {
                   minDwell: 2h
                   maxStateChangesPerHour: 60
                   efficiency: {minSamples: 5, underperformerMarginPct: 8, underperformerTime: 2h, outlierMarginPct: 25}
+                  priceFile: prices/live.json
                 """).economics().orElseThrow();
         assertEquals(List.of(new TouPeriod("peak", EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 14 * 60, 24 * 60,
                 250), new TouPeriod("night", EnumSet.allOf(DayOfWeek.class), 0, 6 * 60, 20)), e.tariff().periods());
@@ -90,6 +92,7 @@ class EconomicsSectionTest {
         assertEquals(Duration.ofHours(2), e.minDwell());
         assertEquals(60, e.maxStateChangesPerHour());
         assertEquals(new EconomicsSettings.Efficiency(5, 0.08, Duration.ofHours(2), 0.25), e.efficiency());
+        assertEquals(Optional.of("prices/live.json"), e.priceFile());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,6 +118,7 @@ class EconomicsSectionTest {
         "tariff: {baseUsdPerMwh: 45}, efficiency: {underperformerMarginPct: 0} "
                 + "| $.economics.efficiency.underperformerMarginPct | ",
         "tariff: {baseUsdPerMwh: 45}, efficiency: {minSamples: 0} | $.economics.efficiency.minSamples | ",
+        "tariff: {baseUsdPerMwh: 45}, priceFile: \"  \"       | $.economics.priceFile              | ",
     })
     void aBadSettingIsRefusedWithItsPath(String economics, String path, String reasonPart) throws IOException {
         String section = economics.contains("hashprice") ? economics : economics + ", hashprice: {usdPerThDay: 0.03}";

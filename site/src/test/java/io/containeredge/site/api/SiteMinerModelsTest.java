@@ -45,13 +45,25 @@ class SiteMinerModelsTest {
     }
 
     @Test
-    void aSiteWithoutModelsKeepsItsRatedPowerAndTheDemoStaysAsItWas() throws ConfigException {
+    void aSiteWithoutModelsKeepsItsRatedPower() throws Exception {
+        Files.writeString(dir.resolve("site.yaml"), fleet("  ratedPowerW: 3500\n"));
+        MinerFleetConfig generic = SiteDocuments.load(dir).config().miners();
+        assertEquals(Optional.empty(), generic.modelOf(0));
+        assertEquals(3500, generic.ratedPowerWOf(39));
+        assertEquals(40 * 3500, generic.ratedFleetPowerW(), 1e-6);
+    }
+
+    @Test
+    void theDemoRunsTheMixedFleetWithItsOwnQuickSleepAndWake() throws ConfigException {
         MinerFleetConfig demo = SiteDocuments.loadBuiltIn("demo-container").config().miners();
-        assertEquals(Optional.empty(), demo.modelOf(0));
-        assertEquals(3500, demo.ratedPowerWOf(239));
-        assertEquals(240 * 3500, demo.ratedFleetPowerW(), 1e-6);
+        MinerFleetConfig mixed = SiteDocuments.loadBuiltIn("mixed-container").config().miners();
+        for (int i = 0; i < mixed.count(); i++) {
+            assertEquals(mixed.modelOf(i).map(MinerModel::id), demo.modelOf(i).map(MinerModel::id), "miner " + i);
+        }
+        assertEquals(mixed.count(), demo.count());
+        assertEquals(160 * 3500 + 40 * 3068 + 40 * 5512, demo.ratedFleetPowerW(), 1e-6);
         SimulationConfig sim = SiteDocuments.loadBuiltIn("demo-container").config().simulation();
-        assertEquals(3, sim.sleepSecondsOf(Optional.empty()));
+        assertEquals(3, sim.sleepSecondsOf(demo.modelOf(0)), "the demo overrides the model");
         assertEquals(8, sim.wakeSecondsOf(MinerModels.builtIn().get("s21-class")), "the demo overrides the model");
     }
 

@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * says offline: the queue keeps everything meanwhile ({@link ConnectionHooks#mayPublish()}).
  *
  * <p>Node metrics: {@code Control/Binding}, {@code Control/Max Miner kW}, {@code Alarms/Active},
- * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}. NCMD
+ * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}, {@link EconomicsMetrics}. NCMD
  * {@code Node Control/Rebirth} is honoured; signed commands, configuration requests and DCMD writes
  * go to {@link RemoteRequests}, which answers each on the reply topic.
  */
@@ -243,6 +243,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         m.put("Queue/Thinned", queue.thinnedCount());
         m.put("Config/Version", (long) configurations.current().version());
         m.putAll(EfficiencyMetrics.of(c));
+        EconomicsMetrics.put(m, c);
         return m;
     }
 

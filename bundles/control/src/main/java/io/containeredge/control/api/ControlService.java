@@ -2,6 +2,7 @@ package io.containeredge.control.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The running controller as other bundles (API, console, cloud) see it. */
 public interface ControlService {
@@ -85,6 +86,15 @@ public interface ControlService {
      *     section); nothing changes
      */
     void updateHashprice(HashpriceUpdate update, String source);
+
+    /**
+     * The site's economics as the controller last acted on them: prices now and ahead, hashprice, breakeven per
+     * model, profit, the economic limit and why. Computed once per cycle, not per call.
+     *
+     * @return empty when the site has no economics section, and before the controller's first cycle (when
+     *     {@link #status()} is null too)
+     */
+    Optional<EconomicsStatus> economics();
 
     /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
     List<CommandOutcome> recentCommands();

@@ -1,5 +1,9 @@
 package io.containeredge.control.economics;
 
+import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.EconomicsStatus;
+import java.util.Optional;
+
 /**
  * The latest economic inputs, and the one place they enter: the request handlers for live prices and
  * hashprice ({@code price.update}, {@code hashprice.update}) call {@link #updatePrices} and
@@ -7,9 +11,12 @@ package io.containeredge.control.economics;
  */
 public final class EconomicInputs {
 
+    static final String PRICE_FILE_ALARM = "economics.price-file";
+
     private final Tariff tariff;
     private volatile PriceSlots prices = PriceSlots.NONE;
     private volatile Hashprice hashprice;
+    private volatile EconomicsStatus.PriceFile priceFile;
 
     /** @param hashprice the site's configured hashprice, used until one is received */
     public EconomicInputs(Tariff tariff, Hashprice hashprice) {
@@ -30,6 +37,33 @@ public final class EconomicInputs {
     /** The price of running at a wall-clock time: the live slot covering it, else the tariff, and why. */
     public EnergyPrice energyPrice(long wallMillis) {
         return tariff.priceAt(wallMillis, prices);
+    }
+
+    /** The tariff, which applies wherever no live price covers the time. */
+    public Tariff tariff() {
+        return tariff;
+    }
+
+    /** The live prices received last. */
+    public PriceSlots prices() {
+        return prices;
+    }
+
+    /** What the local price file's watcher saw last; empty when the site has none. */
+    public Optional<EconomicsStatus.PriceFile> priceFile() {
+        return Optional.ofNullable(priceFile);
+    }
+
+    /** The watcher of the local price file reports each version it took or refused. */
+    public void priceFileSeen(EconomicsStatus.PriceFile seen) {
+        priceFile = seen;
+    }
+
+    /** The alarm a refused version of the price file raises until a good one is written. */
+    Optional<AlarmCondition> priceFileAlarm() {
+        return priceFile().filter(f -> f.problem() != null).map(f -> new AlarmCondition(PRICE_FILE_ALARM,
+                AlarmCondition.Severity.WARNING, EconomicLimit.NAME, "price file " + f.path() + " refused: "
+                + f.problem() + "; the prices taken before stay in force", f.slots()));
     }
 
     /** The latest hashprice, stale or not: it is kept until a newer one comes. */

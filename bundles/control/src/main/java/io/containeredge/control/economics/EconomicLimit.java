@@ -8,6 +8,7 @@ import io.containeredge.control.limit.LimitSource;
 import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.site.api.SiteConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class EconomicLimit implements LimitSource {
     private Map<Integer, Double> asked = Map.of();
     private final Map<Integer, Double> valuePerKw = new HashMap<>();
     private Prices pricedAt;
+    private volatile EconomicState state;
 
     /** @param units the priced miners by index: those whose model and curve are known */
     public EconomicLimit(EconomicsSettings settings, Map<Integer, UnitModel> units, EconomicInputs inputs) {
@@ -57,6 +59,11 @@ public final class EconomicLimit implements LimitSource {
         return inputs;
     }
 
+    /** What it decided in its last cycle, and on what; null before its first. */
+    public EconomicState state() {
+        return state;
+    }
+
     /** How many miners it prices: those whose model and curve are known. */
     public int priced() {
         return units.size();
@@ -77,10 +84,15 @@ public final class EconomicLimit implements LimitSource {
         for (Map.Entry<Integer, Double> e : followed.entrySet()) {
             offW += units.get(e.getKey()).ratedW() - e.getValue();
         }
-        List<AlarmCondition> alarms = hashprice.staleAt(cycle.wallMillis()) ? List.of(stale(hashprice)) : List.of();
+        List<AlarmCondition> alarms = new ArrayList<>();
+        if (hashprice.staleAt(cycle.wallMillis())) {
+            alarms.add(stale(hashprice));
+        }
+        inputs.priceFileAlarm().ifPresent(alarms::add);
         String reason = EconomicReason.of(units, followed, price, hashprice, cycle.wallMillis(),
                 hold.pendingMillis(cycle.nowMillis()), hold.holdMillis());
         double limitKw = offW > 0 ? in.minerRatedKw() - offW / 1000 : Double.POSITIVE_INFINITY;
+        state = new EconomicState(cycle.wallMillis(), price, hashprice, units, followed, limitKw, reason);
         return List.of(new Verdict(NAME, limitKw, false, reason, alarms, Verdict.Strength.SOFT, null));
     }
 

@@ -1,7 +1,6 @@
 package io.containeredge.control.economics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,26 +14,13 @@ final class EconomicReason {
     private EconomicReason() {
     }
 
-    /** What one model's units are doing under the followed plan. */
-    private record ModelLine(double breakeven, int asleep, int lowered) {
-    }
-
     static String of(Map<Integer, UnitModel> units, Map<Integer, Double> followed, EnergyPrice price,
             Hashprice hashprice, long wallMillis, long pendingMillis, long holdMillis) {
         if (units.isEmpty()) {
             return "no miner with a known model and curve: nothing to price";
         }
-        double net = hashprice.netUsdPerThDay();
-        Map<String, ModelLine> lines = new LinkedHashMap<>();
-        units.forEach((index, unit) -> {
-            double step = followed.get(index);
-            ModelLine l = lines.getOrDefault(unit.model(),
-                    new ModelLine(Valuation.breakevenUsdPerMwh(unit, net), 0, 0));
-            lines.put(unit.model(), new ModelLine(l.breakeven(), l.asleep() + (step == 0 ? 1 : 0),
-                    l.lowered() + (step > 0 && step < unit.topW() ? 1 : 0)));
-        });
         List<String> parts = new ArrayList<>();
-        lines.forEach((model, l) -> {
+        ModelPlan.of(units, followed, hashprice.netUsdPerThDay()).forEach((model, l) -> {
             if (l.asleep() + l.lowered() > 0) {
                 parts.add(line(model, l, price.usdPerMwh()));
             }
@@ -54,11 +40,11 @@ final class EconomicReason {
         return s.toString();
     }
 
-    private static String line(String model, ModelLine l, double usdPerMwh) {
+    private static String line(String model, ModelPlan l, double usdPerMwh) {
         String doing = l.asleep() > 0 && l.lowered() > 0
                 ? l.asleep() + " units asleep, " + l.lowered() + " at lower power targets"
                 : l.asleep() > 0 ? l.asleep() + " units asleep" : l.lowered() + " units at lower power targets";
         return String.format(Locale.ROOT, "price %.0f USD/MWh %s breakeven %.0f USD/MWh for %s units: %s", usdPerMwh,
-                usdPerMwh > l.breakeven() ? ">" : "<=", l.breakeven(), model, doing);
+                usdPerMwh > l.breakevenUsdPerMwh() ? ">" : "<=", l.breakevenUsdPerMwh(), model, doing);
     }
 }

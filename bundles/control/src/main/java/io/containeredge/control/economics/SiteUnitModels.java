@@ -22,8 +22,8 @@ public final class SiteUnitModels {
      */
     public static Map<Integer, UnitModel> of(SiteConfig site) {
         MinerFleetConfig miners = site.miners();
-        return of(miners.count(), i -> miners.modelOf(i).map(m -> new UnitModel(m.name(), m.curve(), m.minPowerW(),
-                m.maxPowerW(), m.stepW(), miners.ratedPowerWOf(i))));
+        return of(miners.count(), i -> miners.modelOf(i).map(m -> new UnitModel(m.name(), m.curve(),
+                m.minPowerW(), m.maxPowerW(), m.stepW(), miners.ratedPowerWOf(i))));
     }
 
     /** The miners among {@code count} whose model {@code modelOf} knows. */

@@ -7,6 +7,7 @@ import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.FleetEfficiency;
+import io.containeredge.control.api.EconomicsStatus;
 import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.api.PriceSlot;
@@ -18,6 +19,8 @@ import io.containeredge.control.economics.UnitModel;
 import io.containeredge.control.efficiency.EfficiencyFile;
 import io.containeredge.control.efficiency.EfficiencyWatch;
 import io.containeredge.site.api.EconomicsSettings;
+import io.containeredge.control.economics.EconomicsReport;
+import io.containeredge.control.economics.PriceFileWatcher;
 import io.containeredge.control.estop.LatchFile;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.load.LoadKinds;
@@ -74,6 +77,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private static final Logger LOG = LoggerFactory.getLogger(ControlComponent.class);
     /** The devices whose fresh values run a cycle at once: what the guards read. */
     private static final List<String> GUARDED_ROLES = List.of("cdu", "transformer", "meter", "battery");
+    private static final long PRICE_FILE_CHECK_SECONDS = 5;
 
     private final MinerFleet fleet;
     private final ControlLoop loop;
@@ -82,6 +86,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final Watchdog watchdog;
     private final EconomicUpdates economicUpdates;
     private final Optional<EfficiencyWatch> efficiency;
+    private final Optional<EconomicsReport> economicsReport;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
@@ -111,6 +116,7 @@ public class ControlComponent implements ControlService, ControlHealth {
         economicUpdates = new EconomicUpdates(economics.map(EconomicLimit::inputs));
         PduMap pdus = new PduMap(s);
         efficiency = efficiencyWatch(s, data, loopFleet, pdus, economics);
+        economicsReport = economics.map(EconomicsReport::new);
         loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
@@ -125,6 +131,7 @@ public class ControlComponent implements ControlService, ControlHealth {
         LOG.info("gateway I/O: {}; alarm journal {}", io.status(), data.resolve("alarms.jsonl").toAbsolutePath());
         pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
                 TimeUnit.MILLISECONDS);
+        economics.ifPresent(e -> watchPriceFile(s, data, e));
         if (config.enabled()) {
             CycleScheduler cycles = new CycleScheduler(cycleThread, failSafe.guarded("control cycle", this::cycle),
                     periodMillis / 5, System::nanoTime);
@@ -159,9 +166,23 @@ public class ControlComponent implements ControlService, ControlHealth {
                 .orElse(Double.NaN), System.currentTimeMillis(), clock.millis()));
     }
 
+    /**
+     * The site's local price file, if it names one, checked on the poll thread: file reads never delay a cycle. Not
+     * under the fail-safe: a bad price file is refused and alarmed, it never gives the controller up.
+     */
+    private void watchPriceFile(SiteConfig site, Path data, EconomicLimit economics) {
+        site.economics().flatMap(e -> e.priceFile()).map(data::resolve).ifPresent(file -> {
+            PriceFileWatcher watcher = new PriceFileWatcher(file, this::updatePrices, economics.inputs(),
+                    System::currentTimeMillis);
+            pollThread.scheduleWithFixedDelay(watcher::check, 0, PRICE_FILE_CHECK_SECONDS, TimeUnit.SECONDS);
+            LOG.info("economics: watching the price file {} every {} s", file, PRICE_FILE_CHECK_SECONDS);
+        });
+    }
+
     /** One cycle; only a cycle that completes feeds the watchdog. */
     private void cycle() {
         loop.cycle(System.currentTimeMillis(), clock.millis());
+        economicsReport.ifPresent(r -> r.update(fleet.statuses()));
         ControlStatus status = loop.status();
         if (status == null) {
             return; // waiting for the first readings after the start (a few seconds at most)
@@ -216,6 +237,11 @@ public class ControlComponent implements ControlService, ControlHealth {
     @Override
     public FleetEfficiency efficiency() {
         return efficiency.map(EfficiencyWatch::report).orElse(FleetEfficiency.NONE);
+    }
+
+    @Override
+    public Optional<EconomicsStatus> economics() {
+        return economicsReport.flatMap(EconomicsReport::latest);
     }
 
     @Override

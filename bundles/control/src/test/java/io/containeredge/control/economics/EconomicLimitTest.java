@@ -13,7 +13,9 @@ import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSource;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.loop.ContainerInputs;
+import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.site.api.MinerCurve;
+import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.MinerCurve.Point;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteDocuments;
@@ -134,16 +136,26 @@ class EconomicLimitTest {
     @Test
     void aSiteHasAnEconomicLimitOnlyWithAnEconomicsSection() throws Exception {
         SiteConfig demo = SiteDocuments.loadBuiltIn("demo-container").config();
-        assertEquals(Optional.empty(), EconomicLimit.forSite(demo), "the demo site runs as before");
-        SiteConfig priced = new SiteConfig(demo.site(), demo.container(), demo.description(), demo.connections(),
-                demo.devices(), demo.miners(), demo.limits(), demo.api(), demo.simulation(), demo.control(),
+        assertEquals(Optional.empty(), EconomicLimit.forSite(withFleetAndEconomics(demo, demo.miners(),
+                Optional.empty())), "without the section the site runs as before");
+        EconomicLimit priced = EconomicLimit.forSite(demo).orElseThrow();
+        assertEquals(demo.miners().count(), priced.priced(), "every demo miner has a model");
+        assertEquals(40, priced.inputs().energyPrice(WALL).usdPerMwh(), "the demo's tariff");
+
+        SiteConfig generic = withFleetAndEconomics(demo, new MinerFleetConfig(240, "127.0.0.1", 14100, 3500, 20),
                 Optional.of(Units.settings(45, Duration.ofMinutes(15), Duration.ofMinutes(10), 4)));
-        EconomicLimit limit = EconomicLimit.forSite(priced).orElseThrow();
+        EconomicLimit limit = EconomicLimit.forSite(generic).orElseThrow();
         assertEquals(45, limit.inputs().energyPrice(WALL).usdPerMwh(), "the site's tariff");
         assertEquals(0.035, limit.inputs().hashprice().usdPerThDay(), "its configured hashprice");
         Verdict v = evaluate(limit, WALL, 0);
-        assertEquals(Double.POSITIVE_INFINITY, v.maxMinerKw(), "no miner model in the site yet: nothing priced");
+        assertEquals(Double.POSITIVE_INFINITY, v.maxMinerKw(), "no miner model in the site: nothing priced");
         assertEquals("no miner with a known model and curve: nothing to price", v.reason());
+    }
+
+    private static SiteConfig withFleetAndEconomics(SiteConfig s, MinerFleetConfig miners,
+            Optional<EconomicsSettings> economics) {
+        return new SiteConfig(s.site(), s.container(), s.description(), s.connections(), s.devices(), miners,
+                s.limits(), s.api(), s.simulation(), s.control(), economics);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.containeredge.control.economics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteDocuments;
 import java.util.Map;
@@ -28,6 +29,10 @@ class SiteUnitModelsTest {
 
     @Test
     void aSiteThatNamesNoModelPricesNoMiner() throws Exception {
-        assertTrue(SiteUnitModels.of(SiteDocuments.loadBuiltIn("demo-container").config()).isEmpty());
+        SiteConfig s = SiteDocuments.loadBuiltIn("demo-container").config();
+        SiteConfig generic = new SiteConfig(s.site(), s.container(), s.description(), s.connections(), s.devices(),
+                new MinerFleetConfig(240, "127.0.0.1", 14100, 3500, 20), s.limits(), s.api(), s.simulation(),
+                s.control(), s.economics());
+        assertTrue(SiteUnitModels.of(generic).isEmpty());
     }
 }

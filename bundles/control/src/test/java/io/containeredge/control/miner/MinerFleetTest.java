@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.MinerCommand;
 import io.containeredge.site.api.MinerFleetConfig;
+import io.containeredge.site.api.MinerModel;
 import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fleet against the simulated demo container (240 miners, 3500 W rated, sleep 3 s, wake 8 s) on
+ * The fleet against the simulated demo container (240 miners of three models, each rated at its model's nominal
+ * power; sleep 3 s, wake 8 s) on
  * a virtual clock: simulated time moves only with {@code sim.advance}, the miners' sockets are real.
  */
 class MinerFleetTest {
 
-    private static final double RATED_W = 3500;
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private Simulator sim;
@@ -53,8 +54,16 @@ class MinerFleetTest {
     }
 
     private List<MinerEndpoint> endpoints(int n) {
-        return IntStream.range(0, n).mapToObj(i -> new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), RATED_W))
+        return IntStream.range(0, n).mapToObj(i -> new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), ratedW(i)))
                 .toList();
+    }
+
+    private double ratedW(int miner) {
+        return sim.site().miners().ratedPowerWOf(miner);
+    }
+
+    private MinerModel modelOf(int miner) {
+        return sim.site().miners().modelOf(miner).orElseThrow();
     }
 
     private MinerStatus status(int miner) {
@@ -67,7 +76,7 @@ class MinerFleetTest {
 
     @Test
     void beforeTheFirstPollEveryMinerCountsAtRatedPower() {
-        assertEquals(240 * RATED_W, fleet.totalPowerW());
+        assertEquals(sim.site().miners().ratedFleetPowerW(), fleet.totalPowerW(), 1e-6);
         assertEquals(MinerMode.UNKNOWN, status(0).mode());
     }
 
@@ -77,9 +86,10 @@ class MinerFleetTest {
         MinerStatus s = status(3);
         assertTrue(s.reachable());
         assertEquals(MinerMode.AWAKE, s.mode());
-        assertEquals(RATED_W, s.powerW(), 20);
-        assertEquals(RATED_W, s.targetW());
-        assertEquals(110, s.hashrateThs(), 110 * 0.1);
+        assertEquals(ratedW(3), s.powerW(), 20);
+        assertEquals(ratedW(3), s.targetW());
+        double nominalTh = modelOf(3).nominalHashrateTh();
+        assertEquals(nominalTh, s.hashrateThs(), nominalTh * 0.1);
         assertTrue(s.maxTempC() > 20 && s.maxTempC() < 100, "chip temperature " + s.maxTempC());
         assertNull(s.error());
         assertTrue(s.updatedMillis() > 0);
@@ -93,7 +103,7 @@ class MinerFleetTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(240, all.size());
         assertTrue(all.stream().allMatch(MinerStatus::reachable));
-        assertEquals(240 * RATED_W, fleet.totalPowerW(), 240 * 20);
+        assertEquals(sim.site().miners().ratedFleetPowerW(), fleet.totalPowerW(), 240 * 20);
         assertTrue(ms < 1000, "refresh of 240 miners took " + ms + " ms");
     }
 
@@ -112,11 +122,11 @@ class MinerFleetTest {
         sim.advance(Duration.ofSeconds(2));
         fleet.refresh();
         assertEquals(MinerMode.AWAKE, status(10).mode(), "waking counts as awake: it is drawing more already");
-        assertTrue(status(10).powerW() < RATED_W / 2, "still ramping up: " + status(10).powerW());
+        assertTrue(status(10).powerW() < ratedW(10) / 2, "still ramping up: " + status(10).powerW());
         sim.advance(Duration.ofSeconds(7)); // wake takes 8 s
         fleet.refresh();
-        assertEquals(RATED_W, status(10).powerW(), 20);
-        assertTrue(status(10).hashrateThs() > 100);
+        assertEquals(ratedW(10), status(10).powerW(), 20);
+        assertTrue(status(10).hashrateThs() > modelOf(10).nominalHashrateTh() * 0.9, "hashing again");
     }
 
     @Test
@@ -135,7 +145,8 @@ class MinerFleetTest {
     void rejectedPowerTargetFailsWithTheMinersMessage() {
         CommandOutcome o = run(MinerCommand.powerTarget(20, 9000)).get(0);
         assertFalse(o.ok());
-        assertTrue(o.message().contains("STATUS E: Power target 9000 W out of range 1050..3850 W"), o.message());
+        String range = (long) modelOf(20).minPowerW() + ".." + (long) modelOf(20).maxPowerW();
+        assertTrue(o.message().contains("STATUS E: Power target 9000 W out of range " + range + " W"), o.message());
     }
 
     @Test
@@ -197,7 +208,7 @@ class MinerFleetTest {
         }
         MinerStatus s = status(7);
         assertEquals(MinerMode.UNKNOWN, s.mode());
-        assertEquals(RATED_W, s.powerW());
+        assertEquals(ratedW(7), s.powerW());
         assertTrue(s.error().contains("cannot connect"), s.error());
         assertTrue(status(8).reachable());
 
@@ -211,13 +222,13 @@ class MinerFleetTest {
         FakeMiner garbage = FakeMiner.answering("not json at all\u0000");
         extras.add(garbage);
         fleet.close();
-        fleet = new MinerFleet(List.of(new MinerEndpoint(0, "127.0.0.1", sim.minerPort(0), RATED_W),
-                new MinerEndpoint(1, "127.0.0.1", garbage.port(), RATED_W)), TIMEOUT);
+        fleet = new MinerFleet(List.of(new MinerEndpoint(0, "127.0.0.1", sim.minerPort(0), ratedW(0)),
+                new MinerEndpoint(1, "127.0.0.1", garbage.port(), ratedW(1))), TIMEOUT);
         fleet.refresh();
         assertTrue(status(0).reachable());
         assertFalse(status(1).reachable());
         assertTrue(status(1).error().contains("malformed JSON"), status(1).error());
-        assertEquals(RATED_W, status(1).powerW());
+        assertEquals(ratedW(1), status(1).powerW());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * What a scenario is given: the site (the demo container unless told), its control settings, the miners and
@@ -33,7 +34,7 @@ public final class Container {
     SiteConfig site;
     ControlSettings control = ControlSettings.DEFAULTS;
     int miners = 40;
-    double minerRatedKw = 3.5;
+    IntToDoubleFunction minerRatedKw = i -> 3.5;
     Delays delays = new Delays(0, 0, 0);
     double auxiliaryKw = 25;
     double batteryKwh = 500;
@@ -57,8 +58,13 @@ public final class Container {
     }
 
     public Container miners(int count, double ratedKw) {
+        return miners(count, i -> ratedKw);
+    }
+
+    /** Miners of different ratings, as a fleet of several models: miner i is rated {@code ratedKwOf(i)}. */
+    public Container miners(int count, IntToDoubleFunction ratedKwOf) {
         miners = count;
-        minerRatedKw = ratedKw;
+        minerRatedKw = ratedKwOf;
         return this;
     }
 

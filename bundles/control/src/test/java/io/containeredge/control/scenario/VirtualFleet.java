@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Miners as the loop's fleet: each takes a power target, goes to sleep or wakes a set time after the command
@@ -85,20 +87,22 @@ public final class VirtualFleet implements ControlLoop.Fleet {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final LongSupplier now;
     private final double minerRatedKw;
+    private final double ratedKw;
     private final long sleepMillis;
     private final long wakeMillis;
     private final long targetMillis;
     boolean ignoreSleepAndWake;
 
-    VirtualFleet(int count, double ratedKw, Container.Delays delays, LongSupplier now) {
+    VirtualFleet(int count, IntToDoubleFunction ratedKwOf, Container.Delays delays, LongSupplier now) {
         this.now = now;
-        this.minerRatedKw = ratedKw;
+        this.minerRatedKw = IntStream.range(0, count).mapToDouble(ratedKwOf).max().orElse(0);
+        this.ratedKw = IntStream.range(0, count).mapToDouble(ratedKwOf).sum();
         this.sleepMillis = delays.sleepMillis();
         this.wakeMillis = delays.wakeMillis();
         this.targetMillis = delays.targetMillis();
         for (int i = 0; i < count; i++) {
-            endpoints.put(i, new MinerEndpoint(i, "127.0.0.1", 14100 + i, ratedKw * 1000));
-            miners.put(i, new Miner(ratedKw * 1000));
+            endpoints.put(i, new MinerEndpoint(i, "127.0.0.1", 14100 + i, ratedKwOf.applyAsDouble(i) * 1000));
+            miners.put(i, new Miner(ratedKwOf.applyAsDouble(i) * 1000));
         }
     }
 
@@ -110,14 +114,14 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         return miners.size();
     }
 
-    /** What one miner draws at full power. */
+    /** What one miner draws at full power: the largest one where their ratings differ. */
     public double minerRatedKw() {
         return minerRatedKw;
     }
 
     /** What every miner together draws at full power. */
     public double ratedKw() {
-        return size() * minerRatedKw;
+        return ratedKw;
     }
 
     /** The fleet's work demands this much: each miner draws its share at most, whatever its target. */

@@ -6,6 +6,7 @@ import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.FleetEfficiency;
+import io.containeredge.control.api.EconomicsStatus;
 import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.api.PriceSlot;
@@ -57,6 +58,7 @@ public final class RecordingControlService implements ControlService {
     private CapOverride capOverride;
     private volatile ControlStatus lastCycle;
     private volatile FleetEfficiency efficiency = FleetEfficiency.NONE;
+    private volatile EconomicsStatus economicsStatus;
 
     private RecordingControlService(Builder b) {
         siteImportCapKw = b.siteImportCapKw;
@@ -162,6 +164,16 @@ public final class RecordingControlService implements ControlService {
         boolean wasActive = capOverride != null && capOverride.activeAt(clock.getAsLong());
         capOverride = null;
         return wasActive;
+    }
+
+    /** What {@link #economics()} answers from now on: as the real controller's after a cycle with economics on. */
+    public void showsEconomics(EconomicsStatus status) {
+        economicsStatus = status;
+    }
+
+    @Override
+    public Optional<EconomicsStatus> economics() {
+        return Optional.ofNullable(economicsStatus);
     }
 
     @Override
