@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A market price feed over signed MQTT reaching the economic limit of the assembled gateway: the mixed-fleet
  * container with an economics section prices its miners with the tariff until a {@code price.update} brings live
- * slots; a feed with a hole is rejected naming the slot and leaves the live prices as they were.
+ * slots; a feed with a hole is rejected naming the slot and leaves the live prices as they were; a live price past
+ * its slot falls back to the tariff, and the status says so.
  */
 class PriceFeedEndToEndTest {
 
@@ -101,5 +102,27 @@ class PriceFeedEndToEndTest {
         Thread.sleep(2000); // a few cycles: the live prices received before still hold
         String reason = economicReason();
         assertTrue(reason.contains("price 5000 USD/MWh") && reason.contains("(live slot "), reason);
+    }
+
+    @Test
+    void aLivePricePastItsSlotFallsBackToTheTariffVisibleInTheStatus() throws Exception {
+        long now = System.currentTimeMillis();
+        long fiveMinutes = Duration.ofMinutes(5).toMillis();
+        // one 5-minute slot that ends 25 s from now: taken, then past its slot
+        long start = now - fiveMinutes + Duration.ofSeconds(25).toMillis();
+        JsonNode accepted = send(SparkplugHost.body("price.update",
+                Map.of("slots", List.of(Map.of("start", start, "minutes", 5, "usdPerMwh", 777)))));
+        assertEquals("accepted", accepted.get("status").asText(), accepted.toString());
+        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(economicReason().contains("price 777 USD/MWh"),
+                economicReason()));
+
+        Eventually.within(Duration.ofSeconds(40), () -> {
+            String reason = economicReason();
+            assertTrue(reason.contains("tariff base") && reason.contains("live prices ended at"), reason);
+        });
+        JsonNode priceNow = container.api.get("/api/v1/economics").get("priceNow");
+        assertEquals("TARIFF", priceNow.get("source").asText(), priceNow.toString());
+        assertEquals(40, priceNow.get("usdPerMwh").asDouble(), priceNow.toString());
+        assertTrue(priceNow.get("fallback").asText().startsWith("live prices ended at"), priceNow.toString());
     }
 }
