@@ -36,6 +36,8 @@ class EfficiencyEndToEndTest {
                 .replace("count: 240", "count: " + MINERS)
                 .replace("basePort: 14100", "basePort: " + minersBase)
                 .replace("{name: s19j-pro, from: 0, to: 39,", "{name: s19j-pro, from: 0, to: 9,")
+                // four S21-class units on Braiins OS: learned from the REST firmware's one-minute average
+                .replace("{name: s21-braiins, from: 40, to: 47,", "{name: s21-braiins, from: 10, to: 13,")
                 .replaceAll("(?m)^ *- \\{name: m56s,.*\\n", "")
                 .replace("degradedEvery: 50", "degradedEvery: 10")
                 // energy this cheap keeps every unit at full power: no economic change of target while it learns

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,16 +34,17 @@ class SiteMinerDialectsTest {
     }
 
     @Test
-    void everyExistingSiteStaysOnTheCgminerDialect() throws ConfigException {
-        MinerFleetConfig demo = SiteDocuments.loadBuiltIn("demo-container").config().miners();
-        for (int i = 0; i < demo.count(); i++) {
-            assertEquals("cgminer", dialectOf(demo, i));
+    void aSiteThatNamesNoDialectStaysOnTheCgminerDialect() throws IOException, ConfigException {
+        MinerFleetConfig miners = load("");
+        for (int i = 0; i < miners.count(); i++) {
+            assertEquals("cgminer", dialectOf(miners, i));
         }
     }
 
-    @Test
-    void theMixedSiteHasOneBraiinsGroup() throws ConfigException {
-        MinerFleetConfig mixed = SiteDocuments.loadBuiltIn("mixed-container").config().miners();
+    @ParameterizedTest
+    @ValueSource(strings = {"mixed-container", "demo-container"})
+    void theBuiltInSitesHaveOneBraiinsGroup(String site) throws ConfigException {
+        MinerFleetConfig mixed = SiteDocuments.loadBuiltIn(site).config().miners();
         assertEquals("cgminer", dialectOf(mixed, 39));
         assertEquals("braiins-rest", dialectOf(mixed, 40));
         assertEquals("braiins-rest", dialectOf(mixed, 47));
