@@ -34,7 +34,9 @@ class SimulatorMainTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("modbus container-gw on 127.0.0.1:"), text);
         assertTrue(text.contains("modbus bess on 127.0.0.1:"), text);
-        assertTrue(text.contains("miners 240 on 127.0.0.1:"), text);
+        // the demo's miners 40-47 run the Braiins OS-style firmware, the others the CGMiner-style API
+        assertTrue(text.contains("miners 232 on 127.0.0.1:") && text.contains("(CGMiner JSON API)"), text);
+        assertTrue(text.contains("miners 8 on 127.0.0.1:") && text.contains("(Braiins OS-style REST API)"), text);
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
  */
 public final class MinerServers implements AutoCloseable {
 
+    /** More runs of consecutive ports than this are ephemeral ports: not worth listing. */
+    private static final int MAX_RUNS = 4;
+
     private final MinerFleetServer tcp;
     private final RestMinerServer rest;
     private final ServedMiners miners;
@@ -74,12 +77,27 @@ public final class MinerServers implements AutoCloseable {
         return out;
     }
 
+    /**
+     * "miners 232 on 127.0.0.1:14100..14139, 14148..14339 (CGMiner JSON API)": each run of consecutive ports; with
+     * ephemeral ports (no runs to speak of) the first and the last miner's, as they go by index.
+     */
     private void describe(List<String> out, String host, String api, IntPredicate which) {
         List<Integer> miners = IntStream.range(0, count()).filter(which).boxed().toList();
-        if (!miners.isEmpty()) {
-            out.add("miners " + miners.size() + " on " + host + ":" + port(miners.get(0)) + ".."
-                    + port(miners.get(miners.size() - 1)) + " (" + api + ")");
+        if (miners.isEmpty()) {
+            return;
         }
+        List<String> runs = new ArrayList<>();
+        int first = port(miners.get(0));
+        for (int i = 1; i <= miners.size(); i++) {
+            int last = port(miners.get(i - 1));
+            if (i == miners.size() || port(miners.get(i)) != last + 1) {
+                runs.add(first == last ? String.valueOf(first) : first + ".." + last);
+                first = i < miners.size() ? port(miners.get(i)) : first;
+            }
+        }
+        String ports = runs.size() <= MAX_RUNS ? String.join(", ", runs)
+                : port(miners.get(0)) + ".." + port(miners.get(miners.size() - 1));
+        out.add("miners " + miners.size() + " on " + host + ":" + ports + " (" + api + ")");
     }
 
     @Override

@@ -138,6 +138,7 @@ class RestMinerServerTest {
         String summary = MinerApiTest.askRaw(sim.minerPort(REST - 1), "summary", 3000, false);
         assertTrue(summary.contains("\"SUMMARY\""), summary);
         List<String> lines = sim.describe();
+        // ephemeral ports: the first and the last miner's, by index
         assertTrue(lines.contains("miners 232 on 127.0.0.1:" + sim.minerPort(0) + ".." + sim.minerPort(239)
                 + " (CGMiner JSON API)"), lines::toString);
         assertTrue(lines.contains("miners 8 on 127.0.0.1:" + sim.minerPort(REST) + ".." + sim.minerPort(47)
