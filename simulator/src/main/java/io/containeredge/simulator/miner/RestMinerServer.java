@@ -67,7 +67,7 @@ public final class RestMinerServer implements AutoCloseable {
             close();
             throw e;
         }
-        // a site without REST miners (the demo) gets no sweeper thread: pools start their threads on first use
+        // a site without REST miners gets no sweeper thread: pools start their threads on first use
         if (IntStream.range(0, count).anyMatch(served)) {
             sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
         }
