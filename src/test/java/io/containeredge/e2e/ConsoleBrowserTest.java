@@ -157,8 +157,8 @@ class ConsoleBrowserTest {
     void everyPageFitsAPhoneScreen() throws Exception {
         browser.phoneScreen(390, 844);
         try {
-            for (String page : List.of("index", "charts", "economics", "alarms", "devices", "config", "overrides", "audit",
-                    "system")) {
+            for (String page : List.of("index", "charts", "economics", "efficiency", "alarms", "devices", "config",
+                    "overrides", "audit", "system")) {
                 browser.open(console + page + ".html");
                 browser.visible(By.id("page"));
                 if (page.equals("system")) {
@@ -211,6 +211,49 @@ class ConsoleBrowserTest {
         assertTrue(Integer.parseInt(browser.visible(By.id("economics-ahead")).getAttribute("data-points")) >= 1);
         assertTrue(browser.visible(By.id("economics-price-file")).getText().endsWith("demo-prices.json"));
         browser.screenshot("09-economics");
+    }
+
+    /**
+     * The Economics area is one: below its economics panels the Economics page shows the fleet's measured efficiency
+     * and the underperformers as {@code GET /api/v1/economics/efficiency} has them. This rig's miners listen nowhere,
+     * so none hashes and none can underperform: the list says so (the demo's degraded units are found where miners
+     * answer, {@code EfficiencyEndToEndTest}). Its link opens the Efficiency page, which keeps the Economics nav
+     * entry current, shows every modelled miner with its firmware dialect and the firmware's pause reason (none from
+     * a miner that does not answer), and links back.
+     */
+    @Test
+    @Order(9)
+    void theEconomicsPageShowsTheUnderperformersAndLeadsToEveryMinersEfficiency() throws Exception {
+        browser.open(console + "economics.html");
+        browser.visible(By.id("economics-underperformers"));
+        JsonNode api = container.api.get("/api/v1/economics/efficiency");
+        assertEquals(0, api.get("underperformers").size(), "no miner answers here: " + api.get("underperformers"));
+        browser.awaitText(By.cssSelector("#efficiency-underperformers tr.empty"), "No underperformer.",
+                Duration.ofSeconds(10));
+        assertEquals("0", browser.visible(By.id("efficiency-underperformer-count")).getText());
+        assertEquals("—", browser.visible(By.id("efficiency-fleet-jth")).getText(), "nothing hashing: no fleet J/TH");
+        assertEquals(List.of(), browser.driver.findElements(By.id("nav-efficiency")), "one nav entry for the area");
+        browser.screenshot("10-economics-efficiency");
+
+        browser.click(By.id("economics-efficiency-link"));
+        browser.visible(By.id("efficiency-economics-link"));
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/console/efficiency.html"), browser.driver.getCurrentUrl());
+        assertEquals("page", browser.visible(By.id("nav-economics")).getAttribute("aria-current"));
+        JsonNode miners = container.api.get("/api/v1/economics/efficiency").get("miners");
+        assertTrue(miners.size() > 0, "the demo's miners have models");
+        Eventually.within(Duration.ofSeconds(15), () -> assertEquals(miners.size(),
+                browser.driver.findElements(By.cssSelector("#efficiency-miners tr[data-miner]")).size()));
+        JsonNode first = miners.get(0);
+        WebElement row = browser.visible(By.cssSelector("#efficiency-miners tr[data-miner='" + first.get("index").asInt()
+                + "']"));
+        assertEquals(first.get("dialect").asText(), row.findElement(By.cssSelector("td.dialect")).getText());
+        assertTrue(first.get("pauseReason").isNull(), "a miner that does not answer says nothing: " + first);
+        assertEquals("—", row.findElement(By.cssSelector("td.pause-reason")).getText());
+        browser.screenshot("11-efficiency");
+
+        browser.click(By.id("efficiency-economics-link"));
+        browser.visible(By.id("economics-underperformers"));
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/console/economics.html"), browser.driver.getCurrentUrl());
     }
 
     /** The configuration page's editor once it holds the active site (it is loaded after the page). */
