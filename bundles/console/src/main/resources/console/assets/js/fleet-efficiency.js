@@ -4,13 +4,15 @@
 // this below its economics panels; the Efficiency page adds every miner's row (showRest).
 //
 // Element ids (both pages): #efficiency-message, #efficiency-fleet-jth, #efficiency-fleet-ths,
-// #efficiency-underperformer-count, #efficiency-lost, #efficiency-underperformers (tbody; rows tr[data-miner],
-// or one tr.empty when there is none).
+// #efficiency-underperformer-count, #efficiency-lost, #efficiency-underperformer-table (an empty <table> this
+// module fills: its header and the tbody #efficiency-underperformers, rows tr[data-miner], or one tr.empty when
+// there is none).
 
 import { getJson } from './api.js';
 import { h, byId, fill, setText, showMessage, num, when } from './dom.js';
 
-const UNDERPERFORMER_COLUMNS = 9;
+const UNDERPERFORMER_HEADINGS = [['Miner'], ['Model'], ['Why'], ['Measured TH/s', 'num'], ['Expected TH/s', 'num'],
+  ['Deficit', 'num'], ['J/TH', 'num'], ['Lost USD/day', 'num'], ['Since']];
 
 /** A number cell. */
 export function cell(value, decimals, unit = '') {
@@ -28,9 +30,13 @@ function show(e) {
   setText('efficiency-fleet-ths', num(e.hashrateThs, 0, 'TH/s'));
   setText('efficiency-underperformer-count', e.underperformers.length);
   setText('efficiency-lost', num(e.underperformers.reduce((sum, m) => sum + (m.lostUsdPerDay || 0), 0), 2, 'USD'));
-  fill(byId('efficiency-underperformers'), e.underperformers.length === 0
-    ? h('tr', { class: 'empty' }, h('td', { colspan: UNDERPERFORMER_COLUMNS, class: 'muted' }, 'No underperformer.'))
-    : e.underperformers.map(underperformerRow));
+  const rows = e.underperformers.length === 0
+    ? h('tr', { class: 'empty' },
+      h('td', { colspan: UNDERPERFORMER_HEADINGS.length, class: 'muted' }, 'No underperformer.'))
+    : e.underperformers.map(underperformerRow);
+  fill(byId('efficiency-underperformer-table'),
+    h('thead', {}, h('tr', {}, UNDERPERFORMER_HEADINGS.map(([text, kind]) => h('th', { class: kind }, text)))),
+    h('tbody', { id: 'efficiency-underperformers' }, rows));
 }
 
 /** Fetches the fleet's efficiency and shows it; showRest(e) draws what else the page has of it. */
