@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,8 +158,8 @@ class ConsoleBrowserTest {
     void everyPageFitsAPhoneScreen() throws Exception {
         browser.phoneScreen(390, 844);
         try {
-            for (String page : List.of("index", "charts", "economics", "alarms", "devices", "config", "overrides", "audit",
-                    "system")) {
+            for (String page : List.of("index", "charts", "economics", "efficiency", "alarms", "devices", "config",
+                    "overrides", "audit", "system")) {
                 browser.open(console + page + ".html");
                 browser.visible(By.id("page"));
                 if (page.equals("system")) {
@@ -211,6 +212,59 @@ class ConsoleBrowserTest {
         assertTrue(Integer.parseInt(browser.visible(By.id("economics-ahead")).getAttribute("data-points")) >= 1);
         assertTrue(browser.visible(By.id("economics-price-file")).getText().endsWith("demo-prices.json"));
         browser.screenshot("09-economics");
+    }
+
+    /**
+     * The Economics area is one: below its economics panels the Economics page shows the fleet's measured efficiency
+     * and the underperformers as {@code GET /api/v1/economics/efficiency} has them, in its order, or says there is
+     * none. This rig runs no miners of its own (whatever answers on the demo's miner ports is not under its control)
+     * and a unit becomes an underperformer only after 30 min, so it compares the list with the gateway's rather than
+     * expecting degraded units: those are found where miners answer, {@code EfficiencyEndToEndTest}. Its link opens
+     * the Efficiency page, which keeps the Economics nav entry current, shows every modelled miner with its firmware
+     * dialect and the firmware's pause reason as the gateway has them, and links back.
+     */
+    @Test
+    @Order(9)
+    void theEconomicsPageShowsTheUnderperformersAndLeadsToEveryMinersEfficiency() throws Exception {
+        browser.open(console + "economics.html");
+        browser.visible(By.id("economics-underperformers"));
+        Eventually.within(Duration.ofSeconds(25), () -> {
+            JsonNode api = container.api.get("/api/v1/economics/efficiency");
+            List<String> expected = new ArrayList<>();
+            api.get("underperformers").forEach(m -> expected.add(m.get("index").asText()));
+            List<String> shown = browser.driver.findElements(By.cssSelector("#efficiency-underperformers tr")).stream()
+                    .map(tr -> tr.getAttribute("class").equals("empty") ? "none: " + tr.getText()
+                            : tr.getAttribute("data-miner"))
+                    .toList();
+            assertEquals(expected.isEmpty() ? List.of("none: No underperformer.") : expected, shown,
+                    "the gateway's underperformers, in its order (most lost revenue first)");
+            assertEquals(String.valueOf(expected.size()),
+                    browser.visible(By.id("efficiency-underperformer-count")).getText());
+        });
+        assertTrue(browser.visible(By.id("efficiency-fleet-ths")).getText().endsWith("TH/s"));
+        assertEquals(List.of(), browser.driver.findElements(By.id("nav-efficiency")), "one nav entry for the area");
+        browser.screenshot("10-economics-efficiency");
+
+        browser.click(By.id("economics-efficiency-link"));
+        browser.visible(By.id("efficiency-economics-link"));
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/console/efficiency.html"), browser.driver.getCurrentUrl());
+        assertEquals("page", browser.visible(By.id("nav-economics")).getAttribute("aria-current"));
+        JsonNode miners = container.api.get("/api/v1/economics/efficiency").get("miners");
+        assertTrue(miners.size() > 0, "the demo's miners have models");
+        Eventually.within(Duration.ofSeconds(15), () -> assertEquals(miners.size(),
+                browser.driver.findElements(By.cssSelector("#efficiency-miners tr[data-miner]")).size()));
+        JsonNode first = miners.get(0);
+        WebElement row = browser.visible(By.cssSelector("#efficiency-miners tr[data-miner='"
+                + first.get("index").asInt() + "']"));
+        assertEquals(first.get("dialect").asText(), row.findElement(By.cssSelector("td.dialect")).getText());
+        assertEquals(first.get("pauseReason").isNull() ? "—" : first.get("pauseReason").asText(),
+                row.findElement(By.cssSelector("td.pause-reason")).getText(),
+                "the firmware's words, as the gateway has them");
+        browser.screenshot("11-efficiency");
+
+        browser.click(By.id("efficiency-economics-link"));
+        browser.visible(By.id("economics-underperformers"));
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/console/economics.html"), browser.driver.getCurrentUrl());
     }
 
     /** The configuration page's editor once it holds the active site (it is loaded after the page). */

@@ -21,7 +21,7 @@ class EfficiencyServletTest {
 
     private static MinerEfficiency miner(int index, double ths, Long since, boolean under, double lost) {
         return new MinerEfficiency(index, "S21", true, 3500, ths, 3500 / ths, 200, (200 - ths) / 2, 480, 2, since,
-                under, under ? "below its curve" : null, lost);
+                under, under ? "below its curve" : null, lost, "cgminer", null);
     }
 
     private JsonNode get(String pathInfo, int expectedStatus) throws Exception {
@@ -39,7 +39,7 @@ class EfficiencyServletTest {
         MinerEfficiency dead = miner(1, 134, 1_000L, true, 3.3);
         MinerEfficiency slow = miner(2, 170, 2_000L, true, 1.5);
         MinerEfficiency asleep = new MinerEfficiency(3, "S21", false, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, 0, 0, null, false, null, 0);
+                Double.NaN, 0, 0, null, false, null, 0, "braiins-rest", "paused by API");
         control.showsEfficiency(new FleetEfficiency(5_000, 10500 / 505.0, 505, 10500, 0.05,
                 List.of(fine, dead, slow, asleep), List.of(dead, slow)));
         JsonNode json = get(null, 200);
@@ -56,6 +56,10 @@ class EfficiencyServletTest {
         JsonNode sleeping = json.get("miners").get(3);
         assertTrue(sleeping.get("joulesPerTh").isNull(), "no J/TH while asleep: " + sleeping);
         assertTrue(sleeping.get("underperformingSinceMillis").isNull());
+        assertEquals("braiins-rest", sleeping.get("dialect").asText());
+        assertEquals("paused by API", sleeping.get("pauseReason").asText(), "the firmware's own words");
+        assertEquals("cgminer", json.get("miners").get(0).get("dialect").asText());
+        assertTrue(json.get("miners").get(0).get("pauseReason").isNull(), "its dialect reads none: " + json);
     }
 
     @Test

@@ -1,7 +1,9 @@
 // Economics page: the controller's economics status (/api/v1/economics), refreshed every 5 s: the economic
 // limit and why, the energy price now with its source and any fallback, the prices of the next 24 h as a
 // step chart (line-chart.js), the hashprice (stale flagged), the fleet's profit now and today, the breakeven
-// price per model with what economics does with its units, and the local price file's state.
+// price per model with what economics does with its units, and the local price file's state. Below them, every
+// 10 s, the fleet's measured efficiency and the underperformers (fleet-efficiency.js), with a link to the
+// Efficiency page's every-miner table: one Economics area, one nav entry.
 //
 // Element ids (for the browser tests): #economics-message (economics off, or not available), #economics-content,
 // #economics-limit, #economics-reason, #economics-price, #economics-price-source, #economics-price-basis,
@@ -9,14 +11,17 @@
 // #economics-hashprice-origin, #economics-hashprice-stale, #economics-profit-hour, #economics-profit-today,
 // #economics-profit-since, #economics-profit-basis, #economics-ahead (section with an <svg>; data-points),
 // #economics-models (tbody; rows tr[data-model]), #economics-price-file-panel, #economics-price-file,
-// #economics-price-file-applied, #economics-price-file-slots, #economics-price-file-problem.
+// #economics-price-file-applied, #economics-price-file-slots, #economics-price-file-problem; #economics-efficiency
+// and #economics-underperformers (sections with fleet-efficiency.js's ids), #economics-efficiency-link.
 
 import { startPage } from './session.js';
 import { getJson } from './api.js';
 import { drawLineChart } from './line-chart.js';
+import { refreshFleetEfficiency } from './fleet-efficiency.js';
 import { h, byId, fill, setText, showMessage, num, when, ago, every } from './dom.js';
 
 const REFRESH_MILLIS = 5000;
+const EFFICIENCY_REFRESH_MILLIS = 10000;
 
 /** A message element shown with its text, hidden without. */
 function flag(id, text, kind) {
@@ -112,3 +117,4 @@ async function refresh() {
 
 await startPage('economics');
 every(REFRESH_MILLIS, refresh);
+every(EFFICIENCY_REFRESH_MILLIS, refreshFleetEfficiency);

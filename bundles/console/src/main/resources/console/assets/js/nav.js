@@ -1,4 +1,5 @@
-// The one navigation bar of the console, drawn into <header id="nav"> by every page.
+// The one navigation bar of the console, drawn into <header id="nav"> by every page. One entry per area: a
+// page reached from another (efficiency.html from Economics) marks its area's entry as current.
 
 import { h, fill } from './dom.js';
 
@@ -7,7 +8,6 @@ const PAGES = [
   { id: 'charts', href: 'charts.html', label: 'Charts' },
   { id: 'economics', href: 'economics.html', label: 'Economics' },
   { id: 'alarms', href: 'alarms.html', label: 'Alarms' },
-  { id: 'efficiency', href: 'efficiency.html', label: 'Efficiency' },
   { id: 'devices', href: 'devices.html', label: 'Devices' },
   { id: 'overrides', href: 'overrides.html', label: 'Overrides' },
   { id: 'config', href: 'config.html', label: 'Configuration' },

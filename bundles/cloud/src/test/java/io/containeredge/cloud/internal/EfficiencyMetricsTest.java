@@ -16,7 +16,7 @@ class EfficiencyMetricsTest {
     void theFleetsMeasuredEfficiency() {
         RecordingControlService control = RecordingControlService.forSite(2200).build();
         MinerEfficiency dead = new MinerEfficiency(9, "S21", true, 3500, 134, 26.1, 200, 33, 120, 1, 1L, true,
-                "below its curve", 3.3);
+                "below its curve", 3.3, "cgminer", null);
         control.showsEfficiency(new FleetEfficiency(1, 17.9, 534, 9570, 0.05, List.of(dead), List.of(dead)));
         assertEquals(Map.of(EfficiencyMetrics.JOULES_PER_TH, 17.9, EfficiencyMetrics.HASHRATE, 534.0,
                 EfficiencyMetrics.UNDERPERFORMERS, 1L), EfficiencyMetrics.of(control));

@@ -19,8 +19,13 @@ package io.containeredge.control.api;
  * @param why what makes it an underperformer: {@code below its curve}, {@code J/TH outlier}; null when neither
  * @param lostUsdPerDay (expected - measured TH/s) x net hashprice: what its deficit costs, USD/day (0 when it
  *     hashes no less than its curve)
+ * @param dialect the id of the firmware dialect it is polled in; null while the controller has no status of it
+ * @param pauseReason the firmware's own words on whether and why it is paused (Braiins-style firmware:
+ *     {@code "paused by API"}, {@code "not paused"}), from its last answer; null when its dialect reads none or it
+ *     did not answer
  */
 public record MinerEfficiency(int index, String model, boolean awake, double powerW, double hashrateThs,
         double joulesPerTh, double expectedThs, double deficitPct, long samplesLearned, int pointsLearned,
-        Long underperformingSinceMillis, boolean underperforming, String why, double lostUsdPerDay) {
+        Long underperformingSinceMillis, boolean underperforming, String why, double lostUsdPerDay, String dialect,
+        String pauseReason) {
 }

@@ -15,8 +15,9 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * The efficiency picture of one cycle ({@link FleetEfficiency}) and the warning of each underperformer. A miner's
- * numbers are what it reports now (its windowed hashrate average, else its 5 s hashrate); its lost revenue is its
- * deficit against its model's curve at that power times the net hashprice.
+ * numbers are what it reports now (its windowed hashrate average, else its 5 s hashrate), with its dialect and its
+ * firmware's own words on pausing, so that a miner the controller did not pause shows why it is not hashing; its
+ * lost revenue is its deficit against its model's curve at that power times the net hashprice.
  */
 final class EfficiencyReport {
 
@@ -57,9 +58,12 @@ final class EfficiencyReport {
         boolean underperforming = in.judged().underperforming(index, in.nowMillis());
         long samples = in.curves().samples(index);
         int points = in.curves().points(index).size();
+        String dialect = s == null ? null : s.dialect();
+        String pauseReason = s == null ? null : s.pauseReason();
         if (s == null || !s.reachable() || s.mode() != MinerMode.AWAKE) {
             return new MinerEfficiency(index, unit.model(), false, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, samples, points, since, underperforming, in.judged().why(index), 0);
+                    Double.NaN, samples, points, since, underperforming, in.judged().why(index), 0, dialect,
+                    pauseReason);
         }
         double metered = in.meteredW().applyAsDouble(index);
         double powerW = Double.isFinite(metered) ? metered : s.powerW();
@@ -68,7 +72,7 @@ final class EfficiencyReport {
         double lost = Math.max(0, expected - ths) * in.netHashpriceUsdPerThDay();
         return new MinerEfficiency(index, unit.model(), true, powerW, ths, ths > 0 ? powerW / ths : Double.NaN,
                 expected, (expected - ths) / expected * 100, samples, points, since, underperforming,
-                in.judged().why(index), lost);
+                in.judged().why(index), lost, dialect, pauseReason);
     }
 
     /** The warning of one underperformer, with its numbers. */

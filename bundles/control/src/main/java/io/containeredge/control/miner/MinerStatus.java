@@ -17,16 +17,18 @@ package io.containeredge.control.miner;
  * @param averageWindowSeconds the length of that window, s; 0 without one
  * @param pauseReason why the firmware says it is paused (or that it is not), for people; null when its dialect
  *     reads none
+ * @param dialect the id of the firmware dialect it was polled in (e.g. {@code cgminer}); null for a status not
+ *     read from a miner
  */
 public record MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
         double hashrateThs, double maxTempC, long updatedMillis, String error, double averageThs,
-        double averageWindowSeconds, String pauseReason) {
+        double averageWindowSeconds, String pauseReason, String dialect) {
 
     /** A status without a windowed hashrate average, whose firmware says nothing about pausing. */
     public MinerStatus(int index, boolean reachable, MinerMode mode, double powerW, double targetW,
             double hashrateThs, double maxTempC, long updatedMillis, String error) {
         this(index, reachable, mode, powerW, targetW, hashrateThs, maxTempC, updatedMillis, error, Double.NaN, 0,
-                null);
+                null, null);
     }
 
     /** A status with a windowed hashrate average, whose firmware says nothing about pausing. */
@@ -34,12 +36,12 @@ public record MinerStatus(int index, boolean reachable, MinerMode mode, double p
             double hashrateThs, double maxTempC, long updatedMillis, String error, double averageThs,
             double averageWindowSeconds) {
         this(index, reachable, mode, powerW, targetW, hashrateThs, maxTempC, updatedMillis, error, averageThs,
-                averageWindowSeconds, null);
+                averageWindowSeconds, null, null);
     }
 
     /** A miner that did not answer: unknown mode, assumed to draw its rated power. */
     public static MinerStatus unreachable(MinerEndpoint endpoint, String error, long nowMillis) {
         return new MinerStatus(endpoint.index(), false, MinerMode.UNKNOWN, endpoint.ratedW(), endpoint.ratedW(),
-                0, Double.NaN, nowMillis, error);
+                0, Double.NaN, nowMillis, error, Double.NaN, 0, null, endpoint.dialect().id());
     }
 }

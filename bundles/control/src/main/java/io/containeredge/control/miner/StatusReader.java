@@ -52,7 +52,7 @@ final class StatusReader {
         return new MinerStatus(endpoint.index(), true, mode(fields, answers, hashing),
                 Double.isNaN(powerW) ? endpoint.ratedW() : powerW,
                 Double.isNaN(targetW) ? endpoint.ratedW() : targetW,
-                hashing, maxTempC, nowMillis, warning, averageThs, windowSeconds, pauseReason);
+                hashing, maxTempC, nowMillis, warning, averageThs, windowSeconds, pauseReason, endpoint.dialect().id());
     }
 
     /**

@@ -78,6 +78,8 @@ class MixedDialectFleetTest {
         assertEquals("braiins-rest", fleet.endpoints().get(BRAIINS - FIRST).dialect().id());
         assertEquals("not paused", status(BRAIINS).pauseReason());
         assertNull(status(CGMINER).pauseReason(), "the cgminer dialect reads no pause reason");
+        assertEquals("braiins-rest", status(BRAIINS).dialect(), "each status says the dialect it was read in");
+        assertEquals("cgminer", status(CGMINER).dialect());
         assertEquals(3500, status(BRAIINS).powerW());
         assertEquals(3068, status(CGMINER).powerW(), 1);
     }

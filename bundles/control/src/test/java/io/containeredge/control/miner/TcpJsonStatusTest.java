@@ -27,7 +27,8 @@ class TcpJsonStatusTest {
         MinerStatus s = parse("{\"STATUS\":[{\"STATUS\":\"S\",\"Msg\":\"Summary\"}],\"SUMMARY\":[{\"GHS 5s\":99500.5,"
                 + "\"Power\":3012,\"Power Target\":3000,\"State\":\"hashing\",\"Inlet Temp\":31.2,"
                 + "\"Outlet Temp\":38.0,\"Temperature\":55.4}]}");
-        assertEquals(new MinerStatus(4, true, MinerMode.AWAKE, 3012, 3000, 99.5005, 55.4, 1234, null), s);
+        assertEquals(new MinerStatus(4, true, MinerMode.AWAKE, 3012, 3000, 99.5005, 55.4, 1234, null, Double.NaN, 0,
+                null, "cgminer"), s);
     }
 
     @Test
