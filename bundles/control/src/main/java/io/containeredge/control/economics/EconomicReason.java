@@ -4,23 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The economic verdict's reason with its numbers, per model: "price 112 USD/MWh > breakeven 97 USD/MWh for S21
- * units: 40 units asleep", then where the price came from, a stale hashprice, a change still being held.
+ * units: 40 units asleep" (the model's breakeven, with how many of its units decide on their learned curves), then
+ * where the price came from, a stale hashprice, a change still being held.
  */
 final class EconomicReason {
 
     private EconomicReason() {
     }
 
-    static String of(Map<Integer, UnitModel> units, Map<Integer, Double> followed, EnergyPrice price,
-            Hashprice hashprice, long wallMillis, long pendingMillis, long holdMillis) {
+    /**
+     * @param units the priced miners on their model's curve: the breakeven shown is the model's
+     * @param onLearnedCurves the priced miners deciding on their learned curve instead: counted per model
+     */
+    static String of(Map<Integer, UnitModel> units, Set<Integer> onLearnedCurves, Map<Integer, Double> followed,
+            EnergyPrice price, Hashprice hashprice, long wallMillis, long pendingMillis, long holdMillis) {
         if (units.isEmpty()) {
             return "no miner with a known model and curve: nothing to price";
         }
         List<String> parts = new ArrayList<>();
-        ModelPlan.of(units, followed, hashprice.netUsdPerThDay()).forEach((model, l) -> {
+        ModelPlan.of(units, onLearnedCurves, followed, hashprice.netUsdPerThDay()).forEach((model, l) -> {
             if (l.asleep() + l.lowered() > 0) {
                 parts.add(line(model, l, price.usdPerMwh()));
             }
@@ -44,7 +50,9 @@ final class EconomicReason {
         String doing = l.asleep() > 0 && l.lowered() > 0
                 ? l.asleep() + " units asleep, " + l.lowered() + " at lower power targets"
                 : l.asleep() > 0 ? l.asleep() + " units asleep" : l.lowered() + " units at lower power targets";
-        return String.format(Locale.ROOT, "price %.0f USD/MWh %s breakeven %.0f USD/MWh for %s units: %s", usdPerMwh,
-                usdPerMwh > l.breakevenUsdPerMwh() ? ">" : "<=", l.breakevenUsdPerMwh(), model, doing);
+        String learned = l.onLearnedCurves() > 0 ? " (" + l.onLearnedCurves() + " on learned curves)" : "";
+        return String.format(Locale.ROOT, "price %.0f USD/MWh %s breakeven %.0f USD/MWh for %s units%s: %s",
+                usdPerMwh, usdPerMwh > l.breakevenUsdPerMwh() ? ">" : "<=", l.breakevenUsdPerMwh(), model, learned,
+                doing);
     }
 }
