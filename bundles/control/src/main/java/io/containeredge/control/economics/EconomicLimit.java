@@ -10,6 +10,7 @@ import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.site.api.MinerCurve;
 import io.containeredge.site.api.SiteConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,10 @@ public final class EconomicLimit implements LimitSource {
 
     public static final String NAME = "economics";
     static final String HASHPRICE_STALE = "economics.hashprice-stale";
+    private static final String PRICE_CHANGE = "new prices";
+    private static final String CURVE_CHANGE = "new learned curves";
 
-    /** The priced miners on their model's curve: what people are shown as the model's breakeven. */
+    /** The priced miners on their model's curve, by index: what people are shown as the model's breakeven. */
     private final Map<Integer, UnitModel> models;
     /** The priced miners on the curves they are valued on: their model's, or the one learned. */
     private final Map<Integer, UnitModel> units;
@@ -40,15 +43,22 @@ public final class EconomicLimit implements LimitSource {
     private final EconomicInputs inputs;
     private final PlanHold hold;
     private Map<Integer, Double> followed = Map.of();
-    /** Each priced miner's best step and value per kW at {@link #pricedAt}: they change with the prices and curves only. */
+    /**
+     * Each priced miner's best step and value per kW at {@link #pricedAt} on its curve: they change with the prices
+     * and the curves only.
+     */
     private Map<Integer, Double> asked = Map.of();
     private final Map<Integer, Double> valuePerKw = new HashMap<>();
     private Prices pricedAt;
+    /** New curves were given since the last valuation. */
+    private boolean curvesChanged;
+    /** What made the plan the prices ask for change last, for the reason while the change is held. */
+    private String lastChange = PRICE_CHANGE;
     private volatile EconomicState state;
 
     /** @param units the priced miners by index: those whose model and curve are known */
     public EconomicLimit(EconomicsSettings settings, Map<Integer, UnitModel> units, EconomicInputs inputs) {
-        this.models = Map.copyOf(units);
+        this.models = Collections.unmodifiableMap(new TreeMap<>(units));
         this.units = new TreeMap<>(units);
         this.inputs = inputs;
         this.hold = new PlanHold(settings);
@@ -98,7 +108,7 @@ public final class EconomicLimit implements LimitSource {
                 onLearnedCurves.remove(index);
             }
         });
-        pricedAt = null;
+        curvesChanged = true;
     }
 
     @Override
@@ -122,7 +132,7 @@ public final class EconomicLimit implements LimitSource {
         }
         inputs.priceFileAlarm().ifPresent(alarms::add);
         String reason = EconomicReason.of(models, onLearnedCurves, followed, price, hashprice, cycle.wallMillis(),
-                hold.pendingMillis(cycle.nowMillis()), hold.holdMillis());
+                new EconomicReason.Held(lastChange, hold.pendingMillis(cycle.nowMillis()), hold.holdMillis()));
         double limitKw = offW > 0 ? in.minerRatedKw() - offW / 1000 : Double.POSITIVE_INFINITY;
         state = new EconomicState(cycle.wallMillis(), price, hashprice, models, onLearnedCurves, followed, limitKw, reason);
         return List.of(new Verdict(NAME, limitKw, false, reason, alarms, Verdict.Strength.SOFT, null));
@@ -132,7 +142,7 @@ public final class EconomicLimit implements LimitSource {
      * Values every priced miner's steps at {@code prices}, unless they are the ones last valued on the same curves.
      */
     private void value(Prices prices) {
-        if (prices.equals(pricedAt)) {
+        if (prices.equals(pricedAt) && !curvesChanged) {
             return;
         }
         Map<Integer, Double> best = new TreeMap<>();
@@ -140,8 +150,12 @@ public final class EconomicLimit implements LimitSource {
             best.put(index, Valuation.best(unit, prices.netUsdPerThDay(), prices.usdPerMwh()).powerW());
             valuePerKw.put(index, Valuation.usdPerHourPerKw(unit, prices.netUsdPerThDay(), prices.usdPerMwh()));
         });
+        if (!best.equals(asked)) {
+            lastChange = prices.equals(pricedAt) ? CURVE_CHANGE : PRICE_CHANGE;
+        }
         asked = best;
         pricedAt = prices;
+        curvesChanged = false;
     }
 
     /** The two numbers a valuation depends on besides the miners' curves. */

@@ -13,6 +13,15 @@ import java.util.Set;
  */
 final class EconomicReason {
 
+    /**
+     * A change of plan not yet followed.
+     *
+     * @param change what changed it: "new prices", "new learned curves"
+     * @param pendingMillis how long it has been held; 0 when there is none
+     */
+    record Held(String change, long pendingMillis, long holdMillis) {
+    }
+
     private EconomicReason() {
     }
 
@@ -21,7 +30,7 @@ final class EconomicReason {
      * @param onLearnedCurves the priced miners deciding on their learned curve instead: counted per model
      */
     static String of(Map<Integer, UnitModel> units, Set<Integer> onLearnedCurves, Map<Integer, Double> followed,
-            EnergyPrice price, Hashprice hashprice, long wallMillis, long pendingMillis, long holdMillis) {
+            EnergyPrice price, Hashprice hashprice, long wallMillis, Held held) {
         if (units.isEmpty()) {
             return "no miner with a known model and curve: nothing to price";
         }
@@ -39,9 +48,9 @@ final class EconomicReason {
             s.append(", STALE: kept");
         }
         s.append(']');
-        if (pendingMillis > 0) {
-            s.append(String.format(Locale.ROOT, " [new prices held %d of %d min before the miners follow]",
-                    pendingMillis / 60_000, holdMillis / 60_000));
+        if (held.pendingMillis() > 0) {
+            s.append(String.format(Locale.ROOT, " [%s held %d of %d min before the miners follow]", held.change(),
+                    held.pendingMillis() / 60_000, held.holdMillis() / 60_000));
         }
         return s.toString();
     }

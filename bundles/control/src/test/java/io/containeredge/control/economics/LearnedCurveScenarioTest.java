@@ -9,6 +9,8 @@ import static io.containeredge.control.scenario.Expectations.within;
 import static io.containeredge.control.scenario.Scenario.given;
 import static io.containeredge.control.scenario.Scenario.s;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.containeredge.control.scenario.Container;
 import io.containeredge.control.scenario.Event;
 import io.containeredge.control.scenario.Scenario;
@@ -55,6 +57,8 @@ class LearnedCurveScenarioTest {
 
         sc.when(learned(25, Units.S21.scaledHashrate(0.67))).runFor(HOLD_S - 5, s)
                 .then(minerTargetW(25, 2800), minerAwake(25, true), committedKw(56));
+        String held = sc.verdict("economics").reason();
+        assertTrue(held.contains("[new learned curves held 4 of 5 min before the miners follow]"), held);
         sc.then(within(10, s, minerAwake(25, false)), committedKw(53.2), minersAwake(19));
         s21sAt2800Except(sc, 25);
         sc.then(bindingSays("price 70 USD/MWh <= breakeven 91 USD/MWh for S21 units (1 on learned curves): 1 units "
