@@ -134,7 +134,8 @@ public final class EconomicLimit implements LimitSource {
         String reason = EconomicReason.of(models, onLearnedCurves, followed, price, hashprice, cycle.wallMillis(),
                 new EconomicReason.Held(lastChange, hold.pendingMillis(cycle.nowMillis()), hold.holdMillis()));
         double limitKw = offW > 0 ? in.minerRatedKw() - offW / 1000 : Double.POSITIVE_INFINITY;
-        state = new EconomicState(cycle.wallMillis(), price, hashprice, models, onLearnedCurves, followed, limitKw, reason);
+        state = new EconomicState(cycle.wallMillis(), price, hashprice, models, onLearnedCurves, followed, limitKw,
+                reason);
         return List.of(new Verdict(NAME, limitKw, false, reason, alarms, Verdict.Strength.SOFT, null));
     }
 

@@ -2,6 +2,7 @@ package io.containeredge.control.efficiency;
 
 import io.containeredge.control.economics.UnitModel;
 import io.containeredge.site.api.MinerCurve;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -41,7 +42,7 @@ final class CurvePush {
         units.forEach((index, unit) -> effective.put(index, curves.curveOf(index, unit, minSamples)));
         if (!effective.equals(pushed)) {
             pushed = effective;
-            to.accept(Map.copyOf(effective));
+            to.accept(Collections.unmodifiableMap(effective));
         }
     }
 }
