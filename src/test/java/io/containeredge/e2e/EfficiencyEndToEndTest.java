@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * S21-class) with every 10th unit degraded (9 and 19: a dead hashboard, -33 %): it reports each miner's J/TH from
  * its one-minute hashrate average and flags exactly the degraded units, the S21 first (it loses more revenue). The
  * underperformer time is cut to 10 s; a miner settles a minute (its average's window) after the first poll. What
- * it learned survives a restart: written when the gateway stops, read when it starts.
+ * it learned survives a restart: written when the gateway stops, read when it starts, and economics decides on it.
  */
 class EfficiencyEndToEndTest {
 
@@ -39,6 +39,7 @@ class EfficiencyEndToEndTest {
                 // four S21-class units on Braiins OS: learned from the REST firmware's one-minute average
                 .replace("{name: s21-braiins, from: 40, to: 47,", "{name: s21-braiins, from: 10, to: 13,")
                 .replaceAll("(?m)^ *- \\{name: m56s,.*\\n", "")
+                .replaceAll("(?m)^ *- \\{name: s21-braiins,.*\\n", "")
                 .replace("degradedEvery: 50", "degradedEvery: 10")
                 // energy this cheap keeps every unit at full power: no economic change of target while it learns
                 + "economics:\n  tariff:\n    timeZone: UTC\n    baseUsdPerMwh: 5\n"
@@ -94,6 +95,17 @@ class EfficiencyEndToEndTest {
         Eventually.within(Duration.ofSeconds(20), () -> assertTrue(
                 samplesLearned(container.api.get("/api/v1/economics/efficiency"), 19) >= learned,
                 "learned samples after the restart"));
+        // what it read is confident (one sample is enough here): economics decides on every unit's learned curve
+        Eventually.within(Duration.ofSeconds(20), () -> assertEquals(MINERS,
+                unitsOnLearnedCurves(container.api.get("/api/v1/economics"))));
+    }
+
+    private static int unitsOnLearnedCurves(JsonNode economics) {
+        int units = 0;
+        for (JsonNode m : economics.path("models")) {
+            units += m.get("onLearnedCurves").asInt();
+        }
+        return units;
     }
 
     /** The miner's learned samples; 0 before the first cycle (no miner listed yet). */

@@ -56,8 +56,16 @@ public record EconomicsStatus(long timestampMillis, Price priceNow, List<PriceAh
      * @param units its priced miners
      * @param asleep of them asleep by economics
      * @param lowered of them at a power target below their highest
+     * @param onLearnedCurves of them deciding on the curve learned from what they report (the breakeven is the
+     *     model curve's, as its datasheet says)
      */
-    public record ModelEconomics(String model, double breakevenUsdPerMwh, int units, int asleep, int lowered) {
+    public record ModelEconomics(String model, double breakevenUsdPerMwh, int units, int asleep, int lowered,
+            int onLearnedCurves) {
+
+        /** A model whose units all decide on its curve. */
+        public ModelEconomics(String model, double breakevenUsdPerMwh, int units, int asleep, int lowered) {
+            this(model, breakevenUsdPerMwh, units, asleep, lowered, 0);
+        }
     }
 
     /**

@@ -7,13 +7,17 @@ import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSource;
 import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.site.api.EconomicsSettings;
+import io.containeredge.site.api.MinerCurve;
 import io.containeredge.site.api.SiteConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Economics as a soft limit source: every priced miner at the power step that earns most at this cycle's energy
@@ -21,25 +25,40 @@ import java.util.TreeMap;
  * limits ({@link PlanHold}). Its limit is what all controllable loads may draw with the priced miners at their
  * steps: their ratings less what the steps take off; no limit while every priced miner runs flat out. Being soft,
  * it can only lower what safety and the grid allow. It also values each miner per kW ({@link #valueOf}) so the
- * allocator curtails the least efficient first and restores the most efficient first.
+ * allocator curtails the least efficient first and restores the most efficient first. A miner decides on its model's
+ * curve until it is given the curve learned from what it reports ({@link #useCurves}).
  */
 public final class EconomicLimit implements LimitSource {
 
     public static final String NAME = "economics";
     static final String HASHPRICE_STALE = "economics.hashprice-stale";
+    private static final String PRICE_CHANGE = "new prices";
+    private static final String CURVE_CHANGE = "new learned curves";
 
+    /** The priced miners on their model's curve, by index: what people are shown as the model's breakeven. */
+    private final Map<Integer, UnitModel> models;
+    /** The priced miners on the curves they are valued on: their model's, or the one learned. */
     private final Map<Integer, UnitModel> units;
+    private final Set<Integer> onLearnedCurves = new TreeSet<>();
     private final EconomicInputs inputs;
     private final PlanHold hold;
     private Map<Integer, Double> followed = Map.of();
-    /** Each priced miner's best step and value per kW at {@link #pricedAt}: they change only with the prices. */
+    /**
+     * Each priced miner's best step and value per kW at {@link #pricedAt} on its curve: they change with the prices
+     * and the curves only.
+     */
     private Map<Integer, Double> asked = Map.of();
     private final Map<Integer, Double> valuePerKw = new HashMap<>();
     private Prices pricedAt;
+    /** New curves were given since the last valuation. */
+    private boolean curvesChanged;
+    /** What made the plan the prices ask for change last, for the reason while the change is held. */
+    private String lastChange = PRICE_CHANGE;
     private volatile EconomicState state;
 
     /** @param units the priced miners by index: those whose model and curve are known */
     public EconomicLimit(EconomicsSettings settings, Map<Integer, UnitModel> units, EconomicInputs inputs) {
+        this.models = Collections.unmodifiableMap(new TreeMap<>(units));
         this.units = new TreeMap<>(units);
         this.inputs = inputs;
         this.hold = new PlanHold(settings);
@@ -69,6 +88,29 @@ public final class EconomicLimit implements LimitSource {
         return units.size();
     }
 
+    /**
+     * From now on values each priced miner in {@code curves} on its curve there (the one learned from what it
+     * reports, or its model's again); miners it does not price are ignored. The next cycle values every miner
+     * afresh, and its plan is followed with the same hold, dwell and hourly maximum as a price change. Called on
+     * the control cycle's thread only, between cycles: the limit is not locked.
+     */
+    public void useCurves(Map<Integer, MinerCurve> curves) {
+        curves.forEach((index, curve) -> {
+            UnitModel model = models.get(index);
+            if (model == null) {
+                return;
+            }
+            boolean learned = !curve.equals(model.curve());
+            units.put(index, learned ? model.withCurve(curve) : model);
+            if (learned) {
+                onLearnedCurves.add(index);
+            } else {
+                onLearnedCurves.remove(index);
+            }
+        });
+        curvesChanged = true;
+    }
+
     @Override
     public Verdict.Strength strength() {
         return Verdict.Strength.SOFT;
@@ -89,16 +131,19 @@ public final class EconomicLimit implements LimitSource {
             alarms.add(stale(hashprice));
         }
         inputs.priceFileAlarm().ifPresent(alarms::add);
-        String reason = EconomicReason.of(units, followed, price, hashprice, cycle.wallMillis(),
-                hold.pendingMillis(cycle.nowMillis()), hold.holdMillis());
+        String reason = EconomicReason.of(models, onLearnedCurves, followed, price, hashprice, cycle.wallMillis(),
+                new EconomicReason.Held(lastChange, hold.pendingMillis(cycle.nowMillis()), hold.holdMillis()));
         double limitKw = offW > 0 ? in.minerRatedKw() - offW / 1000 : Double.POSITIVE_INFINITY;
-        state = new EconomicState(cycle.wallMillis(), price, hashprice, units, followed, limitKw, reason);
+        state = new EconomicState(cycle.wallMillis(), price, hashprice, models, onLearnedCurves, followed, limitKw,
+                reason);
         return List.of(new Verdict(NAME, limitKw, false, reason, alarms, Verdict.Strength.SOFT, null));
     }
 
-    /** Values every priced miner's steps at {@code prices}, unless they are the ones last valued. */
+    /**
+     * Values every priced miner's steps at {@code prices}, unless they are the ones last valued on the same curves.
+     */
     private void value(Prices prices) {
-        if (prices.equals(pricedAt)) {
+        if (prices.equals(pricedAt) && !curvesChanged) {
             return;
         }
         Map<Integer, Double> best = new TreeMap<>();
@@ -106,8 +151,12 @@ public final class EconomicLimit implements LimitSource {
             best.put(index, Valuation.best(unit, prices.netUsdPerThDay(), prices.usdPerMwh()).powerW());
             valuePerKw.put(index, Valuation.usdPerHourPerKw(unit, prices.netUsdPerThDay(), prices.usdPerMwh()));
         });
+        if (!best.equals(asked)) {
+            lastChange = prices.equals(pricedAt) ? CURVE_CHANGE : PRICE_CHANGE;
+        }
         asked = best;
         pricedAt = prices;
+        curvesChanged = false;
     }
 
     /** The two numbers a valuation depends on besides the miners' curves. */

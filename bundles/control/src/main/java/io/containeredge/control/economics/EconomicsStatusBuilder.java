@@ -22,9 +22,9 @@ final class EconomicsStatusBuilder {
         long wall = state.wallMillis();
         EnergyPrice p = state.price();
         List<ModelEconomics> models = new ArrayList<>();
-        ModelPlan.of(state.units(), state.followed(), state.hashprice().netUsdPerThDay()).forEach((model, plan) ->
-                models.add(new ModelEconomics(model, plan.breakevenUsdPerMwh(), plan.units(), plan.asleep(),
-                        plan.lowered())));
+        ModelPlan.of(state.units(), state.onLearnedCurves(), state.followed(), state.hashprice().netUsdPerThDay())
+                .forEach((model, plan) -> models.add(new ModelEconomics(model, plan.breakevenUsdPerMwh(), plan.units(),
+                        plan.asleep(), plan.lowered(), plan.onLearnedCurves())));
         return new EconomicsStatus(wall, new Price(p.usdPerMwh(), p.source().name(), p.basis(), p.fallback()),
                 PricesAhead.of(inputs.tariff(), inputs.prices(), wall, AHEAD), hashprice(state.hashprice(), wall),
                 models, new Profit(now.usdPerHour(), now.reported(), now.modelled(), now.basis(), today.usd(),

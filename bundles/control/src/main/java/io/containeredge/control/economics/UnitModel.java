@@ -42,6 +42,14 @@ public record UnitModel(String model, MinerCurve curve, double minW, double maxW
         return steps;
     }
 
+    /**
+     * The same unit on another curve (the one learned from what it reports): its model, power targets and rating
+     * stay; the checks of a new unit still apply to the curve.
+     */
+    public UnitModel withCurve(MinerCurve other) {
+        return new UnitModel(model, other, minW, maxW, stepW, ratedW);
+    }
+
     /** Its highest power target: where it runs flat out. */
     public double topW() {
         return highestW(maxW, curve, ratedW);

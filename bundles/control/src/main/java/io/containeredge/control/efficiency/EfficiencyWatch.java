@@ -11,6 +11,7 @@ import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.control.miner.MinerMode;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.site.api.EconomicsSettings.Efficiency;
+import io.containeredge.site.api.MinerCurve;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@link EfficiencyLearner}, judges the {@link Underperformers}, and publishes the {@link FleetEfficiency}. It runs
  * as a soft limit source that never limits: its verdict carries only the underperformers' warnings, so they are
  * raised and cleared with the cycle like every other alarm. The learned curves are saved at most every
- * {@link #SAVE_EVERY_MILLIS} when something new was learned, and on {@link #close}. Economics keeps deciding on the
- * model curves; the learned curves are reported ({@link #curves}).
+ * {@link #SAVE_EVERY_MILLIS} when something new was learned, and on {@link #close}. At the same cadence, and on the
+ * first cycle, each miner's effective curve (learned where it has enough samples) goes to the economics, when one
+ * changed ({@link CurvePush}); the underperformers are still judged against the model curves.
  */
 public final class EfficiencyWatch implements LimitSource {
 
@@ -47,6 +50,7 @@ public final class EfficiencyWatch implements LimitSource {
     private final Supplier<List<MinerStatus>> polls;
     private final PduMap pdus;
     private final DoubleSupplier netHashprice;
+    private final CurvePush curvePush;
     private volatile FleetEfficiency last = FleetEfficiency.NONE;
     private boolean unsaved;
     private long savedAtMillis;
@@ -56,11 +60,12 @@ public final class EfficiencyWatch implements LimitSource {
      * @param units the modelled miners by index
      * @param polls the miners' latest polls
      * @param netHashprice USD per TH/s per day after the pool fee (NaN without economics): values lost hashrate
+     * @param curvesTo takes the miners' effective curves by index, on the cycle's thread, when they changed
      * @param nowMillis monotonic time: the first save is due {@link #SAVE_EVERY_MILLIS} after it
      */
     public EfficiencyWatch(Map<Integer, UnitModel> units, Efficiency settings, EfficiencyFile file,
-            Supplier<List<MinerStatus>> polls, PduMap pdus, DoubleSupplier netHashprice, long wallMillis,
-            long nowMillis) {
+            Supplier<List<MinerStatus>> polls, PduMap pdus, DoubleSupplier netHashprice,
+            Consumer<Map<Integer, MinerCurve>> curvesTo, long wallMillis, long nowMillis) {
         this.units = new TreeMap<>(units);
         LearnedCurves curves = new LearnedCurves();
         curves.restore(file.load(wallMillis), this.units);
@@ -70,6 +75,7 @@ public final class EfficiencyWatch implements LimitSource {
         this.polls = polls;
         this.pdus = pdus;
         this.netHashprice = netHashprice;
+        this.curvePush = new CurvePush(this.units, settings.minSamples(), curvesTo);
         this.savedAtMillis = nowMillis;
     }
 
@@ -100,6 +106,7 @@ public final class EfficiencyWatch implements LimitSource {
         if (unsaved && cycle.nowMillis() - savedAtMillis >= SAVE_EVERY_MILLIS) {
             save(cycle.nowMillis());
         }
+        curvePush.offer(learner.curves(), cycle.nowMillis());
         List<AlarmCondition> alarms = report.underperformers().stream().map(EfficiencyReport::alarm).toList();
         String reason = String.format(Locale.ROOT, "fleet %.1f J/TH at %,.0f TH/s, %d underperformer(s)",
                 report.joulesPerTh(), report.hashrateThs(), alarms.size());

@@ -75,7 +75,8 @@ public final class LearnedCurves {
      * of learned to model hashrate at their power). Scaling is what a unit's spread and a dead hashboard do: the
      * whole curve moves by one factor. The model's points within half a step of a learned point give way to it;
      * a learned point that hashes less than the one below it (noise between close steps) is raised to that one's
-     * hashrate, since a curve never falls with power. The model's curve until a point has enough samples.
+     * hashrate, since a curve never falls with power. It spans the model curve's powers ({@link #onModelSpan}).
+     * The model's curve until a point has enough samples.
      */
     public MinerCurve curveOf(int index, UnitModel unit, int minSamples) {
         List<LearnedPoint> confident = points(index).stream().filter(p -> p.samples() >= minSamples).toList();
@@ -105,7 +106,32 @@ public final class LearnedCurves {
                 rising.add(new MinerCurve.Point(p.powerW(), Math.max(p.hashrateTh(), last.hashrateTh())));
             }
         }
-        return rising.size() >= 2 ? new MinerCurve(rising) : model.scaledHashrate(factor);
+        return onModelSpan(model, rising.size() >= 2 ? new MinerCurve(rising) : model.scaledHashrate(factor));
+    }
+
+    /**
+     * {@code curve} over exactly the model curve's powers: a learned end point lies at the power the miner drew
+     * (reported or metered), a little off its model's end, and economics takes a unit's power targets from where
+     * its curve starts: without this they would leave the model's step grid. Beyond a learned end
+     * the hashrate goes with the power (the same J/TH, over less than half a step); inside, the curve is kept.
+     */
+    static MinerCurve onModelSpan(MinerCurve model, MinerCurve curve) {
+        double lo = model.minPowerW();
+        double hi = model.maxPowerW();
+        List<MinerCurve.Point> points = new ArrayList<>();
+        points.add(new MinerCurve.Point(lo, sameJoulesPerTh(curve, lo)));
+        curve.points().stream().filter(p -> p.powerW() > lo && p.powerW() < hi).forEach(points::add);
+        points.add(new MinerCurve.Point(hi, sameJoulesPerTh(curve, hi)));
+        return new MinerCurve(points);
+    }
+
+    /** {@code curve}'s hashrate at {@code powerW}; beyond its ends, its end's J/TH. */
+    private static double sameJoulesPerTh(MinerCurve curve, double powerW) {
+        if (powerW >= curve.minPowerW() && powerW <= curve.maxPowerW()) {
+            return curve.hashrateThAt(powerW);
+        }
+        MinerCurve.Point end = curve.points().get(powerW < curve.minPowerW() ? 0 : curve.points().size() - 1);
+        return end.hashrateTh() * powerW / end.powerW();
     }
 
     /** The model's hashrate at {@code powerW}, at the nearest end of its curve outside it. */

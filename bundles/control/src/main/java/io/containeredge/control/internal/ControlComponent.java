@@ -152,7 +152,8 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     /**
      * Measured efficiency of a site whose miners have models, learned into {@code efficiency.json}; the lost
-     * revenue of underperformers is valued at the economics' hashprice (not valued without economics).
+     * revenue of underperformers is valued at the economics' hashprice (not valued without economics), and the
+     * economics decide on each miner's learned curve once it has enough samples.
      */
     private Optional<EfficiencyWatch> efficiencyWatch(SiteConfig s, Path data, ControlLoop.Fleet loopFleet,
             PduMap pdus, Optional<EconomicLimit> economics) {
@@ -163,7 +164,8 @@ public class ControlComponent implements ControlService, ControlHealth {
         return Optional.of(new EfficiencyWatch(units, s.economics().map(EconomicsSettings::efficiency)
                 .orElse(EconomicsSettings.Efficiency.DEFAULTS), new EfficiencyFile(data.resolve("efficiency.json")),
                 loopFleet::statuses, pdus, () -> economics.map(e -> e.inputs().hashprice().netUsdPerThDay())
-                .orElse(Double.NaN), System.currentTimeMillis(), clock.millis()));
+                .orElse(Double.NaN), curves -> economics.ifPresent(e -> e.useCurves(curves)),
+                System.currentTimeMillis(), clock.millis()));
     }
 
     /**

@@ -7,6 +7,7 @@
  * io.containeredge.control.economics.EconomicInputs}, and {@link
  * io.containeredge.control.allocation.MinerAllocator} with the site's control settings; a {@link
  * io.containeredge.control.replay.ReplayFleet} carries the actions out and says what its units drew and hashed.
+ * It learns nothing: every miner is valued on its model's curve, as no efficiency watch feeds it learned ones.
  * Pure: no I/O, no clock, no threads. Internal to the bundle: not exported.
  */
 package io.containeredge.control.replay;

@@ -73,6 +73,24 @@ class EfficiencyLearnerTest {
     }
 
     @Test
+    void aCurveLearnedOnAMeteredSocketKeepsItsModelsPowerSpanAndStepGrid() {
+        MinerCurve model = S21.curve();
+        double lowest = S21.steps().get(0);
+        double top = S21.topW();
+        for (int i = 0; i < 20; i++) {
+            // the socket meters 1 % above the firmware's power; the unit hashes 10 % below its model
+            curves.add(0, S21.model(), lowest, lowest * 1.01, model.hashrateThAt(lowest) * 0.9);
+            curves.add(0, S21.model(), top, top * 1.01, model.hashrateThAt(top) * 0.9);
+        }
+        MinerCurve learned = curves.curveOf(0, S21, 20);
+        assertEquals(List.of(model.minPowerW(), model.maxPowerW()), List.of(learned.minPowerW(),
+                learned.maxPowerW()), "the model's span");
+        assertEquals(S21.steps(), S21.withCurve(learned).steps(), "the model's power targets");
+        assertEquals(model.hashrateThAt(lowest) * 0.9 / 1.01, learned.hashrateThAt(lowest), 1e-9,
+                "between the model's end and the learned point drawn beyond it: the learned point's J/TH");
+    }
+
+    @Test
     void aPollCountsOnceAndASleepingMinerIsNotLearned() {
         fast.target(3500, 0);
         for (long t = 0; t <= 120_000; t += POLL_MS) {

@@ -15,6 +15,7 @@ import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.site.api.EconomicsSettings.Efficiency;
+import io.containeredge.site.api.MinerCurve;
 import io.containeredge.site.api.SiteDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class EfficiencyWatchTest {
     private final Map<Integer, Double> hashrate = new TreeMap<>();
     private final Map<Integer, Double> power = new TreeMap<>();
     private final List<Integer> asleep = new ArrayList<>();
+    /** The effective curves handed to economics, each push. */
+    private final List<Map<Integer, MinerCurve>> pushed = new ArrayList<>();
     private EfficiencyWatch watch;
     private long now;
     private List<AlarmCondition> alarms = List.of();
@@ -60,9 +64,13 @@ class EfficiencyWatchTest {
     }
 
     private EfficiencyWatch watch(Map<Integer, UnitModel> units) throws Exception {
-        return new EfficiencyWatch(units, Efficiency.DEFAULTS, new EfficiencyFile(dir.resolve("efficiency.json")),
+        return watch(units, Efficiency.DEFAULTS);
+    }
+
+    private EfficiencyWatch watch(Map<Integer, UnitModel> units, Efficiency settings) throws Exception {
+        return new EfficiencyWatch(units, settings, new EfficiencyFile(dir.resolve("efficiency.json")),
                 this::polls, new PduMap(SiteDocuments.loadBuiltIn("demo-container").config()), () -> HASHPRICE,
-                WALL_START, now);
+                pushed::add, WALL_START, now);
     }
 
     private List<MinerStatus> polls() {
@@ -165,5 +173,54 @@ class EfficiencyWatchTest {
         EfficiencyWatch restarted = watch(units);
         assertEquals(watch.curves().all(), restarted.curves().all());
         assertEquals(6, restarted.curves().all().size());
+    }
+
+    @Test
+    void theEffectiveCurvesGoToEconomicsAtTheSaveCadenceAndOnlyWhenOneChanged() {
+        hashrate.put(3, 134.0); // a dead hashboard: a third down
+        runFor(Duration.ofMinutes(4));
+        assertEquals(List.of(), pushed, "nothing confident at the first cycle, and no look before five minutes");
+        runFor(Duration.ofMinutes(2));
+        assertEquals(1, pushed.size(), "its 20 samples learned: pushed at the five-minute look");
+        Map<Integer, MinerCurve> curves = pushed.get(0);
+        assertEquals(Set.of(0, 1, 2, 3, 4, 5), curves.keySet(), "every modelled miner's effective curve");
+        assertEquals(134.0, curves.get(3).hashrateThAt(3500), 1e-9, "the degraded unit's learned point");
+        assertEquals(134.0 / 200 * S21.curve().hashrateThAt(S21.curve().minPowerW()),
+                curves.get(3).hashrateThAt(S21.curve().minPowerW()), 1e-9, "the model's curve scaled elsewhere");
+        assertEquals(200.0, curves.get(0).hashrateThAt(3500), 1e-9);
+
+        runFor(Duration.ofMinutes(10));
+        assertEquals(1, pushed.size(), "the same samples give the same curves: nothing new to push");
+        hashrate.put(3, 120.0);
+        runFor(Duration.ofMinutes(4));
+        assertEquals(1, pushed.size(), "not before the next look");
+        runFor(Duration.ofMinutes(2));
+        assertEquals(2, pushed.size(), "a changed curve is pushed at the next look");
+        assertTrue(pushed.get(1).get(3).hashrateThAt(3500) < 134.0, pushed.get(1).get(3).toString());
+    }
+
+    @Test
+    void aRestoredFileWithConfidentPointsIsPushedAtTheFirstCycle() throws Exception {
+        hashrate.put(3, 134.0);
+        runFor(Duration.ofMinutes(6));
+        watch.close(now);
+        pushed.clear();
+        Map<Integer, UnitModel> units = new TreeMap<>();
+        hashrate.keySet().forEach(i -> units.put(i, S21));
+        watch = watch(units);
+        runFor(Duration.ofSeconds(5));
+        assertEquals(1, pushed.size(), "pushed once at the start");
+        assertEquals(134.0, pushed.get(0).get(3).hashrateThAt(3500), 1e-9);
+    }
+
+    @Test
+    void belowTheMinimumSamplesTheModelCurveStillDecides() throws Exception {
+        hashrate.put(3, 134.0);
+        Map<Integer, UnitModel> units = new TreeMap<>();
+        hashrate.keySet().forEach(i -> units.put(i, S21));
+        watch = watch(units, new Efficiency(200, 0.10, Duration.ofMinutes(30), 0.15));
+        runFor(Duration.ofMinutes(11));
+        assertTrue(watch.curves().samples(3) > 100, "learning: " + watch.curves().samples(3));
+        assertEquals(List.of(), pushed, "fewer than 200 samples at any step: the model's curve, nothing pushed");
     }
 }
