@@ -39,7 +39,6 @@ class EfficiencyEndToEndTest {
                 // four S21-class units on Braiins OS: learned from the REST firmware's one-minute average
                 .replace("{name: s21-braiins, from: 40, to: 47,", "{name: s21-braiins, from: 10, to: 13,")
                 .replaceAll("(?m)^ *- \\{name: m56s,.*\\n", "")
-                .replaceAll("(?m)^ *- \\{name: s21-braiins,.*\\n", "")
                 .replace("degradedEvery: 50", "degradedEvery: 10")
                 // energy this cheap keeps every unit at full power: no economic change of target while it learns
                 + "economics:\n  tariff:\n    timeZone: UTC\n    baseUsdPerMwh: 5\n"
