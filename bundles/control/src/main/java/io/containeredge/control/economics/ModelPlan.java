@@ -25,8 +25,10 @@ record ModelPlan(double breakevenUsdPerMwh, int units, int asleep, int lowered, 
         Map<String, ModelPlan> plans = new LinkedHashMap<>();
         units.forEach((index, unit) -> {
             double step = followed.getOrDefault(index, unit.topW());
-            ModelPlan p = plans.getOrDefault(unit.model(),
-                    new ModelPlan(Valuation.breakevenUsdPerMwh(unit, netUsdPerThDay), 0, 0, 0, 0));
+            ModelPlan p = plans.get(unit.model());
+            if (p == null) { // a model's breakeven once: it values every power step of the model
+                p = new ModelPlan(Valuation.breakevenUsdPerMwh(unit, netUsdPerThDay), 0, 0, 0, 0);
+            }
             plans.put(unit.model(), new ModelPlan(p.breakevenUsdPerMwh(), p.units() + 1,
                     p.asleep() + (step == 0 ? 1 : 0), p.lowered() + (step > 0 && step < unit.topW() ? 1 : 0),
                     p.onLearnedCurves() + (onLearnedCurves.contains(index) ? 1 : 0)));

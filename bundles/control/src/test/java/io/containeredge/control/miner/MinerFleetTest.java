@@ -54,8 +54,9 @@ class MinerFleetTest {
     }
 
     private List<MinerEndpoint> endpoints(int n) {
-        return IntStream.range(0, n).mapToObj(i -> new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), ratedW(i)))
-                .toList();
+        // each in its site's dialect: the demo's miners 40-47 run the Braiins OS-style firmware
+        return IntStream.range(0, n).mapToObj(i -> new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), ratedW(i), 0,
+                sim.site().miners().dialectOf(i))).toList();
     }
 
     private double ratedW(int miner) {

@@ -2,10 +2,10 @@ package io.containeredge.modbus.image;
 
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** An immutable view of the process image at one instant, what a control cycle works on. */
 public final class Snapshot {
@@ -17,7 +17,14 @@ public final class Snapshot {
     public Snapshot(long takenMillis, List<PointValue> values) {
         this.takenMillis = takenMillis;
         this.values = List.copyOf(values);
-        this.byKey = this.values.stream().collect(Collectors.toUnmodifiableMap(PointValue::key, Function.identity()));
+        // one map, sized once: a snapshot is taken every control cycle, several times a second
+        Map<String, PointValue> keys = new HashMap<>(this.values.size() * 4 / 3 + 1);
+        for (PointValue v : this.values) {
+            if (keys.put(v.key(), v) != null) {
+                throw new IllegalArgumentException("point " + v.key() + " twice in one snapshot");
+            }
+        }
+        this.byKey = Collections.unmodifiableMap(keys);
     }
 
     public long takenMillis() {
