@@ -28,10 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measured efficiency in the control cycle: each cycle it hands the miners' new polls to the
- * {@link EfficiencyLearner}, judges the {@link Underperformers}, and publishes the {@link FleetEfficiency}. It runs
- * as a soft limit source that never limits: its verdict carries only the underperformers' warnings, so they are
- * raised and cleared with the cycle like every other alarm. The learned curves are saved at most every
+ * Measured efficiency in the control cycle: at the first cycle after each refresh of the fleet's polls it hands
+ * them to the {@link EfficiencyLearner}, judges the {@link Underperformers}, and publishes the
+ * {@link FleetEfficiency}. It runs as a soft limit source that never limits: its verdict carries only the
+ * underperformers' warnings (the same verdict every cycle until the next refresh), so they are raised and cleared
+ * with the cycle like every other alarm. The learned curves are saved at most every
  * {@link #SAVE_EVERY_MILLIS} when something new was learned, and on {@link #close}. At the same cadence, and on the
  * first cycle, each miner's effective curve (learned where it has enough samples) goes to the economics, when one
  * changed ({@link CurvePush}); the underperformers are still judged against the model curves.
@@ -52,6 +53,9 @@ public final class EfficiencyWatch implements LimitSource {
     private final DoubleSupplier netHashprice;
     private final CurvePush curvePush;
     private volatile FleetEfficiency last = FleetEfficiency.NONE;
+    /** The polls judged last (the fleet's list, replaced by each refresh) and the verdict they gave. */
+    private List<MinerStatus> judged;
+    private List<Verdict> verdicts = List.of();
     private boolean unsaved;
     private long savedAtMillis;
     private String saveError;
@@ -86,8 +90,23 @@ public final class EfficiencyWatch implements LimitSource {
 
     @Override
     public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
+        List<MinerStatus> now = polls.get();
+        // the miners are polled every few seconds, the loop runs several times a second: judge each poll once
+        if (now != judged) {
+            judged = now;
+            verdicts = judge(now, cycle);
+        }
+        if (unsaved && cycle.nowMillis() - savedAtMillis >= SAVE_EVERY_MILLIS) {
+            save(cycle.nowMillis());
+        }
+        curvePush.offer(learner.curves(), cycle.nowMillis());
+        return verdicts;
+    }
+
+    /** Learns from new polls, judges the underperformers and publishes the picture; the verdict carries them. */
+    private List<Verdict> judge(List<MinerStatus> now, Cycle cycle) {
         Map<Integer, MinerStatus> byIndex = new HashMap<>();
-        polls.get().forEach(s -> byIndex.put(s.index(), s));
+        now.forEach(s -> byIndex.put(s.index(), s));
         IntToDoubleFunction meteredW = index -> pdus.socketPowerW(cycle.snapshot(), index);
         unsaved |= learner.observe(List.copyOf(byIndex.values()), meteredW, cycle.nowMillis());
         Map<Integer, Settled> readings = new HashMap<>();
@@ -103,10 +122,6 @@ public final class EfficiencyWatch implements LimitSource {
         FleetEfficiency report = EfficiencyReport.of(units, new EfficiencyReport.Inputs(cycle.wallMillis(),
                 cycle.nowMillis(), byIndex, meteredW, learner.curves(), underperformers, netHashprice.getAsDouble()));
         last = report;
-        if (unsaved && cycle.nowMillis() - savedAtMillis >= SAVE_EVERY_MILLIS) {
-            save(cycle.nowMillis());
-        }
-        curvePush.offer(learner.curves(), cycle.nowMillis());
         List<AlarmCondition> alarms = report.underperformers().stream().map(EfficiencyReport::alarm).toList();
         String reason = String.format(Locale.ROOT, "fleet %.1f J/TH at %,.0f TH/s, %d underperformer(s)",
                 report.joulesPerTh(), report.hashrateThs(), alarms.size());

@@ -3,6 +3,7 @@ package io.containeredge.control.efficiency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.control.actuators.PduMap;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +111,28 @@ class EfficiencyWatchTest {
         assertEquals(AlarmCondition.Severity.WARNING, a.severity());
         assertEquals("miner 3 (" + S21.model() + ") below its curve: 134.0 TH/s measured vs 200.0 TH/s expected at "
                 + "3,500 W (33 % below), 26.1 J/TH, 3.30 USD/day lost", a.message());
+    }
+
+    @Test
+    void eachRefreshOfThePollsIsJudgedOnceAndItsVerdictHeldUntilTheNext() throws Exception {
+        AtomicReference<List<MinerStatus>> fleet = new AtomicReference<>(polls());
+        EfficiencyWatch held = new EfficiencyWatch(Map.of(3, S21), Efficiency.DEFAULTS,
+                new EfficiencyFile(dir.resolve("held.json")), fleet::get,
+                new PduMap(SiteDocuments.loadBuiltIn("demo-container").config()), () -> HASHPRICE, pushed::add,
+                WALL_START, now);
+        Verdict first = held.evaluate(null, new Cycle(new Snapshot(now, List.of()), Map.of(), WALL_START + now, now))
+                .get(0);
+        // the loop's cycles between two refreshes of the fleet's polls: the same verdict, nothing judged again
+        for (int i = 1; i <= 8; i++) {
+            long t = now + i * 250L;
+            assertSame(first, held.evaluate(null, new Cycle(new Snapshot(t, List.of()), Map.of(), WALL_START + t, t))
+                    .get(0));
+        }
+        assertEquals(WALL_START + now, held.report().atMillis(), "the picture of the poll it judged");
+        fleet.set(polls()); // the next refresh
+        long t = now + 2_250;
+        held.evaluate(null, new Cycle(new Snapshot(t, List.of()), Map.of(), WALL_START + t, t));
+        assertEquals(WALL_START + t, held.report().atMillis(), "a refresh is judged at the next cycle");
     }
 
     @Test
