@@ -96,6 +96,25 @@ public interface ControlService {
      */
     Optional<EconomicsStatus> economics();
 
+    /**
+     * A new on-site generation forecast for the planner; it replaces the one received before. Checked here, the one
+     * path for every sender: 15-minute slots, sorted and contiguous, generation finite and within 0 and the plant's
+     * rating (plus 10 %), ambient NaN or within -50..70 °C, at most 200 slots, none ending more than 48 h ahead and
+     * not all in the past.
+     *
+     * @throws IllegalArgumentException with the reason when refused (also when the site has no planner section);
+     *     nothing changes
+     */
+    void updateForecast(List<ForecastSlot> slots, String source);
+
+    /**
+     * The storage and mining plan as the controller follows it: the 48 hours ahead in 15-minute slots and the
+     * current slot against what the controller does now.
+     *
+     * @return empty when the site has no planner section, and before the controller's first cycle
+     */
+    Optional<PlanStatus> plan();
+
     /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
     List<CommandOutcome> recentCommands();
 

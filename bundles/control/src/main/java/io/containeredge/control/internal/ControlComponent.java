@@ -8,6 +8,8 @@ import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.FleetEfficiency;
 import io.containeredge.control.api.EconomicsStatus;
+import io.containeredge.control.api.ForecastSlot;
+import io.containeredge.control.api.PlanStatus;
 import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.api.PriceSlot;
@@ -244,6 +246,17 @@ public class ControlComponent implements ControlService, ControlHealth {
     @Override
     public Optional<EconomicsStatus> economics() {
         return economicsReport.flatMap(EconomicsReport::latest);
+    }
+
+    @Override
+    public void updateForecast(List<ForecastSlot> slots, String source) {
+        throw new IllegalArgumentException("the site has no planner section: a generation forecast is not taken"
+                + " (add a planner section to the site configuration)");
+    }
+
+    @Override
+    public Optional<PlanStatus> plan() {
+        return Optional.empty();
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.FleetEfficiency;
 import io.containeredge.control.api.EconomicsStatus;
+import io.containeredge.control.api.ForecastSlot;
+import io.containeredge.control.api.PlanStatus;
 import io.containeredge.control.api.HashpriceUpdate;
 import io.containeredge.control.api.MaintenanceWindow;
 import io.containeredge.control.api.PriceSlot;
@@ -59,6 +61,7 @@ public final class RecordingControlService implements ControlService {
     private volatile ControlStatus lastCycle;
     private volatile FleetEfficiency efficiency = FleetEfficiency.NONE;
     private volatile EconomicsStatus economicsStatus;
+    private volatile PlanStatus planStatus;
 
     private RecordingControlService(Builder b) {
         siteImportCapKw = b.siteImportCapKw;
@@ -174,6 +177,21 @@ public final class RecordingControlService implements ControlService {
     @Override
     public Optional<EconomicsStatus> economics() {
         return Optional.ofNullable(economicsStatus);
+    }
+
+    /** What {@link #plan()} answers from now on: as the real controller's after a cycle with a planner. */
+    public void showsPlan(PlanStatus status) {
+        planStatus = status;
+    }
+
+    @Override
+    public Optional<PlanStatus> plan() {
+        return Optional.ofNullable(planStatus);
+    }
+
+    @Override
+    public synchronized void updateForecast(List<ForecastSlot> slots, String source) {
+        record("updateForecast", slots, source);
     }
 
     @Override
