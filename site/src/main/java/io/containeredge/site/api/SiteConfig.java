@@ -9,6 +9,7 @@ import java.util.Optional;
  * A container's configuration as loaded from {@code firmware-config/sites/*.yaml}.
  *
  * @param economics the optional {@code economics} section: present, the miners run at the power that pays
+ * @param planner the optional {@code planner} section: present, a 48-hour plan steers the battery and the mining power
  */
 public record SiteConfig(
         String site,
@@ -21,12 +22,22 @@ public record SiteConfig(
         WebServerSettings api,
         SimulationConfig simulation,
         ControlSettings control,
-        Optional<EconomicsSettings> economics) {
+        Optional<EconomicsSettings> economics,
+        Optional<PlannerSettings> planner) {
 
     public SiteConfig {
         connections = List.copyOf(connections);
         devices = List.copyOf(devices);
         economics = economics == null ? Optional.empty() : economics;
+        planner = planner == null ? Optional.empty() : planner;
+    }
+
+    /** A site without a {@code planner} section. */
+    public SiteConfig(String site, String container, String description, List<ConnectionConfig> connections,
+            List<DeviceConfig> devices, MinerFleetConfig miners, Limits limits, WebServerSettings api,
+            SimulationConfig simulation, ControlSettings control, Optional<EconomicsSettings> economics) {
+        this(site, container, description, connections, devices, miners, limits, api, simulation, control,
+                economics, Optional.empty());
     }
 
     /** A site without an {@code economics} section: every miner runs as the limits allow. */

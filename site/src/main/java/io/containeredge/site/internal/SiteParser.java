@@ -9,6 +9,7 @@ import io.containeredge.modbus.config.SchemaValidator;
 import io.containeredge.modbus.device.ConnectionConfig;
 import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.modbus.profile.PollClass;
+import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.site.api.ControlSettings;
 import io.containeredge.site.api.Limits;
 import io.containeredge.site.api.MinerFleetConfig;
@@ -85,6 +86,14 @@ public final class SiteParser {
         if (economics != null) {
             errors.addAll(economics.errors());
         }
+        Optional<EconomicsSettings> economicsRead = economics == null ? Optional.empty() : economics.settings();
+        int batteries = devices == null ? 0
+                : (int) devices.stream().filter(d -> d.enabled() && "battery".equals(d.role())).count();
+        PlannerParser.Read planner = section(doc, "planner", false, errors,
+                p -> PlannerParser.read(file, p, economicsRead, batteries));
+        if (planner != null) {
+            errors.addAll(planner.errors());
+        }
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
             return new Parsed(null, listed, limits, errors);
@@ -100,7 +109,8 @@ public final class SiteParser {
                 api,
                 simulation(doc.path("simulation")),
                 control,
-                economics.settings());
+                economics.settings(),
+                planner.settings());
         return new Parsed(site, listed, limits, errors);
     }
 

@@ -15,6 +15,8 @@ public final class EconomicInputs {
 
     private final Tariff tariff;
     private volatile PriceSlots prices = PriceSlots.NONE;
+    /** The plan's value of energy per slot while a plan is followed; NONE otherwise. */
+    private volatile PriceSlots planValues = PriceSlots.NONE;
     private volatile Hashprice hashprice;
     private volatile EconomicsStatus.PriceFile priceFile;
 
@@ -37,6 +39,24 @@ public final class EconomicInputs {
     /** The price of running at a wall-clock time: the live slot covering it, else the tariff, and why. */
     public EnergyPrice energyPrice(long wallMillis) {
         return tariff.priceAt(wallMillis, prices);
+    }
+
+    /**
+     * The price the economic limit decides on: the plan's value of energy where a followed plan covers the time (so
+     * each miner's step matches the plan's mining power, energy stored earlier counted in), else
+     * {@link #energyPrice}. People and the profit are shown the market's price, never this one.
+     */
+    public EnergyPrice decisionPrice(long wallMillis) {
+        EnergyPrice market = energyPrice(wallMillis);
+        Optional<PriceSlots.Slot> planned = planValues.at(wallMillis);
+        return planned.map(v -> new EnergyPrice(v.usdPerMwh(), EnergyPrice.Source.PLAN, "the plan's value of energy"
+                + " in slot " + PriceSlots.clock(v.startMillis(), tariff.settings().zone()) + ", market "
+                + market.describe(), null)).orElse(market);
+    }
+
+    /** The plan followed from now on: its value of energy per slot ({@link PriceSlots#NONE} when none is followed). */
+    public void followPlan(PriceSlots values) {
+        planValues = values;
     }
 
     /** The tariff, which applies wherever no live price covers the time. */

@@ -118,7 +118,9 @@ public final class EconomicLimit implements LimitSource {
 
     @Override
     public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
-        EnergyPrice price = inputs.energyPrice(cycle.wallMillis());
+        // decided on the plan's value of energy while a plan is followed; people and the profit see the market's
+        EnergyPrice price = inputs.decisionPrice(cycle.wallMillis());
+        EnergyPrice market = price.source() == EnergyPrice.Source.PLAN ? inputs.energyPrice(cycle.wallMillis()) : price;
         Hashprice hashprice = inputs.hashprice();
         value(new Prices(hashprice.netUsdPerThDay(), price.usdPerMwh()));
         followed = hold.follow(asked, cycle.nowMillis());
@@ -134,7 +136,7 @@ public final class EconomicLimit implements LimitSource {
         String reason = EconomicReason.of(models, onLearnedCurves, followed, price, hashprice, cycle.wallMillis(),
                 new EconomicReason.Held(lastChange, hold.pendingMillis(cycle.nowMillis()), hold.holdMillis()));
         double limitKw = offW > 0 ? in.minerRatedKw() - offW / 1000 : Double.POSITIVE_INFINITY;
-        state = new EconomicState(cycle.wallMillis(), price, hashprice, models, onLearnedCurves, followed, limitKw,
+        state = new EconomicState(cycle.wallMillis(), market, hashprice, models, onLearnedCurves, followed, limitKw,
                 reason);
         return List.of(new Verdict(NAME, limitKw, false, reason, alarms, Verdict.Strength.SOFT, null));
     }

@@ -17,7 +17,12 @@ public record EnergyPrice(double usdPerMwh, Source source, String basis, String 
         /** The site's time-of-use tariff (its base price when no period covers the time). */
         TARIFF,
         /** A fixed-price supply contract without resale. */
-        CONTRACT
+        CONTRACT,
+        /**
+         * The storage plan's value of energy in its current slot: what a MWh is worth to the plan there, stored energy
+         * and later prices counted in ({@link EconomicInputs#decisionPrice}).
+         */
+        PLAN
     }
 
     /** For people: "112 USD/MWh (live slot 14:05)", "45 USD/MWh (tariff base; no live price received)". */

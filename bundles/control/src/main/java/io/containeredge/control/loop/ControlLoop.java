@@ -32,6 +32,7 @@ import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.miner.MinerStatus;
 import io.containeredge.control.power.BatteryLimits;
+import io.containeredge.control.power.BatteryTarget;
 import io.containeredge.control.power.CapOverride;
 import io.containeredge.control.power.PowerConfig;
 import io.containeredge.control.power.PowerGuard;
@@ -47,6 +48,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -132,6 +134,8 @@ public final class ControlLoop {
     private volatile boolean resetRequested;
     private volatile boolean estopResetRequested;
     private volatile CapOverride capOverride;
+    /** What a plan asks of the battery each cycle (null: nothing, the guard's rule-based recharge). */
+    private volatile Function<Cycle, BatteryTarget> batteryPlan = cycle -> null;
     private volatile ControlStatus status;
     private long cycles;
     private long overruns;
@@ -242,6 +246,14 @@ public final class ControlLoop {
         return wasActive;
     }
 
+    /**
+     * From the next cycle on, the power guard follows what {@code plan} asks of the battery each cycle, within its
+     * own rules ({@link BatteryTarget}); where it answers null the guard recharges by its rule as before.
+     */
+    public void followBatteryPlan(Function<Cycle, BatteryTarget> plan) {
+        batteryPlan = plan;
+    }
+
     /** The last cycle's picture, or null until the loop has decided for the first time (see {@link FirstReadings}). */
     public ControlStatus status() {
         return status;
@@ -329,7 +341,7 @@ public final class ControlLoop {
     /** The power guard's settings for a cycle: the site's, the battery's limits unless it is in maintenance, an override. */
     private PowerConfig powerConfig(Cycle cycle) {
         PowerConfig site = sitePower.withBattery(cycle.isHeld(batteryDevice) ? BatteryLimits.none()
-                : battery.limits(cycle.snapshot()));
+                : battery.limits(cycle.snapshot()).withPlan(batteryPlan.apply(cycle)));
         CapOverride o = capOverride;
         return o == null ? site : site.withCapOverride(o);
     }

@@ -63,9 +63,12 @@ final class BatteryDispatch {
             if (soc.value() <= b.reservePct()) {
                 return BatteryCommand.stop(soc + " % at or below reserve " + b.reservePct() + " %");
             }
-            double kw = Math.min(b.maxDischargeKw(), excess);
+            double kw = Math.min(b.maxDischargeKw(), Math.max(excess, plannedDischargeKw(b.plan(), loadKw)));
             return new BatteryCommand(kw, "discharging " + kw(kw) + " kW: load " + kw(loadKw) + " kW over "
                     + allowedWhy + " by " + kw(excess) + " kW");
+        }
+        if (b.plan() != null) {
+            return follow(b, b.plan(), soc, loadKw, allowedKw - b.chargeMarginKw() - loadKw, allowedWhy);
         }
         double room = allowedKw - b.chargeMarginKw() - loadKw;
         double upTo = lastSetpointKw < 0 ? b.targetPct() : b.targetPct() - RESUME_BELOW_TARGET_PCT;
@@ -75,6 +78,41 @@ final class BatteryDispatch {
                     + ", headroom " + kw(room) + " kW under " + allowedWhy);
         }
         return BatteryCommand.idle("import within " + allowedWhy + ", " + soc + " %");
+    }
+
+    /**
+     * The plan's setpoint within the guard's rules: charging only into the headroom under the allowed import and up
+     * to the plan's window, discharging only above the reserve and never exporting more than the export limit.
+     */
+    private static BatteryCommand follow(BatteryLimits b, BatteryTarget plan, Reading soc, double loadKw, double room,
+            String allowedWhy) {
+        double planned = plan.setpointKw();
+        String asked = plan.slot() + " asks " + kw(planned) + " kW";
+        if (planned < 0) {
+            if (soc.value() >= plan.maxSocPct()) {
+                return BatteryCommand.idle(asked + ", " + soc + " % at its top " + plan.maxSocPct() + " %: idle");
+            }
+            double kw = Math.min(Math.min(b.maxChargeKw(), -planned), Math.max(0, room));
+            return kw > 0 ? new BatteryCommand(-kw, "charging " + kw(kw) + " kW: " + asked
+                    + (kw < -planned ? ", headroom " + kw(room) + " kW under " + allowedWhy : ""))
+                    : BatteryCommand.idle(asked + ": no headroom under " + allowedWhy);
+        }
+        if (planned > 0) {
+            if (soc.value() <= b.reservePct()) {
+                return BatteryCommand.stop(asked + ", " + soc + " % at or below reserve " + b.reservePct() + " %");
+            }
+            double kw = Math.min(b.maxDischargeKw(), plannedDischargeKw(plan, loadKw));
+            return kw > 0 ? new BatteryCommand(kw, "discharging " + kw(kw) + " kW: " + asked
+                    + (kw < planned ? ", export limited to " + kw(plan.exportLimitKw()) + " kW" : ""))
+                    : BatteryCommand.idle(asked + ": the load " + kw(loadKw) + " kW and the export limit "
+                            + kw(plan.exportLimitKw()) + " kW leave nothing to discharge into");
+        }
+        return BatteryCommand.idle(asked + ", " + soc + " %");
+    }
+
+    /** The plan's discharge, never more than the load plus what may be exported; 0 without a plan. */
+    private static double plannedDischargeKw(BatteryTarget plan, double loadKw) {
+        return plan == null ? 0 : Math.max(0, Math.min(plan.setpointKw(), loadKw + plan.exportLimitKw()));
     }
 
     static String kw(double v) {

@@ -10,9 +10,13 @@ package io.containeredge.control.power;
  * @param targetPct recharge from import headroom up to this state of charge
  * @param chargeMarginKw headroom left unused below the allowed import while charging, so that
  *     ordinary load noise does not push the import over its limit
+ * @param plan what the plan asks this slot, or null: without one the guard recharges to {@code targetPct}
  */
 public record BatteryLimits(double maxChargeKw, double maxDischargeKw, double reservePct, double targetPct,
-        double chargeMarginKw) {
+        double chargeMarginKw, BatteryTarget plan) {
+
+    /** The state of charge the guard keeps back whatever a plan asks. */
+    public static final double RESERVE_PCT = 20;
 
     public BatteryLimits {
         if (!(maxChargeKw >= 0) || !(maxDischargeKw >= 0) || !(chargeMarginKw >= 0)
@@ -21,13 +25,24 @@ public record BatteryLimits(double maxChargeKw, double maxDischargeKw, double re
         }
     }
 
+    /** Without a plan. */
+    public BatteryLimits(double maxChargeKw, double maxDischargeKw, double reservePct, double targetPct,
+            double chargeMarginKw) {
+        this(maxChargeKw, maxDischargeKw, reservePct, targetPct, chargeMarginKw, null);
+    }
+
     /** 20 % reserve, recharge to 80 %, 50 kW margin. */
     public static BatteryLimits of(double maxKw) {
-        return new BatteryLimits(maxKw, maxKw, 20, 80, 50);
+        return new BatteryLimits(maxKw, maxKw, RESERVE_PCT, 80, 50);
     }
 
     public static BatteryLimits none() {
         return new BatteryLimits(0, 0, 0, 0, 0);
+    }
+
+    /** The same limits, the battery following {@code target} (null: the rule-based recharge again). */
+    public BatteryLimits withPlan(BatteryTarget target) {
+        return new BatteryLimits(maxChargeKw, maxDischargeKw, reservePct, targetPct, chargeMarginKw, target);
     }
 
     public boolean present() {
