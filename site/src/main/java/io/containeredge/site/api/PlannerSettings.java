@@ -36,6 +36,11 @@ public record PlannerSettings(Optional<Storage> battery, Export export, double p
         public static final double DEFAULT_MAX_SOC_PCT = 95;
         public static final double DEFAULT_ROUND_TRIP = 0.9;
         public static final double DEFAULT_WEAR_USD_PER_MWH = 20;
+        /**
+         * The state of charge the power guard keeps back whatever a plan asks (declared here so the loader can check
+         * a plan's window against it; the guard reads it from here too).
+         */
+        public static final double GUARD_RESERVE_PCT = 20;
     }
 
     /** What export earns: nothing, a fixed price, or the market price of the slot. */

@@ -84,6 +84,10 @@ final class PlannerParser {
         if (s.minSocPct() >= s.maxSocPct()) {
             errors.add(new ConfigError(file, PATH + ".battery.maxSocPct", "the window " + s.minSocPct() + " to "
                     + s.maxSocPct() + " % is empty: maxSocPct must be above minSocPct"));
+        } else if (s.maxSocPct() <= Storage.GUARD_RESERVE_PCT) {
+            errors.add(new ConfigError(file, PATH + ".battery.maxSocPct", "the window ends at " + s.maxSocPct()
+                    + " %, at or below the power guard's reserve of " + Storage.GUARD_RESERVE_PCT + " %: nothing"
+                    + " left to plan with"));
         }
         return Optional.of(s);
     }

@@ -31,6 +31,7 @@ import io.containeredge.control.loop.ControlLoop;
 import io.containeredge.control.loop.InputMapper;
 import io.containeredge.control.maintenance.MaintenanceFile;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
+import io.containeredge.control.power.PowerConfig;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.watchdog.SystemdNotifier;
@@ -89,6 +90,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final EconomicUpdates economicUpdates;
     private final Optional<EfficiencyWatch> efficiency;
     private final Optional<EconomicsReport> economicsReport;
+    private final Optional<SitePlanner> planner;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
@@ -119,10 +121,12 @@ public class ControlComponent implements ControlService, ControlHealth {
         PduMap pdus = new PduMap(s);
         efficiency = efficiencyWatch(s, data, loopFleet, pdus, economics);
         economicsReport = economics.map(EconomicsReport::new);
+        planner = SitePlanner.forSite(s, data, economics, endpoints, PowerConfig.forSite(cfg), clock);
         loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
-                economics.map(LimitSources::of).orElse(LimitSources.none())
+                planner.map(SitePlanner::limits).orElse(LimitSources.none())
+                        .and(economics.map(LimitSources::of).orElse(LimitSources.none()))
                         .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())), LoadKinds.none(),
                 economics.<IntFunction<MinerValue>>map(e -> e::valueOf).orElse(index -> MinerValue.NONE));
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
@@ -134,6 +138,7 @@ public class ControlComponent implements ControlService, ControlHealth {
         pollThread.scheduleWithFixedDelay(failSafe.guarded("miner poll", fleet::refresh), 0, config.miner_poll_ms(),
                 TimeUnit.MILLISECONDS);
         economics.ifPresent(e -> watchPriceFile(s, data, e));
+        planner.ifPresent(p -> p.start(loop, pollThread, data));
         if (config.enabled()) {
             CycleScheduler cycles = new CycleScheduler(cycleThread, failSafe.guarded("control cycle", this::cycle),
                     periodMillis / 5, System::nanoTime);
@@ -250,13 +255,15 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     @Override
     public void updateForecast(List<ForecastSlot> slots, String source) {
-        throw new IllegalArgumentException("the site has no planner section: a generation forecast is not taken"
-                + " (add a planner section to the site configuration)");
+        planner.orElseThrow(() -> new IllegalArgumentException("the site has no planner section: a generation"
+                + " forecast is not taken (add a planner section to the site configuration)"))
+                .updateForecast(slots, source);
     }
 
     @Override
     public Optional<PlanStatus> plan() {
-        return Optional.empty();
+        ControlStatus now = loop.status();
+        return now == null ? Optional.empty() : planner.map(p -> p.status(now, loop.batteryCommand()));
     }
 
     @Override
@@ -308,6 +315,7 @@ public class ControlComponent implements ControlService, ControlHealth {
             LOG.warn("fresh-values subscription not closed: {}", e.toString());
         }
         pollThread.shutdownNow();
+        planner.ifPresent(SitePlanner::close);
         // not interrupted: a cycle writing the latch file finishes it, so the component that follows
         // (a configuration apply restarts this one) reads the latches as they last were
         cycleThread.shutdown();

@@ -31,6 +31,7 @@ import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.miner.MinerStatus;
+import io.containeredge.control.power.BatteryCommand;
 import io.containeredge.control.power.BatteryLimits;
 import io.containeredge.control.power.BatteryTarget;
 import io.containeredge.control.power.CapOverride;
@@ -137,6 +138,7 @@ public final class ControlLoop {
     /** What a plan asks of the battery each cycle (null: nothing, the guard's rule-based recharge). */
     private volatile Function<Cycle, BatteryTarget> batteryPlan = cycle -> null;
     private volatile ControlStatus status;
+    private volatile BatteryCommand batteryCommand = BatteryCommand.idle("no cycle yet");
     private long cycles;
     private long overruns;
     /** The first cycle's monotonic time, for the comm-loss start-up grace. */
@@ -254,6 +256,17 @@ public final class ControlLoop {
         batteryPlan = plan;
     }
 
+    /** What the power guard asked of the battery in the last cycle, and why. */
+    public BatteryCommand batteryCommand() {
+        return batteryCommand;
+    }
+
+    /** The import cap in force at a monotonic time: a commanded override while it lasts, else the site's. */
+    public double importCapKw(long nowMillis) {
+        CapOverride o = capOverride;
+        return o != null && o.activeAt(nowMillis) ? o.capKw() : cfg.limits().importCapKw();
+    }
+
     /** The last cycle's picture, or null until the loop has decided for the first time (see {@link FirstReadings}). */
     public ControlStatus status() {
         return status;
@@ -298,6 +311,7 @@ public final class ControlLoop {
         }
         Arbiter.Decision decision = limits.decide(in, cycle);
         PowerGuard.Outcome p = power.outcome();
+        batteryCommand = p.battery();
         latches.keep(new Latches(thermal.state().latchReason(), io.latched()));
         loads.allocate(decision, draw, cycle);
         for (CoolingActuator cdu : cooling) {

@@ -1,5 +1,7 @@
 package io.containeredge.control.power;
 
+import io.containeredge.site.api.PlannerSettings;
+
 /**
  * How the power guard may use the battery. A site without a battery has zero power both ways, and
  * the guard then neither commands it nor alarms about its readings.
@@ -16,7 +18,7 @@ public record BatteryLimits(double maxChargeKw, double maxDischargeKw, double re
         double chargeMarginKw, BatteryTarget plan) {
 
     /** The state of charge the guard keeps back whatever a plan asks. */
-    public static final double RESERVE_PCT = 20;
+    public static final double RESERVE_PCT = PlannerSettings.Storage.GUARD_RESERVE_PCT;
 
     public BatteryLimits {
         if (!(maxChargeKw >= 0) || !(maxDischargeKw >= 0) || !(chargeMarginKw >= 0)

@@ -1,0 +1,30 @@
+package io.containeredge.control.planner;
+
+import java.util.Optional;
+
+/**
+ * The plan the controller holds and whether it follows it.
+ *
+ * @param plan the last plan solved, empty before the first
+ * @param problem what it was solved on (its prices, forecast, caps), null before the first
+ * @param solvedAtMillis wall-clock time it was solved
+ * @param trigger what made the planner solve it
+ * @param following whether the controller follows it; false means the rule-based battery runs and {@code reason}
+ *     says why (the last solve failed, no usable input, nothing solved yet)
+ * @param reason why the plan is or is not followed, for people and the fallback alarm
+ */
+public record HeldPlan(Optional<Plan> plan, PlanProblem problem, long solvedAtMillis, String trigger, boolean following, String reason) {
+
+    public static final HeldPlan NONE = new HeldPlan(Optional.empty(), null, 0, "", false, "no plan solved yet");
+
+    /** The planned slot covering a wall-clock time, if the plan has one. */
+    public Optional<PlannedSlot> slotAt(long wallMillis) {
+        return plan.flatMap(p -> p.slots().stream().filter(s -> wallMillis >= s.startMillis()
+                && wallMillis < s.startMillis() + PlanProblems.SLOT.toMillis()).findFirst());
+    }
+
+    /** The same plan, no longer followed, for {@code why}. */
+    public HeldPlan fallback(String why) {
+        return new HeldPlan(plan, problem, solvedAtMillis, trigger, false, why);
+    }
+}

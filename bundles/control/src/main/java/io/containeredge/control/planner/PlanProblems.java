@@ -1,0 +1,96 @@
+package io.containeredge.control.planner;
+
+import io.containeredge.control.economics.EconomicInputs;
+import io.containeredge.control.economics.PriceSlots;
+import io.containeredge.control.economics.UnitModel;
+import io.containeredge.control.power.BatteryLimits;
+import io.containeredge.site.api.PlannerSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the plan's linear program from what the controller knows now: 48 hours of 15-minute slots from the current
+ * quarter hour, each with its import and export price, forecast generation, firm load and import cap. Pure: the same
+ * inputs give the same problem.
+ *
+ * <p>Where an input is missing it is given its careful value: a price slot the market did not publish is priced by
+ * the tariff; a quarter hour with no forecast and no history has no generation; an ambient that is neither forecast
+ * nor read is the design ambient (a hot day), so the transformer is derated as on one.
+ */
+public final class PlanProblems {
+
+    public static final Duration SLOT = Duration.ofMinutes(15);
+    public static final int SLOTS = 192;
+    /** The ambient assumed where none is forecast or read: the power guard's design ambient. */
+    public static final double DESIGN_AMBIENT_C = 40;
+    private static final long SLOT_MILLIS = SLOT.toMillis();
+    private static final long PRICE_STEP_MILLIS = Duration.ofMinutes(5).toMillis();
+
+    private PlanProblems() {
+    }
+
+    /**
+     * What the controller measures and holds now, besides the prices and the forecast.
+     *
+     * @param socPct the battery's state of charge (ignored without a battery)
+     * @param pvNowKw the generation read now, NaN when not good: the current slot's generation when good
+     * @param ambientNowC the ambient read now, NaN when not good
+     * @param importCapKw the import cap in force (the site's, or a commanded override)
+     * @param transformerRatingKw the transformer's rating in kW at the assumed power factor
+     * @param peakImportSoFarKw the month's peak import so far: the demand charge is paid on raising it
+     * @param netUsdPerThDay the hashprice net of the pool fee
+     * @param units the priced miners, one curve each
+     */
+    public record Now(long wallMillis, double socPct, double pvNowKw, double ambientNowC, double importCapKw,
+            double transformerRatingKw, double peakImportSoFarKw, double netUsdPerThDay, Collection<UnitModel> units) {
+    }
+
+    public static PlanProblem build(PlannerSettings settings, EconomicInputs prices, GenerationForecast forecast,
+            PvHistory history, Now now) {
+        long first = Math.floorDiv(now.wallMillis(), SLOT_MILLIS) * SLOT_MILLIS;
+        double ambientNow = Double.isFinite(now.ambientNowC()) ? now.ambientNowC() : DESIGN_AMBIENT_C;
+        ValueCurve curve = ValueCurve.of(now.units(), now.netUsdPerThDay());
+        List<PlanSlotInput> slots = new ArrayList<>(SLOTS);
+        for (int i = 0; i < SLOTS; i++) {
+            long start = first + i * SLOT_MILLIS;
+            Optional<GenerationForecast.Slot> f = forecast.at(start);
+            double pv = i == 0 && Double.isFinite(now.pvNowKw()) ? now.pvNowKw()
+                    : f.map(GenerationForecast.Slot::pvKw).or(() -> history.forecastAt(start)).orElse(0.0);
+            double ambient = f.map(GenerationForecast.Slot::ambientC).filter(Double::isFinite).orElse(ambientNow);
+            double importPrice = importPrice(prices, start);
+            double cap = Math.min(now.importCapKw(), now.transformerRatingKw() * settings.derating().factorAt(ambient));
+            slots.add(new PlanSlotInput(start, importPrice, exportPrice(settings, prices.prices(), start, importPrice),
+                    Math.max(0, pv), settings.firmLoadKw(), cap, curve.maxKw()));
+        }
+        return new PlanProblem(slots, SLOT, now.socPct(), storage(settings), curve, settings.export().limitKw(),
+                prices.tariff().settings().demandChargeUsdPerKwMonth(), now.peakImportSoFarKw());
+    }
+
+    /** The slot's import price: the mean of the prices of its three 5-minute parts (live where published). */
+    private static double importPrice(EconomicInputs prices, long start) {
+        double sum = 0;
+        for (long t = start; t < start + SLOT_MILLIS; t += PRICE_STEP_MILLIS) {
+            sum += prices.energyPrice(t).usdPerMwh();
+        }
+        return sum / (SLOT_MILLIS / PRICE_STEP_MILLIS);
+    }
+
+    /** Export at the market earns the live price where one is published, else what importing costs then. */
+    private static double exportPrice(PlannerSettings settings, PriceSlots live, long start, double importPrice) {
+        return switch (settings.export().price()) {
+            case ZERO -> 0;
+            case FIXED -> settings.export().usdPerMwh();
+            case MARKET -> live.at(start).map(PriceSlots.Slot::usdPerMwh).orElse(importPrice);
+        };
+    }
+
+    /** The battery as the plan may use it: never below the power guard's reserve, whatever the window says. */
+    static StorageModel storage(PlannerSettings settings) {
+        return settings.battery().map(b -> new StorageModel(b.capacityKwh(),
+                Math.max(b.minSocPct(), BatteryLimits.RESERVE_PCT), b.maxSocPct(), b.maxChargeKw(), b.maxDischargeKw(),
+                b.roundTripEfficiency(), b.wearUsdPerMwh())).orElse(StorageModel.NONE);
+    }
+}
