@@ -36,14 +36,6 @@ class ForecastRequestsTest extends RigFixture {
         return p;
     }
 
-    private void assertRejected(JsonNode reply, String why) {
-        assertEquals("rejected", reply.get("status").asText(), reply.toString());
-        assertTrue(reply.get("reason").asText().contains(why), reply.toString());
-        assertTrue(rig.control.calls().isEmpty(), "controller touched: " + rig.control.calls());
-        assertEquals("rejected", rig.audit.last().outcome());
-        assertTrue(rig.audit.last().detail().contains(why), rig.audit.last().detail());
-    }
-
     @Test
     void aForecastReachesTheControllerWithoutAnAmbientAsNaNAndIsAudited() throws Exception {
         JsonNode reply = rig.command("f-1", "forecast.update", twoSlots());
