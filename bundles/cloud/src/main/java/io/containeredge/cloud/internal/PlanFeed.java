@@ -11,30 +11,37 @@ import java.util.function.ToDoubleFunction;
 /**
  * Each plan the planner solves, once, as a JSON record (kind {@link MessageKind#ALARM}: a decision, never thinned):
  * when the plan's solve time changes, not every cycle, since the planner solves every few minutes and the controller
- * cycles every second. The slots travel as columns (one array per figure, in slot order), which is a third of the
+ * cycles every second. Each slot has its figures and its terms of the objective. The slots travel as columns (one array per figure, in slot order), which is a third of the
  * size of an object per slot for the 192 slots of 48 hours; figures are rounded to what a reader can use (0.1 kW,
  * 0.1 USD/MWh, 0.1 %, a cent). A record counts as sent only once it is queued, so a refused one is tried again on the
  * next call.
  */
 final class PlanFeed {
 
-    private static final Map<String, ToDoubleFunction<PlanStatus.Slot>> TENTHS = new LinkedHashMap<>();
-    private static final Map<String, ToDoubleFunction<PlanStatus.Slot>> CENTS = new LinkedHashMap<>();
+    /** A slot's figures by name, sent to 0.1 of their unit (kW, USD/MWh, %). */
+    private static final Map<String, ToDoubleFunction<PlanStatus.Slot>> FIGURES = new LinkedHashMap<>();
+    /** The terms of the objective by name, of the totals and of each slot, sent to the cent. */
+    private static final Map<String, ToDoubleFunction<PlanStatus.Terms>> TERMS = new LinkedHashMap<>();
 
     static {
-        TENTHS.put("importUsdPerMwh", PlanStatus.Slot::importUsdPerMwh);
-        TENTHS.put("exportUsdPerMwh", PlanStatus.Slot::exportUsdPerMwh);
-        TENTHS.put("pvForecastKw", PlanStatus.Slot::pvForecastKw);
-        TENTHS.put("pvCurtailedKw", PlanStatus.Slot::pvCurtailedKw);
-        TENTHS.put("batteryKw", PlanStatus.Slot::batteryKw);
-        TENTHS.put("socPct", PlanStatus.Slot::socPct);
-        TENTHS.put("miningKw", PlanStatus.Slot::miningKw);
-        TENTHS.put("firmKw", PlanStatus.Slot::firmKw);
-        TENTHS.put("importKw", PlanStatus.Slot::importKw);
-        TENTHS.put("exportKw", PlanStatus.Slot::exportKw);
-        TENTHS.put("importCapKw", PlanStatus.Slot::importCapKw);
-        TENTHS.put("energyValueUsdPerMwh", PlanStatus.Slot::energyValueUsdPerMwh);
-        CENTS.put("objectiveUsd", s -> s.terms().objectiveUsd());
+        FIGURES.put("importUsdPerMwh", PlanStatus.Slot::importUsdPerMwh);
+        FIGURES.put("exportUsdPerMwh", PlanStatus.Slot::exportUsdPerMwh);
+        FIGURES.put("pvForecastKw", PlanStatus.Slot::pvForecastKw);
+        FIGURES.put("pvCurtailedKw", PlanStatus.Slot::pvCurtailedKw);
+        FIGURES.put("batteryKw", PlanStatus.Slot::batteryKw);
+        FIGURES.put("socPct", PlanStatus.Slot::socPct);
+        FIGURES.put("miningKw", PlanStatus.Slot::miningKw);
+        FIGURES.put("firmKw", PlanStatus.Slot::firmKw);
+        FIGURES.put("importKw", PlanStatus.Slot::importKw);
+        FIGURES.put("exportKw", PlanStatus.Slot::exportKw);
+        FIGURES.put("importCapKw", PlanStatus.Slot::importCapKw);
+        FIGURES.put("energyValueUsdPerMwh", PlanStatus.Slot::energyValueUsdPerMwh);
+        TERMS.put("miningUsd", PlanStatus.Terms::miningUsd);
+        TERMS.put("exportUsd", PlanStatus.Terms::exportUsd);
+        TERMS.put("importUsd", PlanStatus.Terms::importUsd);
+        TERMS.put("wearUsd", PlanStatus.Terms::wearUsd);
+        TERMS.put("demandUsd", PlanStatus.Terms::demandUsd);
+        TERMS.put("objectiveUsd", PlanStatus.Terms::objectiveUsd);
     }
 
     private final String topic;
@@ -64,8 +71,8 @@ final class PlanFeed {
         json.put("totals", totals(plan.totals()));
         Map<String, Object> slots = new LinkedHashMap<>();
         slots.put("startMillis", plan.slots().stream().map(PlanStatus.Slot::startMillis).toList());
-        TENTHS.forEach((name, figure) -> slots.put(name, column(plan.slots(), figure, 10)));
-        CENTS.forEach((name, figure) -> slots.put(name, column(plan.slots(), figure, 100)));
+        FIGURES.forEach((name, figure) -> slots.put(name, column(plan.slots(), figure, 10)));
+        TERMS.forEach((name, term) -> slots.put(name, column(plan.slots(), s -> term.applyAsDouble(s.terms()), 100)));
         json.put("slots", slots);
         json.put("timestamp", now);
         return JsonRecord.message(topic, json, MessageKind.ALARM, now);
@@ -73,12 +80,7 @@ final class PlanFeed {
 
     private static Map<String, Object> totals(PlanStatus.Terms t) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("miningUsd", rounded(t.miningUsd(), 100));
-        m.put("exportUsd", rounded(t.exportUsd(), 100));
-        m.put("importUsd", rounded(t.importUsd(), 100));
-        m.put("wearUsd", rounded(t.wearUsd(), 100));
-        m.put("demandUsd", rounded(t.demandUsd(), 100));
-        m.put("objectiveUsd", rounded(t.objectiveUsd(), 100));
+        TERMS.forEach((name, term) -> m.put(name, rounded(term.applyAsDouble(t), 100)));
         return m;
     }
 

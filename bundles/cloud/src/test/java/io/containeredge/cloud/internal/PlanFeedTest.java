@@ -37,7 +37,7 @@ class PlanFeedTest {
     }
 
     @Test
-    void theRecordHasTheTotalsWithTheObjectiveAndTheSlotsAsRoundedColumns() throws Exception {
+    void theRecordHasTheTotalsAndEachSlotsFiguresAndTermsAsRoundedColumns() throws Exception {
         feed.forward(plan(T0, now()), records, T0 + 60_000);
         JsonNode r = record(0);
         assertEquals("FOLLOWING", r.get("state").asText());
@@ -52,6 +52,8 @@ class PlanFeedTest {
         assertEquals(95.0, r.at("/slots/importUsdPerMwh/0").asDouble(), "to 0.1 USD/MWh");
         assertEquals(120, r.at("/slots/pvCurtailedKw/1").asDouble());
         assertTrue(r.at("/slots/energyValueUsdPerMwh/1").isNull(), "NaN is null: " + r);
+        assertEquals(2.75, r.at("/slots/importUsd/1").asDouble());
+        assertEquals(0.13, r.at("/slots/demandUsd/0").asDouble(), "to the cent: 0.125");
         assertEquals(8.63, r.at("/slots/objectiveUsd/0").asDouble(), "to the cent: 11 + 1 - 2.75 - 0.5 - 0.125");
     }
 
