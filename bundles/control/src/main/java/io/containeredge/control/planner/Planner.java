@@ -94,10 +94,13 @@ public final class Planner {
      * @param elapsed monotonic milliseconds since a wall-clock time (ages of what the cycle saw)
      */
     public void tick(Observed seen, double importCapKw, long wallMillis, LongUnaryOperator elapsed) {
-        if (seen != null && Double.isFinite(seen.pvKw())) {
+        if (seen == null) {
+            return; // no control cycle yet: nothing to plan on, and nothing is wrong
+        }
+        if (Double.isFinite(seen.pvKw())) {
             history.add(wallMillis, seen.pvKw());
         }
-        if (seen != null && Double.isFinite(seen.importKw())) {
+        if (Double.isFinite(seen.importKw())) {
             peak.add(wallMillis, seen.importKw());
         }
         Optional<String> trigger = trigger(seen, importCapKw, wallMillis);
@@ -132,9 +135,6 @@ public final class Planner {
 
     /** Why the readings cannot be planned on, or null when they can. */
     private String usable(Observed seen, LongUnaryOperator elapsed) {
-        if (seen == null) {
-            return "no control cycle has run yet";
-        }
         long ageMillis = elapsed.applyAsLong(seen.nowMillis());
         if (ageMillis > Observed.MAX_AGE.toMillis()) {
             return "the control cycle's readings are " + ageMillis / 1000 + " s old";
@@ -166,7 +166,7 @@ public final class Planner {
         if (Double.compare(capKw, solvedCapKw) != 0) {
             why.add("import cap " + Math.round(solvedCapKw) + " -> " + Math.round(capKw) + " kW");
         }
-        if (since >= MIN_INTERVAL.toMillis() && seen != null) {
+        if (since >= MIN_INTERVAL.toMillis()) {
             deviation(seen, wallMillis).ifPresent(why::add);
         }
         return why.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", why));
