@@ -78,7 +78,7 @@ class GatewayAgainstSimulatorTest {
             assertTrue(d.get("requests").asLong() > 0, d.toString());
             assertTrue(d.get("responseMs").get("p99").isNumber(), d.toString());
         }
-        assertEquals(17, api.get("/api/v1/devices").get("devices").size());
+        assertEquals(18, api.get("/api/v1/devices").get("devices").size());
     }
 
     @Test
