@@ -256,11 +256,11 @@ public final class SimulatorMain {
         synchronized (m) {
             return String.format(Locale.ROOT,
                     "t=%.1fs ambient=%.1fC supply=%.2fC return=%.2fC flow=%.0fm3/h pump=%s miners=%.0fkW "
-                            + "total=%.0fkW top-oil=%.1fC hot-spot=%.1fC soc=%.1f%% battery=%.0fkW",
+                            + "total=%.0fkW top-oil=%.1fC hot-spot=%.1fC soc=%.1f%% battery=%.0fkW pv=%.0fkW",
                     m.elapsedMillis() / 1000.0, m.ambientC(), m.supplyC(), m.returnC(), m.flowM3h(),
                     m.cdu().pumpState().name().toLowerCase(Locale.ROOT), m.minersKw(), m.totalKw(),
                     m.transformer().topOilC(), m.transformer().hotSpotC(), m.battery().socPct(),
-                    m.battery().powerKw());
+                    m.battery().powerKw(), m.pv().kw());
         }
     }
 
