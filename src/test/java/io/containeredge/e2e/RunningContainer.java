@@ -102,7 +102,7 @@ final class RunningContainer implements AutoCloseable {
             throw new IllegalStateException("the demo site's miner models were not found to replace");
         }
         return generic.replace("count: 240", "count: " + miners).replace("basePort: 14100", "basePort: " + minersBase)
-                .replace("pvRatedKw: 400", "pvRatedKw: 0");
+                .replaceFirst("(?m)^  pvRatedKw: .*$", "  pvRatedKw: 0");
     }
 
     static int freePort() throws IOException {
