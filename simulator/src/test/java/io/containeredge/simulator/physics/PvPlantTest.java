@@ -121,16 +121,32 @@ class PvPlantTest {
         assertEquals(m.minersKw() + m.auxiliaryKw() - m.battery().powerKw(), m.totalKw(), 0.01, "no sun, the load");
     }
 
-    @Test
-    void aPlantLargerThanTheLoadExportsThroughASunSpecMeter() throws Exception {
+    /** The demo with a 3 MW plant, at noon, its import meter of {@code meterProfile}. */
+    private ContainerModel startExporting(String meterProfile) throws Exception {
         String demo = new String(SiteDocuments.class.getResourceAsStream("/firmware-config/sites/demo-container.yaml")
                 .readAllBytes());
-        String big = demo.replace("pvRatedKw: 400", "pvRatedKw: 3000")
-                .replace("profile: power-meter-float32", "profile: sunspec-meter-203");
-        Files.writeString(dir.resolve("site.yaml"), big);
+        Files.writeString(dir.resolve("site.yaml"), demo.replace("pvRatedKw: 400", "pvRatedKw: 3000")
+                .replace("profile: power-meter-float32", "profile: " + meterProfile));
         sim = Simulator.start(SiteDocuments.load(dir), SimulatorOptions.forTests().withServeMiners(false)
                 .withEpochStartMillis(TEXAS_NOON));
-        ContainerModel m = sim.model();
+        return sim.model();
+    }
+
+    @Test
+    void aPlantLargerThanTheLoadExportsThroughTheFloatMeter() throws Exception {
+        ContainerModel m = startExporting("power-meter-float32");
+        sim.advance(Duration.ofSeconds(5));
+        var meter = sim.image("meter-main");
+        double exportKwh = meter.number("energy_export");
+        sim.advance(Duration.ofMinutes(1));
+        assertTrue(m.totalKw() < -1500, "exporting: " + m.totalKw());
+        assertEquals(m.totalKw(), meter.number("active_power"), Math.abs(m.totalKw()) * 0.01);
+        assertEquals(-m.totalKw() / 60, meter.number("energy_export") - exportKwh, 1, "a minute's export counted");
+    }
+
+    @Test
+    void aPlantLargerThanTheLoadExportsThroughASunSpecMeter() throws Exception {
+        ContainerModel m = startExporting("sunspec-meter-203");
         sim.advance(Duration.ofSeconds(5));
         double exportKwh = m.mainFeed().exportKwh();
         sim.advance(Duration.ofMinutes(1));
