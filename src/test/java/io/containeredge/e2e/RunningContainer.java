@@ -93,14 +93,16 @@ final class RunningContainer implements AutoCloseable {
     /**
      * The demo site's text with {@code miners} generic miners of 3.5 kW rated at {@code minersBase} in place of its
      * fleet of three models: the fleet the end-to-end tests count their kilowatts on. Its economics section then
-     * prices no miner (none has a model).
+     * prices no miner (none has a model). Without the demo's PV plant: the simulator's sun follows the wall clock,
+     * and these tests' import must not depend on the time of day they run at.
      */
     static String genericMiners(String demo, int miners, int minersBase) {
         String generic = demo.replaceFirst("(?m)^  model: .*\n  groups:\n(    - .*\n)+", "  ratedPowerW: 3500\n");
         if (generic.equals(demo)) {
             throw new IllegalStateException("the demo site's miner models were not found to replace");
         }
-        return generic.replace("count: 240", "count: " + miners).replace("basePort: 14100", "basePort: " + minersBase);
+        return generic.replace("count: 240", "count: " + miners).replace("basePort: 14100", "basePort: " + minersBase)
+                .replaceFirst("(?m)^  pvRatedKw: .*$", "  pvRatedKw: 0");
     }
 
     static int freePort() throws IOException {
