@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Solves the plan again every {@code replanEvery}, and at once on new prices, a new forecast, a new hashprice, an
- * import cap change, or PV output or state of charge far off the plan; warm-started from the plan in force. Runs on
- * its own thread ({@link #tick}), never on the control cycle's: a solve may take a good part of a second. A solve
+ * import cap change, or PV output or state of charge far off the plan; the plan in force is followed until the new
+ * one is solved. Runs on its own thread ({@link #tick}), never on the control cycle's: a solve may take a good part of
+ * a second. A solve
  * that fails (infeasible, over its time limit, an input not good) leaves the controller on the rule-based battery and
  * says why; so does a plan that ran out (its horizon or its age).
  */
@@ -154,10 +155,11 @@ public final class Planner {
         if (since >= settings.replanEvery().toMillis()) {
             why.add("every " + settings.replanEvery().toMinutes() + " min");
         }
-        if (prices.prices() != solvedPrices) {
+        // by content: a feed that rewrites the same prices or forecast every few seconds is not news
+        if (!prices.prices().slots().equals(solvedPrices.slots())) {
             why.add("new prices");
         }
-        if (forecast != solvedForecast) {
+        if (!forecast.slots().equals(solvedForecast.slots())) {
             why.add("new forecast");
         }
         if (prices.hashprice() != solvedHashprice) {
@@ -178,7 +180,9 @@ public final class Planner {
         if (slot.isEmpty()) {
             return Optional.empty();
         }
-        double pvError = seen.pvKw() - forecastPvKw(wallMillis);
+        // against what the plan assumed for now (the reading when it was solved in the current slot): a cloud that
+        // stays re-plans once, and once more when the next slot's clear forecast meets it, not every minute
+        double pvError = seen.pvKw() - held.assumedAt(wallMillis).map(PlanSlotInput::pvKw).orElse(Double.NaN);
         if (Double.isFinite(pvError) && Math.abs(pvError) > settings.forecastErrorKw()) {
             return Optional.of(String.format(Locale.ROOT, "forecast error %+.0f kW", pvError));
         }
