@@ -42,6 +42,10 @@ final class PlanLp {
         if (problem.demandChargeUsdPerKw() > 0) {
             peakRows();
         }
+        if (previousSoc != null) {
+            // the energy left at the end, per % of charge: capacity / 100 kWh, / 1000 to MWh
+            previousSoc.weight(problem.storedUsdPerMwh() * problem.storage().capacityKwh() / 100 / KW_PER_MW);
+        }
     }
 
     Optimisation.Result maximise() {
