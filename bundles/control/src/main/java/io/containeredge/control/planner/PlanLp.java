@@ -60,13 +60,14 @@ final class PlanLp {
                 Math.max(storage.maxSocPct(), problem.socPctNow()), 0) : null;
         Variable pvUsed = column("pv", t, 0, in.pvKw(), 0);
         List<Variable> mining = new ArrayList<>();
-        Expression miningTotal = model.newExpression("mining_" + t).upper(in.miningMaxKw());
         List<Segment> segments = problem.mining().segments();
         for (int k = 0; k < segments.size(); k++) {
             Segment s = segments.get(k);
-            Variable m = column("mine" + k, t, 0, s.kw(), s.usdPerMwh() * mwhPerKw);
-            miningTotal.set(m, 1);
-            mining.add(m);
+            mining.add(column("mine" + k, t, 0, s.kw(), s.usdPerMwh() * mwhPerKw));
+        }
+        if (in.miningMaxKw() < problem.mining().maxKw()) {
+            Expression miningTotal = model.newExpression("mining_" + t).upper(in.miningMaxKw());
+            mining.forEach(m -> miningTotal.set(m, 1));
         }
         return new SlotVariables(imp, exp, charge, discharge, soc, pvUsed, mining);
     }
