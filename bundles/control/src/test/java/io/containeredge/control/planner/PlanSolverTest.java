@@ -128,4 +128,28 @@ class PlanSolverTest {
         assertEquals(0, plan.slots().get(2).miningKw(), KW);
         assertEquals(91, plan.slots().get(2).energyValueUsdPerMwh(), 1e-9);
     }
+
+    @Test
+    void aBatteryBelowItsWindowNowIsNotInfeasible() throws PlanException {
+        Plan plan = solve(Problems.hourly().battery(BATTERY, 4).slot(100, 0, 20, 200).slot(10, 0, 20, 200)
+                .slot(100, 0, 20, 200).build());
+
+        for (PlannedSlot s : plan.slots()) {
+            assertTrue(s.socPctEnd() >= 4 - KW, "never below where it is now: " + s.socPctEnd());
+        }
+        assertEquals(0, plan.slots().get(0).dischargeKw(), KW, "nothing above its 4 % to give");
+    }
+
+    @Test
+    void aSolveOverItsTimeLimitFailsSayingSo() {
+        Problems big = Problems.hourly().battery(BATTERY, 50).mining(new Segment(50, 90), new Segment(50, 60));
+        for (int t = 0; t < 192; t++) {
+            big.slot(40 + (t * 37) % 90, 10 * (t % 7), 20, 200);
+        }
+        PlanSolver hurried = new PlanSolver(java.time.Duration.ofNanos(1_000_000));
+
+        PlanException e = assertThrows(PlanException.class,
+                () -> hurried.solve(big.build(), java.util.Optional.empty()));
+        assertTrue(e.getMessage().contains("limit of 1 ms") || e.getMessage().contains("limit 1 ms"), e.getMessage());
+    }
 }
