@@ -16,6 +16,12 @@ final class PlanLp {
 
     private static final double KW_PER_MW = 1000;
 
+    static {
+        // ojAlgo prints an 8-line notice about hardware profiles to System.out on first use unless this is set;
+        // an operator's own setting stays
+        System.getProperties().putIfAbsent("shut.up.ojAlgo", "true");
+    }
+
     private final PlanProblem problem;
     private final ExpressionsBasedModel model = new ExpressionsBasedModel();
     private final List<SlotVariables> slots = new ArrayList<>();
