@@ -23,11 +23,12 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * {@code plan-bench [N [SEGMENTS]]}: N solves of the planner's LP at the demo site's size, each with other prices:
- * 192 slots of 15 minutes (48 h), the demo fleet's value curve (its 240 miners of three models at the site's
- * hashprice, at most SEGMENTS segments), a 500 kWh / 250 kW battery, a 300 kW PV profile. Prints the solve times (p50, p99, max), the bytes one solve
- * allocates, and the heap the solver keeps after a collection (with the last plan held) above what it was before
- * the first solve.
+ * {@code plan-bench [N [SEGMENTS [DEMAND]]]}: N solves of the planner's LP at the demo site's size, each with other
+ * prices: 192 slots of 15 minutes (48 h), the demo fleet's value curve (its 240 miners of three models at the site's
+ * hashprice, at most SEGMENTS segments), a 500 kWh / 250 kW battery, a 300 kW PV profile, a demand charge of DEMAND
+ * USD/kW (default 12; 0 leaves the LP's 192 peak rows out, as on a site without one). Prints the solve times (p50,
+ * p99, max), the bytes one solve allocates, and the heap the solver keeps after a collection (with the last plan
+ * held) above what it was before the first solve.
  */
 final class PlanBenchmark {
 
@@ -45,8 +46,10 @@ final class PlanBenchmark {
     static void run(String[] args, PrintStream out) throws ConfigException, PlanException {
         int solves = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int segments = args.length > 1 ? Integer.parseInt(args[1]) : ValueCurve.MAX_SEGMENTS;
+        double demandUsdPerKw = args.length > 2 ? Double.parseDouble(args[2]) : 12;
         if (solves < 1) {
-            throw new IllegalArgumentException("plan-bench [N [SEGMENTS]]: N is the number of solves, 1 or more");
+            throw new IllegalArgumentException("plan-bench [N [SEGMENTS [DEMAND]]]: N is the number of solves, "
+                    + "1 or more");
         }
         SiteConfig site = SiteDocuments.loadBuiltIn("demo-container").config();
         double hashprice = site.economics().map(e -> e.hashprice().usdPerThDay() * (1 - e.hashprice().poolFee()))
@@ -59,18 +62,19 @@ final class PlanBenchmark {
         long thread = Thread.currentThread().getId();
 
         out.printf(Locale.ROOT, "plan-bench: %d slots x %d min, %d value segments (%.0f kW of miners), battery "
-                + "%.0f kWh / %.0f kW, PV %.0f kW peak, %d solves%n", SLOTS, SLOT.toMinutes(), curve.segments().size(),
-                curve.maxKw(), BATTERY.capacityKwh(), BATTERY.maxChargeKw(), PV_PEAK_KW, solves);
+                + "%.0f kWh / %.0f kW, PV %.0f kW peak, demand charge %.0f USD/kW, %d solves%n", SLOTS,
+                SLOT.toMinutes(), curve.segments().size(), curve.maxKw(), BATTERY.capacityKwh(), BATTERY.maxChargeKw(), PV_PEAK_KW,
+                demandUsdPerKw, solves);
         long before = usedAfterGc(memory);
         // the first solve loads ojAlgo's classes: timed apart
         long firstStart = System.nanoTime();
-        solver.solve(problem(new Random(-1), curve, capKw), Optional.empty());
+        solver.solve(problem(new Random(-1), curve, capKw, demandUsdPerKw), Optional.empty());
         double firstMillis = (System.nanoTime() - firstStart) / 1e6;
         double[] millis = new double[solves];
         long[] allocated = new long[solves];
         Plan last = null;
         for (int n = 0; n < solves; n++) {
-            PlanProblem problem = problem(new Random(n), curve, capKw);
+            PlanProblem problem = problem(new Random(n), curve, capKw, demandUsdPerKw);
             long bytes = threads.getThreadAllocatedBytes(thread);
             long start = System.nanoTime();
             last = solver.solve(problem, Optional.ofNullable(last));
@@ -90,7 +94,7 @@ final class PlanBenchmark {
     }
 
     /** 48 h of prices around a daily shape (cheap nights, a midday dip that goes negative some days), seeded. */
-    private static PlanProblem problem(Random r, ValueCurve curve, double capKw) {
+    private static PlanProblem problem(Random r, ValueCurve curve, double capKw, double demandUsdPerKw) {
         List<PlanSlotInput> slots = new ArrayList<>();
         double level = 60 + 60 * r.nextDouble();
         for (int t = 0; t < SLOTS; t++) {
@@ -101,7 +105,7 @@ final class PlanBenchmark {
             slots.add(new PlanSlotInput(t * SLOT.toMillis(), price, price - 5, PV_PEAK_KW * daylight, FIRM_KW, capKw,
                     curve.maxKw()));
         }
-        return new PlanProblem(slots, SLOT, 20 + 60 * r.nextDouble(), BATTERY, curve, 500, 12, 900);
+        return new PlanProblem(slots, SLOT, 20 + 60 * r.nextDouble(), BATTERY, curve, 500, demandUsdPerKw, 900);
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

@@ -105,7 +105,8 @@ final class PlanLp {
 
     /** The peak is at least the peak so far and every slot's import; each kW above the peak so far is charged. */
     private void peakRows() {
-        Variable peak = model.newVariable("peak").lower(problem.peakImportSoFarKw()).weight(-problem.demandChargeUsdPerKw());
+        Variable peak = model.newVariable("peak").lower(problem.peakImportSoFarKw())
+                .weight(-problem.demandChargeUsdPerKw());
         for (int t = 0; t < slots.size(); t++) {
             model.newExpression("peak_" + t).lower(0).set(peak, 1).set(slots.get(t).imp(), -1);
         }
