@@ -63,8 +63,8 @@ final class PlanBenchmark {
 
         out.printf(Locale.ROOT, "plan-bench: %d slots x %d min, %d value segments (%.0f kW of miners), battery "
                 + "%.0f kWh / %.0f kW, PV %.0f kW peak, demand charge %.0f USD/kW, %d solves%n", SLOTS,
-                SLOT.toMinutes(), curve.segments().size(), curve.maxKw(), BATTERY.capacityKwh(), BATTERY.maxChargeKw(), PV_PEAK_KW,
-                demandUsdPerKw, solves);
+                SLOT.toMinutes(), curve.segments().size(), curve.maxKw(), BATTERY.capacityKwh(),
+                BATTERY.maxChargeKw(), PV_PEAK_KW, demandUsdPerKw, solves);
         long before = usedAfterGc(memory);
         // the first solve loads ojAlgo's classes: timed apart
         long firstStart = System.nanoTime();
