@@ -19,9 +19,10 @@ public record ValueCurve(List<Segment> segments) {
 
     /**
      * How many segments {@link #of(Collection, double)} keeps at most, so 192 slots stay a small LP: each segment is
-     * a column per slot, and the solver's dense tableau (some 15 MB at 192 slots and 15 segments) grows with them.
+     * a column per slot, and the solver's dense tableau grows with them (at 192 slots without a demand charge a solve
+     * needs some 15 MB of heap with 12 segments, 19 MB with 15, 11 MB with 8: the plan-bench benchmark).
      */
-    public static final int MAX_SEGMENTS = 24;
+    public static final int MAX_SEGMENTS = 12;
     private static final double HOURS_PER_DAY = 24;
     private static final double W_PER_KW = 1000;
     private static final double KW_PER_MW = 1000;
