@@ -103,11 +103,17 @@ final class PlanLp {
         }
     }
 
-    /** The peak is at least the peak so far and every slot's import; each kW above the peak so far is charged. */
+    /**
+     * The peak is at least the peak so far and every slot's import; each kW above the peak so far is charged. A slot
+     * whose import cap is within the peak so far needs no row (each row is ~32 KB of the solver's dense tableau).
+     */
     private void peakRows() {
         Variable peak = model.newVariable("peak").lower(problem.peakImportSoFarKw())
                 .weight(-problem.demandChargeUsdPerKw());
         for (int t = 0; t < slots.size(); t++) {
+            if (problem.slots().get(t).importCapKw() <= problem.peakImportSoFarKw()) {
+                continue;
+            }
             model.newExpression("peak_" + t).lower(0).set(peak, 1).set(slots.get(t).imp(), -1);
         }
     }

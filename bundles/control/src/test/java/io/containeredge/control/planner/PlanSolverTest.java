@@ -96,6 +96,17 @@ class PlanSolverTest {
     }
 
     @Test
+    void slotsCappedWithinThePeakSoFarLeaveThePeakToTheOthers() throws PlanException {
+        // the first slot cannot pass the 120 kW peak so far; the second, needing 150 kW, sets the new peak
+        Plan plan = solve(Problems.hourly().slot(50, 0, 110, 110).slot(50, 0, 150, 200).demandCharge(10, 120)
+                .build());
+
+        assertEquals(150, plan.peakImportKw(), KW);
+        assertEquals(10 * 30, plan.demandUsd(), KW);
+        assertEquals(110, plan.slots().get(0).importKw(), KW);
+    }
+
+    @Test
     void firmLoadBeyondGridPvAndBatteryIsInfeasibleNamingTheSlot() {
         PlanException e = assertThrows(PlanException.class, () -> solve(Problems.hourly().battery(BATTERY, 50)
                 .slot(50, 0, 10, 100).slot(50, 20, 200, 100).build()));
