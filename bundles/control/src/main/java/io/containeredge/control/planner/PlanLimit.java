@@ -16,7 +16,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,8 +33,6 @@ public final class PlanLimit implements LimitSource {
 
     public static final String NAME = "plan";
     public static final String FALLBACK_ALARM = "planner.fallback";
-    /** The solver's rounding: a slot within this of the fleet's whole value curve runs it all. */
-    private static final double FLAT_OUT_MARGIN_KW = 0.5;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Planner planner;
@@ -84,18 +81,10 @@ public final class PlanLimit implements LimitSource {
             followed = plan;
             economics.followPlan(values(plan));
         }
-        PlannedSlot s = slot.get();
-        String at = "plan slot " + clock(s.startMillis());
-        target = planner.settings().battery().isEmpty() ? null : new BatteryTarget(s.batteryKw(),
-                planner.settings().battery().get().maxSocPct(), planner.settings().export().limitKw(), at);
-        String reason = String.format(Locale.ROOT, "%s: mining %.0f kW, battery %+.0f kW, import %.0f kW, export"
-                + " %.0f kW; energy worth %.0f USD/MWh", at, s.miningKw(), s.batteryKw(), s.importKw(), s.exportKw(),
-                s.energyValueUsdPerMwh());
-        long until = s.startMillis() + PlanProblems.SLOT.toMillis();
-        // every priced miner flat out (or none priced) is no limit: the plan is then not what holds the miners back
-        boolean flatOut = s.miningKw() >= held.problem().mining().maxKw() - FLAT_OUT_MARGIN_KW;
-        return List.of(new Verdict(NAME, flatOut ? Double.POSITIVE_INFINITY : s.miningKw() + unpricedKw, false, reason,
-                List.of(), Verdict.Strength.SOFT, flatOut ? null : until));
+        SlotFollowing following = SlotFollowing.of(slot.get(), held.problem().mining().maxKw(), planner.settings(),
+                unpricedKw, "plan slot " + clock(slot.get().startMillis()));
+        target = following.target();
+        return List.of(following.verdict());
     }
 
     /** Why the held plan is not followed now, or null when it is. */
@@ -125,7 +114,7 @@ public final class PlanLimit implements LimitSource {
     }
 
     /** The plan's value of energy per slot, for economics. */
-    private static PriceSlots values(Plan plan) {
+    public static PriceSlots values(Plan plan) {
         List<PriceSlots.Slot> slots = new ArrayList<>(plan.slots().size());
         for (PlannedSlot s : plan.slots()) {
             slots.add(new PriceSlots.Slot(s.startMillis(), PlanProblems.SLOT, s.energyValueUsdPerMwh()));
