@@ -3,6 +3,7 @@ package io.containeredge.control.loop;
 import io.containeredge.control.actuators.BatteryActuator;
 import io.containeredge.control.actuators.CoolingActuator;
 import io.containeredge.control.actuators.PduMap;
+import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.alarm.AlarmEvent;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.allocation.AllocatorState;
@@ -137,6 +138,8 @@ public final class ControlLoop {
     private volatile CapOverride capOverride;
     /** What a plan asks of the battery each cycle (null: nothing, the guard's rule-based recharge). */
     private volatile Function<Cycle, BatteryTarget> batteryPlan = cycle -> null;
+    /** Caps on-site PV at the grid's export limit (none: the site has no planner section or no PV). */
+    private volatile PvExport pvExport = PvExport.NONE;
     private volatile ControlStatus status;
     private volatile BatteryCommand batteryCommand = BatteryCommand.idle("no cycle yet");
     private long cycles;
@@ -256,6 +259,11 @@ public final class ControlLoop {
         batteryPlan = plan;
     }
 
+    /** From the next cycle on, {@code limiter} caps the site's PV at its export limit every cycle. */
+    public void limitPvExport(PvExport limiter) {
+        pvExport = limiter;
+    }
+
     /** What the power guard asked of the battery in the last cycle, and why. */
     public BatteryCommand batteryCommand() {
         return batteryCommand;
@@ -329,6 +337,7 @@ public final class ControlLoop {
         present.addAll(io.status());
         present.addAll(latches.alarms());
         present.addAll(batteryOutcome.alarms());
+        present.addAll(pvExport.run(cycle, in.power().importKw()));
         present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
