@@ -98,6 +98,19 @@ public final class PvActuator {
     }
 
     /**
+     * The cap the inverter reads as in force, % of its rating; NaN when it runs free or does not say. A cap the
+     * gateway did not write this run (one from before a restart, a reversion's fallback after maintenance) is
+     * still in force: the limiter starts from it.
+     */
+    public double capInForcePct(Snapshot s) {
+        PointValue enabled = s.get(device, "m704.WMaxLimPctEna");
+        PointValue pct = s.get(device, "m704.WMaxLimPct");
+        boolean on = enabled.quality() == Quality.GOOD && ("enabled".equals(enabled.value())
+                || enabled.value() instanceof Number n && n.intValue() == ENABLED);
+        return on && pct.quality() == Quality.GOOD && pct.value() instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /**
      * Stops commanding the inverter (it is in maintenance): it falls back when the reversion runs out. Forgets the
      * last cap, so that the first cycle after maintenance writes at once and no stale read-back alarms.
      */

@@ -60,8 +60,8 @@ public final class PvExport {
             return List.of();
         }
         PvExportLimit.Settings settings = this.settings;
-        PvExportLimit.Decision d = PvExportLimit.decide(importKw, pvKw(cycle.snapshot()),
-                state == null ? PvExportLimit.State.released(cycle.nowMillis()) : state, cycle.nowMillis(), settings);
+        PvExportLimit.Decision d = PvExportLimit.decide(importKw, pvKw(cycle.snapshot()), from(cycle, settings),
+                cycle.nowMillis(), settings);
         state = d.state();
         last = d;
         List<AlarmCondition> alarms = new ArrayList<>(d.alarms());
@@ -83,6 +83,22 @@ public final class PvExport {
         }
         settings = new PvExportLimit.Settings(limitKw, s.ratedKw(), s.marginKw(), s.rampPctPerS(),
                 s.releaseAfterMillis());
+    }
+
+    /**
+     * The last cycle's state; released, the lowest cap an inverter not in maintenance reads as in force (see
+     * {@link PvActuator#capInForcePct}), so that it is raised at the ramp and released, never left behind.
+     */
+    private PvExportLimit.State from(Cycle cycle, PvExportLimit.Settings settings) {
+        if (state != null && state.capping()) {
+            return state;
+        }
+        double pct = inverters.stream().filter(i -> !cycle.isHeld(i.device()))
+                .mapToDouble(i -> i.capInForcePct(cycle.snapshot())).filter(p -> !Double.isNaN(p)).min()
+                .orElse(Double.NaN);
+        return Double.isNaN(pct) ? PvExportLimit.State.released(cycle.nowMillis())
+                : new PvExportLimit.State(pct / 100 * settings.ratedKw(), Long.MIN_VALUE,
+                        state == null ? cycle.nowMillis() : state.atMillis());
     }
 
     /** The last cycle's decision, empty before the first. */

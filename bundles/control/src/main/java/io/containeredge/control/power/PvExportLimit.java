@@ -17,7 +17,8 @@ import java.util.List;
  * (the inverters run free). Between the two the cap holds: no hunting around the limit.
  *
  * <p>Fail-safe: an import reading that is not good is the worst case, no load at all, so all PV would export:
- * the cap goes to the export limit. A PV reading that is not good gives no excess to subtract: the cap holds.
+ * the cap goes to the export limit. A PV reading that is not good gives no excess to subtract: the cap holds
+ * (over the limit without a cap, the cap goes to the export limit; within it nothing needs PV's reading).
  */
 public final class PvExportLimit {
 
@@ -113,10 +114,14 @@ public final class PvExportLimit {
             alarms.add(new AlarmCondition(IMPORT_BAD, Severity.WARNING, importKw.source(),
                     "PV export limit: " + reason, Double.NaN));
         } else if (!pvKw.good()) {
-            cap = prev.capKw();
-            reason = "PV reading not good (" + pvKw.why() + "): the cap holds";
-            alarms.add(new AlarmCondition(PV_BAD, Severity.WARNING, pvKw.source(), "PV export limit: " + reason,
-                    Double.NaN));
+            boolean over = -importKw.value() > s.limitKw();
+            cap = prev.capping() ? prev.capKw() : over ? s.limitKw() : Double.NaN;
+            reason = "PV reading not good (" + pvKw.why() + ")" + (prev.capping() ? ": the cap holds"
+                    : over ? ": no excess to take off, PV capped at the export limit" : "");
+            if (prev.capping() || over) {
+                alarms.add(new AlarmCondition(PV_BAD, Severity.WARNING, pvKw.source(), "PV export limit: " + reason,
+                        Double.NaN));
+            }
         } else {
             double exportKw = -importKw.value();
             double excessKw = exportKw - s.limitKw();

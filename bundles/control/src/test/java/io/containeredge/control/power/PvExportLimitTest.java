@@ -102,6 +102,18 @@ class PvExportLimitTest {
     }
 
     @Test
+    void aPvReadingNotGoodWithoutACapMattersOnlyOverTheLimit() {
+        PvExportLimit.Settings s = PvExportLimit.Settings.of(50, 400);
+        Reading bad = Reading.bad("pv/m103.W", "not read yet");
+        PvExportLimit.Decision within = PvExportLimit.decide(kw(-20), bad, PvExportLimit.State.released(0), 250, s);
+        assertFalse(within.state().capping());
+        assertTrue(within.alarms().isEmpty(), "nothing to cap, nothing to alarm");
+        PvExportLimit.Decision over = PvExportLimit.decide(kw(-80), bad, PvExportLimit.State.released(0), 250, s);
+        assertEquals(50, over.capKw(), 1e-9);
+        assertTrue(alarmed(over, PvExportLimit.PV_BAD));
+    }
+
+    @Test
     void theCapNeverGoesBelowZero() {
         PvExportLimit.Decision d = PvExportLimit.decide(kw(-300), kw(100), PvExportLimit.State.released(0), 250,
                 ZERO_EXPORT);

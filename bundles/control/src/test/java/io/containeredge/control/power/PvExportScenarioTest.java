@@ -3,9 +3,11 @@ package io.containeredge.control.power;
 import static io.containeredge.control.scenario.Container.container;
 import static io.containeredge.control.scenario.Events.batterySocAt;
 import static io.containeredge.control.scenario.Events.exportLimitAt;
+import static io.containeredge.control.scenario.Events.maintenance;
 import static io.containeredge.control.scenario.Events.meterAnswers;
 import static io.containeredge.control.scenario.Events.silence;
 import static io.containeredge.control.scenario.Scenario.given;
+import static io.containeredge.control.scenario.Scenario.h;
 import static io.containeredge.control.scenario.Scenario.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.containeredge.control.scenario.Cycle;
 import io.containeredge.control.scenario.Scenario;
 import io.containeredge.control.scenario.VirtualDevices;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +89,32 @@ class PvExportScenarioTest {
                 assertTrue(c.importKw() >= -300 - EPS, "never over the limits in force: " + c.importKw());
             }
         }
+    }
+
+    @Test
+    void anInverterInMaintenanceGetsNoWritesAndFallsBackToTheExportLimitWhenItsReversionRunsOut() {
+        Scenario sc = sunnyDay(0).at(5, s);
+        sc.when(maintenance("pv", Duration.ofHours(1))).cycle();
+        sc.devices().forget();
+        sc.runFor(59, s);
+        assertTrue(sc.devices().writesTo("pv").isEmpty(), "no writes: " + sc.devices().writesTo("pv"));
+        sc.runFor(2, s);
+        assertEquals(0, sc.pvKw(), EPS, "the reversion's fallback: the export limit, 0 kW");
+        sc.runFor(1, h);
+        assertFalse(sc.devices().writesTo("pv").isEmpty(), "commanded again after the maintenance");
+        assertEquals(100, sc.pvKw(), 2, "the fallback cap is raised to the load, not left behind");
+    }
+
+    @Test
+    void afterARestartTheCapLeftOnTheInverterIsRaisedAtTheRampNotDroppedAtOnce() {
+        Scenario sc = sunnyDay(0).at(5, s).when(exportLimitAt(300)).cycle();
+        sc.restart(); // the new loop's limiter starts released, its export limit the container's 0 kW
+        sc.when(exportLimitAt(300)).cycle();
+        double before = sc.pvKw();
+        sc.runFor(1, s);
+        assertTrue(sc.pvKw() - before <= 40 + EPS, before + " -> " + sc.pvKw());
+        sc.runFor(45, s);
+        assertEquals(400, sc.pvKw(), EPS);
+        assertFalse(sc.last().alarmed(PvExportLimit.LIMITED), "released");
     }
 }
