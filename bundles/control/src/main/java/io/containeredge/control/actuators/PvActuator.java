@@ -4,16 +4,14 @@ import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.loop.LogThrottle;
 import io.containeredge.control.power.PointWrite;
-import io.containeredge.control.power.SunSpecBatteryWrites;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,25 +27,22 @@ public final class PvActuator {
     private static final Logger LOG = LoggerFactory.getLogger(PvActuator.class);
     public static final int REVERSION_S = 60;
     private static final long REFRESH_MILLIS = 15_000;
-    private static final long READ_BACK_AFTER_MILLIS = 3_000;
     /** Below the 704 resolution of most inverters (WMaxLimPct_SF -1 or 0) a change is not worth a write. */
     private static final double CHANGE_PCT = 0.5;
     private static final int ENABLED = 1;
     private static final int DISABLED = 0;
 
     private final String device;
-    private final DeviceWriter writer;
     private double lastPct = Double.NaN;
     private long lastWriteMillis = Long.MIN_VALUE;
     private boolean commanded;
-    private volatile List<PointWrite> written = List.of();
-    private volatile long writtenAtMillis = Long.MIN_VALUE;
-    private volatile String failure;
+    /** The reversion timer counts down by itself; the cap, its fallback and its enable must read back. */
+    private final ReadBackWrites sent;
     private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
 
     public PvActuator(String device, DeviceWriter writer) {
         this.device = device;
-        this.writer = writer;
+        this.sent = new ReadBackWrites(device, writer, "pv", "PV cap", Set.of("m704.WMaxLimPctRvrtTms"));
     }
 
     public String device() {
@@ -62,24 +57,24 @@ public final class PvActuator {
      * @return write failures and caps that did not read back; a missing model 704 while a cap is wanted
      */
     public List<AlarmCondition> apply(double capPct, double fallbackPct, Snapshot s, long now) {
-        Map<String, Object> points = points(s);
+        Map<String, Object> points = ReadBackWrites.goodPoints(s, device);
         if (!points.containsKey("m704.WMaxLimPct") || !points.containsKey("m704.WMaxLimPctEna")) {
             return Double.isNaN(capPct) ? List.of() : List.of(new AlarmCondition("pv.no-limit", Severity.WARNING,
                     device, "PV inverter offers no 704 WMaxLimPct: its export cannot be limited", Double.NaN));
         }
         if (Double.isNaN(capPct)) {
             if (commanded) {
-                send(List.of(new PointWrite("m704.WMaxLimPctEna", DISABLED)), now);
+                sent.send(List.of(new PointWrite("m704.WMaxLimPctEna", DISABLED)), now);
                 LOG.info("PV cap on {} released", device);
             }
             commanded = false;
             lastPct = Double.NaN;
-            return check(points, now);
+            return sent.check(points, now);
         }
         double pct = Math.max(0, Math.min(100, capPct));
         boolean changed = Double.isNaN(lastPct) || Math.abs(pct - lastPct) >= CHANGE_PCT;
         if (!changed && now - lastWriteMillis < REFRESH_MILLIS) {
-            return check(points, now);
+            return sent.check(points, now);
         }
         List<PointWrite> writes = new ArrayList<>();
         // the timer and the fallback first, the enabling write last: no moment runs without a reversion
@@ -88,13 +83,14 @@ public final class PvActuator {
         writes.add(new PointWrite("m704.WMaxLimPctEnaRvrt", fallbackPct < 100 ? ENABLED : DISABLED));
         writes.add(new PointWrite("m704.WMaxLimPct", pct));
         writes.add(new PointWrite("m704.WMaxLimPctEna", ENABLED));
-        send(writes, now);
+        lastWriteMillis = now;
+        sent.send(writes, now);
         if (changed && logs.admit("cap", Math.signum(pct - (Double.isNaN(lastPct) ? 100 : lastPct)), now) >= 0) {
             LOG.info("PV cap on {}: {} % of rating", device, Math.round(pct * 10) / 10.0);
         }
         lastPct = pct;
         commanded = true;
-        return check(points, now);
+        return sent.check(points, now);
     }
 
     /**
@@ -118,53 +114,7 @@ public final class PvActuator {
         lastPct = Double.NaN;
         lastWriteMillis = Long.MIN_VALUE;
         commanded = false;
-        written = List.of();
-        failure = null;
+        sent.forget();
         return List.of();
-    }
-
-    private void send(List<PointWrite> writes, long now) {
-        lastWriteMillis = now;
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (PointWrite w : writes) {
-            chain = chain.thenCompose(x -> writer.write(device, w.point(), w.value()));
-        }
-        chain.whenComplete((x, e) -> {
-            if (e != null) {
-                failure = "PV cap write failed: " + e.getMessage();
-                long held = logs.admit("write", false, now);
-                if (held >= 0) {
-                    LOG.warn("{}{}", failure, LogThrottle.heldBack(held));
-                }
-            } else {
-                failure = null;
-                written = writes;
-                writtenAtMillis = now;
-            }
-        });
-    }
-
-    private List<AlarmCondition> check(Map<String, Object> points, long now) {
-        if (failure != null) {
-            return List.of(new AlarmCondition("pv.write", Severity.WARNING, device, failure, Double.NaN));
-        }
-        if (written.isEmpty() || now - writtenAtMillis < READ_BACK_AFTER_MILLIS) {
-            return List.of();
-        }
-        // the reversion timer counts down by itself; the cap and its enable must read back
-        List<PointWrite> caps = written.stream().filter(w -> !w.point().equals("m704.WMaxLimPctRvrtTms")).toList();
-        List<SunSpecBatteryWrites.Mismatch> wrong = SunSpecBatteryWrites.verify(caps, points);
-        return wrong.isEmpty() ? List.of() : List.of(new AlarmCondition("pv.readback", Severity.WARNING, device,
-                "PV cap did not read back: " + wrong, Double.NaN));
-    }
-
-    private Map<String, Object> points(Snapshot s) {
-        Map<String, Object> points = new HashMap<>();
-        for (PointValue v : s.ofDevice(device)) {
-            if (v.quality() == Quality.GOOD) {
-                points.put(v.point(), v.value());
-            }
-        }
-        return points;
     }
 }

@@ -20,6 +20,12 @@ class PvExportLimitTest {
         return d.alarms().stream().map(AlarmCondition::id).anyMatch(id::equals);
     }
 
+    /** The cap {@code atMillis} after the zero-export cap stood at 100 kW, the inverters making 100 kW. */
+    private static double capAfter100(Reading importKw, long atMillis) {
+        return PvExportLimit.decide(importKw, kw(100), new PvExportLimit.State(100, Long.MIN_VALUE, 0), atMillis,
+                ZERO_EXPORT).capKw();
+    }
+
     @Test
     void exportOverTheLimitCapsAtOnceAtPvLessTheExcess() {
         // PV 400 kW, load 100 kW: the meter reads -300 kW; with no export allowed PV may make 100 kW
@@ -40,32 +46,24 @@ class PvExportLimitTest {
 
     @Test
     void theCapNeverRisesWhileExportIsOver() {
-        PvExportLimit.State capped = new PvExportLimit.State(100, Long.MIN_VALUE, 0);
         // the sun is not the limit: the inverter makes 100 kW and export is still 20 kW over (load fell)
-        PvExportLimit.Decision d = PvExportLimit.decide(kw(-20), kw(100), capped, 250, ZERO_EXPORT);
-        assertEquals(80, d.capKw(), 1e-9);
+        assertEquals(80, capAfter100(kw(-20), 250), 1e-9);
     }
 
     @Test
     void underTheLimitByTheMarginTheCapRisesAtTheRamp() {
-        PvExportLimit.State capped = new PvExportLimit.State(100, Long.MIN_VALUE, 0);
         // 10 % of 400 kW per second over half a second
-        PvExportLimit.Decision d = PvExportLimit.decide(kw(50), kw(100), capped, 500, ZERO_EXPORT);
-        assertEquals(120, d.capKw(), 1e-9);
+        assertEquals(120, capAfter100(kw(50), 500), 1e-9);
     }
 
     @Test
     void theCapRisesByNoMoreThanTheHeadroom() {
-        PvExportLimit.State capped = new PvExportLimit.State(100, Long.MIN_VALUE, 0);
-        PvExportLimit.Decision d = PvExportLimit.decide(kw(8), kw(100), capped, 500, ZERO_EXPORT);
-        assertEquals(108, d.capKw(), 1e-9);
+        assertEquals(108, capAfter100(kw(8), 500), 1e-9);
     }
 
     @Test
     void withinTheMarginTheCapHolds() {
-        PvExportLimit.State capped = new PvExportLimit.State(100, Long.MIN_VALUE, 0);
-        PvExportLimit.Decision d = PvExportLimit.decide(kw(2), kw(100), capped, 500, ZERO_EXPORT);
-        assertEquals(100, d.capKw(), 1e-9);
+        assertEquals(100, capAfter100(kw(2), 500), 1e-9);
     }
 
     @Test
