@@ -94,16 +94,20 @@ public final class PvActuator {
     }
 
     /**
-     * The cap the inverter reads as in force, % of its rating; NaN when it runs free or does not say. A cap the
-     * gateway did not write this run (one from before a restart, a reversion's fallback after maintenance) is
-     * still in force: the limiter starts from it.
+     * The cap the inverter reads as in force, % of its rating; NaN when it runs free, does not say, or is capped
+     * within {@link #CHANGE_PCT} of its rating (that limits nothing: a released cap stood there, and its last
+     * read before the release reads back is no cap to start from again). A cap the gateway did not write this run
+     * (one from before a restart, a reversion's fallback after maintenance) is still in force: the limiter starts
+     * from it.
      */
     public double capInForcePct(Snapshot s) {
         PointValue enabled = s.get(device, "m704.WMaxLimPctEna");
         PointValue pct = s.get(device, "m704.WMaxLimPct");
         boolean on = enabled.quality() == Quality.GOOD && ("enabled".equals(enabled.value())
                 || enabled.value() instanceof Number n && n.intValue() == ENABLED);
-        return on && pct.quality() == Quality.GOOD && pct.value() instanceof Number n ? n.doubleValue() : Double.NaN;
+        boolean limiting = pct.quality() == Quality.GOOD && pct.value() instanceof Number n
+                && n.doubleValue() < 100 - CHANGE_PCT;
+        return on && limiting ? ((Number) pct.value()).doubleValue() : Double.NaN;
     }
 
     /**

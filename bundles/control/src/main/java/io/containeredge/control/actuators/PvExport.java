@@ -27,7 +27,6 @@ public final class PvExport {
     private volatile PvExportLimit.Settings settings;
     /** Null until the first cycle: the ramp's time starts there. */
     private PvExportLimit.State state;
-    private volatile PvExportLimit.Decision last;
 
     PvExport(List<PvActuator> inverters, PvExportLimit.Settings settings) {
         this.inverters = List.copyOf(inverters);
@@ -63,7 +62,6 @@ public final class PvExport {
         PvExportLimit.Decision d = PvExportLimit.decide(importKw, pvKw(cycle.snapshot()), from(cycle, settings),
                 cycle.nowMillis(), settings);
         state = d.state();
-        last = d;
         List<AlarmCondition> alarms = new ArrayList<>(d.alarms());
         for (PvActuator inverter : inverters) {
             alarms.addAll(cycle.isHeld(inverter.device()) ? inverter.standDown()
@@ -99,11 +97,6 @@ public final class PvExport {
         return Double.isNaN(pct) ? PvExportLimit.State.released(cycle.nowMillis())
                 : new PvExportLimit.State(pct / 100 * settings.ratedKw(), Long.MIN_VALUE,
                         state == null ? cycle.nowMillis() : state.atMillis());
-    }
-
-    /** The last cycle's decision, empty before the first. */
-    public Optional<PvExportLimit.Decision> last() {
-        return Optional.ofNullable(last);
     }
 
     /** The plant's output: every inverter's (103 W, 701 W otherwise); not good when one is not. */

@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Export is the negative import. Over the limit the cap falls at once to what the plant makes now less the
  * excess (the inverters follow within about a second). Under the limit by more than {@link Settings#marginKw}
  * the cap rises at {@link Settings#rampPctPerS} of the rating per second (by no more than the headroom in one
- * cycle), so the grid never sees a step of PV; once the cap has stood at the full rating for {@link Settings#releaseAfterMillis} it is released
+ * cycle), so the grid never sees a step of PV; once the cap has stood at the full rating for
+ * {@link Settings#releaseAfterMillis} it is released
  * (the inverters run free). Between the two the cap holds: no hunting around the limit.
  *
  * <p>Fail-safe: an import reading that is not good is the worst case, no load at all, so all PV would export:
