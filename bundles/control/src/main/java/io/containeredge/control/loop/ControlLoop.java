@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A device in maintenance ({@link MaintenanceSchedule}) gets no writes: the battery inverter is no
  * longer dispatched (it falls back to its own default when its reversion time runs out, and the power
- * guard counts on the miners alone), the CDU gets no pump or fan raise, a PDU no socket switching.
+ * guard counts on the miners alone), the CDU gets no pump or fan raise, a PDU no socket switching, a PV
+ * inverter no export cap.
  * Its readings are not excused: a stale coolant or meter reading from a device in maintenance still
  * puts the guards in their fail-safe state. Only its comm-loss alarm is lowered (see {@link CommLoss}).
  *
@@ -329,6 +330,7 @@ public final class ControlLoop {
         }
         BatteryActuator.Outcome batteryOutcome = cycle.isHeld(batteryDevice) ? battery.standDown()
                 : battery.apply(p.battery(), snapshot, nowMillis);
+        List<AlarmCondition> pvCaps = pvExport.run(cycle, in.power().importKw());
         List<AlarmCondition> commLoss = CommLoss.conditions(snapshot, maintenance.devices(), held, nowMillis,
                 startedMillis);
         cycles++;
@@ -337,7 +339,7 @@ public final class ControlLoop {
         present.addAll(io.status());
         present.addAll(latches.alarms());
         present.addAll(batteryOutcome.alarms());
-        present.addAll(pvExport.run(cycle, in.power().importKw()));
+        present.addAll(pvCaps);
         present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
