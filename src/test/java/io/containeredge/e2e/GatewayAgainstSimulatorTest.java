@@ -71,6 +71,9 @@ class GatewayAgainstSimulatorTest {
             assertEquals("good", api.point("meter-aux", "m203.W").get("quality").asText());
             assertEquals("good", api.point("pv", "m103.W").get("quality").asText());
             assertEquals("good", api.point("pv", "m103.St").get("quality").asText());
+            // the PV export limiter's setpoints (704) are discovered and read
+            assertEquals("good", api.point("pv", "m704.WMaxLimPctEna").get("quality").asText());
+            assertEquals("good", api.point("pv", "m704.WMaxLimPct").get("quality").asText());
         });
         JsonNode supply = api.point("cdu", "supply_temp");
         double celsius = supply.get("value").asDouble();

@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <p>Only addresses covered by a point (or declared readable, e.g. a SunSpec block) can be read;
  * anything else is exception 02, as a real device answers for a hole in its map. Writes must fall
- * entirely on writable points.
+ * entirely on writable points, with values the device's {@link WriteCheck} takes (exception 03 otherwise).
  *
  * <p>Sensor faults: a frozen point keeps its registers while the physics moves on; an invalid point
  * shows the type's (or profile's) not-available sentinel. Registers of points never set hold the
@@ -46,6 +46,7 @@ public final class DeviceImage implements RegisterSpace {
     private final Set<String> invalid = new HashSet<>();
     private final Set<String> scaleChosen = new HashSet<>();
     private final List<PointWrite> pendingWrites = new ArrayList<>();
+    private WriteCheck writeCheck = (point, value) -> null;
 
     /**
      * @param points the device's points at absolute addresses
@@ -270,12 +271,34 @@ public final class DeviceImage implements RegisterSpace {
             throw new ModbusError(ModbusError.ILLEGAL_DATA_ADDRESS,
                     device + ": " + table.key() + " " + start + "+" + values.length + " not writable");
         }
+        int[] before = t.get(start, values.length);
         t.put(start, values);
-        Set<PointDef> touched = t.pointsIn(start, values.length);
-        for (PointDef p : touched) {
+        List<PointWrite> taken = new ArrayList<>();
+        for (PointDef p : t.pointsIn(start, values.length)) {
             Decoded d = PointCodec.decode(p, t.get(p.address(), p.count()), sfExponentOrNull(p));
-            engineering.put(p.name(), d.value());
-            pendingWrites.add(new PointWrite(device, p.name(), d.value(), d.invalidReason()));
+            String refusal = writeCheck.refusal(p.name(), d.value());
+            if (refusal != null) {
+                t.put(start, before); // a refused request changes nothing, not even its other points
+                throw new ModbusError(ModbusError.ILLEGAL_DATA_VALUE, device + ": " + p.name() + " " + refusal);
+            }
+            taken.add(new PointWrite(device, p.name(), d.value(), d.invalidReason()));
         }
+        for (PointWrite w : taken) {
+            engineering.put(w.point(), w.value());
+            pendingWrites.add(w);
+        }
+    }
+
+    /** Decides whether the device takes a client's value for a point, as a real device checks a setpoint's range. */
+    @FunctionalInterface
+    public interface WriteCheck {
+
+        /** Why the device refuses {@code value} for {@code point}, or null when it takes it. */
+        String refusal(String point, Object value);
+    }
+
+    /** From now on a write {@code check} refuses is answered with exception 03 (illegal data value). */
+    public synchronized void checkWrites(WriteCheck check) {
+        writeCheck = check;
     }
 }

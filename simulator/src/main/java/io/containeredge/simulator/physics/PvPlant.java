@@ -15,6 +15,11 @@ import java.util.Random;
  * {@code cloud} fault's, 0 without one. The noise has its own seeded generator, so a plant leaves the draws of
  * the rest of the container as they were.
  *
+ * <p>Curtailment (SunSpec 704 WMaxLimPct): while a cap is in force the output is the lesser of the above and the
+ * cap, % of the rating, from the next step on (one step, no ramp: within the simulation's tick, well inside the
+ * second a real inverter takes). A cap written with a reversion time falls back when no new write comes in
+ * time: to the fallback cap given with it, or to no cap.
+ *
  * <p>Not thread-safe: the {@link ContainerModel} owns it under its lock.
  */
 public final class PvPlant {
@@ -27,7 +32,11 @@ public final class PvPlant {
     private double haze = 1;
     private double cloudFraction;
     private double cloudRemainingS;
-    private double kw;
+    private double sunKw;
+    private double capPct = Double.NaN;
+    private double fallbackPct = Double.NaN;
+    private double reversionRemainingS;
+    private int reversions;
 
     public PvPlant(PvPlantSettings settings) {
         this.settings = settings;
@@ -52,8 +61,55 @@ public final class PvPlant {
                 clearCloud();
             }
         }
-        kw = clearSkyKw(settings.ratedKw(), settings.latitudeDeg(), settings.longitudeDeg(), epochMillis) * haze
+        if (reversionRemainingS > 0) {
+            reversionRemainingS -= dtSeconds;
+            if (reversionRemainingS <= 0) {
+                reversionRemainingS = 0;
+                capPct = fallbackPct;
+                reversions++;
+            }
+        }
+        sunKw = clearSkyKw(settings.ratedKw(), settings.latitudeDeg(), settings.longitudeDeg(), epochMillis) * haze
                 * (1 - cloudFraction);
+    }
+
+    /**
+     * Caps the output at {@code pct} % of the rating.
+     *
+     * @param reversionSeconds &gt; 0: without a new cap in this time the plant falls back to {@code fallbackPct};
+     *     0: the cap holds until the next
+     * @param fallbackPct the cap after a reversion, NaN for none
+     */
+    public void cap(double pct, double reversionSeconds, double fallbackPct) {
+        capPct = pct;
+        reversionRemainingS = Math.max(0, reversionSeconds);
+        this.fallbackPct = fallbackPct;
+    }
+
+    /** No cap: the plant makes what the sun gives. */
+    public void uncap() {
+        capPct = Double.NaN;
+        reversionRemainingS = 0;
+    }
+
+    /** The cap in force, % of the rating, NaN for none. */
+    public double capPct() {
+        return capPct;
+    }
+
+    /** Seconds until the cap in force reverts, 0 if no timer runs. */
+    public double reversionRemainingS() {
+        return reversionRemainingS;
+    }
+
+    /** How many times a cap reverted: lets the inverter's registers follow the fallback. */
+    public int reversions() {
+        return reversions;
+    }
+
+    /** What the sun gives the plant at the last step, kW, whatever the cap. */
+    public double availableKw() {
+        return sunKw;
     }
 
     /**
@@ -74,9 +130,9 @@ public final class PvPlant {
         return cloudFraction;
     }
 
-    /** AC output, kW, at the last step. */
+    /** AC output, kW, at the last step: what the sun gives, under the cap in force. */
     public double kw() {
-        return kw;
+        return Double.isNaN(capPct) ? sunKw : Math.min(sunKw, capPct / 100 * settings.ratedKw());
     }
 
     public double ratedKw() {

@@ -1,7 +1,6 @@
 package io.containeredge.control.actuators;
 
 import io.containeredge.control.api.AlarmCondition;
-import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.loop.LogThrottle;
 import io.containeredge.control.power.BatteryCommand;
 import io.containeredge.control.power.BatteryLimits;
@@ -9,12 +8,9 @@ import io.containeredge.control.power.PointWrite;
 import io.containeredge.control.power.SunSpecBatteryWrites;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.modbus.image.Snapshot;
-import io.containeredge.modbus.value.PointValue;
-import io.containeredge.modbus.value.Quality;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +25,14 @@ public final class BatteryActuator {
     private static final Logger LOG = LoggerFactory.getLogger(BatteryActuator.class);
     public static final int REVERSION_S = 60;
     private static final long REFRESH_MILLIS = 15_000;
-    private static final long READ_BACK_AFTER_MILLIS = 3_000;
     private static final double CHANGE_KW = 1.0;
 
     private final String device;
-    private final DeviceWriter writer;
     private int heartbeat;
     private double lastSetpointKw = Double.NaN;
     private long lastWriteMillis = Long.MIN_VALUE;
-    private volatile List<PointWrite> written = List.of();
-    private volatile long writtenAtMillis = Long.MIN_VALUE;
-    private volatile String failure;
+    /** The heartbeat counts by itself; only the setpoint must read back. */
+    private final ReadBackWrites sent;
     /** A ramp changes the setpoint every cycle: a line when it turns (charge, idle, discharge), a few a minute else. */
     private final LogThrottle logs = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
 
@@ -61,7 +54,7 @@ public final class BatteryActuator {
 
     public BatteryActuator(String device, DeviceWriter writer) {
         this.device = device;
-        this.writer = writer;
+        this.sent = new ReadBackWrites(device, writer, "battery", "battery setpoint", Set.of("m802.CtrlHb"));
     }
 
     /** The battery's limits as it reports them (802), or none when it cannot be used. */
@@ -82,42 +75,26 @@ public final class BatteryActuator {
         if (device == null) {
             return Outcome.nothingCommanded(List.of());
         }
-        Map<String, Object> points = points(s);
+        Map<String, Object> points = ReadBackWrites.goodPoints(s, device);
         SunSpecBatteryWrites.Device inverter = SunSpecBatteryWrites.Device.of(points);
         if (!inverter.model704() && !inverter.model124()) {
-            return Outcome.nothingCommanded(check(points, now));
+            return Outcome.nothingCommanded(sent.check(points, now));
         }
         boolean changed = Double.isNaN(lastSetpointKw) || Math.abs(command.setpointKw() - lastSetpointKw) >= CHANGE_KW;
         if (!changed && now - lastWriteMillis < REFRESH_MILLIS) {
             // a change under CHANGE_KW is not written: the last setpoint stays the one in force
-            return new Outcome(lastSetpointKw, check(points, now));
+            return new Outcome(lastSetpointKw, sent.check(points, now));
         }
         heartbeat = SunSpecBatteryWrites.nextHeartbeat(heartbeat);
         List<PointWrite> writes = SunSpecBatteryWrites.writes(command, inverter, REVERSION_S, heartbeat);
         lastSetpointKw = command.setpointKw();
         lastWriteMillis = now;
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (PointWrite w : writes) {
-            chain = chain.thenCompose(x -> writer.write(device, w.point(), w.value()));
-        }
-        chain.whenComplete((x, e) -> {
-            long held = logs.admit("write", e == null, now);
-            if (e != null) {
-                failure = "battery write failed: " + e.getMessage();
-                if (held >= 0) {
-                    LOG.warn("{}{}", failure, LogThrottle.heldBack(held));
-                }
-            } else {
-                failure = null;
-                written = writes;
-                writtenAtMillis = now;
-            }
-        });
+        sent.send(writes, now);
         long held = changed ? logs.admit("setpoint", Math.signum(command.setpointKw()), now) : -1;
         if (held >= 0) {
             LOG.info("battery setpoint {} kW: {}{}", command.setpointKw(), command.reason(), LogThrottle.heldBack(held));
         }
-        return new Outcome(lastSetpointKw, check(points, now));
+        return new Outcome(lastSetpointKw, sent.check(points, now));
     }
 
     /**
@@ -130,32 +107,8 @@ public final class BatteryActuator {
     public Outcome standDown() {
         lastSetpointKw = Double.NaN;
         lastWriteMillis = Long.MIN_VALUE;
-        written = List.of();
-        failure = null;
+        sent.forget();
         return Outcome.nothingCommanded(List.of());
     }
 
-    private List<AlarmCondition> check(Map<String, Object> points, long now) {
-        if (failure != null) {
-            return List.of(new AlarmCondition("battery.write", Severity.WARNING, device, failure, Double.NaN));
-        }
-        if (written.isEmpty() || now - writtenAtMillis < READ_BACK_AFTER_MILLIS) {
-            return List.of();
-        }
-        // the heartbeat and reversion timer count by themselves; only the setpoint must read back
-        List<PointWrite> setpoints = written.stream().filter(w -> !w.point().equals("m802.CtrlHb")).toList();
-        List<SunSpecBatteryWrites.Mismatch> wrong = SunSpecBatteryWrites.verify(setpoints, points);
-        return wrong.isEmpty() ? List.of() : List.of(new AlarmCondition("battery.readback", Severity.WARNING, device,
-                "battery setpoint did not read back: " + wrong, Double.NaN));
-    }
-
-    private Map<String, Object> points(Snapshot s) {
-        Map<String, Object> points = new HashMap<>();
-        for (PointValue v : s.ofDevice(device)) {
-            if (v.quality() == Quality.GOOD) {
-                points.put(v.point(), v.value());
-            }
-        }
-        return points;
-    }
 }

@@ -1,6 +1,7 @@
 package io.containeredge.control.internal;
 
 import io.containeredge.control.actuators.PduMap;
+import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
@@ -129,6 +130,7 @@ public class ControlComponent implements ControlService, ControlHealth {
                         .and(economics.map(LimitSources::of).orElse(LimitSources.none()))
                         .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())), LoadKinds.none(),
                 economics.<IntFunction<MinerValue>>map(e -> e::valueOf).orElse(index -> MinerValue.NONE));
+        PvExport.forSite(s, writer).ifPresent(loop::limitPvExport);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         periodMillis = cfg.cyclePeriod().toMillis();
         failSafe = new LoopFailSafe(loopFleet, alarms, clock::millis);

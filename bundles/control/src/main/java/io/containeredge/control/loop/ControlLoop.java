@@ -3,6 +3,7 @@ package io.containeredge.control.loop;
 import io.containeredge.control.actuators.BatteryActuator;
 import io.containeredge.control.actuators.CoolingActuator;
 import io.containeredge.control.actuators.PduMap;
+import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.alarm.AlarmEvent;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.allocation.AllocatorState;
@@ -65,7 +66,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A device in maintenance ({@link MaintenanceSchedule}) gets no writes: the battery inverter is no
  * longer dispatched (it falls back to its own default when its reversion time runs out, and the power
- * guard counts on the miners alone), the CDU gets no pump or fan raise, a PDU no socket switching.
+ * guard counts on the miners alone), the CDU gets no pump or fan raise, a PDU no socket switching, a PV
+ * inverter no export cap.
  * Its readings are not excused: a stale coolant or meter reading from a device in maintenance still
  * puts the guards in their fail-safe state. Only its comm-loss alarm is lowered (see {@link CommLoss}).
  *
@@ -137,6 +139,8 @@ public final class ControlLoop {
     private volatile CapOverride capOverride;
     /** What a plan asks of the battery each cycle (null: nothing, the guard's rule-based recharge). */
     private volatile Function<Cycle, BatteryTarget> batteryPlan = cycle -> null;
+    /** Caps on-site PV at the grid's export limit (none: the site has no planner section or no PV). */
+    private volatile PvExport pvExport = PvExport.NONE;
     private volatile ControlStatus status;
     private volatile BatteryCommand batteryCommand = BatteryCommand.idle("no cycle yet");
     private long cycles;
@@ -256,6 +260,11 @@ public final class ControlLoop {
         batteryPlan = plan;
     }
 
+    /** From the next cycle on, {@code limiter} caps the site's PV at its export limit every cycle. */
+    public void limitPvExport(PvExport limiter) {
+        pvExport = limiter;
+    }
+
     /** What the power guard asked of the battery in the last cycle, and why. */
     public BatteryCommand batteryCommand() {
         return batteryCommand;
@@ -321,6 +330,7 @@ public final class ControlLoop {
         }
         BatteryActuator.Outcome batteryOutcome = cycle.isHeld(batteryDevice) ? battery.standDown()
                 : battery.apply(p.battery(), snapshot, nowMillis);
+        List<AlarmCondition> pvCaps = pvExport.run(cycle, in.power().importKw());
         List<AlarmCondition> commLoss = CommLoss.conditions(snapshot, maintenance.devices(), held, nowMillis,
                 startedMillis);
         cycles++;
@@ -329,6 +339,7 @@ public final class ControlLoop {
         present.addAll(io.status());
         present.addAll(latches.alarms());
         present.addAll(batteryOutcome.alarms());
+        present.addAll(pvCaps);
         present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;

@@ -38,6 +38,9 @@ public final class Container {
     Delays delays = new Delays(0, 0, 0);
     double auxiliaryKw = 25;
     double batteryKwh = 500;
+    /** The sun's PV output and the export limit, kW; no PV (no limiter) when the sun is NaN. */
+    double pvSunKw = Double.NaN;
+    double exportLimitKw;
     GatewayIo io = new UnavailableGatewayIo("test");
     Path dataDir;
     final List<LimitSource> limitSources = new ArrayList<>();
@@ -83,6 +86,17 @@ public final class Container {
     /** What the container draws beside the miners (pumps, fans, an HPC rack): 25 kW unless told. */
     public Container auxiliaryKw(double kw) {
         auxiliaryKw = kw;
+        return this;
+    }
+
+    /**
+     * The demo site's PV plant (rated at its {@code pvRatedKw}) makes {@code sunKw} and answers SunSpec 704 caps;
+     * the loop limits its export at {@code exportLimitKw} as the control component wires it. Without this call
+     * the plant is not there (no PV readings, no limiter).
+     */
+    public Container pv(double sunKw, double exportLimitKw) {
+        pvSunKw = sunKw;
+        this.exportLimitKw = exportLimitKw;
         return this;
     }
 

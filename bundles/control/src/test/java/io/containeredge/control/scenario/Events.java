@@ -80,6 +80,16 @@ public final class Events {
     }
 
     /** What the container draws beside the miners changes (an HPC rack comes on). */
+    /** The sun gives the PV plant this much (a cloud, a clear sky). */
+    public static Event sunGives(double kw) {
+        return s -> s.pv().sunKw(kw);
+    }
+
+    /** The grid's export limit changes (a new agreement, the grid operator's dynamic limit). */
+    public static Event exportLimitAt(double kw) {
+        return s -> s.pvExport().limitExportTo(kw);
+    }
+
     public static Event auxiliaryLoadAt(double kw) {
         return s -> s.auxiliaryKw(kw);
     }

@@ -1,6 +1,7 @@
 package io.containeredge.control.scenario;
 
 import io.containeredge.control.actuators.PduMap;
+import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.ControlStatus;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * The real {@link ControlLoop} on a virtual clock: given a {@link Container}, at a time, when
  * {@link Events something happens}, then {@link Expectations something is so}, by or within a time. Each cycle
  * is the loop's own, every 250 ms of virtual time; between cycles the meter reads what the miners, the
- * auxiliaries and any {@link VirtualLoad} draw less what the battery delivers.
+ * auxiliaries and any {@link VirtualLoad} draw less what the battery delivers and any {@link VirtualPv} makes.
  *
  * <pre>{@code
  * given(container().minersTake(3, 8)).at(10, s).when(pumpStops()).then(allMinersAsleepBy(13.25, s));
@@ -35,6 +36,8 @@ public final class Scenario {
 
     public static final TimeUnit s = TimeUnit.SECONDS;
     public static final TimeUnit h = TimeUnit.HOURS;
+    /** The demo site's PV inverter. */
+    static final String PV = "pv";
     /** The virtual clocks' start: a wall-clock time in 2027. */
     public static final long T0 = 1_800_000_000_000L;
 
@@ -46,6 +49,9 @@ public final class Scenario {
     private final VirtualFleet fleet;
     private final VirtualDevices devices;
     private final VirtualBattery battery;
+    /** Null unless the container has PV. */
+    private final VirtualPv pv;
+    private PvExport pvExport;
     private final List<Cycle> cycles = new ArrayList<>();
     private double auxiliaryKw;
     private long now = T0;
@@ -64,7 +70,14 @@ public final class Scenario {
         this.auxiliaryKw = given.auxiliaryKw;
         this.battery = new VirtualBattery(given.batteryKwh, HealthyReadings.SOC_PCT);
         this.devices = new VirtualDevices(image, site.battery().orElse(null), battery, () -> now);
+        this.pv = Double.isNaN(given.pvSunKw) ? null
+                : new VirtualPv(site.planner().orElseThrow().pvRatedKw(), given.pvSunKw);
         HealthyReadings.fill(image, site);
+        if (pv != null) {
+            devices.pv(pv);
+            image.set(PV, "m704.WMaxLimPctEna", 0);
+            image.set(PV, "m704.WMaxLimPct", 100);
+        }
         followPhysics();
         start();
     }
@@ -86,6 +99,11 @@ public final class Scenario {
         loop = given.loop.apply(new LoopParts(site, config, image::snapshot, devices, fleet, given.io, alarms,
                 maintenance, new LatchFile(dir.resolve("latches.json")), given.limitSources(), given.loadKinds(),
                 given.minerValues));
+        if (pv != null) {
+            pvExport = PvExport.forSite(site, devices).orElseThrow();
+            pvExport.limitExportTo(given.exportLimitKw);
+            loop.limitPvExport(pvExport);
+        }
     }
 
     /** A new loop on the same data directory, as after a kill or an upgrade: miners and devices stay as they are. */
@@ -147,6 +165,9 @@ public final class Scenario {
         image.follow("meter-main", "active_power", importKw());
         image.follow("battery", "m103.W", battery.deliveredKw(now) * 1000);
         image.follow("battery", "m802.SoC", battery.socPct());
+        if (pv != null) {
+            image.follow(PV, "m103.W", pv.outputKw(now) * 1000);
+        }
     }
 
     public static long millis(double time, TimeUnit unit) {
@@ -244,9 +265,27 @@ public final class Scenario {
         return awake;
     }
 
-    /** What the meter reads: the miners, the auxiliaries and the added loads, less what the battery delivers. */
+    /**
+     * What the meter reads: the miners, the auxiliaries and the added loads, less what the battery delivers and
+     * the PV makes.
+     */
     public double importKw() {
-        return minerKw() + auxiliaryKw + addedLoadsKw() - battery.deliveredKw(now);
+        return minerKw() + auxiliaryKw + addedLoadsKw() - battery.deliveredKw(now) - pvKw();
+    }
+
+    /** What the PV plant makes now, 0 without one. */
+    public double pvKw() {
+        return pv == null ? 0 : pv.outputKw(now);
+    }
+
+    /** The PV plant, null unless the container has one ({@link Container#pv}). */
+    public VirtualPv pv() {
+        return pv;
+    }
+
+    /** The loop's PV export limiter, null unless the container has PV. */
+    public PvExport pvExport() {
+        return pvExport;
     }
 
     private double addedLoadsKw() {

@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The devices the loop writes to: every write is recorded; a PDU socket switches (its reading in the image
- * follows, unless the test made the socket stuck); the battery's writes go to the {@link VirtualBattery}.
+ * follows, unless the test made the socket stuck); the battery's writes go to the {@link VirtualBattery}, the PV
+ * inverter's to the {@link VirtualPv}.
  */
 public final class VirtualDevices implements DeviceWriter {
 
@@ -24,6 +25,7 @@ public final class VirtualDevices implements DeviceWriter {
     private final LongSupplier now;
     private final String batteryDevice;
     private final VirtualBattery battery;
+    private VirtualPv pv;
 
     VirtualDevices(VirtualImage image, String batteryDevice, VirtualBattery battery, LongSupplier now) {
         this.image = image;
@@ -32,11 +34,19 @@ public final class VirtualDevices implements DeviceWriter {
         this.now = now;
     }
 
+    /** The PV inverter (device {@code pv}) obeys the writes to it, and its 704 points read back what was written. */
+    void pv(VirtualPv inverter) {
+        pv = inverter;
+    }
+
     @Override
     public CompletableFuture<Void> write(String device, String point, Object value) {
         writes.add(new Write(device, point, value, now.getAsLong()));
         if (device.equals(batteryDevice)) {
             battery.written(point, value, now.getAsLong());
+        } else if (pv != null && device.equals(Scenario.PV)) {
+            pv.written(point, value, now.getAsLong());
+            image.set(device, point, value);
         } else if (point.startsWith("socket_") && !stuckSockets.contains(device + "/" + point)) {
             image.set(device, point, value);
         }
