@@ -121,7 +121,7 @@ public final class PlanLimit implements LimitSource {
     }
 
     /** The plan's value of energy per slot, for economics. */
-    private static PriceSlots values(Plan plan) {
+    public static PriceSlots values(Plan plan) {
         List<PriceSlots.Slot> slots = new ArrayList<>(plan.slots().size());
         for (PlannedSlot s : plan.slots()) {
             slots.add(new PriceSlots.Slot(s.startMillis(), PlanProblems.SLOT, s.energyValueUsdPerMwh()));
