@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  *   --pv-kw N [--latitude D] [--longitude D]   a PV plant ({@link PvSeries}; default: the planner's pvRatedKw)
  *   --export-kw N --export-price zero|fixed:USD_MWh|market   selling back (default: the planner's export)
  *   --import-cap N            kW (default: the site's limits)
- *   --replan 15m..24h         how often the plan strategy re-plans (default 1h)
+ *   --replan 15m..24h         how often the plan strategy re-plans (default 4h)
  *   --json                    one JSON object instead of the text report
  * </pre>
  * The miners' energy is priced at the site's meter ({@link SiteEnergy}): with a battery, PV or export the energy cost
@@ -105,7 +105,7 @@ final class BacktestCommand {
                 + " --strategy value|strike:USD_MWh|always-on|rule-battery|plan [--pool-fee F] [--json]\n"
                 + "  [--battery-kwh N --battery-kw N [--round-trip R] [--wear USD_MWh]] [--pv-kw N [--latitude D]"
                 + " [--longitude D]]\n"
-                + "  [--export-kw N] [--export-price zero|fixed:USD_MWh|market] [--import-cap KW] [--replan 1h]\n"
+                + "  [--export-kw N] [--export-price zero|fixed:USD_MWh|market] [--import-cap KW] [--replan 4h]\n"
                 + "  prices CSV: timestamp,usd_per_mwh (ISO 8601 with offset or epoch seconds; slots of 5 or 15 min)\n"
                 + "  hashprice CSV: timestamp,usd_per_th_day (a step function)";
     }

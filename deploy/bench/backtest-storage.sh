@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The storage backtest: the demo container (240 miners) with its 500 kWh / 250 kW battery (round trip 0.94, wear
+# 20 USD/MWh), a 400 kW PV plant (West Texas sun, seeded cloud days) and export of up to 300 kW at the market price,
+# over the sample year of 15-minute prices, four ways: always-on, value (economics, the battery idle), rule-battery
+# (value and today's rule-based battery) and plan (the storage planner's LP re-planned every 4 h and followed).
+# Prints one line per strategy with the wall time of its replay (JVM start included), then plan against value.
+# Usage: deploy/bench/backtest-storage.sh [HASHPRICE]   (USD/TH/day, default 0.045; pool fee 2 %)
+#        deploy/bench/backtest-storage.sh --smoke       (the sample year's first week)
+# Needs deploy/target/containeredge-sim.jar (mvn install); builds nothing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."   # repo root
+# shellcheck source=deploy/bench/lib.sh
+. deploy/bench/lib.sh
+
+JAR=deploy/target/containeredge-sim.jar
+SITE=firmware-config/sites/demo-container.yaml
+PRICES=firmware-config/prices/sample-year-15min.csv
+HASHPRICE=0.045
+POOL_FEE=0.02
+STORAGE=(--battery-kwh 500 --battery-kw 250 --round-trip 0.94 --wear 20 --pv-kw 400 --export-kw 300
+  --export-price market)
+if [[ ${1:-} == --smoke ]]; then
+  TMP=$(mktemp -d -t backtest-storage-smoke.XXXXXX)
+  trap 'rm -rf "$TMP"' EXIT
+  head -n $(( 1 + 7 * 96 )) "$PRICES" >"$TMP/week.csv"   # the header and 7 days of 96 slots
+  PRICES=$TMP/week.csv
+elif [[ -n ${1:-} ]]; then
+  HASHPRICE=$1
+fi
+[[ -f $JAR ]] || die "$JAR is missing: run mvn install first"
+
+# One replay; prints its figures (see the header line) and the wall time.
+#   usage: replay <strategy>
+replay() {
+  local t0 json
+  t0=$(now_ms)
+  json=$(java -jar "$JAR" backtest --site "$SITE" --prices "$PRICES" --hashprice "$HASHPRICE" \
+    --pool-fee "$POOL_FEE" --strategy "$1" "${STORAGE[@]}" --json | grep '^{')
+  field() { sed -n "s/.*\"$1\":\([-0-9.Ee]*\).*/\1/p" <<<"$json"; }
+  printf '%-13s %10.0f %10.0f %9.0f %8.0f %6.0f %6.1f %7.1f %7.1f %6.1f %6.0f/%-5.0f %6.1f\n' "$1" \
+    "$(field profitUsd)" "$(field revenueUsd)" "$(field energyCostUsd)" "$(field exportRevenueUsd)" \
+    "$(field batteryWearUsd)" "$(field batteryCycles)" "$(field exportMwh)" "$(field pvUsedMwh)" \
+    "$(field pvCurtailedMwh)" "$(field maxImportKw)" "$(field importCapKw)" "$(( $(now_ms) - t0 ))e-3"
+}
+
+echo "storage backtest: $SITE, prices $PRICES, hashprice $HASHPRICE USD/TH/day, pool fee $POOL_FEE"
+echo "site: ${STORAGE[*]}"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
+printf '%-13s %10s %10s %9s %8s %6s %6s %7s %7s %6s %12s %6s\n' strategy profit_usd revenue energy_usd export \
+  wear cycles exp_mwh pv_mwh curt max/cap_kw wall_s
+replay always-on
+value=$(replay value)
+echo "$value"
+replay rule-battery
+plan=$(replay plan)
+echo "$plan"
+awk -v v="$value" -v p="$plan" 'BEGIN { split(v, x, " "); split(p, y, " ");
+  printf "plan %.0f USD against value %.0f USD: %+.0f USD (%+.2f %%)\n", y[2], x[2], y[2] - x[2], 100 * (y[2] / x[2] - 1) }'
