@@ -54,15 +54,15 @@ final class BacktestCommand {
                 return 0;
             }
             SiteConfig site = site(o.site());
+            SiteEnergy energy = o.energy().energy(site);
             List<PriceSlots.Slot> prices = PriceSeries.read(Path.of(o.prices()));
             NavigableMap<Long, Double> hashprice = HashpriceSeries.parse(o.hashprice());
             double poolFee = o.poolFee() != null ? o.poolFee()
                     : site.economics().map(e -> e.hashprice().poolFee()).orElse(0.0);
             ReplayInputs inputs = new ReplayInputs(prices, hashprice, poolFee);
-            SiteEnergy energy = o.energy().energy(site);
             long started = System.nanoTime();
             ReplayResult result = Replay.run(site, o.strategy(), inputs,
-                    new VirtualFleet(site, inputs.startMillis()), energy);
+                    new VirtualFleet(site, inputs.startMillis()), energy, slot -> { });
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             Report report = new Report(site, o, inputs, energy, result, wallSeconds);
             out.println(o.json() ? report.json() : report.text());

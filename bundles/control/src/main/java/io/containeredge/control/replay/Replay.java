@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Replays the controller's miner decisions over a price series at virtual time, event-driven: a step at every
@@ -33,7 +34,9 @@ import java.util.Optional;
  * <p>Each step is one control cycle of the miners: the fleet as the controller reads it, the strategy's limit
  * sources through {@link io.containeredge.control.limit.LimitSources} and the arbiter, the miners valued by the
  * strategy, {@link MinerAllocator#allocate} with the site's control settings; the fleet then carries the actions
- * out. Energy and work are accounted between steps at the prices in force.
+ * out. Energy and work are accounted between steps at the prices in force; at each price slot's end the site's
+ * meter ({@link SiteLedger}) adds the firm load, the PV and the battery to the miners' mean draw and prices the import
+ * and the export.
  */
 public final class Replay {
 
@@ -63,13 +66,14 @@ public final class Replay {
     /** The miners' energy in the price slot under way. */
     private double slotWh;
 
-    private Replay(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet, SiteEnergy energy) {
+    private Replay(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet, SiteEnergy energy,
+            Consumer<MeterSlot> slots) {
         this.in = in;
         this.fleet = fleet;
         this.strategy = strategy;
         this.validity = Duration.ofMillis(in.endMillis() - in.startMillis());
         this.cfg = ControlConfig.of(site.limits(), site.control());
-        this.meter = new SiteLedger(energy, strategy.usesBattery());
+        this.meter = new SiteLedger(energy, strategy.usesBattery(), slots);
         double transformerKw = PowerConfig.forSite(cfg).ratingKw();
         this.decisions = strategy.decisions(site, economics(site, in, validity), strategy.kind() != Strategy.Kind.PLAN
                 ? Optional.empty() : Optional.of(inputs -> new PlanFollowing(site, energy, inputs, transformerKw,
@@ -81,13 +85,16 @@ public final class Replay {
 
     /** Runs {@code strategy} on {@code site}'s miners, {@code fleet}, over the prices of {@code in}: the miners only. */
     public static ReplayResult run(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet) {
-        return run(site, strategy, in, fleet, SiteEnergy.MINERS_ONLY);
+        return run(site, strategy, in, fleet, SiteEnergy.MINERS_ONLY, slot -> { });
     }
 
-    /** The same with the site around the miners: firm load, PV, battery, export, import cap. */
+    /**
+     * The same with the site around the miners (firm load, PV, battery, export, import cap), {@code slots} told what
+     * the site's meter saw in each price slot.
+     */
     public static ReplayResult run(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet,
-            SiteEnergy energy) {
-        return new Replay(site, strategy, in, fleet, energy).run();
+            SiteEnergy energy, Consumer<MeterSlot> slots) {
+        return new Replay(site, strategy, in, fleet, energy, slots).run();
     }
 
     /**

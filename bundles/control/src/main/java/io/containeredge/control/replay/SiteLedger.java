@@ -11,6 +11,7 @@ import io.containeredge.site.api.PlannerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The site's meter slot by slot: the miners' mean draw in the slot (from the replay), the firm load and the PV plant
@@ -31,6 +32,7 @@ final class SiteLedger {
     /** The power guard's limits as the gateway builds them from the inverter's rates (reserve, target, margin). */
     private final BatteryLimits limits;
     private final double exportLimitKw;
+    private final Consumer<MeterSlot> slots;
     private double socPct;
     private double lastSetpointKw;
     private double importMwh;
@@ -42,9 +44,13 @@ final class SiteLedger {
     private double throughputMwh;
     private double maxImportKw;
 
-    /** @param useBattery false: the battery stays idle (strategies without battery planning) */
-    SiteLedger(SiteEnergy site, boolean useBattery) {
+    /**
+     * @param useBattery false: the battery stays idle (strategies without battery planning)
+     * @param slots told each slot's figures
+     */
+    SiteLedger(SiteEnergy site, boolean useBattery, Consumer<MeterSlot> slots) {
         this.site = site;
+        this.slots = slots;
         this.battery = useBattery ? site.planner().battery() : Optional.empty();
         this.limits = battery.map(b -> BatteryLimits.of(Math.min(b.maxChargeKw(), b.maxDischargeKw())))
                 .orElse(BatteryLimits.none());
@@ -81,6 +87,8 @@ final class SiteLedger {
         pvUsedMwh += (pvKw - curtailedKw) * hours / KW_PER_MW;
         pvCurtailedMwh += curtailedKw * hours / KW_PER_MW;
         maxImportKw = Math.max(maxImportKw, importKw);
+        slots.accept(new MeterSlot(startMillis, miningKw, importKw, exportKw, batteryKw, socPct, pvKw - curtailedKw,
+                curtailedKw));
     }
 
     /** The battery's power to the bus over the slot (+ discharge), its state of charge moved on. */
