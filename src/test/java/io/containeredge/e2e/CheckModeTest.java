@@ -74,7 +74,7 @@ class CheckModeTest {
         Path state = work.resolve("state");
         Run run = check("--check", "--config", config.toString(), "--data", state.toString());
         assertEquals(0, run.exit(), run.err());
-        assertEquals("ok: site demo-site, container c-01, 17 devices, 6 profiles, 240 miners\n", run.out());
+        assertEquals("ok: site demo-site, container c-01, 18 devices, 7 profiles, 240 miners\n", run.out());
         assertFalse(Files.exists(state), "no data directory");
         for (String started : List.of("Started Jetty", "site configuration version", "online: answering", "containeredge: ")) {
             assertFalse(run.err().contains(started), "nothing may start: " + started + " in\n" + run.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +40,9 @@ class LauncherTest {
     @Test
     void demoRunsTheGatewayAgainstTheInProcessSimulator() throws Exception {
         int apiPort = RunningContainer.freePort();
+        Path data = Files.createDirectories(work.resolve("data"));
         try (ChildProcess demo = ChildProcess.start(work.resolve("demo.log"),
-                gateway("--demo", "--api-port", String.valueOf(apiPort)))) {
+                gateway("--demo", "--api-port", String.valueOf(apiPort), "--data", data.toString()))) {
             demo.await("Started Jetty", Duration.ofSeconds(60));
             GatewayApi api = new GatewayApi(apiPort);
             Eventually.within(Duration.ofSeconds(30), () -> {
@@ -52,6 +54,16 @@ class LauncherTest {
             });
             double kw = api.point("meter-main", "active_power").get("value").asDouble();
             assertTrue(kw > 100 && kw < 2500, "container load in kW: " + kw);
+            // the demo's feeds: the controller takes the 47.5 h price file; the PV forecast lies beside it
+            Eventually.within(Duration.ofSeconds(30), () -> {
+                JsonNode priceFile = api.get("/api/v1/economics").get("priceFile");
+                assertEquals(570, priceFile.get("slots").asInt(), priceFile.toString());
+                assertTrue(priceFile.get("problem").isNull(), priceFile.toString());
+            });
+            JsonNode forecast = new ObjectMapper().readTree(
+                    data.resolve("demo-pv-forecast.json").toFile());
+            assertEquals(192, forecast.get("slots").size());
+            assertEquals("good", api.point("pv", "m103.W").get("quality").asText());
         }
     }
 

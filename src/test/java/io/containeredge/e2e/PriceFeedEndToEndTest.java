@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A market price feed over signed MQTT reaching the economic limit of the assembled gateway: the mixed-fleet
  * container with an economics section prices its miners with the tariff until a {@code price.update} brings live
  * slots; a feed with a hole is rejected naming the slot and leaves the live prices as they were; a live price past
- * its slot falls back to the tariff, and the status says so.
+ * its slot falls back to the tariff, and the status says so. A generation forecast sent the same way to this site,
+ * which has no planner section, is refused with the controller's reason, and one with a field the forecast does not
+ * have is refused naming it; the plan endpoint says why there is no plan.
  */
 class PriceFeedEndToEndTest {
 
@@ -102,6 +105,27 @@ class PriceFeedEndToEndTest {
         Thread.sleep(2000); // a few cycles: the live prices received before still hold
         String reason = economicReason();
         assertTrue(reason.contains("price 5000 USD/MWh") && reason.contains("(live slot "), reason);
+    }
+
+    @Test
+    void aForecastForASiteWithoutAPlannerIsRefusedWithTheControllersReason() throws Exception {
+        long now = System.currentTimeMillis();
+        long from = now - now % QUARTER;
+        List<Map<String, Object>> slots = List.of(Map.of("start", from, "minutes", 15, "pvKw", 420.5, "ambientC", 31),
+                Map.of("start", Instant.ofEpochMilli(from + QUARTER).toString(), "minutes", 15, "pvKw", 380));
+        JsonNode refused = send(SparkplugHost.body("forecast.update", Map.of("slots", slots)));
+        assertEquals("rejected", refused.get("status").asText(), refused.toString());
+        assertTrue(refused.get("reason").asText().contains("no planner section"), refused.toString());
+
+        JsonNode unknownField = send(SparkplugHost.body("forecast.update", Map.of("slots",
+                List.of(Map.of("start", from, "minutes", 15, "pvKw", 420.5, "usdPerMwh", 40)))));
+        assertEquals("rejected", unknownField.get("status").asText(), unknownField.toString());
+        assertTrue(unknownField.get("reason").asText().contains("params.slots[0].usdPerMwh is not a field of"
+                + " forecast.update"), unknownField.toString());
+
+        HttpResponse<String> plan = container.api.request("GET", "/api/v1/plan");
+        assertEquals(404, plan.statusCode(), plan.body());
+        assertTrue(plan.body().contains("no planner section"), plan.body());
     }
 
     @Test

@@ -54,15 +54,23 @@ final class RunningContainer implements AutoCloseable {
      */
     static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase, String... gatewayArgs)
             throws Exception {
+        return start(work, edit, minersBase, List.of(), gatewayArgs);
+    }
+
+    /** @param simulatorArgs more arguments for the simulator's command line (e.g. {@code --feeds <dir>}) */
+    static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase, List<String> simulatorArgs,
+            String... gatewayArgs) throws Exception {
         Path root = ChildProcess.root();
         String site = edit.apply(Files.readString(root.resolve("firmware-config/sites/demo-container.yaml")));
         Path config = Files.createDirectories(work.resolve("config"));
         Path siteFile = config.resolve("site.yaml");
         Files.writeString(siteFile, site);
-        ChildProcess simulator = ChildProcess.start(work.resolve("simulator.log"), List.of(ChildProcess.java(), "-jar",
+        List<String> simulatorCommand = new ArrayList<>(List.of(ChildProcess.java(), "-jar",
                 root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
                 "--bind", "127.0.0.1:0", "--miners-base", String.valueOf(minersBase), "--seed", "7",
                 "--duration", "600"));
+        simulatorCommand.addAll(simulatorArgs);
+        ChildProcess simulator = ChildProcess.start(work.resolve("simulator.log"), simulatorCommand);
         int gw = Integer.parseInt(simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)",
                 Duration.ofSeconds(30)).group(1));
         int bess = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
@@ -93,14 +101,18 @@ final class RunningContainer implements AutoCloseable {
     /**
      * The demo site's text with {@code miners} generic miners of 3.5 kW rated at {@code minersBase} in place of its
      * fleet of three models: the fleet the end-to-end tests count their kilowatts on. Its economics section then
-     * prices no miner (none has a model).
+     * prices no miner (none has a model). Without the demo's PV plant: the simulator's sun follows the wall clock,
+     * and these tests' import must not depend on the time of day they run at.
      */
     static String genericMiners(String demo, int miners, int minersBase) {
         String generic = demo.replaceFirst("(?m)^  model: .*\n  groups:\n(    - .*\n)+", "  ratedPowerW: 3500\n");
         if (generic.equals(demo)) {
             throw new IllegalStateException("the demo site's miner models were not found to replace");
         }
-        return generic.replace("count: 240", "count: " + miners).replace("basePort: 14100", "basePort: " + minersBase);
+        generic = generic.replace("count: 240", "count: " + miners).replace("basePort: 14100", "basePort: " + minersBase);
+        int simulation = generic.indexOf("\nsimulation:");
+        return generic.substring(0, simulation)
+                + generic.substring(simulation).replaceFirst("(?m)^  pvRatedKw: .*$", "  pvRatedKw: 0");
     }
 
     static int freePort() throws IOException {

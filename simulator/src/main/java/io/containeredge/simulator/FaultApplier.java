@@ -40,6 +40,7 @@ final class FaultApplier {
             case MINER_UNREACHABLE -> forMiners(c, i -> miners.setUnreachable(i, true));
             case MINER_HANG -> forMiners(c, i -> miners.setHang(i, true));
             case BATTERY_STUCK -> model.battery().setStuck(true);
+            case CLOUD -> model.pv().cloud(c.value(), c.limit());
             case CLEAR -> {
                 if (d == null) {
                     clearAll();
@@ -70,6 +71,9 @@ final class FaultApplier {
         if ("battery".equals(d.config().role())) {
             model.battery().setStuck(false);
         }
+        if ("pv".equals(d.config().role())) {
+            model.pv().clearCloud();
+        }
     }
 
     private void clearAll() {
@@ -77,6 +81,7 @@ final class FaultApplier {
         model.cdu().setPumpFault(false);
         model.cdu().setFanFault(false);
         model.battery().setStuck(false);
+        model.pv().clearCloud();
         if (heatWaveActive) {
             model.endHeatWave();
             heatWaveActive = false;

@@ -6,6 +6,10 @@ import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.fault.FaultParser;
 import io.containeredge.simulator.fault.FaultSyntaxException;
+import io.containeredge.simulator.market.AheadPrices;
+import io.containeredge.simulator.market.DemoFeeds;
+import io.containeredge.simulator.market.DemoPriceSchedule;
+import io.containeredge.simulator.market.PriceYear;
 import io.containeredge.simulator.physics.ContainerModel;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,11 +42,19 @@ import java.util.concurrent.TimeUnit;
  *   --time-scale X        simulated seconds per wall second (default 1)
  *   --serial CONN=DEVICE  serve the site's rtu connection CONN on a serial device, e.g. one end of
  *                         a socat pty pair (repeatable)
+ *   --feeds DIR           write the price file demo-prices.json (5-minute slots, 47.5 h ahead) and, for a
+ *                         site with a PV plant, the forecast demo-pv-forecast.json into DIR, as the demo does
+ *   --price-csv FILE      the price year the price file looks ahead with (default: the shipped
+ *                         prices/sample-year-15min.csv)
+ *   --price-steps on|off  on (default): the demo's 5-minute price steps now, the CSV ahead; off: the CSV alone
  * </pre>
  * While running, fault commands typed on stdin are applied (see {@link FaultParser}); {@code status}
  * prints the physics, {@code help} the command list, {@code quit} stops.
  */
 public final class SimulatorMain {
+
+    /** The price file's name in the feeds directory: the demo site's economics.priceFile. */
+    static final String PRICE_FILE = "demo-prices.json";
 
     private SimulatorMain() {
     }
@@ -63,6 +75,9 @@ public final class SimulatorMain {
         double duration = -1;
         double timeScale = 1;
         Map<String, String> serialDevices = new LinkedHashMap<>();
+        String feedsDir = null;
+        String priceCsv = null;
+        boolean priceSteps = true;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -83,6 +98,9 @@ public final class SimulatorMain {
                     case "--duration" -> duration = Double.parseDouble(v);
                     case "--time-scale" -> timeScale = Double.parseDouble(v);
                     case "--serial" -> serialDevice(serialDevices, v);
+                    case "--feeds" -> feedsDir = v;
+                    case "--price-csv" -> priceCsv = v;
+                    case "--price-steps" -> priceSteps = onOff(a, v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -106,10 +124,16 @@ public final class SimulatorMain {
             if (faultsFile != null) {
                 options = options.withFaultScript(Files.readString(Path.of(faultsFile), StandardCharsets.UTF_8));
             }
-            try (Simulator sim = Simulator.start(site, options)) {
+            AheadPrices prices = feedsDir == null ? null : aheadPrices(priceCsv, priceSteps);
+            try (Simulator sim = Simulator.start(site, options);
+                    DemoFeeds feeds = prices == null ? null
+                            : DemoFeeds.start(site.config(), Path.of(feedsDir, PRICE_FILE), prices)) {
                 out.println("container simulator: site " + site.config().site() + "/" + site.config().container()
                         + ", seed " + seed);
                 sim.describe().forEach(out::println);
+                if (feeds != null) {
+                    feeds.describe().forEach(line -> out.println("feed " + line));
+                }
                 out.flush();
                 awaitEnd(sim, duration, out);
             }
@@ -125,6 +149,20 @@ public final class SimulatorMain {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static AheadPrices aheadPrices(String csv, boolean steps) throws IOException, ConfigException {
+        PriceYear year = csv == null ? PriceYear.sample() : PriceYear.read(Path.of(csv));
+        return steps ? AheadPrices.stepsThenYear(new DemoPriceSchedule(System.currentTimeMillis()), year)
+                : AheadPrices.yearOnly(year);
+    }
+
+    private static boolean onOff(String option, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(option + " takes on or off, got '" + value + "'");
+        };
     }
 
     /** {@code CONNECTION=DEVICE}: serve an rtu connection of the site on a serial device (e.g. a pty). */
@@ -218,16 +256,17 @@ public final class SimulatorMain {
         synchronized (m) {
             return String.format(Locale.ROOT,
                     "t=%.1fs ambient=%.1fC supply=%.2fC return=%.2fC flow=%.0fm3/h pump=%s miners=%.0fkW "
-                            + "total=%.0fkW top-oil=%.1fC hot-spot=%.1fC soc=%.1f%% battery=%.0fkW",
+                            + "total=%.0fkW top-oil=%.1fC hot-spot=%.1fC soc=%.1f%% battery=%.0fkW pv=%.0fkW",
                     m.elapsedMillis() / 1000.0, m.ambientC(), m.supplyC(), m.returnC(), m.flowM3h(),
                     m.cdu().pumpState().name().toLowerCase(Locale.ROOT), m.minersKw(), m.totalKw(),
                     m.transformer().topOilC(), m.transformer().hotSpotC(), m.battery().socPct(),
-                    m.battery().powerKw());
+                    m.battery().powerKw(), m.pv().kw());
         }
     }
 
     static String usage() {
         return "usage: SimulatorMain --site FILE|demo [--bind 127.0.0.1:PORT] [--miners-base PORT] [--seed N]"
-                + " [--faults FILE] [--duration SECONDS] [--time-scale X] [--serial CONNECTION=DEVICE]";
+                + " [--faults FILE] [--duration SECONDS] [--time-scale X] [--serial CONNECTION=DEVICE]"
+                + " [--feeds DIR] [--price-csv FILE] [--price-steps on|off]";
     }
 }

@@ -48,10 +48,13 @@ public record SimulatorOptions(
                 ConfigSource.builtIn(), null, true, Map.of());
     }
 
-    /** For tests: ephemeral ports everywhere, virtual time, fixed epoch. */
+    /**
+     * For tests: ephemeral ports everywhere, virtual time, a fixed epoch at night in West Texas (2023-11-15 08:13
+     * UTC, 02:13 local), so that a site's PV plant there gives nothing unless a test chooses a time of day.
+     */
     public static SimulatorOptions forTests() {
         return defaults().withModbusBasePort(0).withMinerBasePort(0).withRealTime(false)
-                .withEpochStartMillis(1_700_000_000_000L);
+                .withEpochStartMillis(1_700_036_000_000L);
     }
 
     public SimulatorOptions withBindAddress(InetAddress v) {

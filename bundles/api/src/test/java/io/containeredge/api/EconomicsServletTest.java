@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.EconomicsStatus;
 import io.containeredge.control.testing.RecordingControlService;
 import io.containeredge.http.testing.FakeGuard;
-import io.containeredge.http.testing.FakeRequest;
-import io.containeredge.http.testing.FakeResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,16 +28,14 @@ class EconomicsServletTest {
     }
 
     private void get(String pathInfo) throws Exception {
-        FakeResponse resp = new FakeResponse();
-        new EconomicsServlet(control, FakeGuard.ADMITS_ALL).service(new FakeRequest("GET", "/api/v1/economics",
-                pathInfo).remoteUser("alice").from("127.0.0.1"), resp);
-        status = resp.getStatus();
-        json = new ObjectMapper().readTree(resp.body());
+        StatusAnswer answer = StatusAnswer.get(new EconomicsServlet(control, FakeGuard.ADMITS_ALL),
+                "/api/v1/economics", pathInfo);
+        status = answer.status();
+        json = answer.json();
     }
 
     private void aCycleHasRun() {
-        control.shows(new ControlStatus(1_000, "NORMAL", 1400, false, "power: import within cap", 1400, 1380, 2200,
-                Double.NaN, 230, 240, 0, 10, 0, 2.0, List.of(), List.of(), List.of()));
+        control.shows(StatusAnswer.aCycle());
     }
 
     @Test

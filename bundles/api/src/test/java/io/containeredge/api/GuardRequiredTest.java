@@ -25,7 +25,8 @@ import org.w3c.dom.NodeList;
  */
 class GuardRequiredTest {
 
-    private static final List<Class<? extends HttpServlet>> SERVLETS = List.of(ApiServlet.class, ControlServlet.class);
+    private static final List<Class<? extends HttpServlet>> SERVLETS = List.of(ApiServlet.class, ControlServlet.class,
+            PlanServlet.class);
 
     @Test
     void everyServletsComponentHasTheGuardAsAMandatoryStaticReference() throws Exception {

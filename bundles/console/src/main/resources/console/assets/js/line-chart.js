@@ -1,5 +1,6 @@
 // A plain SVG line chart: time on x, one or more series on y, gaps where values are missing. Drawn
-// from scratch on every update (a few thousand points at most), sized to the element it is in.
+// from scratch on every update (a few thousand points at most), sized to the element it is in. Its element,
+// range and path helpers are shared with the charts of other shapes (plan-chart.js).
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 220;
@@ -7,7 +8,7 @@ const PAD = { left: 48, right: 10, top: 10, bottom: 22 };
 const Y_TICKS = 4;
 const X_TICKS = 5;
 
-function svgEl(tag, attrs) {
+export function svgEl(tag, attrs) {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) {
     el.setAttribute(k, String(v));
@@ -16,7 +17,7 @@ function svgEl(tag, attrs) {
 }
 
 /** Lower and upper bound of every finite value, padded; a flat line gets ±1 around it. */
-function yRange(lines) {
+export function yRange(lines) {
   let lo = Infinity;
   let hi = -Infinity;
   for (const line of lines) {
@@ -38,7 +39,7 @@ function yRange(lines) {
 }
 
 /** The path of one series; a missing value, or a time step over maxGap seconds, breaks the line. */
-function pathOf(t, values, x, y, maxGap) {
+export function pathOf(t, values, x, y, maxGap) {
   let d = '';
   let drawing = false;
   for (let i = 0; i < t.length; i++) {

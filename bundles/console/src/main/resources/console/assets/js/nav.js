@@ -7,6 +7,7 @@ const PAGES = [
   { id: 'overview', href: 'index.html', label: 'Overview' },
   { id: 'charts', href: 'charts.html', label: 'Charts' },
   { id: 'economics', href: 'economics.html', label: 'Economics' },
+  { id: 'plan', href: 'plan.html', label: 'Plan' },
   { id: 'alarms', href: 'alarms.html', label: 'Alarms' },
   { id: 'devices', href: 'devices.html', label: 'Devices' },
   { id: 'overrides', href: 'overrides.html', label: 'Overrides' },

@@ -8,7 +8,10 @@ import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.fault.FaultSyntaxException;
-import io.containeredge.simulator.market.DemoPriceFeed;
+import io.containeredge.simulator.market.AheadPrices;
+import io.containeredge.simulator.market.DemoFeeds;
+import io.containeredge.simulator.market.DemoPriceSchedule;
+import io.containeredge.simulator.market.PriceYear;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -52,7 +56,7 @@ public class StandaloneLauncher {
     private static final int USAGE_ERROR = 2;
 
     private Simulator simulator;
-    private DemoPriceFeed priceFeed;
+    private DemoFeeds feeds;
 
     @Activate
     public StandaloneLauncher(BundleContext context, @Reference ConfigurationAdmin configAdmin,
@@ -168,16 +172,23 @@ public class StandaloneLauncher {
         return console;
     }
 
-    /** The demo's simulator, and its price feed writing the demo site's price file where the gateway reads it. */
+    /**
+     * The demo's simulator, and its feeds writing the demo site's price file (a price step every 5 minutes, the
+     * sample price year ahead) and PV forecast where the gateway reads them.
+     */
     private void startSimulator(long seed, Path dataDir) {
         try {
             LoadedSite demo = SiteDocuments.loadBuiltIn("demo-container");
             simulator = Simulator.start(demo, SimulatorOptions.defaults().withSeed(seed));
             simulator.describe().forEach(line -> LOG.info("simulator: {}", line));
-            demo.config().economics().flatMap(EconomicsSettings::priceFile).map(dataDir::resolve).ifPresent(file -> {
-                priceFeed = DemoPriceFeed.start(file);
-                LOG.info("simulator: demo price feed writing {} every minute (a price step every 5 minutes)", file);
-            });
+            Optional<Path> priceFile = demo.config().economics().flatMap(EconomicsSettings::priceFile)
+                    .map(dataDir::resolve);
+            if (priceFile.isPresent()) {
+                AheadPrices prices = AheadPrices.stepsThenYear(new DemoPriceSchedule(System.currentTimeMillis()),
+                        PriceYear.sample());
+                feeds = DemoFeeds.start(demo.config(), priceFile.get(), prices);
+                feeds.describe().forEach(line -> LOG.info("simulator: demo feed writing {}", line));
+            }
         } catch (ConfigException | IOException | FaultSyntaxException e) {
             throw new IllegalStateException("demo simulator did not start: " + e.getMessage(), e);
         }
@@ -185,8 +196,8 @@ public class StandaloneLauncher {
 
     @Deactivate
     void deactivate() {
-        if (priceFeed != null) {
-            priceFeed.close();
+        if (feeds != null) {
+            feeds.close();
         }
         if (simulator != null) {
             simulator.close();

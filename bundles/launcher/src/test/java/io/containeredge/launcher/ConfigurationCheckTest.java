@@ -49,7 +49,7 @@ class ConfigurationCheckTest {
     void theDemoSiteIsValid() {
         ConfigurationCheck.Report report = check(config, null, null);
         assertEquals(List.of(), report.errors());
-        assertEquals("site demo-site, container c-01, 17 devices, 6 profiles, 240 miners", report.summary());
+        assertEquals("site demo-site, container c-01, 18 devices, 7 profiles, 240 miners", report.summary());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Chooses the adapter for a device by its role. Meters: a meter whose id contains "aux" measures the
  * auxiliary feed (CDU drives, controls, lights); every other meter is the container's incomer and
- * measures the total (miners + auxiliary + battery charge - discharge). Role "other" gets no physics.
+ * measures the total (miners + auxiliary + battery charge - discharge - PV output). Role "other" gets no physics.
  */
 public final class Adapters {
 
@@ -25,6 +25,7 @@ public final class Adapters {
             case "meter" -> meter(device, model, image);
             case "pdu" -> new PduAdapter(model, image, pduIndex(device, site), site.miners().socketsPerPdu());
             case "battery" -> new BatteryAdapter(model, image);
+            case "pv" -> new PvInverterAdapter(model, image);
             default -> DeviceAdapter.NONE;
         };
     }

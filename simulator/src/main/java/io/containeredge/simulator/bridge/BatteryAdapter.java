@@ -4,7 +4,6 @@ import io.containeredge.simulator.device.DeviceImage;
 import io.containeredge.simulator.device.PointWrite;
 import io.containeredge.simulator.physics.Battery;
 import io.containeredge.simulator.physics.ContainerModel;
-import io.containeredge.simulator.physics.MeteredFeed;
 import java.util.Set;
 
 /**
@@ -35,13 +34,13 @@ final class BatteryAdapter implements DeviceAdapter {
     private final ContainerModel model;
     private final DeviceImage image;
     private String lastSource = "";
+    private final InverterMeasurements ac;
     private int seenReversions;
-    private double injectedWh = 1_000_000;
-    private double absorbedWh = 1_000_000;
 
     BatteryAdapter(ContainerModel model, DeviceImage image) {
         this.model = model;
         this.image = image;
+        this.ac = new InverterMeasurements(image, DC_VOLTAGE);
     }
 
     @Override
@@ -90,54 +89,7 @@ final class BatteryAdapter implements DeviceAdapter {
             }
         }
         double w = b.powerKw() * 1000;
-        double dt = ContainerModel.TICK_MILLIS / 1000.0;
-        if (w > 0) {
-            injectedWh += w * dt / 3600;
-        } else {
-            absorbedWh -= w * dt / 3600;
-        }
-        MeteredFeed grid = model.mainFeed();
-        double v = grid.voltageLn();
-        double amps = Math.abs(w) / (3 * v);
-        String running = Math.abs(w) > 1 ? "running" : "standby";
-        // 103 inverter / 701 DER measurement: AC side, positive W = exporting to the container bus
-        set("m103.A", amps * 3);
-        for (String ph : new String[] {"A", "B", "C"}) {
-            set("m103.Aph" + ph, amps);
-            set("m103.PhVph" + ph, v);
-        }
-        for (String ll : new String[] {"AB", "BC", "CA"}) {
-            set("m103.PPVph" + ll, v * Math.sqrt(3));
-        }
-        set("m103.W", w);
-        set("m103.Hz", MeteredFeed.NOMINAL_HZ);
-        set("m103.VA", Math.abs(w));
-        set("m103.VAr", 0);
-        set("m103.PF", 100);
-        set("m103.WH", injectedWh);
-        set("m103.DCV", DC_VOLTAGE);
-        set("m103.DCW", w > 0 ? w / 0.97 : w * 0.97);
-        set("m103.DCA", Math.abs(w) / DC_VOLTAGE);
-        set("m103.TmpCab", model.ambientC() + 5 + Math.abs(w) / 25_000);
-        set("m103.St", running.equals("running") ? "mppt" : "standby");
-        set("m103.Evt1", 0);
-        set("m701.ACType", "three_phase");
-        set("m701.St", "on");
-        set("m701.InvSt", running.equals("running") ? "mppt" : "standby");
-        set("m701.ConnSt", "connected");
-        set("m701.Alrm", 0);
-        set("m701.W", w);
-        set("m701.VA", Math.abs(w));
-        set("m701.Var", 0);
-        set("m701.PF", 1);
-        set("m701.A", amps);
-        set("m701.LLV", v * Math.sqrt(3));
-        set("m701.LNV", v);
-        set("m701.Hz", MeteredFeed.NOMINAL_HZ);
-        set("m701.TotWhInj", injectedWh);
-        set("m701.TotWhAbs", absorbedWh);
-        set("m701.TmpAmb", model.ambientC());
-        set("m701.TmpCab", model.ambientC() + 5 + Math.abs(w) / 25_000);
+        ac.publish(model, w, "standby");
         // 124 storage status
         set("m124.ChaState", b.socPct());
         set("m124.StorAval", b.capacityKwh() * 1000 * b.socPct() / 100 / DC_VOLTAGE);

@@ -54,14 +54,13 @@ final class SunSpecMeterAdapter implements DeviceAdapter {
         image.set(m + "PF", pf(m + "PF", f.powerFactor()));
         for (int ph = 0; ph < 3; ph++) {
             String p = PH[ph];
-            double share = f.phaseActiveKw(ph) / Math.max(1e-9, f.activeKw() / 3);
             image.set(m + "Aph" + p, f.phaseCurrentA(ph));
             image.set(m + "PhVph" + p, v);
             image.setIfPresent(m + "PhVph" + LL[ph], v * Math.sqrt(3));
             image.setIfPresent(m + "PPVph" + LL[ph], v * Math.sqrt(3));
             image.set(m + "Wph" + p, f.phaseActiveKw(ph) * 1000);
-            image.set(m + "VAph" + p, f.apparentKva() / 3 * share * 1000);
-            image.set(m + "VARph" + p, f.reactiveKvar() / 3 * share * 1000);
+            image.set(m + "VAph" + p, f.phaseApparentKva(ph) * 1000);
+            image.set(m + "VARph" + p, f.phaseReactiveKvar(ph) * 1000);
             image.set(m + "PFph" + p, pf(m + "PFph" + p, f.powerFactor()));
             image.set(m + "TotWhImpPh" + p, f.importKwh() * 1000 / 3);
             image.set(m + "TotWhExpPh" + p, f.exportKwh() * 1000 / 3);

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  *   miner-unreachable MINERS         miners stop accepting connections; MINERS = 7 | 0-19 | all
  *   miner-hang MINERS                miners accept but never answer
  *   battery-stuck                    the battery inverter accepts every setpoint but delivers 0 kW (and reads 0 kW)
+ *   cloud FRACTION [SECONDS]         a cloud cuts the PV plant's output by FRACTION (0..1), for SECONDS of
+ *                                    simulated time or until clear; a new cloud replaces the last
  *   clear [DEVICE]                   every fault off (heat wave ends, ambient returns), or one device's
  * </pre>
  * Devices and points are checked against the site, so a typo is an error instead of a no-op.
@@ -42,7 +44,7 @@ public final class FaultParser {
         return "commands: pump-stop | fan-fault | sensor-frozen DEVICE POINT | sensor-invalid DEVICE POINT"
                 + " | device-offline DEVICE | device-online DEVICE | slow DEVICE MS | exception DEVICE CODE"
                 + " | malformed DEVICE | heat-wave RATE/min MAX | miner-unreachable N|A-B|all"
-                + " | miner-hang N|A-B|all | battery-stuck | clear [DEVICE]";
+                + " | miner-hang N|A-B|all | battery-stuck | cloud FRACTION [SECONDS] | clear [DEVICE]";
     }
 
     public FaultCommand parse(String line) throws FaultSyntaxException {
@@ -68,6 +70,7 @@ public final class FaultParser {
             case "miner-unreachable" -> miners(w, FaultCommand.of(Kind.MINER_UNREACHABLE, text));
             case "miner-hang" -> miners(w, FaultCommand.of(Kind.MINER_HANG, text));
             case "battery-stuck" -> args(w, 0, FaultCommand.of(Kind.BATTERY_STUCK, text));
+            case "cloud" -> cloud(w, FaultCommand.of(Kind.CLOUD, text));
             case "clear" -> w.length == 1 ? FaultCommand.of(Kind.CLEAR, text)
                     : device(w, 1, FaultCommand.of(Kind.CLEAR, text));
             default -> throw new FaultSyntaxException("unknown command '" + w[0] + "'; " + usage());
@@ -111,6 +114,15 @@ public final class FaultParser {
             throw new FaultSyntaxException("heat-wave rate must be above 0 and at most 60/min");
         }
         return c.withValues(rate, number(w[2], "maximum ambient degC", -40, 70));
+    }
+
+    private static FaultCommand cloud(String[] w, FaultCommand c) throws FaultSyntaxException {
+        if (w.length != 2 && w.length != 3) {
+            throw new FaultSyntaxException("'cloud' takes FRACTION [SECONDS], e.g. cloud 0.6 300");
+        }
+        double fraction = number(w[1], "cloud fraction", 0, 1);
+        double seconds = w.length == 3 ? number(w[2], "cloud duration in seconds", 1, 86_400) : 0;
+        return c.withValues(fraction, seconds);
     }
 
     private FaultCommand miners(String[] w, FaultCommand c) throws FaultSyntaxException {

@@ -1,24 +1,21 @@
 package io.containeredge.simulator.market;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The demo's made-up energy prices, repeating every 30 minutes from the feed's start, in 5-minute slots: 40 USD/MWh
  * for 5 minutes (every miner pays flat out), 100 for 5 (the least efficient models pay best at lower power targets),
  * 160 for 5 (they sleep, the efficient ones run lower), 400 for 5 (a scarcity spike: nothing pays, every miner
  * sleeps), then 40 for 10 (back). With the demo's hashprice (0.06 USD/TH/day, pool fee 2 %) the models' breakevens
- * are about 114 USD/MWh (S19j Pro-class), 135 (M56S-class) and 189 (S21-class). Pure.
+ * are about 114 USD/MWh (S19j Pro-class), 135 (M56S-class) and 189 (S21-class). The slots align with 5-minute
+ * boundaries of the epoch, as {@link AheadPrices}' do. Pure.
  */
 public final class DemoPriceSchedule {
 
     public static final Duration SLOT = Duration.ofMinutes(5);
     /** The prices of one 30-minute cycle, one per slot. */
     public static final List<Double> CYCLE = List.of(40.0, 100.0, 160.0, 400.0, 40.0, 40.0);
-    /** How far ahead each version of the file reaches: what a day-ahead feed would publish, shortened. */
-    public static final Duration AHEAD = Duration.ofHours(2);
 
     private final long startMillis;
 
@@ -31,16 +28,5 @@ public final class DemoPriceSchedule {
     public double priceAt(long wallMillis) {
         long slot = Math.floorDiv(wallMillis - startMillis, SLOT.toMillis());
         return CYCLE.get((int) Math.floorMod(slot, (long) CYCLE.size()));
-    }
-
-    /** The file's text at {@code wallMillis}: the slot covering it and those of the {@link #AHEAD} after it. */
-    public String fileAt(long wallMillis) {
-        long first = wallMillis - Math.floorMod(wallMillis - startMillis, SLOT.toMillis());
-        List<String> slots = new ArrayList<>();
-        for (long t = first; t < first + AHEAD.toMillis(); t += SLOT.toMillis()) {
-            slots.add(String.format(Locale.ROOT, "{\"start\": %d, \"minutes\": %d, \"usdPerMwh\": %.1f}", t,
-                    SLOT.toMinutes(), priceAt(t)));
-        }
-        return "{\"slots\": [\n  " + String.join(",\n  ", slots) + "\n]}\n";
     }
 }

@@ -21,7 +21,8 @@ import java.util.Random;
  * <p>Energy flow per tick: miners' electrical power becomes heat in the coolant ({@link CoolingLoop});
  * the CDU's pump and fans ({@link Cdu}) set flow and heat rejection; the container's total load is
  * miners + auxiliary load (CDU drives, lights, controls) + battery charge - battery discharge
- * ({@link Battery}); it is metered ({@link MeteredFeed}) and heats the transformer
+ * ({@link Battery}), less the output of the PV plant behind the import meter ({@link PvPlant}, none when the
+ * site's {@code pvRatedKw} is 0); it is metered ({@link MeteredFeed}: negative = export) and heats the transformer
  * ({@link TransformerThermal}).
  *
  * <p>Thread-safety: every public method is synchronized on the model; the Modbus and miner servers
@@ -42,6 +43,7 @@ public final class ContainerModel {
     private final Cdu cdu = new Cdu(90, 50);
     private final CoolingLoop loop;
     private final Battery battery;
+    private final PvPlant pv;
     private final TransformerThermal transformer;
     private final MeteredFeed mainFeed;
     private final MeteredFeed auxFeed;
@@ -70,6 +72,8 @@ public final class ContainerModel {
         loop = new CoolingLoop(CoolingLoop.steadySupplyC(minersW, cdu.flowM3h(), cdu.fanPct(), ambientC));
         loop.step(0, minersW, cdu.flowM3h(), cdu.fanPct(), ambientC);
         battery = new Battery(sim.batteryCapacityKwh(), sim.batteryInitialSocPct());
+        pv = new PvPlant(sim.pv());
+        pv.step(0, epochStartMillis);
         double rating = site.limits().transformerRatingKva();
         mainFeed = new MeteredFeed(rating, 1_250_000, 12);
         auxFeed = new MeteredFeed(rating, 85_000, 12);
@@ -102,6 +106,7 @@ public final class ContainerModel {
         minersW = total;
         loop.step(dt, minersW, cdu.flowM3h(), cdu.fanPct(), ambientC);
         battery.step(dt);
+        pv.step(dt, epochMillis());
         updateFeeds(dt);
         transformer.step(dt, mainFeed.apparentKva(), ambientC);
     }
@@ -119,8 +124,9 @@ public final class ContainerModel {
         double auxKw = auxiliaryKw();
         double minersKw = minersW / 1000.0;
         double batteryKw = battery == null ? 0 : battery.powerKw();
+        // the battery and PV inverters run at unity power factor: they move active power only
         double q = minersKw * Math.tan(Math.acos(MINER_PF)) + auxKw * Math.tan(Math.acos(AUX_PF));
-        mainFeed.step(dt, minersKw + auxKw - batteryKw, q);
+        mainFeed.step(dt, minersKw + auxKw - batteryKw - pv.kw(), q);
         auxFeed.step(dt, auxKw, auxKw * Math.tan(Math.acos(AUX_PF)));
     }
 
@@ -201,6 +207,11 @@ public final class ContainerModel {
 
     public Battery battery() {
         return battery;
+    }
+
+    /** The PV plant behind the import meter (rated 0 kW when the site has none). */
+    public PvPlant pv() {
+        return pv;
     }
 
     public TransformerThermal transformer() {

@@ -75,6 +75,16 @@ public final class MeteredFeed {
         return activeKw / 3 * PHASE_SHARE[phase];
     }
 
+    /** Apparent power of phase 0..2, kVA. */
+    public double phaseApparentKva(int phase) {
+        return apparentKva() / 3 * PHASE_SHARE[phase];
+    }
+
+    /** Reactive power of phase 0..2, kvar. */
+    public double phaseReactiveKvar(int phase) {
+        return reactiveKvar / 3 * PHASE_SHARE[phase];
+    }
+
     public double importKwh() {
         return importKwh;
     }

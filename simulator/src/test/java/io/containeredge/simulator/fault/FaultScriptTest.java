@@ -40,6 +40,11 @@ class FaultScriptTest {
         assertEquals("cdu", parser.parse("clear cdu").device());
         assertEquals(FaultCommand.Kind.DEVICE_OFFLINE, parser.parse("device-offline meter-main").kind());
         assertEquals(FaultCommand.Kind.BATTERY_STUCK, parser.parse("battery-stuck").kind());
+        FaultCommand cloud = parser.parse("cloud 0.7 300");
+        assertEquals(FaultCommand.Kind.CLOUD, cloud.kind());
+        assertEquals(0.7, cloud.value());
+        assertEquals(300, cloud.limit());
+        assertEquals(0, parser.parse("cloud 1").limit(), "until cleared");
     }
 
     @Test
@@ -53,6 +58,9 @@ class FaultScriptTest {
         assertMessage("out of range 0..239", "miner-hang 230-240");
         assertMessage("takes 0 argument(s)", "pump-stop now");
         assertMessage("takes 0 argument(s)", "battery-stuck 50");
+        assertMessage("cloud fraction must be in 0.0..1.0", "cloud 60");
+        assertMessage("'cloud' takes FRACTION [SECONDS]", "cloud");
+        assertMessage("cloud duration in seconds must be in 1.0..86400.0", "cloud 0.5 0");
         assertMessage("empty command", "   ");
     }
 

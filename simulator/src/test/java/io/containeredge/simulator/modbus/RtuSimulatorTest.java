@@ -106,7 +106,7 @@ class RtuSimulatorTest {
                 .withSerialDevices(Map.of("container-gw", pty.simulator().toString())));
         assertTrue(sim.describe().contains("modbus container-gw on " + pty.simulator() + " (rtu) units: cdu=1"
                 + " transformer=2 meter-main=4 meter-aux=5 pdu-01=9 pdu-02=10 pdu-03=11 pdu-04=12 pdu-05=13"
-                + " pdu-06=14 pdu-07=15 pdu-08=16 pdu-09=17 pdu-10=18 pdu-11=19 pdu-12=20"), sim.describe().toString());
+                + " pdu-06=14 pdu-07=15 pdu-08=16 pdu-09=17 pdu-10=18 pdu-11=19 pdu-12=20 pv=6"), sim.describe().toString());
         assertEquals(List.of("bess"), List.copyOf(sim.ports().keySet()), "only TCP connections have a port");
         pollCdu(site, site.config().connection("container-gw").orElseThrow());
     }

@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
  *     the model's, or {@link #DEFAULT_SLEEP_SECONDS} for a miner of no model
  * @param minerWakeSeconds the same for waking up ({@link #DEFAULT_WAKE_SECONDS})
  * @param minerSpread how the simulated units of a model differ from its curve
+ * @param pv the PV plant behind the import meter ({@link PvPlantSettings#NONE}: none)
  */
 public record SimulationConfig(
         double ambientC,
@@ -18,16 +19,24 @@ public record SimulationConfig(
         double batteryCapacityKwh,
         double batteryInitialSocPct,
         double auxiliaryLoadKw,
-        MinerSpread minerSpread) {
+        MinerSpread minerSpread,
+        PvPlantSettings pv) {
 
     public static final double DEFAULT_SLEEP_SECONDS = 3;
     public static final double DEFAULT_WAKE_SECONDS = 8;
 
-    /** Sleep and wake times given for every miner, the default spread. */
+    /** No PV plant. */
+    public SimulationConfig(double ambientC, OptionalDouble minerSleepSeconds, OptionalDouble minerWakeSeconds,
+            double batteryCapacityKwh, double batteryInitialSocPct, double auxiliaryLoadKw, MinerSpread minerSpread) {
+        this(ambientC, minerSleepSeconds, minerWakeSeconds, batteryCapacityKwh, batteryInitialSocPct, auxiliaryLoadKw,
+                minerSpread, PvPlantSettings.NONE);
+    }
+
+    /** Sleep and wake times given for every miner, the default spread, no PV plant. */
     public SimulationConfig(double ambientC, double minerSleepSeconds, double minerWakeSeconds,
             double batteryCapacityKwh, double batteryInitialSocPct, double auxiliaryLoadKw) {
         this(ambientC, OptionalDouble.of(minerSleepSeconds), OptionalDouble.of(minerWakeSeconds), batteryCapacityKwh,
-                batteryInitialSocPct, auxiliaryLoadKw, MinerSpread.DEFAULTS);
+                batteryInitialSocPct, auxiliaryLoadKw, MinerSpread.DEFAULTS, PvPlantSettings.NONE);
     }
 
     /** How long a miner of {@code model} takes to go to sleep here. */

@@ -19,6 +19,7 @@ import io.containeredge.site.api.MinerDialects;
 import io.containeredge.site.api.MinerModel;
 import io.containeredge.site.api.MinerModels;
 import io.containeredge.site.api.MinerSpread;
+import io.containeredge.site.api.PvPlantSettings;
 import io.containeredge.site.api.SimulationConfig;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.WebServerSettings;
@@ -284,7 +285,12 @@ public final class SiteParser {
                         s.path("minerSpreadPct").asDouble(d.spreadPct()),
                         s.path("minerSpreadSeed").asLong(d.seed()),
                         s.path("degradedEvery").asInt(d.degradedEvery()),
-                        s.path("degradedHashrateLossPct").asDouble(d.degradedLossPct())));
+                        s.path("degradedHashrateLossPct").asDouble(d.degradedLossPct())),
+                new PvPlantSettings(
+                        s.path("pvRatedKw").asDouble(0),
+                        s.path("latitude").asDouble(PvPlantSettings.DEFAULT_LATITUDE_DEG),
+                        s.path("longitude").asDouble(PvPlantSettings.DEFAULT_LONGITUDE_DEG),
+                        s.path("pvSeed").asLong(PvPlantSettings.DEFAULT_SEED)));
     }
 
     private static OptionalDouble optional(JsonNode parent, String field) {

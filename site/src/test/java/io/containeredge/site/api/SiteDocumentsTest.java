@@ -24,7 +24,7 @@ class SiteDocumentsTest {
     @Test
     void demoSiteLoadsWithAllProfiles() throws ConfigException {
         LoadedSite site = SiteDocuments.loadBuiltIn("demo-container");
-        assertEquals(17, site.config().devices().size());
+        assertEquals(18, site.config().devices().size());
         assertEquals(240, site.config().miners().count());
         DeviceConfig cdu = site.config().device("cdu").orElseThrow();
         assertEquals(Duration.ofMillis(250), cdu.period(PollClass.FAST));

@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every second it takes one process-image snapshot and appends what the {@link EdgeNodeSession}
  * makes of it (DDATA, DDEATH/DBIRTH on device state changes, NDATA of the node status) to the
- * persistent {@link OutboundQueue}, together with alarm, guard-decision and audit records
- * ({@link AlarmFeed}, {@link DecisionFeed}, {@link AuditFeed}); the {@link QueuePublisher} drains it.
+ * persistent {@link OutboundQueue}, together with the controller's alarm, guard-decision and plan records
+ * ({@link ControlFeeds}) and the audit records ({@link AuditFeed}); the {@link QueuePublisher} drains it.
  * Per connection (see {@link ConnectionHooks}): the NDEATH with that connection's bdSeq is the will,
  * the next bdSeq is fsynced to {@code <data_dir>/sparkplug-bdseq} first; NBIRTH and DBIRTHs go out
  * before anything queued; the {@link SparkplugStamper} fits each queued message into the current
@@ -69,7 +69,8 @@ import org.slf4j.LoggerFactory;
  * says offline: the queue keeps everything meanwhile ({@link ConnectionHooks#mayPublish()}).
  *
  * <p>Node metrics: {@code Control/Binding}, {@code Control/Max Miner kW}, {@code Alarms/Active},
- * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}, {@link EconomicsMetrics}. NCMD
+ * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}, {@link EconomicsMetrics},
+ * {@link PlanMetrics}. NCMD
  * {@code Node Control/Rebirth} is honoured; signed commands, configuration requests and DCMD writes
  * go to {@link RemoteRequests}, which answers each on the reply topic.
  */
@@ -93,8 +94,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     private final QueuePublisher publisher;
     private final ScheduledExecutorService timer;
     private final Map<String, Boolean> online = new HashMap<>();
-    private final AlarmFeed alarms;
-    private final DecisionFeed decisions;
+    private final ControlFeeds controlFeeds;
     private final AuditFeed auditFeed;
     private final RequestLedger ledger;
     private final ExecutorService remoteWorker;
@@ -136,8 +136,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
                 return session.catalog().existingAlias(device, name);
             }
         });
-        this.alarms = new AlarmFeed(JsonRecord.topic(s.site(), s.container(), "alarm"));
-        this.decisions = new DecisionFeed(JsonRecord.topic(s.site(), s.container(), "decision"),
+        this.controlFeeds = new ControlFeeds(s.site(), s.container(),
                 TimeUnit.SECONDS.toMillis(config.decision_summary_s()));
         this.auditFeed = new AuditFeed(JsonRecord.topic(s.site(), s.container(), "audit"),
                 data.resolve(AUDIT_CURSOR_FILE));
@@ -221,11 +220,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
                 out.addAll(session.update(snapshot.values(), at));
                 enqueue(out, at);
             }
-            ControlService c = control;
-            if (c != null) {
-                alarms.forward(c.activeAlarms(), records, now);
-                decisions.forward(c.status(), records, now);
-            }
+            controlFeeds.forward(control, records, now);
             auditFeed.forward(audit, publisher::publishNow, now);
         } catch (RuntimeException e) {
             LOG.error("cloud: cycle failed: {}", e.toString(), e);
@@ -244,6 +239,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
         m.put("Config/Version", (long) configurations.current().version());
         m.putAll(EfficiencyMetrics.of(c));
         EconomicsMetrics.put(m, c);
+        PlanMetrics.put(m, c);
         return m;
     }
 

@@ -36,7 +36,8 @@ final class CommandActions {
     static final String REBIRTH = "rebirth";
     static final String WRITE = "write";
     static final Set<String> ACTIONS = Set.of(CURTAIL, LIFT_CURTAILMENT, RESET_TRIP, ACK_ALARM, MAINTENANCE,
-            END_MAINTENANCE, REBIRTH, WRITE, MarketActions.PRICE_UPDATE, MarketActions.HASHPRICE_UPDATE);
+            END_MAINTENANCE, REBIRTH, WRITE, MarketActions.PRICE_UPDATE, MarketActions.HASHPRICE_UPDATE,
+            ForecastActions.FORECAST_UPDATE);
     /** A device that has not acknowledged a write by then: the outcome is reported as unknown. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -103,6 +104,7 @@ final class CommandActions {
                 }
                 case MarketActions.PRICE_UPDATE -> market.prices(r, p, c);
                 case MarketActions.HASHPRICE_UPDATE -> market.hashprice(r, p, c);
+                case ForecastActions.FORECAST_UPDATE -> ForecastActions.forecast(r, p, c);
                 default -> throw new Refusal(r.id(), "unknown action " + r.action());
             };
         } catch (IllegalArgumentException e) {

@@ -62,6 +62,7 @@ final class RequestAudit {
             case CommandActions.REBIRTH -> "sparkplug";
             case MarketActions.PRICE_UPDATE -> "energy-price";
             case MarketActions.HASHPRICE_UPDATE -> "hashprice";
+            case ForecastActions.FORECAST_UPDATE -> "pv-forecast";
             case ConfigActions.APPLY -> "site";
             default -> "";
         };

@@ -115,6 +115,11 @@
  * <tr><td>{@code hashprice.update}</td><td>{@code usdPerThDay}, {@code poolFee}, {@code at} (optional: now; epoch
  *     ms or ISO-8601)</td><td>the hashprice for the economic limit, stale after the site's validity: above 0 and
  *     at most 10 USD/TH/day, a fee of 0 to 0.5, not published in the future; result the hashprice taken</td></tr>
+ * <tr><td>{@code forecast.update}</td><td>{@code slots}: [{@code {start, minutes, pvKw, ambientC}}, …],
+ *     {@code ambientC} optional</td><td>the on-site generation forecast (and the ambient for the transformer's
+ *     derating) for the planner, replacing the one received before; the controller refuses the whole list with its
+ *     reason (15-minute slots, sorted and contiguous, generation within 0 and the plant's rating; a site without a
+ *     {@code planner} section refuses every forecast); result {@code slots}, {@code from}, {@code until}</td></tr>
  * <tr><td>{@code write}</td><td>{@code device}, {@code point}, {@code value} (number, boolean or enum
  *     label), or {@code device}, {@code writes}: [{@code {point, value}}, …]</td>
  *     <td>through the gateway's validated write path; {@code accepted} once the device acknowledged,
@@ -122,10 +127,11 @@
  *     30 s: {@code failed}, outcome unknown)</td></tr>
  * </table>
  * Without a running controller (or device writer) the request is rejected: "controller not running". The params
- * of {@code price.update} and {@code hashprice.update} are read strictly (a feed is a program): an unknown field or
- * a wrong type is rejected, naming it; on a site without an {@code economics} section both are rejected. Their
- * scopes are their action names, so a price feed's key is given {@code :price.update,hashprice.update} and can
- * do nothing else.
+ * of {@code price.update}, {@code hashprice.update} and {@code forecast.update} are read strictly (a feed is a
+ * program): an unknown field or a wrong type is rejected, naming it; on a site without an {@code economics} section
+ * the first two are rejected, on one without a {@code planner} section the third. Their scopes are their action
+ * names, so a price feed's key is given {@code :price.update,hashprice.update}, a forecast feed's
+ * {@code :forecast.update}, and can do nothing else.
  *
  * <h2>Actions on the config topic</h2>
  * <table>

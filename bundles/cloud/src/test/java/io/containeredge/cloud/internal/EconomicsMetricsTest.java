@@ -3,10 +3,6 @@ package io.containeredge.cloud.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containeredge.cloud.sparkplug.EdgeNodeSession;
-import io.containeredge.cloud.sparkplug.SparkplugCodec;
-import io.containeredge.cloud.sparkplug.SparkplugMessage;
-import io.containeredge.cloud.sparkplug.SparkplugTopics;
 import io.containeredge.control.api.EconomicsStatus;
 import io.containeredge.control.testing.RecordingControlService;
 import java.util.LinkedHashMap;
@@ -34,11 +30,7 @@ class EconomicsMetricsTest {
     private Map<String, Metric> birth() {
         Map<String, Object> metrics = new LinkedHashMap<>();
         EconomicsMetrics.put(metrics, control);
-        EdgeNodeSession session = new EdgeNodeSession(new SparkplugTopics("site-a", "c01"), 0, (d, p) -> 0, 0);
-        session.connecting(T0);
-        SparkplugMessage nbirth = session.connected(metrics, T0).get(0);
-        return SparkplugCodec.decode(nbirth.encode()).getMetrics().stream()
-                .collect(Collectors.toMap(Metric::getName, m -> m));
+        return NodeBirth.of(metrics);
     }
 
     @Test

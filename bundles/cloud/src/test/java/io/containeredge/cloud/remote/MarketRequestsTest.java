@@ -34,14 +34,6 @@ class MarketRequestsTest extends RigFixture {
         return p;
     }
 
-    private void assertRejected(JsonNode reply, String why) {
-        assertEquals("rejected", reply.get("status").asText(), reply.toString());
-        assertTrue(reply.get("reason").asText().contains(why), reply.toString());
-        assertTrue(rig.control.calls().isEmpty(), "controller touched: " + rig.control.calls());
-        assertEquals("rejected", rig.audit.last().outcome());
-        assertTrue(rig.audit.last().detail().contains(why), rig.audit.last().detail());
-    }
-
     @Test
     void aPriceUpdateReachesTheControllerAndIsAuditedAsTheEnergyPrice() throws Exception {
         JsonNode reply = rig.command("p-1", "price.update", twoSlots());

@@ -3,6 +3,7 @@ package io.containeredge.cloud.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
+import io.containeredge.control.api.ControlService;
 import io.containeredge.control.testing.MemoryAuditTrail;
 import io.containeredge.control.testing.RecordingControlService;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link RemoteRequests} for site {@code demo-site}, container {@code c-01}, with fakes behind it, a
@@ -35,6 +37,8 @@ final class Rig implements AutoCloseable {
     int rebirths;
     boolean controllerRunning = true;
     long now = T0;
+    /** The controller as the requests reach it: the recording one unless a test puts another view in front. */
+    UnaryOperator<ControlService> controlSeenAs = UnaryOperator.identity();
     RequestLedger ledger;
     RemoteRequests requests;
 
@@ -54,7 +58,8 @@ final class Rig implements AutoCloseable {
     /** (Re)opens the ledger and a new RemoteRequests on it, as after a restart. */
     void open() {
         ledger = RequestLedger.open(dir.resolve("requests.db"));
-        RemoteRequests.Services services = new RemoteRequests.Services(() -> controllerRunning ? control : null,
+        RemoteRequests.Services services = new RemoteRequests.Services(
+                () -> controllerRunning ? controlSeenAs.apply(control) : null,
                 () -> controllerRunning ? writer : null, () -> configurations, () -> audit, () -> rebirths++);
         requests = new RemoteRequests(new SparkplugTopics("demo-site", "c-01"), RequestKeys.parse(keys), ledger,
                 services, (device, alias) -> Optional.ofNullable(device.equals("battery") ? aliases.get(alias) : null),

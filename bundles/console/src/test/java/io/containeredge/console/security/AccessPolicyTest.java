@@ -32,6 +32,8 @@ class AccessPolicyTest {
         "GET,    /api/v1/config/versions/3,            VIEWER",
         "GET,    /api/v1/economics,                    VIEWER",
         "GET,    /console/economics.html,              VIEWER",
+        "GET,    /api/v1/plan,                         VIEWER",
+        "GET,    /console/plan.html,                   VIEWER",
         "POST,   /console/api/auth/logout,             VIEWER",
         // acting on the container
         "POST,   /api/v1/control/reset,                TECHNICIAN",
@@ -56,6 +58,7 @@ class AccessPolicyTest {
         "DELETE, /api/v1/devices,                      ADMIN",
         "POST,   /api/v1/snapshot,                     ADMIN",
         "POST,   /api/v1/economics,                    ADMIN",
+        "POST,   /api/v1/plan,                         ADMIN",
         "POST,   /console/api/anything,                ADMIN",
         "POST,   /console/assets/app.js,               ADMIN",
         "POST,   /console/login.html,                  ADMIN",

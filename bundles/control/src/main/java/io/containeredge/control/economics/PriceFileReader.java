@@ -1,9 +1,7 @@
 package io.containeredge.control.economics;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.control.api.PriceSlot;
 import io.containeredge.control.slots.SlotFileJson;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -22,15 +20,8 @@ final class PriceFileReader {
 
     /** @throws IllegalArgumentException naming what is wrong and where */
     static List<PriceSlot> read(String text) {
-        List<JsonNode> nodes = SlotFileJson.slots(text, SLOT_FIELDS, "start, minutes, usdPerMwh");
-        List<PriceSlot> slots = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            JsonNode s = nodes.get(i);
-            String where = "slots[" + i + "]";
-            int minutes = SlotFileJson.integer(s, "minutes", where);
-            double price = SlotFileJson.number(s, "usdPerMwh", where);
-            slots.add(new PriceSlot(SlotFileJson.start(s, where), minutes, price));
-        }
-        return slots;
+        return SlotFileJson.read(text, SLOT_FIELDS, "start, minutes, usdPerMwh", (s, where) -> new PriceSlot(
+                SlotFileJson.start(s, where), SlotFileJson.integer(s, "minutes", where),
+                SlotFileJson.number(s, "usdPerMwh", where)));
     }
 }

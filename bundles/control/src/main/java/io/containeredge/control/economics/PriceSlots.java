@@ -1,5 +1,6 @@
 package io.containeredge.control.economics;
 
+import io.containeredge.control.slots.SlotSearch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,25 +54,10 @@ public record PriceSlots(List<Slot> slots, long receivedAtMillis) {
     }
 
     /**
-     * The slot covering a wall-clock time, if any. A binary search over the slots' starts (they are in order and
-     * do not overlap): the controller asks every cycle, a backtest at every step, over up to a year of slots.
+     * The slot covering a wall-clock time, if any ({@link SlotSearch}: they are in order and do not overlap).
      */
     public Optional<Slot> at(long wallMillis) {
-        int lo = 0;
-        int hi = slots.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Slot s = slots.get(mid);
-            if (s.covers(wallMillis)) {
-                return Optional.of(s);
-            }
-            if (wallMillis < s.startMillis()) {
-                hi = mid - 1;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return Optional.empty();
+        return SlotSearch.covering(slots, wallMillis, Slot::startMillis, Slot::endMillis);
     }
 
     /** Why no slot covers a wall-clock time, for people; times in {@code zone}. */

@@ -1,9 +1,7 @@
 package io.containeredge.control.planner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.control.api.ForecastSlot;
 import io.containeredge.control.slots.SlotFileJson;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -22,15 +20,9 @@ final class ForecastFileReader {
 
     /** @throws IllegalArgumentException naming what is wrong and where */
     static List<ForecastSlot> read(String text) {
-        List<JsonNode> nodes = SlotFileJson.slots(text, SLOT_FIELDS, "start, minutes, pvKw, ambientC");
-        List<ForecastSlot> slots = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            JsonNode s = nodes.get(i);
-            String where = "slots[" + i + "]";
-            double ambient = s.has("ambientC") ? SlotFileJson.number(s, "ambientC", where) : Double.NaN;
-            slots.add(new ForecastSlot(SlotFileJson.start(s, where), SlotFileJson.integer(s, "minutes", where),
-                    SlotFileJson.number(s, "pvKw", where), ambient));
-        }
-        return slots;
+        return SlotFileJson.read(text, SLOT_FIELDS, "start, minutes, pvKw, ambientC", (s, where) -> new ForecastSlot(
+                SlotFileJson.start(s, where), SlotFileJson.integer(s, "minutes", where),
+                SlotFileJson.number(s, "pvKw", where),
+                s.has("ambientC") ? SlotFileJson.number(s, "ambientC", where) : Double.NaN));
     }
 }

@@ -1,5 +1,6 @@
 package io.containeredge.control.planner;
 
+import io.containeredge.control.slots.SlotSearch;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,22 +24,8 @@ public record GenerationForecast(List<Slot> slots, long receivedAtMillis, String
         slots = List.copyOf(slots);
     }
 
-    /** The slot covering a wall-clock time, if any (binary search: asked 192 times per plan). */
+    /** The slot covering a wall-clock time, if any. */
     public Optional<Slot> at(long wallMillis) {
-        int lo = 0;
-        int hi = slots.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Slot s = slots.get(mid);
-            if (wallMillis >= s.startMillis() && wallMillis < s.endMillis()) {
-                return Optional.of(s);
-            }
-            if (wallMillis < s.startMillis()) {
-                hi = mid - 1;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return Optional.empty();
+        return SlotSearch.covering(slots, wallMillis, Slot::startMillis, Slot::endMillis);
     }
 }

@@ -23,6 +23,12 @@ public record HeldPlan(Optional<Plan> plan, PlanProblem problem, long solvedAtMi
                 && wallMillis < s.startMillis() + PlanProblems.SLOT.toMillis()).findFirst());
     }
 
+    /** What the plan assumed of the slot covering a wall-clock time (its prices, generation, cap), if it has one. */
+    public Optional<PlanSlotInput> assumedAt(long wallMillis) {
+        return problem == null ? Optional.empty() : problem.slots().stream().filter(s -> wallMillis >= s.startMillis()
+                && wallMillis < s.startMillis() + PlanProblems.SLOT.toMillis()).findFirst();
+    }
+
     /** The same plan, no longer followed, for {@code why}. */
     public HeldPlan fallback(String why) {
         return new HeldPlan(plan, problem, solvedAtMillis, trigger, false, why);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Builds the plan's linear program from what the controller knows now: 48 hours of 15-minute slots from the current
@@ -62,7 +63,7 @@ public final class PlanProblems {
             double ambient = f.map(GenerationForecast.Slot::ambientC).filter(Double::isFinite).orElse(ambientNow);
             double importPrice = importPrice(prices, start);
             double cap = Math.min(now.importCapKw(), now.transformerRatingKw() * settings.derating().factorAt(ambient));
-            slots.add(new PlanSlotInput(start, importPrice, exportPrice(settings, prices.prices(), start, importPrice),
+            slots.add(new PlanSlotInput(start, importPrice, exportPrice(settings, prices, start),
                     Math.max(0, pv), settings.firmLoadKw(), cap, curve.maxKw()));
         }
         return new PlanProblem(slots, SLOT, now.socPct(), storage(settings), curve, settings.export().limitKw(),
@@ -71,20 +72,28 @@ public final class PlanProblems {
 
     /** The slot's import price: the mean of the prices of its three 5-minute parts (live where published). */
     private static double importPrice(EconomicInputs prices, long start) {
-        double sum = 0;
-        for (long t = start; t < start + SLOT_MILLIS; t += PRICE_STEP_MILLIS) {
-            sum += prices.energyPrice(t).usdPerMwh();
-        }
-        return sum / (SLOT_MILLIS / PRICE_STEP_MILLIS);
+        return mean(start, t -> prices.energyPrice(t).usdPerMwh());
     }
 
-    /** Export at the market earns the live price where one is published, else what importing costs then. */
-    private static double exportPrice(PlannerSettings settings, PriceSlots live, long start, double importPrice) {
+    /**
+     * Export at the market earns the mean of the slot's live 5-minute prices where published, else what importing
+     * costs then (under a fixed contract without resale that is the contract's price: no better market is known).
+     */
+    private static double exportPrice(PlannerSettings settings, EconomicInputs prices, long start) {
         return switch (settings.export().price()) {
             case ZERO -> 0;
             case FIXED -> settings.export().usdPerMwh();
-            case MARKET -> live.at(start).map(PriceSlots.Slot::usdPerMwh).orElse(importPrice);
+            case MARKET -> mean(start, t -> prices.prices().at(t).map(PriceSlots.Slot::usdPerMwh)
+                    .orElseGet(() -> prices.energyPrice(t).usdPerMwh()));
         };
+    }
+
+    private static double mean(long start, LongToDoubleFunction priceAt) {
+        double sum = 0;
+        for (long t = start; t < start + SLOT_MILLIS; t += PRICE_STEP_MILLIS) {
+            sum += priceAt.applyAsDouble(t);
+        }
+        return sum / (SLOT_MILLIS / PRICE_STEP_MILLIS);
     }
 
     /** The battery as the plan may use it: never below the power guard's reserve, whatever the window says. */

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Solves the plan again every {@code replanEvery}, and at once on new prices, a new forecast, a new hashprice, an
- * import cap change, or PV output or state of charge far off the plan; warm-started from the plan in force. Runs on
- * its own thread ({@link #tick}), never on the control cycle's: a solve may take a good part of a second. A solve
+ * import cap change, or PV output or state of charge far off the plan; the plan in force is followed until the new
+ * one is solved. Runs on its own thread ({@link #tick}), never on the control cycle's: a solve may take a good part of
+ * a second. A solve
  * that fails (infeasible, over its time limit, an input not good) leaves the controller on the rule-based battery and
  * says why; so does a plan that ran out (its horizon or its age).
  */
@@ -94,10 +95,13 @@ public final class Planner {
      * @param elapsed monotonic milliseconds since a wall-clock time (ages of what the cycle saw)
      */
     public void tick(Observed seen, double importCapKw, long wallMillis, LongUnaryOperator elapsed) {
-        if (seen != null && Double.isFinite(seen.pvKw())) {
+        if (seen == null) {
+            return; // no control cycle yet: nothing to plan on, and nothing is wrong
+        }
+        if (Double.isFinite(seen.pvKw())) {
             history.add(wallMillis, seen.pvKw());
         }
-        if (seen != null && Double.isFinite(seen.importKw())) {
+        if (Double.isFinite(seen.importKw())) {
             peak.add(wallMillis, seen.importKw());
         }
         Optional<String> trigger = trigger(seen, importCapKw, wallMillis);
@@ -132,9 +136,6 @@ public final class Planner {
 
     /** Why the readings cannot be planned on, or null when they can. */
     private String usable(Observed seen, LongUnaryOperator elapsed) {
-        if (seen == null) {
-            return "no control cycle has run yet";
-        }
         long ageMillis = elapsed.applyAsLong(seen.nowMillis());
         if (ageMillis > Observed.MAX_AGE.toMillis()) {
             return "the control cycle's readings are " + ageMillis / 1000 + " s old";
@@ -154,10 +155,11 @@ public final class Planner {
         if (since >= settings.replanEvery().toMillis()) {
             why.add("every " + settings.replanEvery().toMinutes() + " min");
         }
-        if (prices.prices() != solvedPrices) {
+        // by content: a feed that rewrites the same prices or forecast every few seconds is not news
+        if (!prices.prices().slots().equals(solvedPrices.slots())) {
             why.add("new prices");
         }
-        if (forecast != solvedForecast) {
+        if (!forecast.slots().equals(solvedForecast.slots())) {
             why.add("new forecast");
         }
         if (prices.hashprice() != solvedHashprice) {
@@ -166,7 +168,7 @@ public final class Planner {
         if (Double.compare(capKw, solvedCapKw) != 0) {
             why.add("import cap " + Math.round(solvedCapKw) + " -> " + Math.round(capKw) + " kW");
         }
-        if (since >= MIN_INTERVAL.toMillis() && seen != null) {
+        if (since >= MIN_INTERVAL.toMillis()) {
             deviation(seen, wallMillis).ifPresent(why::add);
         }
         return why.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", why));
@@ -178,7 +180,9 @@ public final class Planner {
         if (slot.isEmpty()) {
             return Optional.empty();
         }
-        double pvError = seen.pvKw() - forecastPvKw(wallMillis);
+        // against what the plan assumed for now (the reading when it was solved in the current slot): a cloud that
+        // stays re-plans once, and once more when the next slot's clear forecast meets it, not every minute
+        double pvError = seen.pvKw() - held.assumedAt(wallMillis).map(PlanSlotInput::pvKw).orElse(Double.NaN);
         if (Double.isFinite(pvError) && Math.abs(pvError) > settings.forecastErrorKw()) {
             return Optional.of(String.format(Locale.ROOT, "forecast error %+.0f kW", pvError));
         }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * The strict reading shared by the local slot files a site's own programs write (prices, generation forecasts):
@@ -25,12 +26,23 @@ public final class SlotFileJson {
     }
 
     /**
-     * The slot objects of a file, each checked to have only {@code fields}.
+     * The slots of a file, each checked to have only {@code fields} and read by {@code slot} (given the slot object
+     * and where it is, "slots[3]").
      *
      * @param form the slot's fields as people write them, for the messages ("start, minutes, usdPerMwh")
      * @throws IllegalArgumentException naming what is wrong and where
      */
-    public static List<JsonNode> slots(String text, Set<String> fields, String form) {
+    public static <T> List<T> read(String text, Set<String> fields, String form,
+            BiFunction<JsonNode, String, T> slot) {
+        List<JsonNode> nodes = slots(text, fields, form);
+        List<T> read = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            read.add(slot.apply(nodes.get(i), "slots[" + i + "]"));
+        }
+        return read;
+    }
+
+    private static List<JsonNode> slots(String text, Set<String> fields, String form) {
         JsonNode root;
         try {
             root = JSON.readTree(text);

@@ -58,7 +58,7 @@ class PlanProblemsTest {
         assertEquals(T0, p.slots().get(0).startMillis());
         assertEquals(60, p.slots().get(0).importUsdPerMwh(), 1e-9);
         assertEquals(45, p.slots().get(1).importUsdPerMwh(), 1e-9, "no live price: the tariff");
-        assertEquals(30, p.slots().get(0).exportUsdPerMwh(), 1e-9, "the market's live slot at the start");
+        assertEquals(60, p.slots().get(0).exportUsdPerMwh(), 1e-9, "the market's live 5-minute prices");
         assertEquals(55, p.socPctNow());
         assertEquals(20, p.storage().minSocPct(), "never below the guard's reserve, whatever the window says");
         assertEquals(25, p.slots().get(5).firmKw());

@@ -30,7 +30,7 @@ class ProfileParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"immersion-cdu", "transformer-monitor", "power-meter-float32", "pdu-20-socket",
-        "sunspec-meter-203", "sunspec-meter-213", "sunspec-battery-inverter"})
+        "sunspec-meter-203", "sunspec-meter-213", "sunspec-battery-inverter", "sunspec-pv-inverter"})
     void everyShippedProfileLoads(String id) throws ConfigException {
         DeviceProfile p = new ProfileRepository(ConfigSource.builtIn()).get(id);
         assertEquals(id, p.id());

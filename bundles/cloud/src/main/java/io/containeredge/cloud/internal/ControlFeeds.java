@@ -1,0 +1,32 @@
+package io.containeredge.cloud.internal;
+
+import io.containeredge.control.api.ControlService;
+
+/**
+ * The JSON records beside Sparkplug that come from the controller: alarm raises and clears ({@link AlarmFeed}), guard
+ * decisions ({@link DecisionFeed}) and solved plans ({@link PlanFeed}), each on its own topic
+ * {@code containeredge/<site>/<container>/<kind>}, through the persistent queue.
+ */
+final class ControlFeeds {
+
+    private final AlarmFeed alarms;
+    private final DecisionFeed decisions;
+    private final PlanFeed plans;
+
+    /** @param decisionSummaryMillis a decision record this often while the decision's kind stays the same */
+    ControlFeeds(String site, String container, long decisionSummaryMillis) {
+        this.alarms = new AlarmFeed(JsonRecord.topic(site, container, "alarm"));
+        this.decisions = new DecisionFeed(JsonRecord.topic(site, container, "decision"), decisionSummaryMillis);
+        this.plans = new PlanFeed(JsonRecord.topic(site, container, "plan"));
+    }
+
+    /** Queues what changed in {@code control} (null while the controller is not running: nothing) since last time. */
+    void forward(ControlService control, RecordQueue records, long now) {
+        if (control == null) {
+            return;
+        }
+        alarms.forward(control.activeAlarms(), records, now);
+        decisions.forward(control.status(), records, now);
+        plans.forward(control.plan().orElse(null), records, now);
+    }
+}
