@@ -1,17 +1,13 @@
 package io.containeredge.backtest;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import io.containeredge.simulator.physics.PvPlant;
 import java.util.Random;
 
 /**
- * A PV plant's output for the backtest, deterministic from a seed: the clear-sky curve of a fixed plant at a latitude
- * and longitude (the sun's elevation from the day's declination and the hour angle in solar time), scaled by the
- * day's weather: most days clear, some partly cloudy (passing clouds slot by slot), a few overcast. Constant within
- * each quarter hour (its value at the quarter's middle), as the planner's slots and a meter's means are.
- *
- * <p>The simulator's PV plant (issue 14) has its own physics; this series is only the backtest's year of weather.
+ * A PV plant's year for the backtest, deterministic from a seed: the simulator's clear-sky curve
+ * ({@link PvPlant#clearSkyKw}) at a latitude and longitude, scaled by the day's weather: most days clear, some partly
+ * cloudy (passing clouds slot by slot), a few overcast. Constant within each quarter hour (its value at the
+ * quarter's middle), as the planner's slots and a meter's means are.
  */
 final class PvSeries {
 
@@ -20,8 +16,6 @@ final class PvSeries {
     private static final long DAY_MILLIS = 86_400_000L;
     private static final double MILLIS_PER_HOUR = 3_600_000;
     private static final double DEGREES_PER_HOUR = 15;
-    /** The atmosphere's damping of a low sun (air mass): output goes with sin(elevation) to this power. */
-    private static final double AIR_MASS_EXPONENT = 1.2;
     private static final double CLEAR_DAYS = 0.65;
     private static final double PARTLY_CLOUDY_DAYS = 0.25;
 
@@ -48,20 +42,7 @@ final class PvSeries {
         }
         long quarter = Math.floorDiv(wallMillis, QUARTER_MILLIS);
         long middle = quarter * QUARTER_MILLIS + QUARTER_MILLIS / 2;
-        return ratedKw * clearSky(latitudeDeg, longitudeDeg, middle) * weather(middle, quarter);
-    }
-
-    /** A clear sky's share of the plant's rating at an instant: 0 at night, about 1 with the sun overhead. */
-    static double clearSky(double latitudeDeg, double longitudeDeg, long wallMillis) {
-        ZonedDateTime utc = Instant.ofEpochMilli(wallMillis).atZone(ZoneOffset.UTC);
-        double declination = Math.toRadians(23.44) * Math.sin(2 * Math.PI * (284 + utc.getDayOfYear()) / 365.0);
-        double utcHours = (wallMillis - utc.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli())
-                / MILLIS_PER_HOUR;
-        double hourAngle = Math.toRadians(DEGREES_PER_HOUR * (utcHours + longitudeDeg / DEGREES_PER_HOUR - 12));
-        double lat = Math.toRadians(latitudeDeg);
-        double sinElevation = Math.sin(lat) * Math.sin(declination)
-                + Math.cos(lat) * Math.cos(declination) * Math.cos(hourAngle);
-        return sinElevation <= 0 ? 0 : Math.pow(sinElevation, AIR_MASS_EXPONENT);
+        return PvPlant.clearSkyKw(ratedKw, latitudeDeg, longitudeDeg, middle) * weather(middle, quarter);
     }
 
     /**
