@@ -19,24 +19,15 @@ HASHPRICE=0.045
 POOL_FEE=0.02
 STORAGE=(--battery-kwh 500 --battery-kw 250 --round-trip 0.94 --wear 20 --pv-kw 400 --export-kw 300
   --export-price market)
-if [[ ${1:-} == --smoke ]]; then
-  TMP=$(mktemp -d -t backtest-storage-smoke.XXXXXX)
-  trap 'rm -rf "$TMP"' EXIT
-  head -n $(( 1 + 7 * 96 )) "$PRICES" >"$TMP/week.csv"   # the header and 7 days of 96 slots
-  PRICES=$TMP/week.csv
-elif [[ -n ${1:-} ]]; then
-  HASHPRICE=$1
-fi
-[[ -f $JAR ]] || die "$JAR is missing: run mvn install first"
+backtest_args "$@"
 
 # One replay; prints its figures (see the header line) and the wall time.
 #   usage: replay <strategy>
 replay() {
   local t0 json
   t0=$(now_ms)
-  json=$(java -jar "$JAR" backtest --site "$SITE" --prices "$PRICES" --hashprice "$HASHPRICE" \
-    --pool-fee "$POOL_FEE" --strategy "$1" "${STORAGE[@]}" --json | grep '^{')
-  field() { sed -n "s/.*\"$1\":\([-0-9.Ee]*\).*/\1/p" <<<"$json"; }
+  json=$(backtest_json "$1" "${STORAGE[@]}")
+  field() { json_field "$json" "$1"; }
   printf '%-13s %10.0f %10.0f %9.0f %8.0f %6.0f %6.1f %7.1f %7.1f %6.1f %6.0f/%-5.0f %6.1f\n' "$1" \
     "$(field profitUsd)" "$(field revenueUsd)" "$(field energyCostUsd)" "$(field exportRevenueUsd)" \
     "$(field batteryWearUsd)" "$(field batteryCycles)" "$(field exportMwh)" "$(field pvUsedMwh)" \
