@@ -3,7 +3,8 @@
 # 20 USD/MWh), a 400 kW PV plant (West Texas sun, seeded cloud days) and export of up to 300 kW at the market price,
 # over the sample year of 15-minute prices, four ways: always-on, value (economics, the battery idle), rule-battery
 # (value and today's rule-based battery) and plan (the storage planner's LP re-planned every 4 h and followed).
-# Prints one line per strategy with the wall time of its replay (JVM start included), then plan against value.
+# Prints one line per strategy (USD, MWh, the highest slot import against the cap, uptime %, miner state changes per
+# miner-day, solves) with the wall time of its replay (JVM start included), then plan against value.
 # Usage: deploy/bench/backtest-storage.sh [HASHPRICE]   (USD/TH/day, default 0.045; pool fee 2 %)
 #        deploy/bench/backtest-storage.sh --smoke       (the sample year's first week)
 # Needs deploy/target/containeredge-sim.jar (mvn install); builds nothing.
@@ -28,17 +29,18 @@ replay() {
   t0=$(now_ms)
   json=$(backtest_json "$1" "${STORAGE[@]}")
   field() { json_field "$json" "$1"; }
-  printf '%-13s %10.0f %10.0f %9.0f %8.0f %6.0f %6.1f %7.1f %7.1f %6.1f %6.0f/%-5.0f %6.1f\n' "$1" \
-    "$(field profitUsd)" "$(field revenueUsd)" "$(field energyCostUsd)" "$(field exportRevenueUsd)" \
+  printf '%-13s %10.0f %10.0f %9.0f %8.0f %6.0f %6.1f %7.1f %7.1f %6.1f %6.0f/%-5.0f %6.2f %6.1f %5d %6.1f\n' \
+    "$1" "$(field profitUsd)" "$(field revenueUsd)" "$(field energyCostUsd)" "$(field exportRevenueUsd)" \
     "$(field batteryWearUsd)" "$(field batteryCycles)" "$(field exportMwh)" "$(field pvUsedMwh)" \
-    "$(field pvCurtailedMwh)" "$(field maxImportKw)" "$(field importCapKw)" "$(( $(now_ms) - t0 ))e-3"
+    "$(field pvCurtailedMwh)" "$(field maxImportKw)" "$(field importCapKw)" "$(field uptimePct)" \
+    "$(field stateChangesPerMinerDay)" "$(field plans)" "$(( $(now_ms) - t0 ))e-3"
 }
 
 echo "storage backtest: $SITE, prices $PRICES, hashprice $HASHPRICE USD/TH/day, pool fee $POOL_FEE"
 echo "site: ${STORAGE[*]}"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
-printf '%-13s %10s %10s %9s %8s %6s %6s %7s %7s %6s %12s %6s\n' strategy profit_usd revenue energy_usd export \
-  wear cycles exp_mwh pv_mwh curt max/cap_kw wall_s
+printf '%-13s %10s %10s %9s %8s %6s %6s %7s %7s %6s %12s %6s %6s %5s %6s\n' strategy profit_usd revenue \
+  energy_usd export wear cycles exp_mwh pv_mwh curt max/cap_kw uptime chg/md plans wall_s
 replay always-on
 value=$(replay value)
 echo "$value"
