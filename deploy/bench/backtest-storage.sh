@@ -13,11 +13,7 @@ cd "$(dirname "$0")/../.."   # repo root
 # shellcheck source=deploy/bench/lib.sh
 . deploy/bench/lib.sh
 
-JAR=deploy/target/containeredge-sim.jar
 SITE=firmware-config/sites/demo-container.yaml
-PRICES=firmware-config/prices/sample-year-15min.csv
-HASHPRICE=0.045
-POOL_FEE=0.02
 STORAGE=(--battery-kwh 500 --battery-kw 250 --round-trip 0.94 --wear 20 --pv-kw 400 --export-kw 300
   --export-price market)
 backtest_args "$@"

@@ -11,11 +11,7 @@ cd "$(dirname "$0")/../.."   # repo root
 # shellcheck source=deploy/bench/lib.sh
 . deploy/bench/lib.sh
 
-JAR=deploy/target/containeredge-sim.jar
 SITE=firmware-config/sites/mixed-container.yaml
-PRICES=firmware-config/prices/sample-year-15min.csv
-HASHPRICE=0.045
-POOL_FEE=0.02
 STRIKES=$(seq 40 5 200)
 backtest_args "$@"
 if (( SMOKE )); then

@@ -125,11 +125,16 @@ context_rows() {
   echo "| Java | $(java -version 2>&1 | head -n 1) |"
 }
 
-# The backtest benchmarks' arguments: --smoke (sets SMOKE=1 and PRICES to the first week of $PRICES, the CSV's
-# header and 7 days of 96 slots in a temporary file removed when the script exits) or a hashprice (HASHPRICE); then
-# checks that $JAR is there. Call it directly, not in $(...).
+# The backtest benchmarks' common settings and arguments: the simulator's jar (JAR), the sample year (PRICES), a
+# hashprice of 0.045 USD/TH/day (HASHPRICE) less a 2 % pool fee (POOL_FEE); then --smoke (sets SMOKE=1 and PRICES to
+# the year's first week, the CSV's header and 7 days of 96 slots in a temporary file removed when the script exits)
+# or another hashprice; then checks that $JAR is there. Call it directly, not in $(...).
 #   usage: backtest_args "$@"
 backtest_args() {
+  JAR=deploy/target/containeredge-sim.jar
+  PRICES=firmware-config/prices/sample-year-15min.csv
+  HASHPRICE=0.045
+  POOL_FEE=0.02
   SMOKE=0
   if [[ ${1:-} == --smoke ]]; then
     SMOKE=1
