@@ -22,7 +22,7 @@ final class EnergyOptions {
     /**
      * Measured (deploy/bench/backtest-storage.sh): a solve takes 75 to 150 ms here, so hourly re-plans cost a year 11
      * to 22 minutes of solving; with the replayed prices and PV known 48 hours ahead a plan re-solved every 4 hours
-     * is the same plan (the week's figures match to the dollar), at a quarter of the time.
+     * is the same plan (a January and a July week match to the dollar), at a quarter of the time.
      */
     static final Duration DEFAULT_REPLAN = Duration.ofHours(4);
     static final double DEFAULT_START_SOC_PCT = 50;
