@@ -158,8 +158,8 @@ class ConsoleBrowserTest {
     void everyPageFitsAPhoneScreen() throws Exception {
         browser.phoneScreen(390, 844);
         try {
-            for (String page : List.of("index", "charts", "economics", "efficiency", "alarms", "devices", "config",
-                    "overrides", "audit", "system")) {
+            for (String page : List.of("index", "charts", "economics", "efficiency", "plan", "alarms", "devices",
+                    "config", "overrides", "audit", "system")) {
                 browser.open(console + page + ".html");
                 browser.visible(By.id("page"));
                 if (page.equals("system")) {
@@ -273,6 +273,22 @@ class ConsoleBrowserTest {
         WebElement editor = browser.visible(By.id("config-editor"));
         Eventually.within(Duration.ofSeconds(20), () -> assertTrue(editor.getAttribute("value").contains(text)));
         return editor;
+    }
+
+    @Test
+    @Order(10)
+    void thePlanPageShowsTheGatewaysLivePlan() throws Exception {
+        browser.open(console + "plan.html");
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            JsonNode plan = container.api.get("/api/v1/plan");
+            assertEquals("FOLLOWING", plan.get("state").asText(), plan.toString());
+            browser.awaitText(By.id("plan-state"), "FOLLOWING", Duration.ofSeconds(15));
+        });
+        assertTrue(browser.driver.findElements(By.cssSelector("#plan-chart path")).size() >= 5,
+                "the 48-hour chart draws its series");
+        assertTrue(browser.visible(By.id("plan-battery-reason")).getText().contains("plan slot"),
+                "the power guard's reason for the battery, following the plan");
+        browser.screenshot("11-plan");
     }
 
     private static void setEditor(WebElement editor, String text) {

@@ -14,12 +14,16 @@ public final class SimMain {
     private SimMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(BACKTEST)) {
             int code = BacktestCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             if (code != 0) {
                 System.exit(code);
             }
+            return;
+        }
+        if (args.length > 0 && args[0].equals(PlanBenchmark.COMMAND)) {
+            PlanBenchmark.run(Arrays.copyOfRange(args, 1, args.length), System.out);
             return;
         }
         SimulatorMain.main(args);

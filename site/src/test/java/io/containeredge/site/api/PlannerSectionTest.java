@@ -29,21 +29,11 @@ class PlannerSectionTest {
     @TempDir
     Path dir;
 
+    /** The loader tests' minimal site, with a battery inverter or without. */
     private static String site(boolean battery) {
-        return """
-                site: s
-                container: c
-                connections:
-                  - {id: gw, transport: tcp, host: 127.0.0.1, port: 1502}
-                devices:
-                  - {id: m1, role: meter, profile: power-meter-float32, connection: gw, unitId: 4}
-                %slimits:
-                  coolantSupplyWarningC: 40
-                  coolantSupplyTripC: 45
-                  coolantSupplyLowC: 20
-                  transformerRatingKva: 2500
-                """.formatted(battery
-                ? "  - {id: bess, role: battery, profile: sunspec-battery-inverter, connection: gw, unitId: 1}\n" : "");
+        String minimal = SiteDocumentsTest.minimalSite("power-meter-float32", 40, 45);
+        return battery ? minimal.replace("limits:\n", "  - {id: bess, role: battery, profile: sunspec-battery-inverter,"
+                + " connection: gw, unitId: 1}\nlimits:\n") : minimal;
     }
 
     private SiteConfig load(String text) throws Exception {

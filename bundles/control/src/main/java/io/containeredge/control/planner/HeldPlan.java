@@ -1,5 +1,6 @@
 package io.containeredge.control.planner;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,26 @@ public record HeldPlan(Optional<Plan> plan, PlanProblem problem, long solvedAtMi
     public Optional<PlannedSlot> slotAt(long wallMillis) {
         return plan.flatMap(p -> p.slots().stream().filter(s -> wallMillis >= s.startMillis()
                 && wallMillis < s.startMillis() + PlanProblems.SLOT.toMillis()).findFirst());
+    }
+
+    /**
+     * The state of charge the plan expects at a wall-clock time: between the slot's start and end, as the battery
+     * moves at its slot's setpoint; NaN outside the plan.
+     */
+    public double plannedSocAt(long wallMillis) {
+        if (plan.isEmpty()) {
+            return Double.NaN;
+        }
+        List<PlannedSlot> slots = plan.get().slots();
+        double startSoc = problem.socPctNow();
+        for (PlannedSlot s : slots) {
+            long length = PlanProblems.SLOT.toMillis();
+            if (wallMillis >= s.startMillis() && wallMillis < s.startMillis() + length) {
+                return startSoc + (s.socPctEnd() - startSoc) * (wallMillis - s.startMillis()) / length;
+            }
+            startSoc = s.socPctEnd();
+        }
+        return Double.NaN;
     }
 
     /** What the plan assumed of the slot covering a wall-clock time (its prices, generation, cap), if it has one. */

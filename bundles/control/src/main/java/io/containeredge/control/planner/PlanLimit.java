@@ -34,6 +34,8 @@ public final class PlanLimit implements LimitSource {
 
     public static final String NAME = "plan";
     public static final String FALLBACK_ALARM = "planner.fallback";
+    /** The solver's rounding: a slot within this of the fleet's whole value curve runs it all. */
+    private static final double FLAT_OUT_MARGIN_KW = 0.5;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Planner planner;
@@ -90,8 +92,10 @@ public final class PlanLimit implements LimitSource {
                 + " %.0f kW; energy worth %.0f USD/MWh", at, s.miningKw(), s.batteryKw(), s.importKw(), s.exportKw(),
                 s.energyValueUsdPerMwh());
         long until = s.startMillis() + PlanProblems.SLOT.toMillis();
-        return List.of(new Verdict(NAME, s.miningKw() + unpricedKw, false, reason, List.of(), Verdict.Strength.SOFT,
-                until));
+        // every priced miner flat out (or none priced) is no limit: the plan is then not what holds the miners back
+        boolean flatOut = s.miningKw() >= held.problem().mining().maxKw() - FLAT_OUT_MARGIN_KW;
+        return List.of(new Verdict(NAME, flatOut ? Double.POSITIVE_INFINITY : s.miningKw() + unpricedKw, false, reason,
+                List.of(), Verdict.Strength.SOFT, flatOut ? null : until));
     }
 
     /** Why the held plan is not followed now, or null when it is. */

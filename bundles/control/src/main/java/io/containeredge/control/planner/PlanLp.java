@@ -16,6 +16,12 @@ final class PlanLp {
 
     private static final double KW_PER_MW = 1000;
 
+    static {
+        // ojAlgo prints an 8-line notice about hardware profiles to System.out on first use unless this is set;
+        // an operator's own setting stays
+        System.getProperties().putIfAbsent("shut.up.ojAlgo", "true");
+    }
+
     private final PlanProblem problem;
     private final ExpressionsBasedModel model = new ExpressionsBasedModel();
     private final List<SlotVariables> slots = new ArrayList<>();
@@ -42,6 +48,10 @@ final class PlanLp {
         if (problem.demandChargeUsdPerKw() > 0) {
             peakRows();
         }
+        if (previousSoc != null) {
+            // the energy left at the end, per % of charge: capacity / 100 kWh, / 1000 to MWh
+            previousSoc.weight(problem.storedUsdPerMwh() * problem.storage().capacityKwh() / 100 / KW_PER_MW);
+        }
     }
 
     Optimisation.Result maximise() {
@@ -60,13 +70,14 @@ final class PlanLp {
                 Math.max(storage.maxSocPct(), problem.socPctNow()), 0) : null;
         Variable pvUsed = column("pv", t, 0, in.pvKw(), 0);
         List<Variable> mining = new ArrayList<>();
-        Expression miningTotal = model.newExpression("mining_" + t).upper(in.miningMaxKw());
         List<Segment> segments = problem.mining().segments();
         for (int k = 0; k < segments.size(); k++) {
             Segment s = segments.get(k);
-            Variable m = column("mine" + k, t, 0, s.kw(), s.usdPerMwh() * mwhPerKw);
-            miningTotal.set(m, 1);
-            mining.add(m);
+            mining.add(column("mine" + k, t, 0, s.kw(), s.usdPerMwh() * mwhPerKw));
+        }
+        if (in.miningMaxKw() < problem.mining().maxKw()) {
+            Expression miningTotal = model.newExpression("mining_" + t).upper(in.miningMaxKw());
+            mining.forEach(m -> miningTotal.set(m, 1));
         }
         return new SlotVariables(imp, exp, charge, discharge, soc, pvUsed, mining);
     }
@@ -96,10 +107,17 @@ final class PlanLp {
         }
     }
 
-    /** The peak is at least the peak so far and every slot's import; each kW above the peak so far is charged. */
+    /**
+     * The peak is at least the peak so far and every slot's import; each kW above the peak so far is charged. A slot
+     * whose import cap is within the peak so far needs no row (each row is ~32 KB of the solver's dense tableau).
+     */
     private void peakRows() {
-        Variable peak = model.newVariable("peak").lower(problem.peakImportSoFarKw()).weight(-problem.demandChargeUsdPerKw());
+        Variable peak = model.newVariable("peak").lower(problem.peakImportSoFarKw())
+                .weight(-problem.demandChargeUsdPerKw());
         for (int t = 0; t < slots.size(); t++) {
+            if (problem.slots().get(t).importCapKw() <= problem.peakImportSoFarKw()) {
+                continue;
+            }
             model.newExpression("peak_" + t).lower(0).set(peak, 1).set(slots.get(t).imp(), -1);
         }
     }

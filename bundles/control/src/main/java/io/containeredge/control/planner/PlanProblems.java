@@ -66,8 +66,10 @@ public final class PlanProblems {
             slots.add(new PlanSlotInput(start, importPrice, exportPrice(settings, prices, start),
                     Math.max(0, pv), settings.firmLoadKw(), cap, curve.maxKw()));
         }
-        return new PlanProblem(slots, SLOT, now.socPct(), storage(settings), curve, settings.export().limitKw(),
-                prices.tariff().settings().demandChargeUsdPerKwMonth(), now.peakImportSoFarKw());
+        StorageModel storage = storage(settings);
+        return new PlanProblem(slots, SLOT, now.socPct(), storage, curve, settings.export().limitKw(),
+                prices.tariff().settings().demandChargeUsdPerKwMonth(), now.peakImportSoFarKw(),
+                storedValue(slots, storage));
     }
 
     /** The slot's import price: the mean of the prices of its three 5-minute parts (live where published). */
@@ -94,6 +96,19 @@ public final class PlanProblems {
             sum += priceAt.applyAsDouble(t);
         }
         return sum / (SLOT_MILLIS / PRICE_STEP_MILLIS);
+    }
+
+    /**
+     * What a MWh left in the battery at the horizon's end is worth: the horizon's mean import price, as much as it
+     * would displace once discharged (one-way efficiency), wear aside, so that with flat prices keeping the energy
+     * beats selling it for a cent over wear. Never negative.
+     */
+    static double storedValue(List<PlanSlotInput> slots, StorageModel storage) {
+        if (!storage.present()) {
+            return 0;
+        }
+        double mean = slots.stream().mapToDouble(PlanSlotInput::importUsdPerMwh).average().orElse(0);
+        return Math.max(0, mean * storage.oneWayEfficiency());
     }
 
     /** The battery as the plan may use it: never below the power guard's reserve, whatever the window says. */

@@ -28,11 +28,15 @@ public record PlanSlotInput(long startMillis, double importUsdPerMwh, double exp
     }
 
     /**
-     * The export price the plan counts: never more than the import price. A meter nets import against export
-     * within a slot, so drawing and feeding at once must never pay; with the export price capped at the import
-     * price the LP never gains by doing both.
+     * The export price the plan counts: never more than the import price less {@link #NETTING_USD_PER_MWH}. A meter
+     * nets import against export within a slot, so drawing and feeding at once must never pay, nor tie: at equal
+     * prices a plan importing 1,200 kW while exporting 140 kW would be as good as one importing 1,060 kW, and people
+     * would be shown the first.
      */
     public double netExportUsdPerMwh() {
-        return Math.min(exportUsdPerMwh, importUsdPerMwh);
+        return Math.min(exportUsdPerMwh, importUsdPerMwh - NETTING_USD_PER_MWH);
     }
+
+    /** A cent per MWh: enough to break the tie, too little to change any real decision. */
+    public static final double NETTING_USD_PER_MWH = 0.01;
 }

@@ -24,7 +24,8 @@ import org.ojalgo.optimisation.Optimisation;
  *
  * <p>Warm start: ojAlgo's LP solver (55.0.1) starts every solve from its own basis; it takes no previous
  * solution (variable values seed only its integer search). The {@code warm} argument is accepted for a later
- * solver and ignored; a cold solve of 192 slots takes tens of milliseconds (see the plan-bench benchmark).
+ * solver and ignored; a cold solve of 192 slots and 12 value segments takes some 0.1 s (p99 0.3-0.45 s on two
+ * busy cores) and some 15 MB of heap while it runs, 22 MB with a demand charge (the plan-bench benchmark).
  */
 public final class PlanSolver {
 

@@ -28,7 +28,7 @@ public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
     /** A state of charge this far off the plan's re-plans at once: the battery did not do what was planned. */
     static final double SOC_ERROR_PCT = 10;
-    /** Fast triggers (forecast error, SoC error) re-plan at most this often, so a noisy reading cannot spin the solver. */
+    /** PV or SoC off the plan re-plans at most this often, so a noisy reading cannot spin the solver. */
     static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     private final PlannerSettings settings;
@@ -46,6 +46,8 @@ public final class Planner {
     private Hashprice solvedHashprice;
     private double solvedCapKw = Double.NaN;
     private long lastAttemptMillis = Long.MIN_VALUE;
+    /** When PV or the state of charge last re-planned: no more than once a minute. */
+    private long lastDeviationMillis = Long.MIN_VALUE / 2;
 
     /**
      * @param units the priced miners, one curve each: the fleet's value curve
@@ -168,25 +170,24 @@ public final class Planner {
         if (Double.compare(capKw, solvedCapKw) != 0) {
             why.add("import cap " + Math.round(solvedCapKw) + " -> " + Math.round(capKw) + " kW");
         }
-        if (since >= MIN_INTERVAL.toMillis()) {
-            deviation(seen, wallMillis).ifPresent(why::add);
+        if (wallMillis - lastDeviationMillis >= MIN_INTERVAL.toMillis()) {
+            deviation(seen, wallMillis).ifPresent(off -> {
+                why.add(off);
+                lastDeviationMillis = wallMillis;
+            });
         }
         return why.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", why));
     }
 
     /** PV output or state of charge far off what the plan expected now. */
     private Optional<String> deviation(Observed seen, long wallMillis) {
-        Optional<PlannedSlot> slot = held.slotAt(wallMillis);
-        if (slot.isEmpty()) {
-            return Optional.empty();
-        }
         // against what the plan assumed for now (the reading when it was solved in the current slot): a cloud that
         // stays re-plans once, and once more when the next slot's clear forecast meets it, not every minute
         double pvError = seen.pvKw() - held.assumedAt(wallMillis).map(PlanSlotInput::pvKw).orElse(Double.NaN);
         if (Double.isFinite(pvError) && Math.abs(pvError) > settings.forecastErrorKw()) {
             return Optional.of(String.format(Locale.ROOT, "forecast error %+.0f kW", pvError));
         }
-        double socError = seen.socPct() - slot.get().socPctEnd();
+        double socError = seen.socPct() - held.plannedSocAt(wallMillis);
         if (settings.battery().isPresent() && Double.isFinite(socError) && Math.abs(socError) > SOC_ERROR_PCT) {
             return Optional.of(String.format(Locale.ROOT, "state of charge %+.0f %% off the plan", socError));
         }

@@ -17,8 +17,12 @@ import java.util.List;
  */
 public record ValueCurve(List<Segment> segments) {
 
-    /** How many segments the planner keeps at most, so 192 slots stay a small LP. */
-    public static final int MAX_SEGMENTS = 24;
+    /**
+     * How many segments {@link #of(Collection, double)} keeps at most, so 192 slots stay a small LP: each segment is
+     * a column per slot, and the solver's dense tableau grows with them (at 192 slots without a demand charge a solve
+     * needs some 15 MB of heap with 12 segments, 19 MB with 15, 11 MB with 8: the plan-bench benchmark).
+     */
+    public static final int MAX_SEGMENTS = 12;
     private static final double HOURS_PER_DAY = 24;
     private static final double W_PER_KW = 1000;
     private static final double KW_PER_MW = 1000;
@@ -62,6 +66,14 @@ public record ValueCurve(List<Segment> segments) {
      * @param netUsdPerThDay the hashprice after the pool's fee, USD per TH/s per day
      */
     public static ValueCurve of(Collection<UnitModel> units, double netUsdPerThDay) {
+        return of(units, netUsdPerThDay, MAX_SEGMENTS);
+    }
+
+    /** The same with at most {@code maxSegments} segments: fewer make a smaller, faster and coarser LP. */
+    public static ValueCurve of(Collection<UnitModel> units, double netUsdPerThDay, int maxSegments) {
+        if (maxSegments < 1) {
+            throw new IllegalArgumentException("a value curve needs at least 1 segment, not " + maxSegments);
+        }
         List<Segment> increments = new ArrayList<>();
         for (UnitModel unit : units) {
             double lastW = 0;
@@ -76,7 +88,7 @@ public record ValueCurve(List<Segment> segments) {
             }
         }
         increments.sort(Comparator.comparingDouble(Segment::usdPerMwh).reversed());
-        return new ValueCurve(SegmentMerge.toAtMost(MAX_SEGMENTS, increments));
+        return new ValueCurve(SegmentMerge.toAtMost(maxSegments, increments));
     }
 
     /** All the mining power the curve holds. */

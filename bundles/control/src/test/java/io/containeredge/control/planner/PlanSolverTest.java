@@ -96,6 +96,17 @@ class PlanSolverTest {
     }
 
     @Test
+    void slotsCappedWithinThePeakSoFarLeaveThePeakToTheOthers() throws PlanException {
+        // the first slot cannot pass the 120 kW peak so far; the second, needing 150 kW, sets the new peak
+        Plan plan = solve(Problems.hourly().slot(50, 0, 110, 110).slot(50, 0, 150, 200).demandCharge(10, 120)
+                .build());
+
+        assertEquals(150, plan.peakImportKw(), KW);
+        assertEquals(10 * 30, plan.demandUsd(), KW);
+        assertEquals(110, plan.slots().get(0).importKw(), KW);
+    }
+
+    @Test
     void firmLoadBeyondGridPvAndBatteryIsInfeasibleNamingTheSlot() {
         PlanException e = assertThrows(PlanException.class, () -> solve(Problems.hourly().battery(BATTERY, 50)
                 .slot(50, 0, 10, 100).slot(50, 20, 200, 100).build()));
@@ -127,5 +138,29 @@ class PlanSolverTest {
         assertEquals(60, plan.slots().get(1).energyValueUsdPerMwh(), 1e-9, "inside the second segment");
         assertEquals(0, plan.slots().get(2).miningKw(), KW);
         assertEquals(91, plan.slots().get(2).energyValueUsdPerMwh(), 1e-9);
+    }
+
+    @Test
+    void aBatteryBelowItsWindowNowIsNotInfeasible() throws PlanException {
+        Plan plan = solve(Problems.hourly().battery(BATTERY, 4).slot(100, 0, 20, 200).slot(10, 0, 20, 200)
+                .slot(100, 0, 20, 200).build());
+
+        for (PlannedSlot s : plan.slots()) {
+            assertTrue(s.socPctEnd() >= 4 - KW, "never below where it is now: " + s.socPctEnd());
+        }
+        assertEquals(0, plan.slots().get(0).dischargeKw(), KW, "nothing above its 4 % to give");
+    }
+
+    @Test
+    void aSolveOverItsTimeLimitFailsSayingSo() {
+        Problems big = Problems.hourly().battery(BATTERY, 50).mining(new Segment(50, 90), new Segment(50, 60));
+        for (int t = 0; t < 192; t++) {
+            big.slot(40 + (t * 37) % 90, 10 * (t % 7), 20, 200);
+        }
+        PlanSolver hurried = new PlanSolver(java.time.Duration.ofNanos(1_000_000));
+
+        PlanException e = assertThrows(PlanException.class,
+                () -> hurried.solve(big.build(), java.util.Optional.empty()));
+        assertTrue(e.getMessage().contains("limit of 1 ms") || e.getMessage().contains("limit 1 ms"), e.getMessage());
     }
 }

@@ -50,6 +50,18 @@ class ValueCurveTest {
     }
 
     @Test
+    void aSmallerCapMergesFurther() {
+        // three values: its lowest step, then 100 W steps along each of the curve's two straight pieces
+        List<UnitModel> fleet = List.of(new UnitModel("S21", S21, 1800, 3500, 100, 3500));
+        assertEquals(3, ValueCurve.of(fleet, HASHPRICE).segments().size());
+
+        ValueCurve two = ValueCurve.of(fleet, HASHPRICE, 2);
+        assertEquals(2, two.segments().size());
+        assertEquals(3.5, two.maxKw(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> ValueCurve.of(fleet, HASHPRICE, 0));
+    }
+
+    @Test
     void identicalUnitsAreOneCurveOfTheirSteps() {
         ValueCurve one = ValueCurve.of(List.of(new UnitModel("S21", S21, 1800, 3500, 100, 3500)), HASHPRICE);
         ValueCurve forty = ValueCurve.of(Collections.nCopies(40, new UnitModel("S21", S21, 1800, 3500, 100, 3500)),
