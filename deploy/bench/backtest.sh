@@ -11,31 +11,20 @@ cd "$(dirname "$0")/../.."   # repo root
 # shellcheck source=deploy/bench/lib.sh
 . deploy/bench/lib.sh
 
-JAR=deploy/target/containeredge-sim.jar
 SITE=firmware-config/sites/mixed-container.yaml
-PRICES=firmware-config/prices/sample-year-15min.csv
-HASHPRICE=0.045
-POOL_FEE=0.02
 STRIKES=$(seq 40 5 200)
-if [[ ${1:-} == --smoke ]]; then
-  TMP=$(mktemp -d -t backtest-smoke.XXXXXX)
-  trap 'rm -rf "$TMP"' EXIT
-  head -n $(( 1 + 7 * 96 )) "$PRICES" >"$TMP/week.csv"   # the header and 7 days of 96 slots
-  PRICES=$TMP/week.csv
+backtest_args "$@"
+if (( SMOKE )); then
   STRIKES=90
-elif [[ -n ${1:-} ]]; then
-  HASHPRICE=$1
 fi
-[[ -f $JAR ]] || die "$JAR is missing: run mvn install first"
 
 # One replay; prints "<strategy> <profit> <energy MWh> <cost> <revenue> <uptime %> <changes/miner-day> <wall s>".
 #   usage: replay <strategy>
 replay() {
   local t0 json
   t0=$(now_ms)
-  json=$(java -jar "$JAR" backtest --site "$SITE" --prices "$PRICES" --hashprice "$HASHPRICE" \
-    --pool-fee "$POOL_FEE" --strategy "$1" --json)
-  field() { sed -n "s/.*\"$1\":\([-0-9.Ee]*\).*/\1/p" <<<"$json"; }
+  json=$(backtest_json "$1")
+  field() { json_field "$json" "$1"; }
   printf '%-12s %12.0f %10.1f %10.0f %10.0f %7.2f %7.3f %6.1f\n' "$1" "$(field profitUsd)" "$(field energyMwh)" \
     "$(field energyCostUsd)" "$(field revenueUsd)" "$(field uptimePct)" "$(field stateChangesPerMinerDay)" \
     "$(( $(now_ms) - t0 ))e-3"

@@ -124,3 +124,38 @@ context_rows() {
   echo "| Machine | $(nproc) CPU, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1) |"
   echo "| Java | $(java -version 2>&1 | head -n 1) |"
 }
+
+# The backtest benchmarks' common settings and arguments: the simulator's jar (JAR), the sample year (PRICES), a
+# hashprice of 0.045 USD/TH/day (HASHPRICE) less a 2 % pool fee (POOL_FEE); then --smoke (sets SMOKE=1 and PRICES to
+# the year's first week, the CSV's header and 7 days of 96 slots in a temporary file removed when the script exits)
+# or another hashprice; then checks that $JAR is there. Call it directly, not in $(...).
+#   usage: backtest_args "$@"
+backtest_args() {
+  JAR=deploy/target/containeredge-sim.jar
+  PRICES=firmware-config/prices/sample-year-15min.csv
+  HASHPRICE=0.045
+  POOL_FEE=0.02
+  SMOKE=0
+  if [[ ${1:-} == --smoke ]]; then
+    SMOKE=1
+    BENCH_TMP=$(mktemp -d -t backtest-week.XXXXXX)
+    trap 'rm -rf "$BENCH_TMP"' EXIT
+    head -n $(( 1 + 7 * 96 )) "$PRICES" >"$BENCH_TMP/week.csv"
+    PRICES=$BENCH_TMP/week.csv
+  elif [[ -n ${1:-} ]]; then
+    HASHPRICE=$1
+  fi
+  [[ -f $JAR ]] || die "$JAR is missing: run mvn install first"
+}
+
+# One backtest of $SITE over $PRICES at $HASHPRICE and $POOL_FEE: its --json line (solver notices left out).
+#   usage: backtest_json <strategy> [more backtest options...]
+backtest_json() {
+  local strategy=$1; shift
+  java -jar "$JAR" backtest --site "$SITE" --prices "$PRICES" --hashprice "$HASHPRICE" --pool-fee "$POOL_FEE" \
+    --strategy "$strategy" "$@" --json | grep '^{'
+}
+
+# A number from the backtest's one-line --json output.
+#   usage: json_field <json> <name>
+json_field() { sed -n "s/.*\"$2\":\([-0-9.Ee]*\).*/\1/p" <<<"$1"; }

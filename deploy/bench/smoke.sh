@@ -25,6 +25,7 @@ smoke() {
 
 smoke poll java -cp deploy/target/containeredge-sim.jar io.containeredge.simulator.bench.PollBenchmark 20
 smoke backtest deploy/bench/backtest.sh --smoke
+smoke backtest-storage deploy/bench/backtest-storage.sh --smoke
 smoke plan-solve deploy/bench/plan-solve.sh --smoke
 smoke reaction deploy/bench/reaction.sh --smoke
 smoke footprint deploy/bench/footprint.sh --smoke

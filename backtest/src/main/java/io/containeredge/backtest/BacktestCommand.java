@@ -4,6 +4,7 @@ import io.containeredge.control.economics.PriceSlots;
 import io.containeredge.control.replay.Replay;
 import io.containeredge.control.replay.ReplayInputs;
 import io.containeredge.control.replay.ReplayResult;
+import io.containeredge.control.replay.SiteEnergy;
 import io.containeredge.control.replay.Strategy;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.modbus.config.ConfigSource;
@@ -25,10 +26,17 @@ import java.util.stream.IntStream;
  *   --site FILE|demo          the site whose miners and control settings are replayed (default: the demo site)
  *   --prices CSV              timestamp,usd_per_mwh in slots of 5 or 15 minutes, without a gap
  *   --hashprice CSV|NUMBER    USD per TH/s per day: one number, or timestamp,usd_per_th_day as a step function
- *   --strategy S              value | strike:USD_MWh | always-on
+ *   --strategy S              value | strike:USD_MWh | always-on | rule-battery | plan
  *   --pool-fee F              the pool's share, 0 to 0.5 (default: the site's economics section's, else 0)
+ *   --battery-kwh N --battery-kw N [--round-trip R] [--wear USD_MWh]   a battery (default: the site's planner's)
+ *   --pv-kw N [--latitude D] [--longitude D]   a PV plant ({@link PvSeries}; default: the planner's pvRatedKw)
+ *   --export-kw N --export-price zero|fixed:USD_MWh|market   selling back (default: the planner's export)
+ *   --import-cap N            kW (default: the site's limits)
+ *   --replan 15m..24h         how often the plan strategy re-plans (default 4h)
  *   --json                    one JSON object instead of the text report
  * </pre>
+ * The miners' energy is priced at the site's meter ({@link SiteEnergy}): with a battery, PV or export the energy cost
+ * is the import's, plus the export earnings and the battery's wear.
  */
 final class BacktestCommand {
 
@@ -46,6 +54,7 @@ final class BacktestCommand {
                 return 0;
             }
             SiteConfig site = site(o.site());
+            SiteEnergy energy = o.energy().energy(site);
             List<PriceSlots.Slot> prices = PriceSeries.read(Path.of(o.prices()));
             NavigableMap<Long, Double> hashprice = HashpriceSeries.parse(o.hashprice());
             double poolFee = o.poolFee() != null ? o.poolFee()
@@ -53,9 +62,9 @@ final class BacktestCommand {
             ReplayInputs inputs = new ReplayInputs(prices, hashprice, poolFee);
             long started = System.nanoTime();
             ReplayResult result = Replay.run(site, o.strategy(), inputs,
-                    new VirtualFleet(site, inputs.startMillis()));
+                    new VirtualFleet(site, inputs.startMillis()), energy, slot -> { });
             double wallSeconds = (System.nanoTime() - started) / 1e9;
-            Report report = new Report(site, o, inputs, result, wallSeconds);
+            Report report = new Report(site, o, inputs, energy, result, wallSeconds);
             out.println(o.json() ? report.json() : report.text());
             return 0;
         } catch (IllegalArgumentException | ConfigException e) {
@@ -93,14 +102,17 @@ final class BacktestCommand {
 
     static String usage() {
         return "usage: backtest [--site FILE|demo] --prices CSV --hashprice CSV|USD_PER_TH_DAY"
-                + " --strategy value|strike:USD_MWh|always-on [--pool-fee F] [--json]\n"
+                + " --strategy value|strike:USD_MWh|always-on|rule-battery|plan [--pool-fee F] [--json]\n"
+                + "  [--battery-kwh N --battery-kw N [--round-trip R] [--wear USD_MWh]] [--pv-kw N [--latitude D]"
+                + " [--longitude D]]\n"
+                + "  [--export-kw N] [--export-price zero|fixed:USD_MWh|market] [--import-cap KW] [--replan 4h]\n"
                 + "  prices CSV: timestamp,usd_per_mwh (ISO 8601 with offset or epoch seconds; slots of 5 or 15 min)\n"
                 + "  hashprice CSV: timestamp,usd_per_th_day (a step function)";
     }
 
     /** The command line, checked. */
     record Options(String site, String prices, String hashprice, Strategy strategy, Double poolFee, boolean json,
-            boolean help) {
+            boolean help, EnergyOptions energy) {
 
         static Options parse(String[] args) {
             String site = DEMO;
@@ -109,10 +121,11 @@ final class BacktestCommand {
             Strategy strategy = null;
             Double poolFee = null;
             boolean json = false;
+            EnergyOptions energy = new EnergyOptions();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--help") || a.equals("-h")) {
-                    return new Options(site, prices, hashprice, strategy, poolFee, json, true);
+                    return new Options(site, prices, hashprice, strategy, poolFee, json, true, energy);
                 }
                 if (a.equals("--json")) {
                     json = true;
@@ -128,13 +141,17 @@ final class BacktestCommand {
                     case "--hashprice" -> hashprice = v;
                     case "--strategy" -> strategy = Strategy.parse(v);
                     case "--pool-fee" -> poolFee = poolFee(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a);
+                    default -> {
+                        if (!energy.set(a, v)) {
+                            throw new IllegalArgumentException("unknown option " + a);
+                        }
+                    }
                 }
             }
             if (prices == null || hashprice == null || strategy == null) {
                 throw new IllegalArgumentException("--prices, --hashprice and --strategy are required");
             }
-            return new Options(site, prices, hashprice, strategy, poolFee, json, false);
+            return new Options(site, prices, hashprice, strategy, poolFee, json, false, energy);
         }
 
         private static double poolFee(String v) {

@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +87,45 @@ class BacktestCommandTest {
         assertTrue(run("--prices", "p.csv", "--hashprice", "0.045", "--strategy", "strike:x").err()
                 .contains("strike:USD_MWh"));
         assertEquals(2, run("--prices", "p.csv", "--strategy", "value").code(), "no hashprice");
+    }
+
+    @Test
+    void aStorageRunReportsTheMetersFiguresAndStaysUnderTheCap() throws IOException {
+        Run r = run("--site", Sites.MIXED.toString(), "--prices", firstDay().toString(), "--hashprice", "0.045",
+                "--strategy", "plan", "--battery-kwh", "500", "--battery-kw", "250", "--pv-kw", "400", "--export-kw",
+                "300", "--export-price", "market", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out().substring(r.out().indexOf('{')));
+        for (String field : List.of("importMwh", "exportMwh", "exportRevenueUsd", "batteryWearUsd", "batteryCycles",
+                "pvUsedMwh", "pvCurtailedMwh", "maxImportKw", "importCapKw", "plans")) {
+            assertTrue(json.get(field).isNumber(), field + " in " + r.out());
+        }
+        assertEquals(2200, json.get("importCapKw").asDouble(), "the site's cap");
+        assertTrue(json.get("maxImportKw").asDouble() <= 2200, r.out());
+        assertEquals(6, json.get("plans").asInt(), "a day re-planned every 4 hours");
+        assertTrue(json.get("pvUsedMwh").asDouble() > 0, "the sun shone on 1 January: " + r.out());
+        assertEquals(json.get("revenueUsd").asDouble() + json.get("exportRevenueUsd").asDouble()
+                - json.get("energyCostUsd").asDouble() - json.get("batteryWearUsd").asDouble(),
+                json.get("profitUsd").asDouble(), 1e-6);
+    }
+
+    @Test
+    void storageOptionsOutOfRangeAreRefusedSayingWhatIsAccepted() {
+        String[] base = {"--site", Sites.MIXED.toString(), "--prices", "p.csv", "--hashprice", "0.045", "--strategy",
+            "plan"};
+        Map<List<String>, String> cases = Map.of(
+                List.of("--battery-kwh", "500"), "--battery-kwh and --battery-kw go together",
+                List.of("--export-price", "cheap"), "zero, fixed:USD_MWh (e.g. fixed:30) or market",
+                List.of("--replan", "5m"), "--replan 5m: minutes or hours from 15m to 24h",
+                List.of("--round-trip", "1.5"), "--round-trip 1.5: a number from 0.01 to 1",
+                List.of("--pv-kw", "lots"), "--pv-kw lots: a number from 0 to 1000000");
+        cases.forEach((extra, message) -> {
+            List<String> args = new ArrayList<>(List.of(base));
+            args.addAll(extra);
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), extra.toString());
+            assertTrue(r.err().contains(message), extra + ": " + r.err());
+        });
     }
 
     @Test

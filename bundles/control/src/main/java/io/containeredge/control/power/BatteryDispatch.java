@@ -13,7 +13,7 @@ import java.util.List;
  * the import: the import already contains the battery's present output, and deciding on it would make
  * the setpoint chase its own effect and oscillate.
  */
-final class BatteryDispatch {
+public final class BatteryDispatch {
 
     /** Charging starts this far under the target and runs up to it, so a SoC at the target does not flap. */
     static final double RESUME_BELOW_TARGET_PCT = 2;
@@ -44,7 +44,7 @@ final class BatteryDispatch {
         return new BatteryCommand(floor, target.reason() + " (ramping from " + Math.round(lastSetpointKw) + " kW)");
     }
 
-    static BatteryCommand decide(PowerInputs p, BatteryLimits b, double loadKw, double allowedKw, String allowedWhy,
+    public static BatteryCommand decide(PowerInputs p, BatteryLimits b, double loadKw, double allowedKw, String allowedWhy,
             double lastSetpointKw, List<AlarmCondition> alarms) {
         if (!b.present()) {
             // at once: a battery that just became unusable (limits unreadable, in maintenance) must not

@@ -1,6 +1,9 @@
 package io.containeredge.control.replay;
 
-/** The replay's accounting, interval by interval: prices are constant within each (steps start at every slot). */
+/**
+ * The replay's accounting of the miners, interval by interval: energy, work, uptime, actions. What the energy costs is
+ * the site's meter's ({@link SiteLedger}).
+ */
 final class Ledger {
 
     private static final double SECONDS_PER_DAY = 86_400;
@@ -9,7 +12,6 @@ final class Ledger {
     private final int miners;
     private double seconds;
     private double energyMwh;
-    private double costUsd;
     private double revenueUsd;
     private double hashingMinerSeconds;
     private long changes;
@@ -19,15 +21,11 @@ final class Ledger {
         this.miners = miners;
     }
 
-    /**
-     * @param usdPerMwh the energy price in force over the interval
-     * @param netUsdPerThDay the hashprice in force, less the pool fee
-     */
-    void add(ReplayFleet.Interval done, double seconds, double usdPerMwh, double netUsdPerThDay) {
+    /** @param netUsdPerThDay the hashprice in force, less the pool fee */
+    void add(ReplayFleet.Interval done, double seconds, double netUsdPerThDay) {
         double mwh = done.energyWh() / WH_PER_MWH;
         this.seconds += seconds;
         energyMwh += mwh;
-        costUsd += mwh * usdPerMwh;
         revenueUsd += done.hashedTh() / SECONDS_PER_DAY * netUsdPerThDay;
         hashingMinerSeconds += done.hashingMinerSeconds();
     }
@@ -38,11 +36,12 @@ final class Ledger {
         changes += actions;
     }
 
-    ReplayResult result(String strategy) {
+    /** @param site the meter's side: what the energy cost (the site's import), the export and the battery */
+    ReplayResult result(String strategy, SiteResult site) {
         double minerSeconds = miners * seconds;
         double minerDays = minerSeconds / SECONDS_PER_DAY;
-        return new ReplayResult(strategy, miners, seconds / 3600, energyMwh, costUsd, revenueUsd,
+        return new ReplayResult(strategy, miners, seconds / 3600, energyMwh, site.importCostUsd(), revenueUsd,
                 minerSeconds > 0 ? 100 * hashingMinerSeconds / minerSeconds : 0,
-                minerDays > 0 ? changes / minerDays : 0, steps);
+                minerDays > 0 ? changes / minerDays : 0, steps, site);
     }
 }

@@ -11,6 +11,7 @@ import io.containeredge.control.economics.PriceSlots;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.control.loop.ControlConfig;
+import io.containeredge.control.power.PowerConfig;
 import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.site.api.SiteConfig;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Replays the controller's miner decisions over a price series at virtual time, event-driven: a step at every
@@ -32,7 +34,9 @@ import java.util.Optional;
  * <p>Each step is one control cycle of the miners: the fleet as the controller reads it, the strategy's limit
  * sources through {@link io.containeredge.control.limit.LimitSources} and the arbiter, the miners valued by the
  * strategy, {@link MinerAllocator#allocate} with the site's control settings; the fleet then carries the actions
- * out. Energy and work are accounted between steps at the prices in force.
+ * out. Energy and work are accounted between steps at the prices in force; at each price slot's end the site's
+ * meter ({@link SiteLedger}) adds the firm load, the PV and the battery to the miners' mean draw and prices the import
+ * and the export.
  */
 public final class Replay {
 
@@ -54,26 +58,43 @@ public final class Replay {
     private final Duration validity;
     private final int windowSlots;
     private final Ledger ledger;
+    private final SiteLedger meter;
     private AllocatorState allocator = AllocatorState.initial();
     private int nextSlot;
     private Long nextHashprice;
     private long lastActionMillis = Long.MIN_VALUE;
+    /** The miners' energy in the price slot under way. */
+    private double slotWh;
 
-    private Replay(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet) {
+    private Replay(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet, SiteEnergy energy,
+            Consumer<MeterSlot> slots) {
         this.in = in;
         this.fleet = fleet;
         this.strategy = strategy;
         this.validity = Duration.ofMillis(in.endMillis() - in.startMillis());
-        this.decisions = strategy.decisions(site, economics(site, in, validity));
         this.cfg = ControlConfig.of(site.limits(), site.control());
+        this.meter = new SiteLedger(energy, strategy.usesBattery(), slots);
+        double transformerKw = PowerConfig.forSite(cfg).ratingKw();
+        this.decisions = strategy.decisions(site, economics(site, in, validity), strategy.kind() != Strategy.Kind.PLAN
+                ? Optional.empty() : Optional.of(inputs -> new PlanFollowing(site, energy, inputs, transformerKw,
+                        meter::socPct, in.startMillis(), in.endMillis())));
         this.windowSlots = (int) (PRICES_AHEAD.toMillis() / in.prices().get(0).length().toMillis());
         this.ledger = new Ledger(site.miners().count());
         this.nextHashprice = in.hashprice().higherKey(in.startMillis());
     }
 
-    /** Runs {@code strategy} on {@code site}'s miners, {@code fleet}, over the prices of {@code in}. */
+    /** Runs {@code strategy} on {@code site}'s miners, {@code fleet}, over the prices of {@code in}: the miners only. */
     public static ReplayResult run(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet) {
-        return new Replay(site, strategy, in, fleet).run();
+        return run(site, strategy, in, fleet, SiteEnergy.MINERS_ONLY, slot -> { });
+    }
+
+    /**
+     * The same with the site around the miners (firm load, PV, battery, export, import cap), {@code slots} told what
+     * the site's meter saw in each price slot.
+     */
+    public static ReplayResult run(SiteConfig site, Strategy strategy, ReplayInputs in, ReplayFleet fleet,
+            SiteEnergy energy, Consumer<MeterSlot> slots) {
+        return new Replay(site, strategy, in, fleet, energy, slots).run();
     }
 
     /**
@@ -95,11 +116,13 @@ public final class Replay {
         long end = in.endMillis();
         long now = in.startMillis();
         long last = now;
-        double usdPerMwh = 0;
         double netUsdPerThDay = 0;
         while (now < end) {
             if (now > last) {
-                ledger.add(fleet.advance(now), (now - last) / 1000.0, usdPerMwh, netUsdPerThDay);
+                account(fleet.advance(now), (now - last) / 1000.0, netUsdPerThDay);
+            }
+            if (nextSlot > 0 && nextSlot < in.prices().size() && in.prices().get(nextSlot).startMillis() == now) {
+                slotEnded(nextSlot - 1);
             }
             feedInputs(now);
             List<MinerAction> actions = decide(now);
@@ -108,13 +131,30 @@ public final class Replay {
             if (!actions.isEmpty()) {
                 lastActionMillis = now;
             }
-            usdPerMwh = decisions.inputs().energyPrice(now).usdPerMwh();
             netUsdPerThDay = decisions.inputs().hashprice().netUsdPerThDay();
             last = now;
             now = Math.min(nextStep(now, actions), end);
         }
-        ledger.add(fleet.advance(end), (end - last) / 1000.0, usdPerMwh, netUsdPerThDay);
-        return ledger.result(strategy.toString());
+        account(fleet.advance(end), (end - last) / 1000.0, netUsdPerThDay);
+        slotEnded(in.prices().size() - 1);
+        Optional<PlanFollowing> plan = decisions.plan();
+        return ledger.result(strategy.toString(), meter.result(plan.map(PlanFollowing::plans).orElse(0),
+                plan.map(PlanFollowing::failures).orElse(0), plan.map(PlanFollowing::solveSeconds).orElse(0.0)));
+    }
+
+    private void account(ReplayFleet.Interval done, double seconds, double netUsdPerThDay) {
+        ledger.add(done, seconds, netUsdPerThDay);
+        slotWh += done.energyWh();
+    }
+
+    /** The site's meter over a price slot that has just ended, at its prices (the economics inputs' for import). */
+    private void slotEnded(int index) {
+        PriceSlots.Slot slot = in.prices().get(index);
+        double hours = slot.length().toMillis() / 3_600_000.0;
+        meter.slot(slot.startMillis(), hours, slotWh / 1000 / hours, slot.usdPerMwh(),
+                decisions.inputs().energyPrice(slot.startMillis()).usdPerMwh(),
+                decisions.plan().map(PlanFollowing::target).orElse(null));
+        slotWh = 0;
     }
 
     /** At a slot's start the prices from it on, as a price update brings them; a hashprice when it changes. */

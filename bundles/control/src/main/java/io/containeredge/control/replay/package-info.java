@@ -7,7 +7,11 @@
  * io.containeredge.control.economics.EconomicInputs}, and {@link
  * io.containeredge.control.allocation.MinerAllocator} with the site's control settings; a {@link
  * io.containeredge.control.replay.ReplayFleet} carries the actions out and says what its units drew and hashed.
+ * The site around the miners ({@link io.containeredge.control.replay.SiteEnergy}: firm load, PV, battery, export,
+ * import cap) is accounted at its meter slot by slot, the battery run by the power guard's own
+ * {@link io.containeredge.control.power.BatteryDispatch}; the plan strategy solves the planner's own problem
+ * ({@link io.containeredge.control.planner.PlanProblems}, {@link io.containeredge.control.planner.PlanSolver}).
  * It learns nothing: every miner is valued on its model's curve, as no efficiency watch feeds it learned ones.
- * Pure: no I/O, no clock, no threads. Internal to the bundle: not exported.
+ * Pure: no I/O, no clock, no threads (the plan strategy measures its solves' wall time, for the report). Internal to the bundle: not exported.
  */
 package io.containeredge.control.replay;
