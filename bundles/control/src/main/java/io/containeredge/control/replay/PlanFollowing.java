@@ -15,6 +15,7 @@ import io.containeredge.control.planner.PlanLimit;
 import io.containeredge.control.planner.PlanProblem;
 import io.containeredge.control.planner.PlanProblems;
 import io.containeredge.control.planner.PlanSolver;
+import io.containeredge.control.planner.SlotFollowing;
 import io.containeredge.control.planner.PlannedSlot;
 import io.containeredge.control.planner.PvHistory;
 import io.containeredge.control.power.BatteryTarget;
@@ -23,7 +24,6 @@ import io.containeredge.site.api.SiteConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -54,6 +54,8 @@ final class PlanFollowing implements LimitSource {
     private final DoubleSupplier socPct;
     private long nextPlanMillis = Long.MIN_VALUE;
     private Plan plan;
+    /** All the mining power the last plan's value curve holds. */
+    private double curveKw;
     private BatteryTarget target;
     private int plans;
     private int failures;
@@ -109,14 +111,10 @@ final class PlanFollowing implements LimitSource {
             return List.of(new Verdict(PlanLimit.NAME, Double.POSITIVE_INFINITY, false, "no plan followed", List.of(),
                     Verdict.Strength.SOFT, null));
         }
-        PlannedSlot s = slot.get();
-        target = settings.battery().isEmpty() ? null
-                : new BatteryTarget(s.batteryKw(), settings.battery().get().maxSocPct(), settings.export().limitKw(),
-                        "plan slot");
-        String reason = String.format(Locale.ROOT, "plan: mining %.0f kW, battery %+.0f kW", s.miningKw(),
-                s.batteryKw());
-        return List.of(new Verdict(PlanLimit.NAME, s.miningKw() + unpricedKw, false, reason, List.of(),
-                Verdict.Strength.SOFT, s.startMillis() + PlanProblems.SLOT.toMillis()));
+        SlotFollowing following = SlotFollowing.of(slot.get(), curveKw, settings, unpricedKw,
+                "plan slot");
+        target = following.target();
+        return List.of(following.verdict());
     }
 
     private void replan(long wall) {
@@ -125,6 +123,7 @@ final class PlanFollowing implements LimitSource {
         PlanProblems.Now now = new PlanProblems.Now(wall, socPct.getAsDouble(), Double.NaN, site.ambientC(),
                 site.importCapKw(), transformerKw, 0, inputs.hashprice().netUsdPerThDay(), units);
         PlanProblem problem = PlanProblems.build(settings, inputs, forecast, noHistory, now);
+        curveKw = problem.mining().maxKw();
         long started = System.nanoTime();
         plans++;
         try {
