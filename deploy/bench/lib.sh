@@ -5,7 +5,7 @@
 # The gateway's JVM options and malloc setting in the benchmarks: those of ./run-demo.sh (the Debian
 # package's containeredge.env has the same memory options with a larger heap). Why each: README,
 # "Gateway footprint".
-GATEWAY_JVM_OPTS="-Xmx64m -Xms16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=30000"
+GATEWAY_JVM_OPTS="-Xmx64m -Xms16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=30000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}   # set but empty: glibc's default
 
 die() { echo "error: $*" >&2; exit 1; }
