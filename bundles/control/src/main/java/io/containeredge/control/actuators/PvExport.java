@@ -3,9 +3,9 @@ package io.containeredge.control.actuators;
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.Reading;
 import io.containeredge.control.limit.Cycle;
+import io.containeredge.control.loop.InputMapper;
 import io.containeredge.control.power.PvExportLimit;
 import io.containeredge.gateway.api.DeviceWriter;
-import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.site.api.PlannerSettings;
 import io.containeredge.site.api.SiteConfig;
 import java.util.ArrayList;
@@ -24,12 +24,14 @@ public final class PvExport {
     public static final PvExport NONE = new PvExport(List.of(), null);
 
     private final List<PvActuator> inverters;
+    private final List<String> devices;
     private volatile PvExportLimit.Settings settings;
     /** Null until the first cycle: the ramp's time starts there. */
     private PvExportLimit.State state;
 
     PvExport(List<PvActuator> inverters, PvExportLimit.Settings settings) {
         this.inverters = List.copyOf(inverters);
+        this.devices = this.inverters.stream().map(PvActuator::device).toList();
         this.settings = settings;
     }
 
@@ -59,8 +61,8 @@ public final class PvExport {
             return List.of();
         }
         PvExportLimit.Settings settings = this.settings;
-        PvExportLimit.Decision d = PvExportLimit.decide(importKw, pvKw(cycle.snapshot()), from(cycle, settings),
-                cycle.nowMillis(), settings);
+        PvExportLimit.Decision d = PvExportLimit.decide(importKw, InputMapper.inverterKw(cycle.snapshot(), devices),
+                from(cycle, settings), cycle.nowMillis(), settings);
         state = d.state();
         List<AlarmCondition> alarms = new ArrayList<>(d.alarms());
         for (PvActuator inverter : inverters) {
@@ -99,19 +101,4 @@ public final class PvExport {
                         state == null ? cycle.nowMillis() : state.atMillis());
     }
 
-    /** The plant's output: every inverter's (103 W, 701 W otherwise); not good when one is not. */
-    private Reading pvKw(Snapshot s) {
-        double kw = 0;
-        for (PvActuator inverter : inverters) {
-            Reading w = Reading.of(s.get(inverter.device(), "m103.W"));
-            if (!w.good()) {
-                w = Reading.of(s.get(inverter.device(), "m701.W"));
-            }
-            if (!w.good()) {
-                return w;
-            }
-            kw += w.value() / 1000;
-        }
-        return Reading.of(kw, "pv");
-    }
 }

@@ -55,7 +55,7 @@ public final class InputMapper {
                                 "transformer/ambient_temp"),
                         Readings.worst(cdus.stream().map(c -> read(s, c, "ambient_temp")).toList(), "cdu/ambient_temp")),
                 read(s, battery, "m802.SoC"),
-                kilo(Readings.firstGood(read(s, battery, "m103.W"), read(s, battery, "m701.W"))),
+                acKw(s, battery),
                 Readings.anySet(transformers.stream().map(t -> read(s, t, STATUS + "alarm")).toList(),
                         "transformer/" + STATUS + "alarm"),
                 Readings.anySet(transformers.stream().map(t -> read(s, t, STATUS + "trip")).toList(),
@@ -104,6 +104,31 @@ public final class InputMapper {
         Optional<Reading> sunspec = List.of("m203.W", "m213.W").stream().map(p -> read(s, meter, p))
                 .filter(Reading::good).findFirst();
         return sunspec.map(InputMapper::kilo).orElse(kw);
+    }
+
+    /**
+     * The summed AC output of inverters (SunSpec 103 {@code W}, else 701), kW, + into the bus: not good when one of
+     * them is not (never a partial sum that looks like a cloud), nor when there is none. Read by the PV export limit
+     * and the planner from the same snapshot.
+     */
+    public static Reading inverterKw(Snapshot s, List<String> devices) {
+        if (devices.isEmpty()) {
+            return Reading.bad("pv", "no PV inverter in the site");
+        }
+        double kw = 0;
+        for (String device : devices) {
+            Reading r = acKw(s, device);
+            if (!r.good()) {
+                return r;
+            }
+            kw += r.value();
+        }
+        return Reading.of(kw, "pv");
+    }
+
+    /** One inverter's AC power, kW (103 {@code W}, else 701). */
+    private static Reading acKw(Snapshot s, String device) {
+        return kilo(Readings.firstGood(read(s, device, "m103.W"), read(s, device, "m701.W")));
     }
 
     private static Reading read(Snapshot s, String device, String point) {

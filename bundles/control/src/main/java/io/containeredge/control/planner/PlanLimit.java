@@ -8,8 +8,8 @@ import io.containeredge.control.economics.PriceSlots;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSource;
 import io.containeredge.control.loop.ContainerInputs;
+import io.containeredge.control.loop.InputMapper;
 import io.containeredge.control.power.BatteryTarget;
-import io.containeredge.modbus.image.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -136,27 +136,9 @@ public final class PlanLimit implements LimitSource {
         Reading soc = in.power().batterySocPct();
         return new Observed(cycle.nowMillis(), cycle.wallMillis(), valueOrNaN(in.power().importKw()),
                 valueOrNaN(soc), soc.source() + (soc.good() ? "" : ": " + soc.why()),
-                valueOrNaN(in.power().batteryKw()), pvKw(cycle.snapshot()), valueOrNaN(in.power().ambientC()),
+                valueOrNaN(in.power().batteryKw()), valueOrNaN(InputMapper.inverterKw(cycle.snapshot(), pvDevices)),
+                valueOrNaN(in.power().ambientC()),
                 in.minerKw());
-    }
-
-    /** The plant's output: every inverter's, NaN when one is not good (not a partial sum that looks like cloud). */
-    private double pvKw(Snapshot s) {
-        if (pvDevices.isEmpty()) {
-            return Double.NaN;
-        }
-        double kw = 0;
-        for (String device : pvDevices) {
-            Reading w = Reading.of(s.get(device, "m103.W"));
-            if (!w.good()) {
-                w = Reading.of(s.get(device, "m701.W"));
-            }
-            if (!w.good()) {
-                return Double.NaN;
-            }
-            kw += w.value() / 1000;
-        }
-        return kw;
     }
 
     private static double valueOrNaN(Reading r) {
