@@ -26,6 +26,21 @@ public final class SiteUnitModels {
                 m.minPowerW(), m.maxPowerW(), m.stepW(), miners.ratedPowerWOf(i))));
     }
 
+    /**
+     * The rated power of the site's miners that {@code units} does not price (no model), kW: what a plan of the
+     * priced fleet does not hold and must not limit.
+     */
+    public static double unpricedKw(SiteConfig site, Map<Integer, UnitModel> units) {
+        MinerFleetConfig miners = site.miners();
+        double w = 0;
+        for (int i = 0; i < miners.count(); i++) {
+            if (!units.containsKey(i)) {
+                w += miners.ratedPowerWOf(i);
+            }
+        }
+        return w / 1000;
+    }
+
     /** The miners among {@code count} whose model {@code modelOf} knows. */
     static Map<Integer, UnitModel> of(int count, IntFunction<Optional<UnitModel>> modelOf) {
         Map<Integer, UnitModel> units = new TreeMap<>();

@@ -122,7 +122,7 @@ public class ControlComponent implements ControlService, ControlHealth {
         PduMap pdus = new PduMap(s);
         efficiency = efficiencyWatch(s, data, loopFleet, pdus, economics);
         economicsReport = economics.map(EconomicsReport::new);
-        planner = SitePlanner.forSite(s, data, economics, endpoints, PowerConfig.forSite(cfg), clock);
+        planner = SitePlanner.forSite(s, data, economics, PowerConfig.forSite(cfg), clock);
         loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),

@@ -8,7 +8,6 @@ import io.containeredge.control.economics.SiteUnitModels;
 import io.containeredge.control.economics.UnitModel;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.loop.ControlLoop;
-import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.planner.ForecastUpdates;
 import io.containeredge.control.planner.MonthPeak;
 import io.containeredge.control.planner.PlanLimit;
@@ -62,14 +61,13 @@ final class SitePlanner implements AutoCloseable {
 
     /** Empty without a planner section (the loader refuses one without economics). */
     static Optional<SitePlanner> forSite(SiteConfig s, Path data, Optional<EconomicLimit> economics,
-            List<MinerEndpoint> endpoints, PowerConfig power, MonotonicClock clock) {
+            PowerConfig power, MonotonicClock clock) {
         if (s.planner().isEmpty() || economics.isEmpty()) {
             return Optional.empty();
         }
         PlannerSettings settings = s.planner().get();
         Map<Integer, UnitModel> units = SiteUnitModels.of(s);
-        double unpricedKw = endpoints.stream().filter(e -> !units.containsKey(e.index()))
-                .mapToDouble(MinerEndpoint::ratedW).sum() / 1000;
+        double unpricedKw = SiteUnitModels.unpricedKw(s, units);
         ZoneId zone = economics.get().inputs().tariff().settings().zone();
         Planner planner = new Planner(settings, economics.get().inputs(), new PvHistory(data.resolve("pv-history.json")),
                 units.values(), power.ratingKw(), new MonthPeak(zone));

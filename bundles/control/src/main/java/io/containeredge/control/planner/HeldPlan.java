@@ -20,8 +20,7 @@ public record HeldPlan(Optional<Plan> plan, PlanProblem problem, long solvedAtMi
 
     /** The planned slot covering a wall-clock time, if the plan has one. */
     public Optional<PlannedSlot> slotAt(long wallMillis) {
-        return plan.flatMap(p -> p.slots().stream().filter(s -> wallMillis >= s.startMillis()
-                && wallMillis < s.startMillis() + PlanProblems.SLOT.toMillis()).findFirst());
+        return plan.flatMap(p -> PlanProblems.slotAt(p.slots(), PlannedSlot::startMillis, wallMillis));
     }
 
     /**
@@ -46,8 +45,8 @@ public record HeldPlan(Optional<Plan> plan, PlanProblem problem, long solvedAtMi
 
     /** What the plan assumed of the slot covering a wall-clock time (its prices, generation, cap), if it has one. */
     public Optional<PlanSlotInput> assumedAt(long wallMillis) {
-        return problem == null ? Optional.empty() : problem.slots().stream().filter(s -> wallMillis >= s.startMillis()
-                && wallMillis < s.startMillis() + PlanProblems.SLOT.toMillis()).findFirst();
+        return problem == null ? Optional.empty()
+                : PlanProblems.slotAt(problem.slots(), PlanSlotInput::startMillis, wallMillis);
     }
 
     /** The same plan, no longer followed, for {@code why}. */

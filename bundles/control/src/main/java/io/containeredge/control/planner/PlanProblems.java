@@ -4,6 +4,7 @@ import io.containeredge.control.economics.EconomicInputs;
 import io.containeredge.control.economics.PriceSlots;
 import io.containeredge.control.economics.UnitModel;
 import io.containeredge.control.power.BatteryLimits;
+import io.containeredge.control.slots.SlotSearch;
 import io.containeredge.site.api.PlannerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Builds the plan's linear program from what the controller knows now: 48 hours of 15-minute slots from the current
@@ -49,6 +51,14 @@ public final class PlanProblems {
             double transformerRatingKw, double peakImportSoFarKw, double netUsdPerThDay, Collection<UnitModel> units) {
     }
 
+    /**
+     * The slot of a plan's or problem's slots (quarter hours in time order) that covers a wall-clock time, if any:
+     * asked every control cycle, so a binary search ({@link SlotSearch}).
+     */
+    public static <T> Optional<T> slotAt(List<T> slots, ToLongFunction<T> start, long wallMillis) {
+        return SlotSearch.covering(slots, wallMillis, start, s -> start.applyAsLong(s) + SLOT_MILLIS);
+    }
+
     public static PlanProblem build(PlannerSettings settings, EconomicInputs prices, GenerationForecast forecast,
             PvHistory history, Now now) {
         long first = Math.floorDiv(now.wallMillis(), SLOT_MILLIS) * SLOT_MILLIS;
@@ -58,8 +68,7 @@ public final class PlanProblems {
         for (int i = 0; i < SLOTS; i++) {
             long start = first + i * SLOT_MILLIS;
             Optional<GenerationForecast.Slot> f = forecast.at(start);
-            double pv = i == 0 && Double.isFinite(now.pvNowKw()) ? now.pvNowKw()
-                    : f.map(GenerationForecast.Slot::pvKw).or(() -> history.forecastAt(start)).orElse(0.0);
+            double pv = i == 0 && Double.isFinite(now.pvNowKw()) ? now.pvNowKw() : pvKw(forecast, history, start);
             double ambient = f.map(GenerationForecast.Slot::ambientC).filter(Double::isFinite).orElse(ambientNow);
             double importPrice = importPrice(prices, start);
             double cap = Math.min(now.importCapKw(), now.transformerRatingKw() * settings.derating().factorAt(ambient));
@@ -70,6 +79,15 @@ public final class PlanProblems {
         return new PlanProblem(slots, SLOT, now.socPct(), storage, curve, settings.export().limitKw(),
                 prices.tariff().settings().demandChargeUsdPerKwMonth(), now.peakImportSoFarKw(),
                 storedValue(slots, storage));
+    }
+
+    /**
+     * The generation expected at a wall-clock time: the received forecast, else the persistence forecast, else none
+     * (the careful value).
+     */
+    public static double pvKw(GenerationForecast forecast, PvHistory history, long wallMillis) {
+        return forecast.at(wallMillis).map(GenerationForecast.Slot::pvKw)
+                .or(() -> history.forecastAt(wallMillis)).orElse(0.0);
     }
 
     /** The slot's import price: the mean of the prices of its three 5-minute parts (live where published). */

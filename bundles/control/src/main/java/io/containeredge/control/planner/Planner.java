@@ -85,8 +85,7 @@ public final class Planner {
 
     /** The forecast generation at a wall-clock time: the received forecast, else the persistence forecast. */
     public double forecastPvKw(long wallMillis) {
-        return forecast.at(wallMillis).map(GenerationForecast.Slot::pvKw)
-                .or(() -> history.forecastAt(wallMillis)).orElse(0.0);
+        return PlanProblems.pvKw(forecast, history, wallMillis);
     }
 
     /**

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
-import java.util.stream.IntStream;
 
 /**
  * The plan strategy's soft limit source: the gateway's planner run synchronously in the replay. Every re-plan
@@ -74,8 +73,7 @@ final class PlanFollowing implements LimitSource {
         this.solver = new PlanSolver(settings.solveTimeLimit());
         Map<Integer, UnitModel> models = SiteUnitModels.of(site);
         this.units = models.values();
-        this.unpricedKw = IntStream.range(0, site.miners().count()).filter(i -> !models.containsKey(i))
-                .mapToDouble(site.miners()::ratedPowerWOf).sum() / 1000;
+        this.unpricedKw = SiteUnitModels.unpricedKw(site, models);
         this.transformerKw = transformerKw;
         this.socPct = socPct;
         this.forecast = perfectForecast(energy, startMillis, endMillis);
@@ -103,9 +101,8 @@ final class PlanFollowing implements LimitSource {
         if (wall >= nextPlanMillis) {
             replan(wall);
         }
-        Optional<PlannedSlot> slot = plan == null ? Optional.empty() : plan.slots().stream()
-                .filter(s -> s.startMillis() <= wall && wall < s.startMillis() + PlanProblems.SLOT.toMillis())
-                .findFirst();
+        Optional<PlannedSlot> slot = plan == null ? Optional.empty()
+                : PlanProblems.slotAt(plan.slots(), PlannedSlot::startMillis, wall);
         if (slot.isEmpty()) {
             target = null;
             return List.of(new Verdict(PlanLimit.NAME, Double.POSITIVE_INFINITY, false, "no plan followed", List.of(),
