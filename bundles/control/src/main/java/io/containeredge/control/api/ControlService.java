@@ -115,6 +115,13 @@ public interface ControlService {
      */
     Optional<PlanStatus> plan();
 
+    /**
+     * The AI/HPC tenants beside the miners: each one's contract, draw, grant, caps and why, as of the last cycle.
+     *
+     * @return empty when the site has no {@code ai} section, and before the controller's first cycle
+     */
+    Optional<AiStatus> ai();
+
     /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
     List<CommandOutcome> recentCommands();
 

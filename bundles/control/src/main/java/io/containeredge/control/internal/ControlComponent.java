@@ -3,6 +3,7 @@ package io.containeredge.control.internal;
 import io.containeredge.control.actuators.PduMap;
 import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.alarm.AlarmRegistry;
+import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
@@ -260,6 +261,11 @@ public class ControlComponent implements ControlService, ControlHealth {
         planner.orElseThrow(() -> new IllegalArgumentException("the site has no planner section: a generation"
                 + " forecast is not taken (add a planner section to the site configuration)"))
                 .updateForecast(slots, source);
+    }
+
+    @Override
+    public Optional<AiStatus> ai() {
+        return Optional.empty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.containeredge.control.testing;
 
+import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.api.CommandOutcome;
@@ -62,6 +63,7 @@ public final class RecordingControlService implements ControlService {
     private volatile FleetEfficiency efficiency = FleetEfficiency.NONE;
     private volatile EconomicsStatus economicsStatus;
     private volatile PlanStatus planStatus;
+    private volatile AiStatus aiStatus;
 
     private RecordingControlService(Builder b) {
         siteImportCapKw = b.siteImportCapKw;
@@ -177,6 +179,16 @@ public final class RecordingControlService implements ControlService {
     @Override
     public Optional<EconomicsStatus> economics() {
         return Optional.ofNullable(economicsStatus);
+    }
+
+    /** What {@link #ai()} answers from now on: as the real controller's after a cycle with GPU servers. */
+    public void showsAi(AiStatus status) {
+        aiStatus = status;
+    }
+
+    @Override
+    public Optional<AiStatus> ai() {
+        return Optional.ofNullable(aiStatus);
     }
 
     /** What {@link #plan()} answers from now on: as the real controller's after a cycle with a planner. */
