@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param economics the optional {@code economics} section: present, the miners run at the power that pays
  * @param planner the optional {@code planner} section: present, a 48-hour plan steers the battery and the mining power
+ * @param ai the optional {@code ai} section: GPU servers of AI/HPC tenants beside the miners, capped over Redfish
  */
 public record SiteConfig(
         String site,
@@ -23,13 +24,24 @@ public record SiteConfig(
         SimulationConfig simulation,
         ControlSettings control,
         Optional<EconomicsSettings> economics,
-        Optional<PlannerSettings> planner) {
+        Optional<PlannerSettings> planner,
+        Optional<AiSettings> ai) {
 
     public SiteConfig {
         connections = List.copyOf(connections);
         devices = List.copyOf(devices);
         economics = economics == null ? Optional.empty() : economics;
         planner = planner == null ? Optional.empty() : planner;
+        ai = ai == null ? Optional.empty() : ai;
+    }
+
+    /** A site without an {@code ai} section. */
+    public SiteConfig(String site, String container, String description, List<ConnectionConfig> connections,
+            List<DeviceConfig> devices, MinerFleetConfig miners, Limits limits, WebServerSettings api,
+            SimulationConfig simulation, ControlSettings control, Optional<EconomicsSettings> economics,
+            Optional<PlannerSettings> planner) {
+        this(site, container, description, connections, devices, miners, limits, api, simulation, control,
+                economics, planner, Optional.empty());
     }
 
     /** A site without a {@code planner} section. */
@@ -37,7 +49,7 @@ public record SiteConfig(
             List<DeviceConfig> devices, MinerFleetConfig miners, Limits limits, WebServerSettings api,
             SimulationConfig simulation, ControlSettings control, Optional<EconomicsSettings> economics) {
         this(site, container, description, connections, devices, miners, limits, api, simulation, control,
-                economics, Optional.empty());
+                economics, Optional.empty(), Optional.empty());
     }
 
     /** A site without an {@code economics} section: every miner runs as the limits allow. */
