@@ -31,6 +31,12 @@ public final class Arbiter {
             verdicts = List.copyOf(verdicts);
         }
 
+        /** The lowest limit of the hard (safety) sources alone: what may cut a firm floor. */
+        public double hardKw() {
+            return verdicts.stream().filter(v -> v.strength() == Verdict.Strength.HARD).mapToDouble(Verdict::maxMinerKw)
+                    .min().orElse(Double.POSITIVE_INFINITY);
+        }
+
         public List<AlarmCondition> alarms() {
             List<AlarmCondition> all = new ArrayList<>();
             verdicts.forEach(v -> all.addAll(v.alarms()));

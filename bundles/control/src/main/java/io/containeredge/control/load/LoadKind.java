@@ -1,6 +1,7 @@
 package io.containeredge.control.load;
 
 import io.containeredge.control.allocation.Arbiter;
+import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.limit.Cycle;
 import java.util.List;
 
@@ -28,6 +29,30 @@ public interface LoadKind {
     double valuePerKw();
 
     LoadSteps steps();
+
+    /**
+     * Its demand above the floor in blocks of kW at a value per kW, read after the limit sources ran this cycle: by
+     * default all of it at {@link #valuePerKw}.
+     *
+     * @param ratedKw what its units draw at full power, as observed this cycle
+     */
+    default List<LoadBudget.Offer> offers(double ratedKw) {
+        double floor = commitment() == Commitment.FIRM ? Math.min(floorKw(), ratedKw) : 0;
+        return List.of(new LoadBudget.Offer(ratedKw - floor, valuePerKw()));
+    }
+
+    /**
+     * It is capped out of band (GPU servers through their BMCs) rather than commanded step by step: it gets exactly
+     * its grant, as a cap, and the other loads use what it leaves undrawn ({@link LoadBudget}).
+     */
+    default boolean capped() {
+        return false;
+    }
+
+    /** What is wrong with its units or its terms after the last {@link #apply}: shown as alarms. */
+    default List<AlarmCondition> alarms() {
+        return List.of();
+    }
 
     /** Reads its units for this cycle; called once per cycle, before the limits are evaluated. */
     List<LoadUnit> observe(Cycle cycle);

@@ -1,6 +1,7 @@
 package io.containeredge.control.load;
 
 import io.containeredge.control.allocation.Arbiter;
+import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.limit.Cycle;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +48,22 @@ public final class LoadKinds {
         List<LoadBudget.Claim> claims = new ArrayList<>(kinds.size());
         for (int i = 0; i < kinds.size(); i++) {
             LoadKind k = kinds.get(i);
-            claims.add(new LoadBudget.Claim(k.commitment(), k.floorKw(), draw.ratedKw(i), k.valuePerKw()));
+            double ratedKw = draw.ratedKw(i);
+            claims.add(new LoadBudget.Claim(k.commitment(), k.floorKw(), ratedKw, k.offers(ratedKw), k.capped(),
+                    draw.drawKw(i)));
         }
-        double[] shares = LoadBudget.split(decision.maxMinerKw(), claims);
+        double[] shares = LoadBudget.split(decision.maxMinerKw(), decision.hardKw(), claims);
         for (int i = 0; i < kinds.size(); i++) {
             kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(), decision.binding(),
                     decision.verdicts()), cycle);
         }
+    }
+
+    /** Every kind's alarms after the last allocation. */
+    public List<AlarmCondition> alarms() {
+        List<AlarmCondition> all = new ArrayList<>();
+        kinds.forEach(k -> all.addAll(k.alarms()));
+        return all;
     }
 
     /** The units every kind reported this cycle, in registration order. */
@@ -83,6 +93,15 @@ public final class LoadKinds {
 
         double ratedKw(int kind) {
             return sumKw(units.get(kind), false);
+        }
+
+        /** What one kind's units draw now, running or not. */
+        double drawKw(int kind) {
+            double w = 0;
+            for (LoadUnit u : units.get(kind)) {
+                w += u.drawW();
+            }
+            return w / 1000;
         }
 
         /** Summed in W, in the units' order, as the loop always has: the guards see the very same number. */

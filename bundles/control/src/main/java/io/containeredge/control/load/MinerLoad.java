@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class MinerLoad implements LoadKind {
 
     private static final Logger LOG = LoggerFactory.getLogger(MinerLoad.class);
-    /** One value for every miner until economics prices each power target. */
+    /** One value for every miner while economics does not price them: 1 USD/h per kW, above any AI band. */
     private static final double VALUE_PER_KW = 1;
 
     private final ControlConfig cfg;
@@ -80,6 +80,20 @@ public final class MinerLoad implements LoadKind {
     @Override
     public double valuePerKw() {
         return VALUE_PER_KW;
+    }
+
+    /**
+     * Each miner at its value per kW as economics priced it this cycle, so that an AI band is served among the miners'
+     * steps by value; without economics all at one value, above any AI band (nothing says a miner is worth less).
+     */
+    @Override
+    public List<LoadBudget.Offer> offers(double ratedKw) {
+        List<LoadBudget.Offer> offers = new ArrayList<>(members.size());
+        for (FleetMember m : members) {
+            MinerValue v = values.apply(m.index());
+            offers.add(new LoadBudget.Offer(m.ratedW() / 1000, v == MinerValue.NONE ? VALUE_PER_KW : v.valuePerKw()));
+        }
+        return offers;
     }
 
     @Override

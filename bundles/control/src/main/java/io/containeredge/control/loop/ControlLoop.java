@@ -340,6 +340,7 @@ public final class ControlLoop {
         present.addAll(latches.alarms());
         present.addAll(batteryOutcome.alarms());
         present.addAll(pvCaps);
+        present.addAll(loads.alarms());
         present.addAll(commLoss);
         if (millis > cfg.cyclePeriod().toMillis()) {
             overruns++;
