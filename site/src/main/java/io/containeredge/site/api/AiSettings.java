@@ -25,6 +25,11 @@ public record AiSettings(List<Tenant> tenants, Duration poll, Duration requestTi
         tenants = List.copyOf(tenants);
     }
 
+    /** What the tenants may draw at most together: each one's floor + band, or its servers' rating when less. */
+    public double contractedKw() {
+        return tenants.stream().mapToDouble(t -> Math.min(t.contract().maxKw(), t.ratedKw())).sum();
+    }
+
     /** Every tenant's servers, in file order. */
     public List<GpuServer> servers() {
         return tenants.stream().flatMap(t -> t.servers().stream()).toList();

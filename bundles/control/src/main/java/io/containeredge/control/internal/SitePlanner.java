@@ -18,6 +18,7 @@ import io.containeredge.control.planner.PvHistory;
 import io.containeredge.control.power.BatteryCommand;
 import io.containeredge.control.power.PowerConfig;
 import io.containeredge.modbus.time.MonotonicClock;
+import io.containeredge.site.api.AiSettings;
 import io.containeredge.site.api.PlannerSettings;
 import io.containeredge.site.api.SiteConfig;
 import java.nio.file.Path;
@@ -65,9 +66,14 @@ final class SitePlanner implements AutoCloseable {
         if (s.planner().isEmpty() || economics.isEmpty()) {
             return Optional.empty();
         }
-        PlannerSettings settings = s.planner().get();
+        // the AI tenants are not the plan's to limit: planned as firm load at their contracts' top, never squeezed
+        double aiKw = s.ai().map(AiSettings::contractedKw).orElse(0.0);
+        PlannerSettings site = s.planner().get();
+        PlannerSettings settings = new PlannerSettings(site.battery(), site.export(), site.pvRatedKw(),
+                site.forecastFile(), site.firmLoadKw() + aiKw, site.replanEvery(), site.solveTimeLimit(),
+                site.forecastErrorKw(), site.derating());
         Map<Integer, UnitModel> units = SiteUnitModels.of(s);
-        double unpricedKw = SiteUnitModels.unpricedKw(s, units);
+        double unpricedKw = SiteUnitModels.unpricedKw(s, units) + aiKw;
         ZoneId zone = economics.get().inputs().tariff().settings().zone();
         Planner planner = new Planner(settings, economics.get().inputs(), new PvHistory(data.resolve("pv-history.json")),
                 units.values(), power.ratingKw(), new MonthPeak(zone));

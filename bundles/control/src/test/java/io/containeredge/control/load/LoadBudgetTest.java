@@ -66,4 +66,44 @@ class LoadBudgetTest {
         assertEquals(100, shares[0]);
         assertEquals(0, shares[1]);
     }
+
+    /** Miners whose two halves are worth 0.2 and 0.1 per kW, an AI tenant (floor 40, band 40 worth 0.14) capped out of band. */
+    private static final List<LoadBudget.Offer> MINER_STEPS = List.of(new LoadBudget.Offer(70, 0.2),
+            new LoadBudget.Offer(70, 0.1));
+
+    private static Claim ai(double drawKw) {
+        return new Claim(Commitment.FIRM, 40, 80, List.of(new LoadBudget.Offer(40, 0.14)), true, drawKw);
+    }
+
+    private static Claim miners() {
+        return new Claim(Commitment.FLEXIBLE, 0, 140, MINER_STEPS, false, 140);
+    }
+
+    @Test
+    void anAiBandIsServedBetweenTheMinersStepsByValue() {
+        // floor 40; the miners' 0.2 half (70); the band at 0.14 (40); the miners' 0.1 half gets the last 20
+        double[] shares = LoadBudget.split(170, List.of(miners(), ai(80)));
+        assertEquals(80, shares[1], 1e-9, "the AI gets floor and band, exactly: its cap");
+        assertEquals(90, shares[0], 1e-9, "the miners get what the AI draws leaves");
+        // a tighter budget: the band is cut before the miners' better half
+        double[] tight = LoadBudget.split(120, List.of(miners(), ai(40)));
+        assertEquals(50, tight[1], 1e-9);
+        assertEquals(80, tight[0], 1e-9);
+    }
+
+    @Test
+    void theOthersCountACappedLoadAtWhatItDrawsSoTheyAbsorbItsSwings() {
+        assertEquals(122, LoadBudget.split(170, List.of(miners(), ai(48)))[0], 1e-9, "the servers at 60 %");
+        assertEquals(80, LoadBudget.split(170, List.of(miners(), ai(90)))[0], 1e-9, "a server over its cap");
+    }
+
+    @Test
+    void aSoftBudgetUnderTheFloorsLeavesTheFloorsOnlyAHardOneCutsThem() {
+        double[] soft = LoadBudget.split(20, 500, List.of(miners(), ai(40)));
+        assertEquals(40, soft[1], 1e-9, "the floor is served out of the hard budget");
+        assertEquals(0, soft[0], 1e-9, "nothing for the miners");
+        double[] hard = LoadBudget.split(20, 20, List.of(miners(), ai(20)));
+        assertEquals(20, hard[1], 1e-9, "a hard limit under the floor cuts it");
+        assertEquals(0, hard[0], 1e-9);
+    }
 }
