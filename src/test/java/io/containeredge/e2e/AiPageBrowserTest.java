@@ -8,15 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.console.overview.LiveInputs;
 import io.containeredge.console.overview.OverviewBuilder;
 import io.containeredge.control.api.AiStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The AI page and the overview's AI panel in headless Chromium, against the console's own files and a recorded
@@ -29,31 +25,8 @@ class AiPageBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path work;
-    static ConsolePageServer server;
-    static Browser browser;
-    static String console;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ConsolePageServer.start();
-        browser = Browser.start(work.resolve("chromium-profile"));
-        console = server.console();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final ConsolePageServer SERVER = new ConsolePageServer();
 
     /** One tenant with its band capped for economics (a server capped, one lost), one held under its floor. */
     private static AiStatus ai(long now) {
@@ -77,13 +50,15 @@ class AiPageBrowserTest {
     }
 
     private static String cell(String row, int column) {
+        Browser browser = SERVER.browser();
         return browser.visible(By.cssSelector(row + " td:nth-child(" + column + ")")).getText();
     }
 
     @Test
     void theTenantsWithTheirStateAndWhyAndTheirServersAreShown() throws Exception {
-        server.answer("/api/v1/ai", 200, asTheApiWritesIt(ai(System.currentTimeMillis())));
-        browser.open(console + "ai.html");
+        Browser browser = SERVER.browser();
+        SERVER.answer("/api/v1/ai", 200, asTheApiWritesIt(ai(System.currentTimeMillis())));
+        browser.open(SERVER.console() + "ai.html");
 
         browser.visible(By.id("ai-content"));
         browser.awaitText(By.id("ai-kw"), "19 kW", Duration.ofSeconds(10));
@@ -108,10 +83,11 @@ class AiPageBrowserTest {
 
     @Test
     void theOverviewShowsAiAgainstMiningAndEachTenant() throws Exception {
+        Browser browser = SERVER.browser();
         long now = System.currentTimeMillis();
-        server.events("/api/v1/stream", "overview", JSON.writeValueAsString(OverviewBuilder.build(
+        SERVER.events("/api/v1/stream", "overview", JSON.writeValueAsString(OverviewBuilder.build(
                 new LiveInputs(now, null, null, null, List.of(), List.of(), null, ai(now))).overview()));
-        browser.open(console + "index.html");
+        browser.open(SERVER.console() + "index.html");
 
         browser.visible(By.id("overview-ai"));
         browser.awaitText(By.id("overview-ai-kw"), "19 kW", Duration.ofSeconds(10));
@@ -128,25 +104,13 @@ class AiPageBrowserTest {
 
     @Test
     void theAiPageFitsAPhoneScreen() throws Exception {
-        server.answer("/api/v1/ai", 200, asTheApiWritesIt(ai(System.currentTimeMillis())));
-        browser.phoneScreen(390, 844);
-        try {
-            browser.open(console + "ai.html");
-            browser.visible(By.cssSelector("#ai-servers tr[data-server='hpc-01']"));
-            browser.screenshot("ai-phone");
-            assertEquals(List.of(), browser.overflowingTheScreen(), "ai.html at 390 px");
-        } finally {
-            browser.desktopScreen();
-        }
+        SERVER.answer("/api/v1/ai", 200, asTheApiWritesIt(ai(System.currentTimeMillis())));
+        assertEquals(List.of(), SERVER.overflowOnAPhone("ai", By.cssSelector("#ai-servers tr[data-server='hpc-01']")),
+                "ai.html at 390 px");
     }
 
     @Test
     void aSiteWithoutAnAiSectionIsToldSo() {
-        server.answer("/api/v1/ai", 404, "{\"error\":\"AI/HPC is off: the site has no ai section\"}");
-        browser.open(console + "ai.html");
-
-        browser.awaitText(By.id("ai-message"), "the site has no ai section", Duration.ofSeconds(10));
-        WebElement content = browser.driver.findElement(By.id("ai-content"));
-        assertTrue(content.getAttribute("hidden") != null);
+        assertTrue(SERVER.toldOff("ai", "/api/v1/ai", "AI/HPC is off: the site has no ai section"));
     }
 }

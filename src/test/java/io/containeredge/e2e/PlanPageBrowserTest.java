@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.control.api.PlanStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -31,31 +28,8 @@ class PlanPageBrowserTest {
     private static final long QUARTER = 900_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path work;
-    static ConsolePageServer server;
-    static Browser browser;
-    static String console;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ConsolePageServer.start();
-        browser = Browser.start(work.resolve("chromium-profile"));
-        console = server.console();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final ConsolePageServer SERVER = new ConsolePageServer();
 
     /**
      * 48 hours of a fallen-back plan from the quarter-hour before now: a price peak in the evening, sun at noon, the
@@ -92,9 +66,10 @@ class PlanPageBrowserTest {
 
     @Test
     void theChartTheFallbackWarningTheTotalsAndTheNowTableShowTheRecordedStatus() throws Exception {
+        Browser browser = SERVER.browser();
         PlanStatus plan = fallback(System.currentTimeMillis());
-        server.answer("/api/v1/plan", 200, asTheApiWritesIt(plan));
-        browser.open(console + "plan.html");
+        SERVER.answer("/api/v1/plan", 200, asTheApiWritesIt(plan));
+        browser.open(SERVER.console() + "plan.html");
 
         browser.visible(By.id("plan-content"));
         assertEquals("FALLBACK", browser.visible(By.id("plan-state")).getText());
@@ -120,25 +95,14 @@ class PlanPageBrowserTest {
 
     @Test
     void thePlanFitsAPhoneScreen() throws Exception {
-        server.answer("/api/v1/plan", 200, asTheApiWritesIt(fallback(System.currentTimeMillis())));
-        browser.phoneScreen(390, 844);
-        try {
-            browser.open(console + "plan.html");
-            browser.visible(By.cssSelector("#plan-now tr[data-figure='pv']"));
-            browser.screenshot("plan-phone");
-            assertEquals(List.of(), browser.overflowingTheScreen(), "plan.html at 390 px");
-        } finally {
-            browser.desktopScreen();
-        }
+        SERVER.answer("/api/v1/plan", 200, asTheApiWritesIt(fallback(System.currentTimeMillis())));
+        assertEquals(List.of(), SERVER.overflowOnAPhone("plan", By.cssSelector("#plan-now tr[data-figure='pv']")),
+                "plan.html at 390 px");
     }
 
     @Test
     void aSiteWithoutAPlannerIsToldSo() {
-        server.answer("/api/v1/plan", 404, "{\"error\":\"the planner is off: the site has no planner section\"}");
-        browser.open(console + "plan.html");
-
-        browser.awaitText(By.id("plan-message"), "the site has no planner section", Duration.ofSeconds(10));
-        assertTrue(browser.driver.findElement(By.id("plan-content")).getAttribute("hidden") != null);
-        assertEquals("page", browser.visible(By.id("nav-plan")).getAttribute("aria-current"));
+        assertTrue(SERVER.toldOff("plan", "/api/v1/plan", "the planner is off: the site has no planner section"));
+        assertEquals("page", SERVER.browser().visible(By.id("nav-plan")).getAttribute("aria-current"));
     }
 }
