@@ -158,8 +158,8 @@ class ConsoleBrowserTest {
     void everyPageFitsAPhoneScreen() throws Exception {
         browser.phoneScreen(390, 844);
         try {
-            for (String page : List.of("index", "charts", "economics", "efficiency", "plan", "alarms", "devices",
-                    "config", "overrides", "audit", "system")) {
+            for (String page : List.of("index", "charts", "economics", "efficiency", "plan", "ai", "alarms",
+                    "devices", "config", "overrides", "audit", "system")) {
                 browser.open(console + page + ".html");
                 browser.visible(By.id("page"));
                 if (page.equals("system")) {

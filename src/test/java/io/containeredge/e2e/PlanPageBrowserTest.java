@@ -5,23 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.containeredge.control.api.PlanStatus;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -37,65 +26,10 @@ import org.openqa.selenium.WebElement;
 class PlanPageBrowserTest {
 
     private static final long QUARTER = 900_000;
-    /** The console's policy (SecurityHeaders): no inline script or style may run on the page. */
-    private static final String CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'";
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js",
-            "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path work;
-    static HttpServer server;
-    static Browser browser;
-    static String console;
-    /** What GET /api/v1/plan answers: its status code and body. */
-    static volatile int planStatus;
-    static volatile String planBody;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path files = ChildProcess.root().resolve("bundles/console/src/main/resources/console");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/console/", ex -> {
-            String name = ex.getRequestURI().getPath().substring("/console/".length());
-            Path file = files.resolve(name).normalize();
-            String ext = name.substring(name.lastIndexOf('.') + 1);
-            boolean served = file.startsWith(files) && Files.isRegularFile(file) && TYPES.containsKey(ext);
-            answer(ex, served ? 200 : 404, served ? TYPES.get(ext) : "text/plain",
-                    served ? Files.readAllBytes(file) : new byte[0]);
-        });
-        server.createContext("/console/api/auth/me", ex -> answer(ex, 200, "application/json",
-                "{\"name\":\"tom\",\"role\":\"viewer\",\"csrfToken\":\"t\"}".getBytes(StandardCharsets.UTF_8)));
-        server.createContext("/api/v1/plan", ex -> answer(ex, planStatus, "application/json",
-                planBody.getBytes(StandardCharsets.UTF_8)));
-        server.start();
-        browser = Browser.start(work.resolve("chromium-profile"));
-        console = "http://127.0.0.1:" + server.getAddress().getPort() + "/console/";
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.stop(0);
-            }
-        }
-    }
-
-    private static void answer(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Content-Security-Policy", CSP);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (var out = ex.getResponseBody()) {
-            out.write(body);
-        }
-    }
+    @RegisterExtension
+    static final ConsolePageServer SERVER = new ConsolePageServer();
 
     /**
      * 48 hours of a fallen-back plan from the quarter-hour before now: a price peak in the evening, sun at noon, the
@@ -132,10 +66,10 @@ class PlanPageBrowserTest {
 
     @Test
     void theChartTheFallbackWarningTheTotalsAndTheNowTableShowTheRecordedStatus() throws Exception {
+        Browser browser = SERVER.browser();
         PlanStatus plan = fallback(System.currentTimeMillis());
-        planStatus = 200;
-        planBody = asTheApiWritesIt(plan);
-        browser.open(console + "plan.html");
+        SERVER.answer("/api/v1/plan", 200, asTheApiWritesIt(plan));
+        browser.open(SERVER.console() + "plan.html");
 
         browser.visible(By.id("plan-content"));
         assertEquals("FALLBACK", browser.visible(By.id("plan-state")).getText());
@@ -161,27 +95,14 @@ class PlanPageBrowserTest {
 
     @Test
     void thePlanFitsAPhoneScreen() throws Exception {
-        planStatus = 200;
-        planBody = asTheApiWritesIt(fallback(System.currentTimeMillis()));
-        browser.phoneScreen(390, 844);
-        try {
-            browser.open(console + "plan.html");
-            browser.visible(By.cssSelector("#plan-now tr[data-figure='pv']"));
-            browser.screenshot("plan-phone");
-            assertEquals(List.of(), browser.overflowingTheScreen(), "plan.html at 390 px");
-        } finally {
-            browser.desktopScreen();
-        }
+        SERVER.answer("/api/v1/plan", 200, asTheApiWritesIt(fallback(System.currentTimeMillis())));
+        assertEquals(List.of(), SERVER.overflowOnAPhone("plan", By.cssSelector("#plan-now tr[data-figure='pv']")),
+                "plan.html at 390 px");
     }
 
     @Test
     void aSiteWithoutAPlannerIsToldSo() {
-        planStatus = 404;
-        planBody = "{\"error\":\"the planner is off: the site has no planner section\"}";
-        browser.open(console + "plan.html");
-
-        browser.awaitText(By.id("plan-message"), "the site has no planner section", Duration.ofSeconds(10));
-        assertTrue(browser.driver.findElement(By.id("plan-content")).getAttribute("hidden") != null);
-        assertEquals("page", browser.visible(By.id("nav-plan")).getAttribute("aria-current"));
+        assertTrue(SERVER.toldOff("plan", "/api/v1/plan", "the planner is off: the site has no planner section"));
+        assertEquals("page", SERVER.browser().visible(By.id("nav-plan")).getAttribute("aria-current"));
     }
 }

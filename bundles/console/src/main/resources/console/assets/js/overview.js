@@ -10,10 +10,12 @@
 // #overview-miners-asleep, #overview-miners-unreachable, #overview-miners-failed, #overview-miners-commanded, #overview-alarms,
 // #overview-alarms-critical, #overview-alarms-unacked, #overview-maintenance (li[data-device]),
 // #overview-cloud, #overview-cloud-server, #overview-cloud-backlog, #overview-cloud-thinned,
-// #overview-guards (tr[data-guard]).
+// #overview-ai (hidden unless the site has an ai section), #overview-ai-kw, #overview-mining-kw, #overview-ai-tenants
+// (tr[data-tenant][data-state=granted|capped|breach]), #overview-guards (tr[data-guard]).
 
 import { startPage } from './session.js';
 import { followOverview } from './live.js';
+import { aiState, aiStateCell } from './ai-state.js';
 import { h, byId, setText, fill, num, when, ago } from './dom.js';
 
 /** After this long without an event the page says its figures are old. */
@@ -88,6 +90,24 @@ function showCloud(c) {
   setText('overview-cloud-thinned', c.configured ? num(c.thinned, 0) : '—');
 }
 
+function showAi(ai) {
+  byId('overview-ai').hidden = !ai;
+  if (!ai) {
+    return;
+  }
+  setText('overview-ai-kw', num(ai.aiKw, 0, 'kW'));
+  setText('overview-mining-kw', num(ai.miningKw, 0, 'kW'));
+  fill(byId('overview-ai-tenants'), ai.tenants.map((t) => h('tr', { 'data-tenant': t.name, 'data-state': aiState(t) },
+    h('td', {}, t.name),
+    h('td', { class: 'num' }, num(t.floorKw, 0, 'kW')),
+    h('td', { class: 'num' }, num(t.flexKw, 0, 'kW')),
+    h('td', { class: 'num' }, num(t.grantKw, 0, 'kW')),
+    h('td', { class: 'num' }, t.capKw === null ? 'none' : num(t.capKw, 0, 'kW')),
+    h('td', { class: 'num' }, num(t.drawKw, 0, 'kW')),
+    aiStateCell(t),
+    h('td', {}, t.reason))));
+}
+
 function showGuards(guards) {
   fill(byId('overview-guards'), guards.map((g) => h('tr', { 'data-guard': g.guard, class: g.limits ? 'limits' : null },
     h('td', {}, g.guard),
@@ -105,6 +125,7 @@ function show(o) {
   showMiners(o.miners);
   showAlarmsAndMaintenance(o);
   showCloud(o.cloud);
+  showAi(o.ai);
   showGuards(o.guards);
   setText('overview-updated', when(o.timestampMillis));
 }

@@ -17,7 +17,6 @@ import io.containeredge.cloud.sparkplug.SparkplugCodec;
 import io.containeredge.cloud.sparkplug.SparkplugMessage;
 import io.containeredge.cloud.sparkplug.SparkplugTopics;
 import io.containeredge.control.api.ControlService;
-import io.containeredge.control.api.ControlStatus;
 import io.containeredge.gateway.api.AuditTrail;
 import io.containeredge.gateway.api.DeviceWriter;
 import io.containeredge.gateway.api.ProcessImageService;
@@ -30,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -51,8 +49,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway as a Sparkplug B edge node: group = site id, edge node = container id, one Sparkplug
- * device per Modbus device. Runs only when configuration {@value #PID} exists (the launcher writes it
- * for {@code --mqtt} or {@code --cloud}); without it the gateway publishes nothing.
+ * device per Modbus device and one per AI/HPC tenant ({@link AiDevices}). Runs only when configuration
+ * {@value #PID} exists (the launcher writes it for {@code --mqtt} or {@code --cloud}); without it the gateway
+ * publishes nothing.
  *
  * <p>Every second it takes one process-image snapshot and appends what the {@link EdgeNodeSession}
  * makes of it (DDATA, DDEATH/DBIRTH on device state changes, NDATA of the node status) to the
@@ -68,11 +67,8 @@ import org.slf4j.LoggerFactory;
  * the host's Sparkplug 3.0 STATE says online, and the connection is left (NDEATH, disconnect) when it
  * says offline: the queue keeps everything meanwhile ({@link ConnectionHooks#mayPublish()}).
  *
- * <p>Node metrics: {@code Control/Binding}, {@code Control/Max Miner kW}, {@code Alarms/Active},
- * {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version}, {@link EconomicsMetrics},
- * {@link PlanMetrics}. NCMD
- * {@code Node Control/Rebirth} is honoured; signed commands, configuration requests and DCMD writes
- * go to {@link RemoteRequests}, which answers each on the reply topic.
+ * <p>Node metrics: {@link NodeMetrics}. NCMD {@code Node Control/Rebirth} is honoured; signed commands,
+ * configuration requests and DCMD writes go to {@link RemoteRequests}, which answers each on the reply topic.
  */
 @Component(configurationPid = CloudComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = CloudLink.class)
@@ -94,6 +90,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     private final QueuePublisher publisher;
     private final ScheduledExecutorService timer;
     private final Map<String, Boolean> online = new HashMap<>();
+    private final AiDevices aiDevices = new AiDevices();
     private final ControlFeeds controlFeeds;
     private final AuditFeed auditFeed;
     private final RequestLedger ledger;
@@ -218,6 +215,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
                     }
                 }
                 out.addAll(session.update(snapshot.values(), at));
+                out.addAll(aiDevices.update(session, control, at));
                 enqueue(out, at);
             }
             controlFeeds.forward(control, records, now);
@@ -228,19 +226,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     }
 
     private Map<String, Object> nodeStatus() {
-        ControlService c = control;
-        ControlStatus st = c == null ? null : c.status();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Control/Binding", st == null || st.binding() == null ? "" : st.binding());
-        m.put("Control/Max Miner kW", st == null ? Double.NaN : st.maxMinerKw());
-        m.put("Alarms/Active", c == null ? 0L : (long) c.activeAlarms().size());
-        m.put("Queue/Backlog", queue.size());
-        m.put("Queue/Thinned", queue.thinnedCount());
-        m.put("Config/Version", (long) configurations.current().version());
-        m.putAll(EfficiencyMetrics.of(c));
-        EconomicsMetrics.put(m, c);
-        PlanMetrics.put(m, c);
-        return m;
+        return NodeMetrics.of(control, queue, configurations);
     }
 
     private void enqueue(List<SparkplugMessage> messages, long now) {

@@ -4,7 +4,8 @@ import io.containeredge.control.api.ControlService;
 
 /**
  * The JSON records beside Sparkplug that come from the controller: alarm raises and clears ({@link AlarmFeed}), guard
- * decisions ({@link DecisionFeed}) and solved plans ({@link PlanFeed}), each on its own topic
+ * decisions ({@link DecisionFeed}), solved plans ({@link PlanFeed}) and why AI/HPC tenants are capped
+ * ({@link AiDecisionFeed}, topic {@code ai-decision}), each on its own topic
  * {@code containeredge/<site>/<container>/<kind>}, through the persistent queue.
  */
 final class ControlFeeds {
@@ -12,12 +13,14 @@ final class ControlFeeds {
     private final AlarmFeed alarms;
     private final DecisionFeed decisions;
     private final PlanFeed plans;
+    private final AiDecisionFeed ai;
 
     /** @param decisionSummaryMillis a decision record this often while the decision's kind stays the same */
     ControlFeeds(String site, String container, long decisionSummaryMillis) {
         this.alarms = new AlarmFeed(JsonRecord.topic(site, container, "alarm"));
         this.decisions = new DecisionFeed(JsonRecord.topic(site, container, "decision"), decisionSummaryMillis);
         this.plans = new PlanFeed(JsonRecord.topic(site, container, "plan"));
+        this.ai = new AiDecisionFeed(JsonRecord.topic(site, container, "ai-decision"));
     }
 
     /** Queues what changed in {@code control} (null while the controller is not running: nothing) since last time. */
@@ -28,5 +31,6 @@ final class ControlFeeds {
         alarms.forward(control.activeAlarms(), records, now);
         decisions.forward(control.status(), records, now);
         plans.forward(control.plan().orElse(null), records, now);
+        ai.forward(control.ai().orElse(null), records, now);
     }
 }

@@ -1,6 +1,7 @@
 package io.containeredge.console.overview;
 
 import io.containeredge.cloud.api.CloudLink;
+import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlStatus;
@@ -16,9 +17,11 @@ import java.util.List;
  * @param snapshot the process image, null when the gateway's device layer is not running
  * @param site the running site, null when none runs
  * @param cloud the cloud link, null when no broker is configured
+ * @param ai the AI/HPC tenants as the controller last acted on them, null when the site has no ai section (or the
+ *     controller does not run)
  */
 public record LiveInputs(long nowMillis, ControlStatus status, Snapshot snapshot, SiteConfig site,
-        List<Alarm> activeAlarms, List<CommandOutcome> commands, CloudLink.Status cloud) {
+        List<Alarm> activeAlarms, List<CommandOutcome> commands, CloudLink.Status cloud, AiStatus ai) {
 
     public LiveInputs {
         activeAlarms = List.copyOf(activeAlarms);

@@ -8,6 +8,7 @@ import java.util.Map;
  * The container at a glance, as the live stream sends it every second. A {@code null} number is not
  * known (a reading that is not good, a device the site does not have, or no limit in force).
  *
+ * @param ai AI against mining power and each AI/HPC tenant; null when the site has no ai section
  * @param series the newest value of every history series by key, to extend the live charts
  */
 public record Overview(
@@ -20,6 +21,7 @@ public record Overview(
         Cooling cooling,
         Battery battery,
         Miners miners,
+        Ai ai,
         List<Guard> guards,
         Cloud cloud,
         Alarms alarms,
@@ -60,6 +62,20 @@ public record Overview(
      * @param lastCommandFailed of the miners commanded recently, those whose latest command failed
      */
     public record Miners(long total, long awake, long asleep, long unreachable, int commanded, int lastCommandFailed) {
+    }
+
+    /** What the GPU servers and the miners draw, and each tenant under its contract. */
+    public record Ai(Double aiKw, Double miningKw, List<AiTenant> tenants) {
+    }
+
+    /**
+     * @param flexKw the contract's flexible band above the floor
+     * @param capKw the caps in force on its servers; null while none is capped
+     * @param drawKw what it uses now
+     * @param reason why it has what it has (why it is capped, or in breach of its floor)
+     */
+    public record AiTenant(String name, double floorKw, double flexKw, Double grantKw, Double capKw, Double drawKw,
+            boolean capped, boolean breach, String reason) {
     }
 
     /** One guard's verdict: {@code maxMinerKw} null for no limit. */

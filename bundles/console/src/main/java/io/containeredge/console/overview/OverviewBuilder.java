@@ -2,6 +2,7 @@ package io.containeredge.console.overview;
 
 import io.containeredge.cloud.api.CloudLink;
 import io.containeredge.console.history.HistorySeries;
+import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.api.ControlStatus;
@@ -32,7 +33,8 @@ public final class OverviewBuilder {
         Overview overview = new Overview(in.nowMillis(), state.state().key(), state.reason(),
                 status == null ? null : status.thermalStage(),
                 status == null ? null : status.binding(),
-                power(r, status, in), cooling(r, in), battery(r, status, in), miners(status, in), guards(status),
+                power(r, status, in), cooling(r, in), battery(r, status, in), miners(status, in), ai(in.ai()),
+                guards(status),
                 cloud(in.cloud()), alarms(in.activeAlarms()),
                 status == null ? List.of() : status.maintenance(), series(sample));
         return new Tick(overview, sample);
@@ -98,6 +100,16 @@ public final class OverviewBuilder {
         // a miner that does not answer may still be hashing: it counts as unreachable, not as asleep
         return new Overview.Miners(total, awake, Math.max(0, total - awake - unreachable), unreachable,
                 commands.commanded(), commands.lastCommandFailed());
+    }
+
+    private static Overview.Ai ai(AiStatus ai) {
+        if (ai == null) {
+            return null;
+        }
+        return new Overview.Ai(number(ai.aiKw()), number(ai.miningKw()), ai.tenants().stream()
+                .map(t -> new Overview.AiTenant(t.name(), t.floorKw(), t.flexKw(), number(t.grantKw()),
+                        number(t.capKw()), number(t.drawKw()), t.capped(), t.breach(), t.reason()))
+                .toList());
     }
 
     private static List<Overview.Guard> guards(ControlStatus status) {

@@ -172,6 +172,7 @@ public class LiveComponent implements ConsoleLive {
                 s == null ? null : s.site().config(),
                 c == null ? List.of() : c.activeAlarms(),
                 c == null ? List.of() : c.recentCommands(),
-                l == null ? null : l.status());
+                l == null ? null : l.status(),
+                c == null ? null : c.ai().orElse(null));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.cloud.api.CloudLink;
+import io.containeredge.control.api.AiStatus;
 import io.containeredge.console.history.HistorySeries;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlStatus;
@@ -57,7 +58,7 @@ class OverviewBuilderTest {
     @Test
     void readingsAreTakenAsTheGuardsTakeThemAndUntrustedOnesAreNotShown() throws ConfigException {
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
-                null)).overview();
+                null, null)).overview();
         assertEquals("normal", o.state());
         assertEquals(1500.0, o.power().importKw());
         assertEquals(2200.0, o.power().importCapKw());
@@ -76,14 +77,14 @@ class OverviewBuilderTest {
     @Test
     void theImportAllowedAndTheBatterySetpointAreTheControllersAndNullWhereItHasNone() throws ConfigException {
         Overview curtailed = OverviewBuilder.build(new LiveInputs(NOW, status(1200, 1500, 250), snapshot(), demo(),
-                List.of(), List.of(), null)).overview();
+                List.of(), List.of(), null, null)).overview();
         assertEquals(1500.0, curtailed.power().allowedImportKw(), "the override in force, under the site's 2200 kW");
         assertEquals(2200.0, curtailed.power().siteLimitKw());
         assertEquals(250.0, curtailed.battery().commandedKw());
         assertEquals(-48.0, curtailed.battery().setpointKw(), "what the inverter reports stays beside it");
 
         Overview failSafe = OverviewBuilder.build(new LiveInputs(NOW, status(0, Double.NaN, Double.NaN), snapshot(),
-                demo(), List.of(), List.of(), null)).overview();
+                demo(), List.of(), List.of(), null, null)).overview();
         assertNull(failSafe.power().allowedImportKw());
         assertNull(failSafe.battery().commandedKw());
     }
@@ -91,7 +92,7 @@ class OverviewBuilderTest {
     @Test
     void theSampleHasEverySeriesWithNaNWhereNotKnown() throws ConfigException {
         OverviewBuilder.Tick tick = OverviewBuilder.build(new LiveInputs(NOW, status(Double.POSITIVE_INFINITY),
-                snapshot(), demo(), List.of(), List.of(), null));
+                snapshot(), demo(), List.of(), List.of(), null, null));
         double[] s = tick.sample();
         assertEquals(1500, s[HistorySeries.IMPORT_KW.ordinal()]);
         assertEquals(1380, s[HistorySeries.MINER_KW.ordinal()]);
@@ -108,14 +109,14 @@ class OverviewBuilderTest {
         List<CommandOutcome> commands = List.of(outcome(3, false, 1), outcome(4, false, 2), outcome(3, true, 3),
                 outcome(9, false, 4));
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), commands,
-                null)).overview();
+                null, null)).overview();
         assertEquals(new Overview.Miners(240, 230, 6, 4, 3, 2), o.miners());
     }
 
     @Test
     void withoutControllerSiteOrImageTheStateIsUnknownAndNothingIsMadeUp() {
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, null, null, null, List.of(), List.of(),
-                new CloudLink.Status(true, "ssl://broker:8883", 12, 0, 400))).overview();
+                new CloudLink.Status(true, "ssl://broker:8883", 12, 0, 400), null)).overview();
         assertEquals("unknown", o.state());
         assertNull(o.power().importKw());
         assertNull(o.power().siteLimitKw());
@@ -125,5 +126,24 @@ class OverviewBuilderTest {
         assertEquals(new Overview.Miners(0, 0, 0, 0, 0, 0), o.miners());
         assertEquals(new Overview.Cloud(true, true, "ssl://broker:8883", 12L, 0L), o.cloud());
         assertTrue(o.series().values().stream().allMatch(v -> v == null));
+    }
+
+    @Test
+    void aiAgainstMiningAndEachTenantAreShownOnlyWhenTheSiteHasAnAiSection() throws ConfigException {
+        AiStatus.Tenant capped = new AiStatus.Tenant("acme-ai", 10, 8, 140, 15.4, 15, 15, true,
+                "band capped: miners' power worth more (150 > 140 USD/MWh)", false, 3.5, 40, 0, List.of());
+        AiStatus.Tenant free = new AiStatus.Tenant("beta-hpc", 5, 2, 200, 4.1, 7, Double.POSITIVE_INFINITY, false,
+                "floor + band granted", false, 0, 20, 0, List.of());
+        Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
+                null, new AiStatus(NOW, 19.5, 1380, List.of(capped, free)))).overview();
+        assertEquals(19.5, o.ai().aiKw());
+        assertEquals(1380.0, o.ai().miningKw());
+        assertEquals(new Overview.AiTenant("acme-ai", 10, 8, 15.0, 15.0, 15.4, true, false,
+                "band capped: miners' power worth more (150 > 140 USD/MWh)"), o.ai().tenants().get(0));
+        assertNull(o.ai().tenants().get(1).capKw(), "no cap in force is null on the wire");
+
+        Overview without = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(),
+                List.of(), null, null)).overview();
+        assertNull(without.ai(), "no ai section: no AI figures at all");
     }
 }

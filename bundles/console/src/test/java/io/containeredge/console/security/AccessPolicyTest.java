@@ -34,6 +34,8 @@ class AccessPolicyTest {
         "GET,    /console/economics.html,              VIEWER",
         "GET,    /api/v1/plan,                         VIEWER",
         "GET,    /console/plan.html,                   VIEWER",
+        "GET,    /api/v1/ai,                           VIEWER",
+        "GET,    /console/ai.html,                     VIEWER",
         "POST,   /console/api/auth/logout,             VIEWER",
         // acting on the container
         "POST,   /api/v1/control/reset,                TECHNICIAN",
@@ -59,6 +61,7 @@ class AccessPolicyTest {
         "POST,   /api/v1/snapshot,                     ADMIN",
         "POST,   /api/v1/economics,                    ADMIN",
         "POST,   /api/v1/plan,                         ADMIN",
+        "POST,   /api/v1/ai,                           ADMIN",
         "POST,   /console/api/anything,                ADMIN",
         "POST,   /console/assets/app.js,               ADMIN",
         "POST,   /console/login.html,                  ADMIN",
