@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * A tenant's contract as the allocation applies it, a pure function of (contract, price, time, state):
  * <ul>
- * <li>its band is offered at the contract's value per kW, so it is served among the miners' steps by value and a
- *     binding limit caps it before a miner worth more (at once: a limit cannot wait for a notice);</li>
+ * <li>its band is offered at the contract's value per kW less the energy price (net, as the miners' values are), so
+ *     it is served among the miners' steps by value and a binding limit caps it before a miner worth more (at once:
+ *     a limit cannot wait for a notice);</li>
  * <li>a price above the band's value caps the band for the price, but only after the ramp notice: announced when
  *     the price first rises above it, applied if it is still above when the notice has run;</li>
  * <li>once the band has been capped for the month's allowance, neither happens again that month: the band is
@@ -55,7 +56,7 @@ public final class TenantContract {
     /**
      * How the band is offered this cycle.
      *
-     * @param valuePerKw USD/h per kW, comparable with the miners' values
+     * @param valuePerKw USD/h per kW net of the energy price, comparable with the miners' values
      * @param cappedForPrice the band is not offered at all: the price is above its value and the notice has run
      * @param note for people: why it is offered so ("band worth 140 USD/MWh", "band cap for the price from 16:05")
      */
@@ -66,7 +67,8 @@ public final class TenantContract {
      * @param priceUsdPerMwh the energy price economics decides on now; NaN when the site has none
      */
     public static Band band(Contract c, State s, double priceUsdPerMwh, long wallMillis, ZoneId zone) {
-        double value = c.flexUsdPerMwh() / 1000;
+        // net of the energy it uses, as the miners' values are (what a kW earns an hour less what it costs)
+        double value = (c.flexUsdPerMwh() - (Double.isNaN(priceUsdPerMwh) ? 0 : priceUsdPerMwh)) / 1000;
         if (allowanceSpent(c, s)) {
             return new Band(Double.POSITIVE_INFINITY, false, "band not capped for value: this month's "
                     + hours(c.maxCappedHoursPerMonth()) + " h of caps are spent");
