@@ -47,16 +47,20 @@ class AiSectionTest {
     @TempDir
     Path dir;
 
-    private SiteConfig load(String text) throws IOException, ConfigException {
-        Files.writeString(dir.resolve("site.yaml"), SiteDocumentsTest.minimalSite("power-meter-float32", 40, 45)
+    /** The loader tests' minimal site with this text appended, as the directory's site document. */
+    private Path site(String text) throws IOException {
+        return Files.writeString(dir.resolve("site.yaml"), SiteDocumentsTest.minimalSite("power-meter-float32", 40, 45)
                 + text);
+    }
+
+    private SiteConfig load(String text) throws IOException, ConfigException {
+        site(text);
         return SiteDocuments.load(dir).config();
     }
 
     /** Every error of a site with this text appended, after checking that neither the loader nor the check loads it. */
     private List<ConfigError> refused(String text) throws IOException {
-        Files.writeString(dir.resolve("site.yaml"), SiteDocumentsTest.minimalSite("power-meter-float32", 40, 45)
-                + text);
+        site(text);
         assertThrows(ConfigException.class, () -> SiteDocuments.load(dir));
         SiteCheck check = SiteDocuments.check(dir);
         assertEquals(Optional.empty(), check.site());
