@@ -126,6 +126,16 @@ class AiSectionTest {
     }
 
     @Test
+    void anUnquotedChassisNumberAndAnIpv6HostAreTakenAsWritten() throws Exception {
+        String quoted = "chassis: \"1\", ratedW: 10200,\n";
+        assertTrue(AI.contains(quoted), "the group's chassis is quoted in the base section");
+        List<GpuServer> servers = load(AI.replace(quoted, "chassis: 1, ratedW: 10200,\n")
+                .replace("host: 127.0.0.1", "host: \"::1\"")).ai().orElseThrow().servers();
+        assertEquals("1", servers.get(1).chassis());
+        assertEquals(URI.create("https://[::1]:15443"), servers.get(1).address());
+    }
+
+    @Test
     void aGroupsIdsArePaddedToTheWidthOfItsCount() throws Exception {
         for (int count : List.of(9, 10, 100)) {
             AiSettings ai = load(AI.replace("count: 20", "count: " + count)
