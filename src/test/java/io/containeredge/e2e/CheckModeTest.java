@@ -74,7 +74,8 @@ class CheckModeTest {
         Path state = work.resolve("state");
         Run run = check("--check", "--config", config.toString(), "--data", state.toString());
         assertEquals(0, run.exit(), run.err());
-        assertEquals("ok: site demo-site, container c-01, 18 devices, 7 profiles, 240 miners\n", run.out());
+        assertEquals("ok: site demo-site, container c-01, 18 devices, 7 profiles, 240 miners,"
+                + " 1 AI tenant with 20 GPU servers\n", run.out());
         assertFalse(Files.exists(state), "no data directory");
         for (String started : List.of("Started Jetty", "site configuration version", "online: answering", "containeredge: ")) {
             assertFalse(run.err().contains(started), "nothing may start: " + started + " in\n" + run.err());

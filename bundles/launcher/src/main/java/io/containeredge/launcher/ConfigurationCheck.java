@@ -3,6 +3,7 @@ package io.containeredge.launcher;
 import io.containeredge.console.api.ApiTokenFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.profile.DeviceProfile;
+import io.containeredge.site.api.AiSettings;
 import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteCheck;
@@ -52,7 +53,14 @@ final class ConfigurationCheck {
         SiteConfig site = loaded.config();
         long profiles = loaded.profilesByDevice().values().stream().map(DeviceProfile::id).distinct().count();
         return "site " + site.site() + ", container " + site.container() + ", " + site.devices().size() + " devices, "
-                + profiles + " profiles, " + site.miners().count() + " miners";
+                + profiles + " profiles, " + site.miners().count() + " miners"
+                + site.ai().map(ConfigurationCheck::describe).orElse("");
+    }
+
+    private static String describe(AiSettings ai) {
+        int tenants = ai.tenants().size();
+        return ", " + tenants + (tenants == 1 ? " AI tenant" : " AI tenants") + " with " + ai.servers().size()
+                + " GPU servers";
     }
 
     private static List<ConfigError> tokenErrors(Path file) {

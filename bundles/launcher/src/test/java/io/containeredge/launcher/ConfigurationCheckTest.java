@@ -49,7 +49,17 @@ class ConfigurationCheckTest {
     void theDemoSiteIsValid() {
         ConfigurationCheck.Report report = check(config, null, null);
         assertEquals(List.of(), report.errors());
-        assertEquals("site demo-site, container c-01, 18 devices, 7 profiles, 240 miners", report.summary());
+        assertEquals("site demo-site, container c-01, 18 devices, 7 profiles, 240 miners,"
+                + " 1 AI tenant with 20 GPU servers", report.summary());
+    }
+
+    @Test
+    void theAiSectionIsCheckedWithTheRest() throws Exception {
+        edit("host: 127.0.0.1, basePort: 15443", "host: 127.0.0.1, basePort: 65530");
+        ConfigurationCheck.Report report = check(config, null, null);
+        assertEquals(List.of(site + " $.ai.tenants[0].servers[0].count"),
+                report.errors().stream().map(e -> e.file() + " " + e.path()).toList());
+        assertEquals("no site", report.summary());
     }
 
     @Test

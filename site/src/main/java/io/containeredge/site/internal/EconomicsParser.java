@@ -1,5 +1,7 @@
 package io.containeredge.site.internal;
 
+import static io.containeredge.site.internal.SettingRanges.durationAt;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.site.api.EconomicsSettings;
@@ -8,8 +10,6 @@ import io.containeredge.site.api.EconomicsSettings.Efficiency;
 import io.containeredge.site.api.EconomicsSettings.Hashprice;
 import io.containeredge.site.api.EconomicsSettings.Tariff;
 import io.containeredge.site.api.EconomicsSettings.TouPeriod;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -52,15 +52,15 @@ final class EconomicsParser {
         Tariff tariff = tariff(file, e.get("tariff"), errors);
         JsonNode h = e.get("hashprice");
         Hashprice hashprice = new Hashprice(h.get("usdPerThDay").asDouble(), h.path("poolFee").asDouble(0),
-                within(file, h, PATH + ".hashprice.validity", EconomicsSettings.DEFAULT_HASHPRICE_VALIDITY, VALIDITY_MIN, VALIDITY_MAX,
-                        "a received hashprice older than this raises an alarm", errors));
-        Duration hold = within(file, e, PATH + ".holdTime", EconomicsSettings.DEFAULT_HOLD_TIME, Duration.ZERO, HOLD_TIME_MAX,
-                "a price change must hold this long before the miners follow it", errors);
-        Duration dwell = within(file, e, PATH + ".minDwell", EconomicsSettings.DEFAULT_MIN_DWELL, Duration.ZERO, MIN_DWELL_MAX,
-                "least time between two economic changes of one miner", errors);
+                durationAt(file, h, PATH + ".hashprice.validity", EconomicsSettings.DEFAULT_HASHPRICE_VALIDITY,
+                        VALIDITY_MIN, VALIDITY_MAX, "a received hashprice older than this raises an alarm", errors));
+        Duration hold = durationAt(file, e, PATH + ".holdTime", EconomicsSettings.DEFAULT_HOLD_TIME, Duration.ZERO,
+                HOLD_TIME_MAX, "a price change must hold this long before the miners follow it", errors);
+        Duration dwell = durationAt(file, e, PATH + ".minDwell", EconomicsSettings.DEFAULT_MIN_DWELL, Duration.ZERO,
+                MIN_DWELL_MAX, "least time between two economic changes of one miner", errors);
         int changes = e.path("maxStateChangesPerHour").asInt(EconomicsSettings.DEFAULT_MAX_STATE_CHANGES_PER_HOUR);
         Efficiency efficiency = efficiency(file, e.path("efficiency"), errors);
-        Optional<String> priceFile = priceFile(file, e.path("priceFile"), errors);
+        Optional<String> priceFile = FilePaths.optional(file, PATH + ".priceFile", e.path("priceFile"), errors);
         if (!errors.isEmpty()) {
             return new Read(Optional.empty(), errors);
         }
@@ -74,26 +74,12 @@ final class EconomicsParser {
         if (f.isMissingNode()) {
             return d;
         }
-        Duration time = within(file, f, PATH + ".efficiency.underperformerTime", d.underperformerTime(),
+        Duration time = durationAt(file, f, PATH + ".efficiency.underperformerTime", d.underperformerTime(),
                 UNDERPERFORMER_TIME_MIN, UNDERPERFORMER_TIME_MAX,
                 "a miner below its curve this long raises a warning", errors);
         return new Efficiency(f.path("minSamples").asInt(d.minSamples()),
                 f.path("underperformerMarginPct").asDouble(d.underperformerMargin() * 100) / 100, time,
                 f.path("outlierMarginPct").asDouble(d.outlierMargin() * 100) / 100);
-    }
-
-    /** The schema admits any non-blank text: what the platform cannot take as a path is refused here. */
-    private static Optional<String> priceFile(String file, JsonNode p, List<ConfigError> errors) {
-        if (p.isMissingNode()) {
-            return Optional.empty();
-        }
-        try {
-            Path.of(p.asText());
-        } catch (InvalidPathException ex) {
-            errors.add(new ConfigError(file, PATH + ".priceFile", "'" + p.asText() + "' is not a file path: "
-                    + ex.getReason()));
-        }
-        return Optional.of(p.asText());
     }
 
     private static Tariff tariff(String file, JsonNode t, List<ConfigError> errors) {
@@ -163,13 +149,5 @@ final class EconomicsParser {
             }
         }
         throw new IllegalArgumentException("not a day: " + abbreviation);
-    }
-
-    private static Duration within(String file, JsonNode parent, String path, Duration fallback, Duration min,
-            Duration max, String why, List<ConfigError> errors) {
-        String field = path.substring(path.lastIndexOf('.') + 1);
-        Duration value = parent.has(field) ? Durations.parse(parent.get(field).asText()) : fallback;
-        SettingRanges.withinAt(file, path, value, min, max, why, errors);
-        return value;
     }
 }

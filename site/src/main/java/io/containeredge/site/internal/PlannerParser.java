@@ -1,5 +1,7 @@
 package io.containeredge.site.internal;
 
+import static io.containeredge.site.internal.SettingRanges.durationAt;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.site.api.EconomicsSettings;
@@ -8,8 +10,6 @@ import io.containeredge.site.api.PlannerSettings.Derating;
 import io.containeredge.site.api.PlannerSettings.Export;
 import io.containeredge.site.api.PlannerSettings.ExportPrice;
 import io.containeredge.site.api.PlannerSettings.Storage;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +52,11 @@ final class PlannerParser {
         }
         Optional<Storage> battery = battery(file, p.path("battery"), batteries, errors);
         Export export = export(file, p.path("export"), errors);
-        Optional<String> forecastFile = forecastFile(file, p.path("forecastFile"), errors);
-        Duration replan = duration(file, p, "replanEvery", PlannerSettings.DEFAULT_REPLAN_EVERY, REPLAN_MIN,
-                REPLAN_MAX, "the plan is solved again this often", errors);
-        Duration limit = duration(file, p, "solveTimeLimit", PlannerSettings.DEFAULT_SOLVE_TIME_LIMIT,
+        Optional<String> forecastFile = FilePaths.optional(file, PATH + ".forecastFile", p.path("forecastFile"),
+                errors);
+        Duration replan = durationAt(file, p, PATH + ".replanEvery", PlannerSettings.DEFAULT_REPLAN_EVERY,
+                REPLAN_MIN, REPLAN_MAX, "the plan is solved again this often", errors);
+        Duration limit = durationAt(file, p, PATH + ".solveTimeLimit", PlannerSettings.DEFAULT_SOLVE_TIME_LIMIT,
                 SOLVE_LIMIT_MIN, SOLVE_LIMIT_MAX, "a longer solve is abandoned for the rule-based battery", errors);
         JsonNode d = p.path("transformerDerating");
         Derating derating = new Derating(d.path("aboveC").asDouble(Derating.DEFAULT.aboveC()),
@@ -107,24 +108,4 @@ final class PlannerParser {
         return new Export(e.path("limitKw").asDouble(0), price, e.path("usdPerMwh").asDouble(0));
     }
 
-    /** The schema admits any non-blank text: what the platform cannot take as a path is refused here. */
-    private static Optional<String> forecastFile(String file, JsonNode f, List<ConfigError> errors) {
-        if (f.isMissingNode()) {
-            return Optional.empty();
-        }
-        try {
-            Path.of(f.asText());
-        } catch (InvalidPathException ex) {
-            errors.add(new ConfigError(file, PATH + ".forecastFile", "'" + f.asText() + "' is not a file path: "
-                    + ex.getReason()));
-        }
-        return Optional.of(f.asText());
-    }
-
-    private static Duration duration(String file, JsonNode parent, String field, Duration fallback, Duration min,
-            Duration max, String why, List<ConfigError> errors) {
-        Duration value = parent.has(field) ? Durations.parse(parent.get(field).asText()) : fallback;
-        SettingRanges.withinAt(file, PATH + "." + field, value, min, max, why, errors);
-        return value;
-    }
 }

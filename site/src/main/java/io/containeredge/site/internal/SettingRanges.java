@@ -1,5 +1,6 @@
 package io.containeredge.site.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.site.api.ControlSettings;
 import io.containeredge.site.api.MinerFleetConfig;
@@ -29,6 +30,15 @@ final class SettingRanges {
      */
     static final Duration BATTERY_FOLLOW_MIN = Duration.ofSeconds(1);
     static final Duration BATTERY_FOLLOW_MAX = Duration.ofSeconds(15);
+    /** The {@code ai} section's BMC reading: slower than a minute, a training swing goes by unseen. */
+    static final Duration AI_POLL_MIN = Duration.ofMillis(200);
+    static final Duration AI_POLL_MAX = Duration.ofSeconds(60);
+    /** Also below the cap settle time, else a cap could be alarmed before it could have been read back. */
+    static final Duration AI_REQUEST_TIMEOUT_MIN = Duration.ofMillis(100);
+    static final Duration AI_REQUEST_TIMEOUT_MAX = Duration.ofSeconds(30);
+    static final Duration AI_CAP_SETTLE_MIN = Duration.ofSeconds(1);
+    static final Duration AI_CAP_SETTLE_MAX = Duration.ofMinutes(10);
+    static final Duration AI_RAMP_NOTICE_MAX = Duration.ofHours(24);
 
     private SettingRanges() {
     }
@@ -73,6 +83,18 @@ final class SettingRanges {
             errors.add(new ConfigError(file, path, text(value) + " is outside " + text(min) + " .. " + text(max)
                     + ": " + why));
         }
+    }
+
+    /**
+     * A duration setting read from {@code parent} (its field is the last part of {@code path}), or its default when
+     * absent, with an error at {@code path} when it is outside its range.
+     */
+    static Duration durationAt(String file, JsonNode parent, String path, Duration fallback, Duration min,
+            Duration max, String why, List<ConfigError> errors) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        Duration value = parent.has(field) ? Durations.parse(parent.get(field).asText()) : fallback;
+        withinAt(file, path, value, min, max, why, errors);
+        return value;
     }
 
     /** As a person would write it in the site document: 50ms, 2s, 10m. */

@@ -95,6 +95,10 @@ public final class SiteParser {
         if (planner != null) {
             errors.addAll(planner.errors());
         }
+        AiParser.Read ai = section(doc, "ai", false, errors, a -> AiParser.read(file, a, limits));
+        if (ai != null) {
+            errors.addAll(ai.errors());
+        }
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
             return new Parsed(null, listed, limits, errors);
@@ -111,7 +115,8 @@ public final class SiteParser {
                 simulation(doc.path("simulation")),
                 control,
                 economics.settings(),
-                planner.settings());
+                planner.settings(),
+                ai.settings());
         return new Parsed(site, listed, limits, errors);
     }
 

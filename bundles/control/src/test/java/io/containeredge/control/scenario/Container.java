@@ -106,12 +106,12 @@ public final class Container {
         return this;
     }
 
-    /** The site with these limits (coolant, transformer, import cap) instead of its own. */
+    /** The site with these limits (coolant, transformer, import cap) instead of its own, every other section kept. */
     public Container limits(Limits limits) {
         try {
             SiteConfig s = siteConfig();
             site = new SiteConfig(s.site(), s.container(), s.description(), s.connections(), s.devices(), s.miners(),
-                    limits, s.api(), s.simulation(), s.control());
+                    limits, s.api(), s.simulation(), s.control(), s.economics(), s.planner(), s.ai());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
