@@ -73,7 +73,9 @@ public final class BmcCertificate {
         ProcessBuilder builder = new ProcessBuilder(keytool.toString(), "-genkeypair", "-noprompt",
                 "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass:env", PASSWORD_VARIABLE,
                 "-alias", "bmc", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650",
-                "-dname", "CN=ContainerEdge simulated BMC", "-ext", "SAN=ip:127.0.0.1,dns:localhost")
+                "-dname", "CN=ContainerEdge simulated BMC", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                // like openssl's self-signed certificates: its own CA, so OpenSSL clients (sushy) take it as caFile
+                "-ext", "BC=ca:true", "-ext", "KU=digitalSignature,keyCertSign", "-ext", "EKU=serverAuth")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put(PASSWORD_VARIABLE, PASSWORD);
         Process process = builder.start();
