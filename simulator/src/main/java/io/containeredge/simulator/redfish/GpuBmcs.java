@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,6 +114,27 @@ public final class GpuBmcs implements AutoCloseable {
             b.model().setIgnoreCap(false);
             b.model().setWorkload(simulation.workload());
         });
+    }
+
+    /**
+     * Writes what a site needs to reach these BMCs: the login into every server's credentials file (owner-only where
+     * the file system allows) and the certificate into every CA file a server's trust names; relative paths against
+     * the data directory, as the gateway resolves them.
+     */
+    public void writeSiteFiles(AiSettings ai, Path dataDir) throws IOException {
+        for (GpuServer s : ai.servers()) {
+            Path credentials = dataDir.resolve(s.credentialsFile());
+            Files.createDirectories(credentials.toAbsolutePath().getParent());
+            Files.writeString(credentials, simulation.credentialsLine() + "\n", StandardCharsets.UTF_8);
+            if (Files.getFileStore(credentials).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+            }
+            if (s.trust().caFile().isPresent()) {
+                Path ca = dataDir.resolve(s.trust().caFile().get());
+                Files.createDirectories(ca.toAbsolutePath().getParent());
+                Files.writeString(ca, certificate.pem(), StandardCharsets.US_ASCII);
+            }
+        }
     }
 
     /** One line per BMC: where it is served, its dialect and what it runs. */

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
@@ -26,6 +28,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The simulator serving a site's GPU servers: wiring, faults and the loopback rule. */
 class SimulatedGpuSiteTest {
@@ -79,6 +82,17 @@ class SimulatedGpuSiteTest {
 
             assertThrows(FaultSyntaxException.class, () -> sim.inject("bmc-hang gpu-99"));
             assertThrows(FaultSyntaxException.class, () -> sim.inject("gpu-workload gpu-01 mining"));
+        }
+    }
+
+    @Test
+    void writesTheCredentialsAndCaFilesTheSiteNames(@TempDir Path dataDir) throws Exception {
+        LoadedSite site = demoWithGpus("127.0.0.1", 2);
+        try (Simulator sim = Simulator.start(site, SimulatorOptions.forTests().withServeMiners(false))) {
+            sim.gpus().writeSiteFiles(site.config().ai().orElseThrow(), dataDir);
+            assertEquals(GpuSimulation.DEMO_USER + ":" + GpuSimulation.DEMO_PASSWORD,
+                    Files.readString(dataDir.resolve("bmc-credentials.txt")).strip());
+            assertEquals(sim.gpus().certificate().pem(), Files.readString(dataDir.resolve("bmc-ca.pem")));
         }
     }
 
