@@ -104,8 +104,8 @@ public final class GpuPowerModel {
         return capW + (capFromW - capW) * decay;
     }
 
-    /** The workload's draw before any cap. */
-    double workloadW(long t) {
+    /** The workload's draw before any cap: what a capped server runs at once its cap is lifted or above it. */
+    public synchronized double workloadW(long t) {
         return ratedW * switch (workload) {
             case IDLE -> IDLE_FRACTION;
             case INFERENCE -> inferenceFraction(t);
