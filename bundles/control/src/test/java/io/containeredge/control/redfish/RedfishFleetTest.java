@@ -117,6 +117,24 @@ class RedfishFleetTest {
     }
 
     @Test
+    void aCaFileChecksTheHostNameWhileAPinDoesNot() throws Exception {
+        try (SimulatedBmcs other = new SimulatedBmcs(1, GpuSimulation.defaults(), Files.createDirectory(
+                dataDir.resolve("other")), "127.0.0.2")) {
+            try (RedfishFleet fleet = RedfishFleet.forSite(other.site(Auth.SESSION, SimulatedBmcs.caTrust()),
+                    other.dataDir(), CLOCK)) {
+                GpuReading r = await(fleet, "gpu-01", x -> !x.problem().equals("not read yet"));
+                assertTrue(r.problem().startsWith("certificate refused") && r.problem().contains("127.0.0.2"),
+                        r.problem());
+            }
+            String pin = other.bmcs.certificate().sha256();
+            try (RedfishFleet fleet = RedfishFleet.forSite(other.site(Auth.SESSION, SimulatedBmcs.pinTrust(pin)),
+                    other.dataDir(), CLOCK)) {
+                await(fleet, "gpu-01", RedfishFleetTest::fresh);
+            }
+        }
+    }
+
+    @Test
     void aBmcThatAnswers503OrHangsGivesAReadingWithItsProblem() throws Exception {
         try (RedfishFleet fleet = fleet(Auth.SESSION)) {
             await(fleet, "gpu-01", RedfishFleetTest::fresh);

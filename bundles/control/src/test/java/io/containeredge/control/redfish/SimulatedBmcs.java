@@ -24,13 +24,20 @@ final class SimulatedBmcs implements AutoCloseable {
 
     final GpuBmcs bmcs;
     private final Path dataDir;
+    private final String host;
 
     SimulatedBmcs(int servers, GpuSimulation simulation, Path dataDir) throws IOException {
+        this(servers, simulation, dataDir, "127.0.0.1");
+    }
+
+    /** @param host a loopback address to serve on; the certificate names 127.0.0.1 and localhost only */
+    SimulatedBmcs(int servers, GpuSimulation simulation, Path dataDir, String host) throws IOException {
         this.dataDir = dataDir;
+        this.host = host;
         long start = System.nanoTime();
         List<GpuServer> listening = new ArrayList<>();
         for (int i = 1; i <= servers; i++) {
-            listening.add(server("gpu-0" + i, URI.create("https://127.0.0.1:0"), Auth.SESSION, caTrust()));
+            listening.add(server("gpu-0" + i, URI.create("https://" + host + ":0"), Auth.SESSION, caTrust()));
         }
         bmcs = GpuBmcs.start(settings(listening, Duration.ofSeconds(1), Duration.ofSeconds(2)), simulation, 3,
                 1_700_036_000_000L, ZoneOffset.UTC, () -> (System.nanoTime() - start) / 1_000_000L);
@@ -45,7 +52,7 @@ final class SimulatedBmcs implements AutoCloseable {
     /** The site's view of the simulated servers: every BMC at its real port, with the given login and trust. */
     AiSettings site(Auth auth, Trust trust, Duration poll, Duration timeout) {
         List<GpuServer> servers = new ArrayList<>();
-        bmcs.all().forEach(b -> servers.add(server(b.serverId(), URI.create("https://127.0.0.1:" + b.port()), auth,
+        bmcs.all().forEach(b -> servers.add(server(b.serverId(), URI.create("https://" + host + ":" + b.port()), auth,
                 trust)));
         return settings(servers, poll, timeout);
     }
