@@ -58,7 +58,7 @@ public final class RedfishBmc implements AutoCloseable {
         this.clock = clock;
         this.user = user;
         this.password = password;
-        this.resources = new RedfishResources(json, serverId, chassisId, dialect, model);
+        this.resources = new RedfishResources(json, serverId, chassisId, dialect, model, user);
         this.server = HttpsServer.create(address, 50);
         server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
         server.setExecutor(executor);
@@ -178,7 +178,7 @@ public final class RedfishBmc implements AutoCloseable {
         sessions.put(token, id);
         exchange.getResponseHeaders().set("X-Auth-Token", token);
         exchange.getResponseHeaders().set("Location", RedfishResources.SESSIONS + "/" + id);
-        send(exchange, 201, resources.session(id, user));
+        send(exchange, 201, resources.session(id));
     }
 
     private void logout(HttpExchange exchange, String path) throws IOException {

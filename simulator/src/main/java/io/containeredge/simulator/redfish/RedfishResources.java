@@ -26,9 +26,12 @@ final class RedfishResources {
     private final String chassisId;
     private final BmcDialect dialect;
     private final GpuPowerModel model;
+    private final String user;
 
-    RedfishResources(ObjectMapper json, String serverId, String chassisId, BmcDialect dialect, GpuPowerModel model) {
+    RedfishResources(ObjectMapper json, String serverId, String chassisId, BmcDialect dialect, GpuPowerModel model,
+            String user) {
         this.json = json;
+        this.user = user;
         this.serverId = serverId;
         this.chassisId = chassisId;
         this.dialect = dialect;
@@ -71,7 +74,7 @@ final class RedfishResources {
                     sessionIds.stream().map(id -> SESSIONS + "/" + id).toList()));
         }
         if (path.startsWith(SESSIONS + "/") && sessionIds.contains(path.substring(SESSIONS.length() + 1))) {
-            return Optional.of(session(path.substring(SESSIONS.length() + 1), "admin"));
+            return Optional.of(session(path.substring(SESSIONS.length() + 1)));
         }
         if (path.equals(CHASSIS)) {
             return Optional.of(collection(path, "#ChassisCollection.ChassisCollection", "Chassis",
@@ -97,7 +100,7 @@ final class RedfishResources {
         return Optional.empty();
     }
 
-    ObjectNode session(String id, String user) {
+    ObjectNode session(String id) {
         ObjectNode s = resource(SESSIONS + "/" + id, "#Session.v1_6_0.Session", id, "User Session");
         s.put("UserName", user);
         return s;
