@@ -182,6 +182,17 @@ class RedfishFleetTest {
     }
 
     @Test
+    void aWrongPasswordIsAReadingProblemForEitherLogin() throws Exception {
+        Files.writeString(dataDir.resolve(SimulatedBmcs.CREDENTIALS), "admin:not-the-password\n");
+        for (Auth auth : Auth.values()) {
+            try (RedfishFleet fleet = fleet(auth)) {
+                GpuReading r = await(fleet, "gpu-01", x -> !x.problem().equals("not read yet"));
+                assertTrue(r.problem().startsWith("HTTP 401"), auth + ": " + r.problem());
+            }
+        }
+    }
+
+    @Test
     void refusesToStartWithoutReadableCredentials() throws Exception {
         Files.delete(dataDir.resolve(SimulatedBmcs.CREDENTIALS));
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> fleet(Auth.SESSION));
