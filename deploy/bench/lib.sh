@@ -159,3 +159,19 @@ backtest_json() {
 # A number from the backtest's one-line --json output.
 #   usage: json_field <json> <name>
 json_field() { sed -n "s/.*\"$2\":\([-0-9.Ee]*\).*/\1/p" <<<"$1"; }
+
+# Runs a benchmark main class of the control bundle's tests with <arg> trials, or, for --smoke, with <smoke trials>
+# and no build (the modules must be installed, as ./run-tests.sh has done when it runs the smoke mode).
+#   usage: control_bench <main class> <smoke trials> <trials | --smoke>
+control_bench() {
+  local main=$1 trials=$3
+  if [[ $trials == --smoke ]]; then
+    trials=$2
+  else
+    [[ $trials =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [trials | --smoke]" >&2; exit 2; }
+    mvn -B -q install -DskipTests -pl bundles/control -am
+  fi
+  mvn -B -q -pl bundles/control org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+    -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$trials" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+}

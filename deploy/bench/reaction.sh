@@ -6,13 +6,6 @@
 #                                             ./run-tests.sh has done when it runs this)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-TRIALS=${1:-50}
-if [[ $TRIALS == --smoke ]]; then
-  TRIALS=3
-else
-  [[ $TRIALS =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [trials | --smoke]" >&2; exit 2; }
-  mvn -B -q install -DskipTests -pl bundles/control -am
-fi
-exec mvn -B -q -pl bundles/control org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-  -Dexec.mainClass=io.containeredge.control.bench.ReactionBenchmark \
-  -Dexec.classpathScope=test -Dexec.args="$TRIALS" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+# shellcheck source=deploy/bench/lib.sh
+. deploy/bench/lib.sh
+control_bench io.containeredge.control.bench.ReactionBenchmark 3 "${1:-50}"

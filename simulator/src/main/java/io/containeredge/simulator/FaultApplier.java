@@ -3,21 +3,33 @@ package io.containeredge.simulator;
 import io.containeredge.simulator.fault.FaultCommand;
 import io.containeredge.simulator.miner.MinerServers;
 import io.containeredge.simulator.physics.ContainerModel;
+import io.containeredge.simulator.redfish.GpuBmcs;
+import io.containeredge.simulator.redfish.GpuWorkload;
+import io.containeredge.simulator.redfish.RedfishBmc;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Carries out parsed fault commands on the model, the device images, the Modbus units and the miners. */
+/**
+ * Carries out parsed fault commands on the model, the device images, the Modbus units, the miners and the GPU
+ * servers' BMCs.
+ */
 final class FaultApplier {
 
     private final ContainerModel model;
     private final Map<String, SimulatedDevice> devices;
     private final MinerServers miners;
+    private final GpuBmcs gpus;
     private boolean heatWaveActive;
 
-    /** @param miners the miner server, or null when miners are not served */
-    FaultApplier(ContainerModel model, Map<String, SimulatedDevice> devices, MinerServers miners) {
+    /**
+     * @param miners the miner server, or null when miners are not served
+     * @param gpus the GPU servers' BMCs, or null when the site has none
+     */
+    FaultApplier(ContainerModel model, Map<String, SimulatedDevice> devices, MinerServers miners, GpuBmcs gpus) {
         this.model = model;
         this.devices = devices;
         this.miners = miners;
+        this.gpus = gpus;
     }
 
     /** Applies one command; the caller holds the model's lock. */
@@ -41,11 +53,17 @@ final class FaultApplier {
             case MINER_HANG -> forMiners(c, i -> miners.setHang(i, true));
             case BATTERY_STUCK -> model.battery().setStuck(true);
             case CLOUD -> model.pv().cloud(c.value(), c.limit());
+            case BMC_503 -> forGpus(c, b -> b.setUnavailable(true));
+            case BMC_HANG -> forGpus(c, b -> b.setHang(true));
+            case GPU_IGNORE_CAP -> forGpus(c, b -> b.model().setIgnoreCap(true));
+            case GPU_WORKLOAD -> forGpus(c, b -> b.model().setWorkload(GpuWorkload.parse(c.point())));
             case CLEAR -> {
-                if (d == null) {
+                if (c.device() == null) {
                     clearAll();
-                } else {
+                } else if (d != null) {
                     clearDevice(d);
+                } else if (gpus != null) {
+                    gpus.clear(c.device());
                 }
             }
             default -> throw new IllegalStateException("unhandled fault " + c.kind());
@@ -58,6 +76,12 @@ final class FaultApplier {
         }
         for (int i = c.firstMiner(); i <= c.lastMiner(); i++) {
             action.accept(i);
+        }
+    }
+
+    private void forGpus(FaultCommand c, Consumer<RedfishBmc> action) {
+        if (gpus != null) {
+            gpus.forServers(c.device(), action);
         }
     }
 
@@ -88,6 +112,9 @@ final class FaultApplier {
         }
         if (miners != null) {
             miners.clearFaults();
+        }
+        if (gpus != null) {
+            gpus.clear(null);
         }
     }
 }

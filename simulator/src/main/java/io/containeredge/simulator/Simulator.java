@@ -21,14 +21,19 @@ import io.containeredge.simulator.modbus.ModbusServer;
 import io.containeredge.simulator.modbus.ModbusTcpServer;
 import io.containeredge.simulator.modbus.UnitFaults;
 import io.containeredge.simulator.physics.ContainerModel;
+import io.containeredge.simulator.redfish.GpuBmcs;
+import io.containeredge.site.api.AiSettings;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -40,8 +45,8 @@ import java.util.logging.Logger;
 /**
  * A running simulated container: its Modbus devices (one server per connection of the site, each
  * serving that connection's unit ids: tcp and rtu-over-tcp on a loopback port, rtu on the serial
- * device {@link SimulatorOptions#serialDevices()} names), its miners' API, and the physics model
- * tying them together.
+ * device {@link SimulatorOptions#serialDevices()} names), its miners' API, its GPU servers' Redfish BMCs (HTTPS on
+ * loopback, one port per server of the site's ai section), and the physics model tying them together.
  * Start with {@link #start(LoadedSite, SimulatorOptions)}; {@link #close()} stops every server.
  *
  * <p>Each tick: scripted faults that are due, then client writes (setpoints, relays) into the model,
@@ -59,6 +64,7 @@ public final class Simulator implements AutoCloseable {
     private final FaultParser parser;
     private final Deque<ScheduledFault> script;
     private MinerServers miners;
+    private GpuBmcs gpus;
     private FaultApplier faults;
     private ScheduledExecutorService clock;
     private long wallStartNanos;
@@ -79,7 +85,9 @@ public final class Simulator implements AutoCloseable {
             image.points().forEach(p -> names.add(p.name()));
             catalog.put(d.id(), names);
         }
-        this.parser = new FaultParser(new FaultCatalog(catalog, site.miners().count()));
+        Set<String> gpuIds = new TreeSet<>();
+        site.ai().ifPresent(ai -> ai.servers().forEach(s -> gpuIds.add(s.id())));
+        this.parser = new FaultParser(new FaultCatalog(catalog, site.miners().count(), gpuIds));
         this.script = new ArrayDeque<>(options.faultScript() == null ? List.of()
                 : FaultScript.parse(options.faultScript(), parser));
     }
@@ -87,7 +95,7 @@ public final class Simulator implements AutoCloseable {
     /**
      * Builds the container and starts serving it.
      *
-     * @throws IllegalArgumentException for a non-loopback bind address
+     * @throws IllegalArgumentException for a non-loopback bind address or GPU server address
      * @throws ConfigException if a SunSpec profile's models cannot be laid out
      * @throws FaultSyntaxException if the options' fault script has bad lines (nothing is started)
      * @throws IOException if a port cannot be bound (everything already bound is closed again)
@@ -123,7 +131,13 @@ public final class Simulator implements AutoCloseable {
             int base = options.minerBasePort() != null ? options.minerBasePort() : site.miners().basePort();
             miners = MinerServers.start(options.bindAddress(), base, site.miners(), model, options.seed());
         }
-        faults = new FaultApplier(model, devices, miners);
+        Optional<AiSettings> ai = site.ai().filter(a -> !a.servers().isEmpty());
+        if (ai.isPresent()) {
+            ZoneId zone = site.economics().map(e -> e.tariff().zone()).orElse(ZoneOffset.UTC);
+            gpus = GpuBmcs.start(ai.get(), options.gpu(), options.seed(), model.epochMillis(), zone,
+                    model::elapsedMillis);
+        }
+        faults = new FaultApplier(model, devices, miners, gpus);
         if (options.realTime()) {
             startClock();
         }
@@ -236,6 +250,14 @@ public final class Simulator implements AutoCloseable {
         return miners.port(miner);
     }
 
+    /** The GPU servers' BMCs; throws when the site has no GPU servers. */
+    public GpuBmcs gpus() {
+        if (gpus == null) {
+            throw new IllegalStateException("the site has no GPU servers");
+        }
+        return gpus;
+    }
+
     public ContainerModel model() {
         return model;
     }
@@ -265,6 +287,9 @@ public final class Simulator implements AutoCloseable {
         if (miners != null) {
             out.addAll(miners.describe(host));
         }
+        if (gpus != null) {
+            out.addAll(gpus.describe());
+        }
         return out;
     }
 
@@ -280,6 +305,9 @@ public final class Simulator implements AutoCloseable {
         servers.values().forEach(ModbusServer::close);
         if (miners != null) {
             miners.close();
+        }
+        if (gpus != null) {
+            gpus.close();
         }
     }
 }

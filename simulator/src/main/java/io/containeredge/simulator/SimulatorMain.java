@@ -11,6 +11,8 @@ import io.containeredge.simulator.market.DemoFeeds;
 import io.containeredge.simulator.market.DemoPriceSchedule;
 import io.containeredge.simulator.market.PriceYear;
 import io.containeredge.simulator.physics.ContainerModel;
+import io.containeredge.simulator.redfish.GpuSimulation;
+import io.containeredge.simulator.redfish.GpuWorkload;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +50,11 @@ import java.util.concurrent.TimeUnit;
  *   --price-csv FILE      the price year the price file looks ahead with (default: the shipped
  *                         prices/sample-year-15min.csv)
  *   --price-steps on|off  on (default): the demo's 5-minute price steps now, the CSV ahead; off: the CSV alone
+ *   --gpu-workload W      what the site's GPU servers run: idle, inference or training (default)
+ *   --gpu-swing-pct P     a training job's swing below full power, % of rated (default 40)
+ *   --gpu-swing-period S  seconds a training job stays at each level of its swing (default 10)
+ *   --gpu-dialect D       the BMCs' Redfish power resources: controls, power or mixed (default: alternating)
+ *   --bmc-user U, --bmc-password P   the BMCs' login (default admin / the demo password)
  * </pre>
  * While running, fault commands typed on stdin are applied (see {@link FaultParser}); {@code status}
  * prints the physics, {@code help} the command list, {@code quit} stops.
@@ -78,6 +86,7 @@ public final class SimulatorMain {
         String feedsDir = null;
         String priceCsv = null;
         boolean priceSteps = true;
+        GpuSimulation gpu = GpuSimulation.defaults();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -101,6 +110,13 @@ public final class SimulatorMain {
                     case "--feeds" -> feedsDir = v;
                     case "--price-csv" -> priceCsv = v;
                     case "--price-steps" -> priceSteps = onOff(a, v);
+                    case "--gpu-workload" -> gpu = gpu.withWorkload(GpuWorkload.parse(v));
+                    case "--gpu-swing-pct" -> gpu = gpu.withSwing(Double.parseDouble(v), gpu.swingPeriod());
+                    case "--gpu-swing-period" -> gpu = gpu.withSwing(gpu.swingPct(),
+                            Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)));
+                    case "--gpu-dialect" -> gpu = gpu.withDialect(v);
+                    case "--bmc-user" -> gpu = gpu.withCredentials(v, gpu.password());
+                    case "--bmc-password" -> gpu = gpu.withCredentials(gpu.user(), v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -108,7 +124,7 @@ public final class SimulatorMain {
                 throw new IllegalArgumentException("--site is required");
             }
             SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed).withTimeScale(timeScale)
-                    .withMinerBasePort(minersBase).withSerialDevices(serialDevices);
+                    .withMinerBasePort(minersBase).withSerialDevices(serialDevices).withGpu(gpu);
             if (bind != null) {
                 options = bindOption(options, bind);
             }
@@ -267,6 +283,8 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain --site FILE|demo [--bind 127.0.0.1:PORT] [--miners-base PORT] [--seed N]"
                 + " [--faults FILE] [--duration SECONDS] [--time-scale X] [--serial CONNECTION=DEVICE]"
-                + " [--feeds DIR] [--price-csv FILE] [--price-steps on|off]";
+                + " [--feeds DIR] [--price-csv FILE] [--price-steps on|off] [--gpu-workload idle|inference|training]"
+                + " [--gpu-swing-pct P] [--gpu-swing-period SECONDS] [--gpu-dialect controls|power|mixed]"
+                + " [--bmc-user U] [--bmc-password P]";
     }
 }

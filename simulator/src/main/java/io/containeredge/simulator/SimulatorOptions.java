@@ -1,6 +1,7 @@
 package io.containeredge.simulator;
 
 import io.containeredge.modbus.config.ConfigSource;
+import io.containeredge.simulator.redfish.GpuSimulation;
 import java.net.InetAddress;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param serveMiners whether to serve the miner fleet's API at all
  * @param serialDevices connection id to the serial device (e.g. one end of a socat pty pair) an
  *     {@code rtu} connection of the site is served on; an rtu connection without one is not served
+ * @param gpu the simulated GPU servers' workload and their BMCs' dialect and login (for a site with an ai section)
  */
 public record SimulatorOptions(
         InetAddress bindAddress,
@@ -36,7 +38,8 @@ public record SimulatorOptions(
         ConfigSource configSource,
         Long epochStartMillis,
         boolean serveMiners,
-        Map<String, String> serialDevices) {
+        Map<String, String> serialDevices,
+        GpuSimulation gpu) {
 
     public SimulatorOptions {
         // a copy, so the options stay immutable whatever the caller does with its map
@@ -45,7 +48,8 @@ public record SimulatorOptions(
 
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(InetAddress.getLoopbackAddress(), null, null, 1L, true, 1.0, null,
-                ConfigSource.builtIn(), null, true, Map.of());
+                ConfigSource.builtIn(), null, true, Map.of(),
+                GpuSimulation.defaults());
     }
 
     /**
@@ -59,27 +63,27 @@ public record SimulatorOptions(
 
     public SimulatorOptions withBindAddress(InetAddress v) {
         return new SimulatorOptions(v, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners, serialDevices);
+                configSource, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withModbusBasePort(Integer v) {
         return new SimulatorOptions(bindAddress, v, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners, serialDevices);
+                configSource, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withMinerBasePort(Integer v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, v, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners, serialDevices);
+                configSource, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withSeed(long v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, v, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners, serialDevices);
+                configSource, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withRealTime(boolean v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, v, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners, serialDevices);
+                configSource, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withTimeScale(double v) {
@@ -87,31 +91,36 @@ public record SimulatorOptions(
             throw new IllegalArgumentException("time scale must be in (0, 1000]");
         }
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, v, faultScript,
-                configSource, epochStartMillis, serveMiners, serialDevices);
+                configSource, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withFaultScript(String v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, v,
-                configSource, epochStartMillis, serveMiners, serialDevices);
+                configSource, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withConfigSource(ConfigSource v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                v, epochStartMillis, serveMiners, serialDevices);
+                v, epochStartMillis, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withEpochStartMillis(Long v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, v, serveMiners, serialDevices);
+                configSource, v, serveMiners, serialDevices, gpu);
     }
 
     public SimulatorOptions withServeMiners(boolean v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, v, serialDevices);
+                configSource, epochStartMillis, v, serialDevices, gpu);
     }
 
     public SimulatorOptions withSerialDevices(Map<String, String> v) {
         return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
-                configSource, epochStartMillis, serveMiners, v);
+                configSource, epochStartMillis, serveMiners, v, gpu);
+    }
+
+    public SimulatorOptions withGpu(GpuSimulation v) {
+        return new SimulatorOptions(bindAddress, modbusBasePort, minerBasePort, seed, realTime, timeScale, faultScript,
+                configSource, epochStartMillis, serveMiners, serialDevices, v);
     }
 }

@@ -29,6 +29,19 @@ class SimulatorMainTest {
     }
 
     @Test
+    void refusesBadGpuOptionsNamingThem() {
+        for (String[] bad : new String[][] {{"--gpu-dialect", "redfish"}, {"--gpu-workload", "mining"},
+            {"--gpu-swing-pct", "140"}, {"--bmc-user", "a:b"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = SimulatorMain.run(new String[] {"--site", "demo", bad[0], bad[1], "--duration", "0"},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, code, String.join(" ", bad));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("--gpu-dialect controls|power|mixed"),
+                    err.toString());
+        }
+    }
+
+    @Test
     void runsTheDemoSiteAndPrintsItsPorts() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = SimulatorMain.run(new String[] {"--site", "demo", "--bind", "127.0.0.1:0", "--miners-base", "0",

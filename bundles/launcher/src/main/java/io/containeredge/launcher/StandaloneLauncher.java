@@ -181,6 +181,10 @@ public class StandaloneLauncher {
             LoadedSite demo = SiteDocuments.loadBuiltIn("demo-container");
             simulator = Simulator.start(demo, SimulatorOptions.defaults().withSeed(seed));
             simulator.describe().forEach(line -> LOG.info("simulator: {}", line));
+            if (demo.config().ai().isPresent() && !demo.config().ai().get().servers().isEmpty()) {
+                // the demo site names these files; the gateway reads them to log in to and trust the simulated BMCs
+                simulator.gpus().writeSiteFiles(demo.config().ai().get(), dataDir);
+            }
             Optional<Path> priceFile = demo.config().economics().flatMap(EconomicsSettings::priceFile)
                     .map(dataDir::resolve);
             if (priceFile.isPresent()) {

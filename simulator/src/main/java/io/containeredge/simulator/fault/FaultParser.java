@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,13 @@ import java.util.regex.Pattern;
  *   battery-stuck                    the battery inverter accepts every setpoint but delivers 0 kW (and reads 0 kW)
  *   cloud FRACTION [SECONDS]         a cloud cuts the PV plant's output by FRACTION (0..1), for SECONDS of
  *                                    simulated time or until clear; a new cloud replaces the last
- *   clear [DEVICE]                   every fault off (heat wave ends, ambient returns), or one device's
+ *   bmc-503 SERVER|all               the GPU server's Redfish BMC answers every request with 503
+ *   bmc-hang SERVER|all              the BMC accepts requests and never answers
+ *   gpu-ignore-cap SERVER|all        the server draws what its workload asks whatever its cap
+ *   gpu-workload SERVER|all idle|inference|training
+ *                                    what the server runs
+ *   clear [DEVICE|SERVER]            every fault off (heat wave ends, ambient returns), or one device's or GPU
+ *                                    server's (its workload back to the configured one)
  * </pre>
  * Devices and points are checked against the site, so a typo is an error instead of a no-op.
  */
@@ -44,7 +51,9 @@ public final class FaultParser {
         return "commands: pump-stop | fan-fault | sensor-frozen DEVICE POINT | sensor-invalid DEVICE POINT"
                 + " | device-offline DEVICE | device-online DEVICE | slow DEVICE MS | exception DEVICE CODE"
                 + " | malformed DEVICE | heat-wave RATE/min MAX | miner-unreachable N|A-B|all"
-                + " | miner-hang N|A-B|all | battery-stuck | cloud FRACTION [SECONDS] | clear [DEVICE]";
+                + " | miner-hang N|A-B|all | battery-stuck | cloud FRACTION [SECONDS] | bmc-503 SERVER|all"
+                + " | bmc-hang SERVER|all | gpu-ignore-cap SERVER|all | gpu-workload SERVER|all idle|inference|training"
+                + " | clear [DEVICE|SERVER]";
     }
 
     public FaultCommand parse(String line) throws FaultSyntaxException {
@@ -71,8 +80,11 @@ public final class FaultParser {
             case "miner-hang" -> miners(w, FaultCommand.of(Kind.MINER_HANG, text));
             case "battery-stuck" -> args(w, 0, FaultCommand.of(Kind.BATTERY_STUCK, text));
             case "cloud" -> cloud(w, FaultCommand.of(Kind.CLOUD, text));
-            case "clear" -> w.length == 1 ? FaultCommand.of(Kind.CLEAR, text)
-                    : device(w, 1, FaultCommand.of(Kind.CLEAR, text));
+            case "bmc-503" -> gpu(w, 1, FaultCommand.of(Kind.BMC_503, text));
+            case "bmc-hang" -> gpu(w, 1, FaultCommand.of(Kind.BMC_HANG, text));
+            case "gpu-ignore-cap" -> gpu(w, 1, FaultCommand.of(Kind.GPU_IGNORE_CAP, text));
+            case "gpu-workload" -> gpuWorkload(w, FaultCommand.of(Kind.GPU_WORKLOAD, text));
+            case "clear" -> clear(w, FaultCommand.of(Kind.CLEAR, text));
             default -> throw new FaultSyntaxException("unknown command '" + w[0] + "'; " + usage());
         };
     }
@@ -90,6 +102,38 @@ public final class FaultParser {
             throw new FaultSyntaxException("no device '" + w[1] + "'; devices: " + catalog.pointsByDevice().keySet());
         }
         return c.withDevice(w[1]);
+    }
+
+    private FaultCommand clear(String[] w, FaultCommand c) throws FaultSyntaxException {
+        if (w.length == 1) {
+            return c;
+        }
+        return w.length == 2 && catalog.gpuServers().contains(w[1]) ? c.withDevice(w[1]) : device(w, 1, c);
+    }
+
+    /** A GPU server's id, or {@code all} (device null). */
+    private FaultCommand gpu(String[] w, int n, FaultCommand c) throws FaultSyntaxException {
+        args(w, n, c);
+        if (catalog.gpuServers().isEmpty()) {
+            throw new FaultSyntaxException("the site has no GPU servers");
+        }
+        if (w[1].equalsIgnoreCase("all")) {
+            return c;
+        }
+        if (!catalog.gpuServers().contains(w[1])) {
+            throw new FaultSyntaxException("no GPU server '" + w[1] + "'; servers: "
+                    + new TreeSet<>(catalog.gpuServers()) + " or all");
+        }
+        return c.withDevice(w[1]);
+    }
+
+    private FaultCommand gpuWorkload(String[] w, FaultCommand c) throws FaultSyntaxException {
+        FaultCommand target = gpu(w, 2, c);
+        String workload = w[2].toLowerCase(Locale.ROOT);
+        if (!Set.of("idle", "inference", "training").contains(workload)) {
+            throw new FaultSyntaxException("workload must be idle, inference or training, got '" + w[2] + "'");
+        }
+        return target.withPoint(workload);
     }
 
     private FaultCommand sensor(String[] w, FaultCommand c) throws FaultSyntaxException {
