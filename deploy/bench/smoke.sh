@@ -29,6 +29,7 @@ smoke backtest-storage deploy/bench/backtest-storage.sh --smoke
 smoke plan-solve deploy/bench/plan-solve.sh --smoke
 smoke reaction deploy/bench/reaction.sh --smoke
 smoke redfish-caps deploy/bench/redfish-caps.sh --smoke
+smoke ai-swing deploy/bench/ai-swing.sh --smoke
 smoke footprint deploy/bench/footprint.sh --smoke
 smoke cloud deploy/bench/cloud.sh --smoke
 smoke console deploy/bench/console.sh --smoke

@@ -136,6 +136,7 @@ public final class Simulator implements AutoCloseable {
             ZoneId zone = site.economics().map(e -> e.tariff().zone()).orElse(ZoneOffset.UTC);
             gpus = GpuBmcs.start(ai.get(), options.gpu(), options.seed(), model.epochMillis(), zone,
                     model::elapsedMillis);
+            model.addLoad(gpus::drawKw); // behind the main meter, beside the miners
         }
         faults = new FaultApplier(model, devices, miners, gpus);
         if (options.realTime()) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * The physics of one container, stepped on a fixed tick of simulated time ({@link #TICK_MILLIS}) by
@@ -37,6 +38,7 @@ public final class ContainerModel {
 
     private final SiteConfig site;
     private final Random random;
+    private final List<LongToDoubleFunction> otherLoads = new ArrayList<>();
     private final long epochStartMillis;
     private final List<Miner> miners = new ArrayList<>();
     private final boolean[] socketOn;
@@ -120,9 +122,20 @@ public final class ContainerModel {
         }
     }
 
+    /**
+     * More load behind the main meter beside the miners (the GPU servers, whose power models run on this model's
+     * time), at the miners' power factor: read at each step.
+     */
+    public synchronized void addLoad(LongToDoubleFunction kwAtElapsedMillis) {
+        otherLoads.add(kwAtElapsedMillis);
+    }
+
     private void updateFeeds(double dt) {
         double auxKw = auxiliaryKw();
         double minersKw = minersW / 1000.0;
+        for (LongToDoubleFunction load : otherLoads) {
+            minersKw += load.applyAsDouble(elapsedMillis);
+        }
         double batteryKw = battery == null ? 0 : battery.powerKw();
         // the battery and PV inverters run at unity power factor: they move active power only
         double q = minersKw * Math.tan(Math.acos(MINER_PF)) + auxKw * Math.tan(Math.acos(AUX_PF));

@@ -58,8 +58,10 @@ public final class GpuBmcs implements AutoCloseable {
         try {
             for (int i = 0; i < ai.servers().size(); i++) {
                 GpuServer s = ai.servers().get(i);
-                GpuPowerModel model = new GpuPowerModel(s.ratedW(), seed * 1_000_003L + i, simulation.workload(),
-                        simulation.swingPct(), simulation.swingPeriod().toMillis(), epochStartMillis, zone);
+                // a tenant's servers run one training job: they swing and checkpoint in step
+                GpuPowerModel model = new GpuPowerModel(s.ratedW(), seed * 1_000_003L + i,
+                        seed * 7_919L + tenantOf(ai, s), simulation.workload(), simulation.swingPct(),
+                        simulation.swingPeriod().toMillis(), epochStartMillis, zone);
                 out.bmcs.put(s.id(), new RedfishBmc(s.id(), s.chassis(), addresses.get(i),
                         BmcDialect.forServer(simulation.dialect(), i), model, clock, simulation.user(),
                         simulation.password(), out.certificate, out.executor));
@@ -69,6 +71,15 @@ public final class GpuBmcs implements AutoCloseable {
             throw e;
         }
         return out;
+    }
+
+    private static int tenantOf(AiSettings ai, GpuServer s) {
+        for (int t = 0; t < ai.tenants().size(); t++) {
+            if (ai.tenants().get(t).servers().contains(s)) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     private static InetSocketAddress loopback(GpuServer s) throws IOException {
@@ -135,6 +146,15 @@ public final class GpuBmcs implements AutoCloseable {
                 Files.writeString(ca, certificate.pem(), StandardCharsets.US_ASCII);
             }
         }
+    }
+
+    /** What all the servers draw at simulated time {@code t}, in kW. */
+    public double drawKw(long t) {
+        double w = 0;
+        for (RedfishBmc b : bmcs.values()) {
+            w += b.model().drawW(t);
+        }
+        return w / 1000;
     }
 
     /** One line per BMC: where it is served, its dialect and what it runs. */

@@ -33,7 +33,7 @@ public final class GpuPowerModel {
     private final long swingPeriodMillis;
     private final long epochStartMillis;
     private final ZoneId zone;
-    /** Where this server's swings and checkpoints fall, so that twenty servers do not swing in step. */
+    /** Where this server's job swings and checkpoints: servers of one job in step, separate jobs not. */
     private final long phaseMillis;
     private GpuWorkload workload;
     private boolean ignoreCap;
@@ -42,11 +42,22 @@ public final class GpuPowerModel {
     private long capSetAtMillis;
 
     /**
+     * A server running a job of its own: its swings and checkpoints fall where its seed puts them.
+     *
      * @param swingPct how far a training job drops from full power between swings, in % of rated
      * @param epochStartMillis wall-clock time at simulated time 0 (the inference curve follows the local hour)
      */
     public GpuPowerModel(double ratedW, long seed, GpuWorkload workload, double swingPct, long swingPeriodMillis,
             long epochStartMillis, ZoneId zone) {
+        this(ratedW, seed, seed, workload, swingPct, swingPeriodMillis, epochStartMillis, zone);
+    }
+
+    /**
+     * A server running one job with others: servers of the same {@code jobSeed} swing and checkpoint in step, as the
+     * GPUs of one distributed training job do (the grid sees their sum swing).
+     */
+    public GpuPowerModel(double ratedW, long seed, long jobSeed, GpuWorkload workload, double swingPct,
+            long swingPeriodMillis, long epochStartMillis, ZoneId zone) {
         if (!(ratedW > 0) || !(swingPct >= 0 && swingPct <= 100) || swingPeriodMillis <= 0) {
             throw new IllegalArgumentException("rated W > 0, swing 0..100 % and a positive swing period needed");
         }
@@ -57,7 +68,7 @@ public final class GpuPowerModel {
         this.swingPeriodMillis = swingPeriodMillis;
         this.epochStartMillis = epochStartMillis;
         this.zone = zone;
-        this.phaseMillis = Math.floorMod(mix(seed, -1), CHECKPOINT_EVERY_MILLIS);
+        this.phaseMillis = Math.floorMod(mix(jobSeed, -1), CHECKPOINT_EVERY_MILLIS);
     }
 
     public double ratedW() {

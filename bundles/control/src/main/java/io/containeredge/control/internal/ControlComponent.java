@@ -34,6 +34,7 @@ import io.containeredge.control.loop.InputMapper;
 import io.containeredge.control.maintenance.MaintenanceFile;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.power.PowerConfig;
+import io.containeredge.control.redfish.RedfishFleet;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.control.watchdog.SystemdNotifier;
@@ -93,6 +94,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final Optional<EfficiencyWatch> efficiency;
     private final Optional<EconomicsReport> economicsReport;
     private final Optional<SitePlanner> planner;
+    private final Optional<SiteAi> ai;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
@@ -124,12 +126,14 @@ public class ControlComponent implements ControlService, ControlHealth {
         efficiency = efficiencyWatch(s, data, loopFleet, pdus, economics);
         economicsReport = economics.map(EconomicsReport::new);
         planner = SitePlanner.forSite(s, data, economics, PowerConfig.forSite(cfg), clock);
+        ai = SiteAi.forSite(s, data, economics, settings -> RedfishFleet.forSite(settings, data, clock));
         loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
                 planner.map(SitePlanner::limits).orElse(LimitSources.none())
                         .and(economics.map(LimitSources::of).orElse(LimitSources.none()))
-                        .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())), LoadKinds.none(),
+                        .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())),
+                ai.map(SiteAi::loads).orElse(LoadKinds.none()),
                 economics.<IntFunction<MinerValue>>map(e -> e::valueOf).orElse(index -> MinerValue.NONE));
         PvExport.forSite(s, writer).ifPresent(loop::limitPvExport);
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
@@ -142,6 +146,7 @@ public class ControlComponent implements ControlService, ControlHealth {
                 TimeUnit.MILLISECONDS);
         economics.ifPresent(e -> watchPriceFile(s, data, e));
         planner.ifPresent(p -> p.start(loop, pollThread, data));
+        ai.ifPresent(a -> a.start(pollThread));
         if (config.enabled()) {
             CycleScheduler cycles = new CycleScheduler(cycleThread, failSafe.guarded("control cycle", this::cycle),
                     periodMillis / 5, System::nanoTime);
@@ -265,7 +270,7 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     @Override
     public Optional<AiStatus> ai() {
-        return Optional.empty();
+        return ai.flatMap(a -> a.status(loop.status()));
     }
 
     @Override
@@ -337,6 +342,7 @@ public class ControlComponent implements ControlService, ControlHealth {
             Thread.currentThread().interrupt();
         }
         efficiency.ifPresent(e -> e.close(clock.millis()));
+        ai.ifPresent(SiteAi::close);
         watchdog.close();
         fleet.close();
         try {
