@@ -41,7 +41,8 @@ class PlanEndToEndTest {
     static String sunnyDemo(String demo, int minersBase) {
         double utcHours = Instant.now().atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 3600.0;
         double longitude = ((15 * (12 - utcHours) + 540) % 360) - 180;
-        return demo.replace("count: 240", "count: 60").replace("basePort: 14100", "basePort: " + minersBase)
+        return RunningContainer.withoutAi(demo).replace("count: 240", "count: 60")
+                .replace("basePort: 14100", "basePort: " + minersBase)
                 .replace("{name: s19j-pro, from: 0, to: 39,", "{name: s19j-pro, from: 0, to: 19,")
                 .replace("{name: m56s, from: 200, to: 239,", "{name: m56s, from: 50, to: 59,")
                 .replace("latitude: 31.9", "latitude: 0.0")

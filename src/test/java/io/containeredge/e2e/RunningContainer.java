@@ -61,14 +61,21 @@ final class RunningContainer implements AutoCloseable {
     static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase, List<String> simulatorArgs,
             String... gatewayArgs) throws Exception {
         Path root = ChildProcess.root();
-        String site = edit.apply(Files.readString(root.resolve("firmware-config/sites/demo-container.yaml")));
+        // the GPU servers' BMCs on free ports; the simulator writes their login and certificate into the gateway's data
+        String site = edit.apply(Files.readString(root.resolve("firmware-config/sites/demo-container.yaml")))
+                .replace("basePort: 15443", "basePort: " + freeRange(20, 41000));
+        List<String> gatewayData = new ArrayList<>(List.of(gatewayArgs));
+        if (!gatewayData.contains("--data")) {
+            gatewayData.addAll(List.of("--data", Files.createDirectories(work.resolve("gateway-data")).toString()));
+        }
+        String dataDir = gatewayData.get(gatewayData.indexOf("--data") + 1);
         Path config = Files.createDirectories(work.resolve("config"));
         Path siteFile = config.resolve("site.yaml");
         Files.writeString(siteFile, site);
         List<String> simulatorCommand = new ArrayList<>(List.of(ChildProcess.java(), "-jar",
                 root.resolve("deploy/target/containeredge-sim.jar").toString(), "--site", siteFile.toString(),
                 "--bind", "127.0.0.1:0", "--miners-base", String.valueOf(minersBase), "--seed", "7",
-                "--duration", "600"));
+                "--duration", "600", "--site-files", dataDir));
         simulatorCommand.addAll(simulatorArgs);
         ChildProcess simulator = ChildProcess.start(work.resolve("simulator.log"), simulatorCommand);
         int gw = Integer.parseInt(simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)",
@@ -77,7 +84,7 @@ final class RunningContainer implements AutoCloseable {
         Files.writeString(siteFile, site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess));
         int apiPort = freePort();
         List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--api-port", String.valueOf(apiPort)));
-        args.addAll(List.of(gatewayArgs));
+        args.addAll(gatewayData);
         RunningContainer container = new RunningContainer(simulator, new GatewayApi(apiPort), gw, work,
                 LauncherTest.gateway(args.toArray(String[]::new)));
         try {
@@ -105,7 +112,7 @@ final class RunningContainer implements AutoCloseable {
      * and these tests' import must not depend on the time of day they run at.
      */
     static String genericMiners(String demo, int miners, int minersBase) {
-        String generic = demo.replaceFirst("(?m)^  model: .*\n  groups:\n(    - .*\n)+", "  ratedPowerW: 3500\n");
+        String generic = withoutAi(demo).replaceFirst("(?m)^  model: .*\n  groups:\n(    - .*\n)+", "  ratedPowerW: 3500\n");
         if (generic.equals(demo)) {
             throw new IllegalStateException("the demo site's miner models were not found to replace");
         }
@@ -113,6 +120,15 @@ final class RunningContainer implements AutoCloseable {
         int simulation = generic.indexOf("\nsimulation:");
         return generic.substring(0, simulation)
                 + generic.substring(simulation).replaceFirst("(?m)^  pvRatedKw: .*$", "  pvRatedKw: 0");
+    }
+
+    /** The demo site's text without its AI tenant: for the tests whose kilowatts are the miners' alone. */
+    static String withoutAi(String site) {
+        String without = site.replaceFirst("(?ms)^ai:\n.*?(?=^[a-z])", "");
+        if (without.equals(site)) {
+            throw new IllegalStateException("the site's ai section was not found to remove");
+        }
+        return without;
     }
 
     static int freePort() throws IOException {
@@ -123,7 +139,12 @@ final class RunningContainer implements AutoCloseable {
 
     /** A base port with {@code n} free loopback ports after it, for the simulated miners. */
     static int freeRange(int n) throws IOException {
-        for (int base = 21000; base < 60000; base += n + 7) {
+        return freeRange(n, 21000);
+    }
+
+    /** As {@link #freeRange(int)}, searching from {@code from} (apart from the miners' ranges). */
+    static int freeRange(int n, int from) throws IOException {
+        for (int base = from; base < 60000; base += n + 7) {
             List<ServerSocket> held = new ArrayList<>();
             try {
                 for (int i = 0; i < n; i++) {

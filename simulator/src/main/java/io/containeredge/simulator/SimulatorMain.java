@@ -55,6 +55,8 @@ import java.util.concurrent.TimeUnit;
  *   --gpu-swing-period S  seconds a training job stays at each level of its swing (default 10)
  *   --gpu-dialect D       the BMCs' Redfish power resources: controls, power or mixed (default: alternating)
  *   --bmc-user U, --bmc-password P   the BMCs' login (default admin / the demo password)
+ *   --site-files DIR      writes the BMCs' login and certificate where the site's ai section names them, relative
+ *                         to DIR (the gateway's data directory)
  * </pre>
  * While running, fault commands typed on stdin are applied (see {@link FaultParser}); {@code status}
  * prints the physics, {@code help} the command list, {@code quit} stops.
@@ -87,6 +89,7 @@ public final class SimulatorMain {
         String priceCsv = null;
         boolean priceSteps = true;
         GpuSimulation gpu = GpuSimulation.defaults();
+        String siteFilesDir = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -108,6 +111,7 @@ public final class SimulatorMain {
                     case "--time-scale" -> timeScale = Double.parseDouble(v);
                     case "--serial" -> serialDevice(serialDevices, v);
                     case "--feeds" -> feedsDir = v;
+                    case "--site-files" -> siteFilesDir = v;
                     case "--price-csv" -> priceCsv = v;
                     case "--price-steps" -> priceSteps = onOff(a, v);
                     case "--gpu-workload" -> gpu = gpu.withWorkload(GpuWorkload.parse(v));
@@ -147,6 +151,10 @@ public final class SimulatorMain {
                 out.println("container simulator: site " + site.config().site() + "/" + site.config().container()
                         + ", seed " + seed);
                 sim.describe().forEach(out::println);
+                if (siteFilesDir != null && site.config().ai().isPresent()) {
+                    sim.gpus().writeSiteFiles(site.config().ai().get(), Path.of(siteFilesDir));
+                    out.println("BMC login and certificate written for the site's ai section under " + siteFilesDir);
+                }
                 if (feeds != null) {
                     feeds.describe().forEach(line -> out.println("feed " + line));
                 }
@@ -285,6 +293,6 @@ public final class SimulatorMain {
                 + " [--faults FILE] [--duration SECONDS] [--time-scale X] [--serial CONNECTION=DEVICE]"
                 + " [--feeds DIR] [--price-csv FILE] [--price-steps on|off] [--gpu-workload idle|inference|training]"
                 + " [--gpu-swing-pct P] [--gpu-swing-period SECONDS] [--gpu-dialect controls|power|mixed]"
-                + " [--bmc-user U] [--bmc-password P]";
+                + " [--bmc-user U] [--bmc-password P] [--site-files DIR]";
     }
 }

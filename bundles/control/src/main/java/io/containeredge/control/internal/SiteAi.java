@@ -7,6 +7,7 @@ import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.rack.AiTenants;
 import io.containeredge.control.rack.ContractFile;
 import io.containeredge.control.rack.GpuServers;
+import io.containeredge.control.rack.UnreachableServers;
 import io.containeredge.site.api.AiSettings;
 import io.containeredge.site.api.SiteConfig;
 import java.nio.file.Path;
@@ -52,11 +53,21 @@ final class SiteAi implements AutoCloseable {
         LongToDoubleFunction price = economics.<LongToDoubleFunction>map(e -> wall -> e.inputs().decisionPrice(wall)
                 .usdPerMwh()).orElse(wall -> Double.NaN);
         ZoneId zone = economics.map(e -> e.inputs().tariff().settings().zone()).orElse(ZoneOffset.UTC);
-        AiTenants tenants = new AiTenants(ai, connect.apply(ai), new ContractFile(data.resolve("ai-contracts.json")),
+        AiTenants tenants = new AiTenants(ai, servers(ai, connect), new ContractFile(data.resolve("ai-contracts.json")),
                 price, zone, System.currentTimeMillis());
         LOG.info("ai: {} tenant(s), {} GPU servers read every {} ms, {} kW contracted", ai.tenants().size(),
                 ai.servers().size(), ai.poll().toMillis(), Math.round(ai.contractedKw()));
         return Optional.of(new SiteAi(tenants));
+    }
+
+    /** The servers, or all of them unreachable (counted at their ratings, alarmed) when they cannot be set up. */
+    private static GpuServers servers(AiSettings ai, Function<AiSettings, GpuServers> connect) {
+        try {
+            return connect.apply(ai);
+        } catch (IllegalArgumentException e) {
+            LOG.error("ai: the GPU servers cannot be reached, each counts at its rating: {}", e.getMessage());
+            return new UnreachableServers(ai, e.getMessage());
+        }
     }
 
     LoadKinds loads() {
