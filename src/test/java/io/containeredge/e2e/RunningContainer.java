@@ -63,7 +63,7 @@ final class RunningContainer implements AutoCloseable {
         Path root = ChildProcess.root();
         // the GPU servers' BMCs on free ports; the simulator writes their login and certificate into the gateway's data
         String site = edit.apply(Files.readString(root.resolve("firmware-config/sites/demo-container.yaml")))
-                .replace("basePort: 15443", "basePort: " + freeRange(20, 41000));
+                .replace("basePort: 15443", "basePort: " + freeRange(20, 25000));
         List<String> gatewayData = new ArrayList<>(List.of(gatewayArgs));
         if (!gatewayData.contains("--data")) {
             gatewayData.addAll(List.of("--data", Files.createDirectories(work.resolve("gateway-data")).toString()));
@@ -142,7 +142,10 @@ final class RunningContainer implements AutoCloseable {
         return freeRange(n, 21000);
     }
 
-    /** As {@link #freeRange(int)}, searching from {@code from} (apart from the miners' ranges). */
+    /**
+     * As {@link #freeRange(int)}, searching from {@code from}: apart from the miners' ranges, and below the kernel's
+     * ephemeral ports (32768 and up), where a simulator's Modbus servers and miners on port 0 land.
+     */
     static int freeRange(int n, int from) throws IOException {
         for (int base = from; base < 60000; base += n + 7) {
             List<ServerSocket> held = new ArrayList<>();
