@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -65,19 +66,19 @@ public final class AiTenants {
     }
 
     /** The tenants as of the last cycle beside {@code now}'s miners; empty before the first cycle. */
-    public java.util.Optional<AiStatus> status(ControlStatus now) {
+    public Optional<AiStatus> status(ControlStatus now) {
         List<AiStatus.Tenant> list = new ArrayList<>();
         for (TenantLoad t : tenants) {
             if (t.status() == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             list.add(t.status());
         }
         if (now == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double aiKw = list.stream().mapToDouble(AiStatus.Tenant::drawKw).sum();
-        return java.util.Optional.of(new AiStatus(now.timestampMillis(), aiKw, now.minerKw(), list));
+        return Optional.of(new AiStatus(now.timestampMillis(), aiKw, now.minerKw(), list));
     }
 
     /** Saves the month's counts when they changed; called off the control thread every few seconds. */

@@ -6,7 +6,8 @@ package io.containeredge.control.rack;
  * @param readAtMillis monotonic time of the last good reading ({@link Long#MIN_VALUE}: never read)
  * @param drawW the power it drew then (NaN: never read)
  * @param capW the cap in force then; NaN when none is set
- * @param minCapW, maxCapW the range of caps the BMC accepts (NaN: not known yet)
+ * @param minCapW the lowest cap the BMC accepts (NaN: not known)
+ * @param maxCapW the highest cap the BMC accepts (NaN: not known)
  * @param control how it is capped: {@code Controls} or {@code PowerControl}; empty before discovery
  * @param problem why the last request failed (timeout, 503, refused certificate, ...); empty when it succeeded
  */

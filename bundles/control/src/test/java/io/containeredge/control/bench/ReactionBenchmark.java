@@ -12,8 +12,6 @@ import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
 import io.containeredge.gpio.UnavailableGatewayIo;
-import io.containeredge.modbus.device.ConnectionConfig;
-import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.modbus.image.ProcessImage;
 import io.containeredge.modbus.poll.DeviceListener;
 import io.containeredge.modbus.poll.PointResolvers;
@@ -82,14 +80,8 @@ public final class ReactionBenchmark {
                 PollingService polling = new PollingService(image, freshValues,
                         p -> PointResolvers.forProfile(p, SunSpecModels.builtIn()))) {
             SiteConfig s = site.config();
-            for (DeviceConfig d : s.devices()) {
-                ConnectionConfig c = s.connection(d.connection()).orElseThrow();
-                polling.addDevice(d, site.profileOf(d.id()), c.at("127.0.0.1", sim.port(c.id())));
-            }
-            List<MinerEndpoint> endpoints = new ArrayList<>();
-            for (int i = 0; i < s.miners().count(); i++) {
-                endpoints.add(new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), s.miners().ratedPowerW()));
-            }
+            BenchWiring.pollAll(polling, site, sim);
+            List<MinerEndpoint> endpoints = BenchWiring.minerEndpoints(s, sim);
             ControlSettings d = ControlSettings.DEFAULTS;
             ControlConfig cfg = ControlConfig.of(s.limits(), new ControlSettings(d.cycle(), d.hysteresisK(),
                     d.curtailKwPerS(), d.safeMinerKw(), d.failSafeHold(), 100_000, d.sleepConfirm(),

@@ -16,7 +16,6 @@ import io.containeredge.control.rack.AiTenants;
 import io.containeredge.control.rack.ContractFile;
 import io.containeredge.control.redfish.RedfishFleet;
 import io.containeredge.gpio.UnavailableGatewayIo;
-import io.containeredge.modbus.device.ConnectionConfig;
 import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.modbus.image.ProcessImage;
 import io.containeredge.modbus.poll.DeviceListener;
@@ -101,14 +100,8 @@ public final class SwingBenchmark {
                 PollingService polling = new PollingService(image, listener,
                         p -> PointResolvers.forProfile(p, SunSpecModels.builtIn()))) {
             sim.gpus().writeSiteFiles(ai, data);
-            for (DeviceConfig d : s.devices()) {
-                ConnectionConfig c = s.connection(d.connection()).orElseThrow();
-                polling.addDevice(d, site.profileOf(d.id()), c.at("127.0.0.1", sim.port(c.id())));
-            }
-            List<MinerEndpoint> endpoints = new ArrayList<>();
-            for (int i = 0; i < s.miners().count(); i++) {
-                endpoints.add(new MinerEndpoint(i, "127.0.0.1", sim.minerPort(i), s.miners().ratedPowerW()));
-            }
+            BenchWiring.pollAll(polling, site, sim);
+            List<MinerEndpoint> endpoints = BenchWiring.minerEndpoints(s, sim);
             MonotonicClock clock = MonotonicClock.system();
             try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
                 AiTenants tenants = new AiTenants(ai, RedfishFleet.forSite(ai, data, clock),
