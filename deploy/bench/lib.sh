@@ -43,7 +43,8 @@ free_port() {
 
 # Starts the container simulator for <site> in the background on ephemeral Modbus ports, its 240
 # miners on a free block of consecutive loopback ports, stopping by itself after <seconds>; logs to
-# <dir>/simulator.log and writes <dir>/config/site.yaml pointing at its actual ports.
+# <dir>/simulator.log and writes <dir>/config/site.yaml pointing at its actual ports, and the login and
+# certificate of its GPU servers' BMCs into <dir>/data (the gateway's data directory).
 # Sets SIM_PID (the caller stops it) and MINERS_BASE.
 #   usage: start_simulator <sim.jar> <site.yaml> <dir> <seconds>
 start_simulator() {
@@ -56,7 +57,7 @@ start_simulator() {
     ss -Htln | awk '{print $4}' | grep -qE ":($(seq -s'|' "$base" $((base + 239))))\$" && continue
     MINERS_BASE=$base
     java -jar "$jar" --site "$site" --bind 127.0.0.1:0 --miners-base "$MINERS_BASE" --seed 7 \
-      --duration "$seconds" >"$dir/simulator.log" 2>&1 </dev/null &
+      --duration "$seconds" --site-files "$dir/data" >"$dir/simulator.log" 2>&1 </dev/null &
     SIM_PID=$!
     for _ in $(seq 300); do   # up to 30 s
       gw_port=$(sed -n 's/^modbus container-gw on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$dir/simulator.log")

@@ -38,11 +38,19 @@ final class CapWriter {
         this.settleMillis = settleMillis;
     }
 
-    /** Sends {@code capW} if it is due, and says what is wrong with the server, if anything. */
-    List<AlarmCondition> follow(double capW, GpuReading r, boolean fresh, GpuServers servers, long nowMillis) {
+    /**
+     * Sends {@code capW} if it is due, and says what is wrong with the server, if anything.
+     *
+     * @param firstPoll the gateway has just started and waits for the server's first answer: not alarmed yet
+     */
+    List<AlarmCondition> follow(double capW, GpuReading r, boolean fresh, boolean firstPoll, GpuServers servers,
+            long nowMillis) {
         List<AlarmCondition> alarms = new ArrayList<>(1);
         if (!fresh) {
             overSinceMillis = Long.MIN_VALUE;
+            if (firstPoll) {
+                return alarms;
+            }
             alarms.add(new AlarmCondition("ai.bmc-unreachable." + server, Severity.WARNING, server, "GPU server "
                     + server + " cannot be read (" + r.problem() + "): counted at its rating " + kw(ratedW)
                     + " kW, the miners keep clear of it", Double.NaN));

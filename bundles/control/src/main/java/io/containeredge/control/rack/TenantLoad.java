@@ -49,6 +49,8 @@ public final class TenantLoad implements LoadKind {
     private List<GpuReading> readings;
     private List<LoadUnit> units = List.of();
     private long nowMillis;
+    /** The first cycle's time: a server not answered yet is counted at its rating but alarmed only after a poll age. */
+    private long startedMillis = Long.MIN_VALUE;
     private volatile List<AlarmCondition> alarms = List.of();
     private volatile AiStatus.Tenant status;
 
@@ -114,6 +116,9 @@ public final class TenantLoad implements LoadKind {
     @Override
     public List<LoadUnit> observe(Cycle cycle) {
         nowMillis = cycle.nowMillis();
+        if (startedMillis == Long.MIN_VALUE) {
+            startedMillis = nowMillis;
+        }
         List<GpuReading> all = servers.readings();
         List<GpuReading> mine = new ArrayList<>(tenant.servers().size());
         List<LoadUnit> now = new ArrayList<>(tenant.servers().size());
@@ -140,7 +145,9 @@ public final class TenantLoad implements LoadKind {
         for (int i = 0; i < caps.length; i++) {
             GpuServer s = tenant.servers().get(i);
             GpuReading r = readings.get(i);
-            now.addAll(writers.get(s.id()).follow(caps[i], r, r.fresh(nowMillis, maxAgeMillis), servers, nowMillis));
+            boolean firstPoll = r.readAtMillis() == Long.MIN_VALUE && nowMillis - startedMillis < maxAgeMillis;
+            now.addAll(writers.get(s.id()).follow(caps[i], r, r.fresh(nowMillis, maxAgeMillis), firstPoll, servers,
+                    nowMillis));
         }
         double price = priceUsdPerMwh.applyAsDouble(cycle.wallMillis());
         TenantContract.State next = TenantContract.account(c, contract, price, grantKw, top, cycle.wallMillis(), zone);

@@ -191,4 +191,13 @@ class AiAllocationScenarioTest {
         AiStatus.Tenant t = ai.status();
         assertEquals(8, t.servers().size());
     }
+
+    @Test
+    void aCleanStopLeavesEachServerCappedAtItsShareOfTheFloor() {
+        VirtualTenant ai = tenant(300);
+        given(container().with(ai)).at(10, s).then(tenantGiven(ai, FLOOR_KW + BAND_KW));
+        ai.load.stop(1_000);
+        // 40 kW over 8 alike servers: the tenant keeps its floor, the band nothing absorbs is held
+        ai.servers.all().forEach(x -> assertEquals(5_000, x.capW, 1e-6, x.id));
+    }
 }
