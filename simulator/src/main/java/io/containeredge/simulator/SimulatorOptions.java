@@ -58,7 +58,7 @@ public record SimulatorOptions(
      */
     public static SimulatorOptions forTests() {
         return defaults().withModbusBasePort(0).withMinerBasePort(0).withRealTime(false)
-                .withEpochStartMillis(1_700_036_000_000L);
+                .withEpochStartMillis(1_700_036_000_000L).withGpu(GpuSimulation.defaults().onEphemeralPorts());
     }
 
     public SimulatorOptions withBindAddress(InetAddress v) {

@@ -52,7 +52,8 @@ public final class GpuBmcs implements AutoCloseable {
             LongSupplier clock) throws IOException {
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (GpuServer s : ai.servers()) {
-            addresses.add(loopback(s));
+            InetSocketAddress a = loopback(s);
+            addresses.add(simulation.ephemeralPorts() ? new InetSocketAddress(a.getAddress(), 0) : a);
         }
         GpuBmcs out = new GpuBmcs(simulation, BmcCertificate.shared());
         try {

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param dialect {@code controls}, {@code power} or {@code mixed} (alternating per server: both exercised)
  * @param user the BMCs' user name
  * @param password the BMCs' password
+ * @param ephemeralPorts each BMC on a port the system picks rather than its address's (tests that run several
+ *     simulators of one site at once); {@link GpuBmcs} tells the ports
  */
 public record GpuSimulation(GpuWorkload workload, double swingPct, Duration swingPeriod, String dialect, String user,
-        String password) {
+        String password, boolean ephemeralPorts) {
 
     /** The demo's BMC login; a site reads it from its credentials file. */
     public static final String DEMO_USER = "admin";
@@ -34,23 +36,28 @@ public record GpuSimulation(GpuWorkload workload, double swingPct, Duration swin
 
     public static GpuSimulation defaults() {
         return new GpuSimulation(GpuWorkload.TRAINING, 40, Duration.ofSeconds(10), "mixed", DEMO_USER,
-                DEMO_PASSWORD);
+                DEMO_PASSWORD, false);
     }
 
     public GpuSimulation withWorkload(GpuWorkload v) {
-        return new GpuSimulation(v, swingPct, swingPeriod, dialect, user, password);
+        return new GpuSimulation(v, swingPct, swingPeriod, dialect, user, password, ephemeralPorts);
     }
 
     public GpuSimulation withSwing(double pct, Duration period) {
-        return new GpuSimulation(workload, pct, period, dialect, user, password);
+        return new GpuSimulation(workload, pct, period, dialect, user, password, ephemeralPorts);
     }
 
     public GpuSimulation withDialect(String v) {
-        return new GpuSimulation(workload, swingPct, swingPeriod, v, user, password);
+        return new GpuSimulation(workload, swingPct, swingPeriod, v, user, password, ephemeralPorts);
     }
 
     public GpuSimulation withCredentials(String newUser, String newPassword) {
-        return new GpuSimulation(workload, swingPct, swingPeriod, dialect, newUser, newPassword);
+        return new GpuSimulation(workload, swingPct, swingPeriod, dialect, newUser, newPassword, ephemeralPorts);
+    }
+
+    /** Every BMC on a port the system picks. */
+    public GpuSimulation onEphemeralPorts() {
+        return new GpuSimulation(workload, swingPct, swingPeriod, dialect, user, password, true);
     }
 
     /** The credentials file's one line, {@code user:password}. */

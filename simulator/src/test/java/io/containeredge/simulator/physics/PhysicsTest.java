@@ -9,6 +9,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.SiteDocuments;
+import io.containeredge.simulator.DemoSites;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import io.containeredge.simulator.miner.Miner;
@@ -27,7 +28,7 @@ class PhysicsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests().withServeMiners(false));
+        sim = Simulator.start(DemoSites.withoutAi(), SimulatorOptions.forTests().withServeMiners(false));
         model = sim.model();
     }
 
@@ -206,7 +207,7 @@ class PhysicsTest {
 
     @Test
     void sameSeedSameRun() throws Exception {
-        try (Simulator other = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"),
+        try (Simulator other = Simulator.start(DemoSites.withoutAi(),
                 SimulatorOptions.forTests().withServeMiners(false))) {
             sim.inject("heat-wave 3/min 40");
             other.inject("heat-wave 3/min 40");

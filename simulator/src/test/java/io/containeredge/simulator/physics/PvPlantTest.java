@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containeredge.site.api.PvPlantSettings;
 import io.containeredge.site.api.SiteDocuments;
+import io.containeredge.simulator.DemoSites;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class PvPlantTest {
 
     @Test
     void aCloudCutsTheOutputByItsFractionUntilClearedOrItsTimeIsOver() throws Exception {
-        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests()
+        sim = Simulator.start(DemoSites.withoutAi(), SimulatorOptions.forTests()
                 .withServeMiners(false).withEpochStartMillis(TEXAS_NOON));
         PvPlant pv = sim.model().pv();
         sim.advance(Duration.ofSeconds(5));
@@ -108,7 +109,7 @@ class PvPlantTest {
 
     @Test
     void theImportMeterReadsTheLoadLessThePlant() throws Exception {
-        sim = Simulator.start(SiteDocuments.loadBuiltIn("demo-container"), SimulatorOptions.forTests()
+        sim = Simulator.start(DemoSites.withoutAi(), SimulatorOptions.forTests()
                 .withServeMiners(false).withEpochStartMillis(TEXAS_NOON));
         ContainerModel m = sim.model();
         sim.advance(Duration.ofSeconds(5));
@@ -125,7 +126,8 @@ class PvPlantTest {
     private ContainerModel startExporting(String meterProfile) throws Exception {
         String demo = new String(SiteDocuments.class.getResourceAsStream("/firmware-config/sites/demo-container.yaml")
                 .readAllBytes());
-        Files.writeString(dir.resolve("site.yaml"), demo.replace("pvRatedKw: 400", "pvRatedKw: 3000")
+        Files.writeString(dir.resolve("site.yaml"), DemoSites.withoutAi(demo)
+                .replace("pvRatedKw: 400", "pvRatedKw: 3000")
                 .replace("profile: power-meter-float32", "profile: " + meterProfile));
         sim = Simulator.start(SiteDocuments.load(dir), SimulatorOptions.forTests().withServeMiners(false)
                 .withEpochStartMillis(TEXAS_NOON));
