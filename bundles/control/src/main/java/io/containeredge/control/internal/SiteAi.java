@@ -31,7 +31,7 @@ final class SiteAi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SiteAi.class);
     private static final long SAVE_SECONDS = 10;
     /** A clean stop waits this long per tenant for its servers to confirm their floor-safe caps. */
-    private static final long STOP_MILLIS = 3_000;
+    private static final long STOP_MILLIS = 1_000;
 
     private final AiTenants tenants;
 
