@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,10 +32,14 @@ public final class Arbiter {
             verdicts = List.copyOf(verdicts);
         }
 
-        /** The lowest limit of the hard (safety) sources alone: what may cut a firm floor. */
+        /** The most restrictive of the hard (safety) sources alone: what may cut a firm floor, and why. */
+        public Optional<Verdict> hardBinding() {
+            return verdicts.stream().filter(v -> v.strength() == Verdict.Strength.HARD).min(RESTRICTIVE);
+        }
+
+        /** The lowest limit of the hard (safety) sources alone. */
         public double hardKw() {
-            return verdicts.stream().filter(v -> v.strength() == Verdict.Strength.HARD).mapToDouble(Verdict::maxMinerKw)
-                    .min().orElse(Double.POSITIVE_INFINITY);
+            return hardBinding().map(Verdict::maxMinerKw).orElse(Double.POSITIVE_INFINITY);
         }
 
         public List<AlarmCondition> alarms() {

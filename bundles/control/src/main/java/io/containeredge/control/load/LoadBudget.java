@@ -91,7 +91,8 @@ public final class LoadBudget {
                 }
             }
         }
-        blocks.sort(Comparator.comparingDouble(Block::valuePerKw).reversed()); // stable: registration order among equals
+        // a stable sort: registration order among equals
+        blocks.sort(Comparator.comparingDouble(Block::valuePerKw).reversed());
         double left = budgetKw - floorsKw;
         // what each load was given before each load's last block: reservedBefore[i][j] is load j's, as load i sees it
         double[][] reservedBefore = new double[n][];

@@ -97,7 +97,8 @@ public final class TenantContract {
         boolean breach = grantKw < Math.min(c.floorKw(), topKw) - SLACK_KW;
         boolean capped = !breach && grantKw < topKw - SLACK_KW;
         return new State(month, now.cappedMillis() + (s.capped() ? dt : 0),
-                now.breaches() + (breach && !s.inBreach() ? 1 : 0), breach, priceAbove(c, s, priceUsdPerMwh, wallMillis),
+                now.breaches() + (breach && !s.inBreach() ? 1 : 0), breach,
+                priceAbove(c, s, priceUsdPerMwh, wallMillis),
                 wallMillis, capped);
     }
 

@@ -4,7 +4,6 @@ import io.containeredge.control.allocation.Arbiter;
 import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.AlarmCondition.Severity;
-import io.containeredge.control.api.Verdict;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.load.LoadBudget;
 import io.containeredge.control.load.LoadKind;
@@ -16,13 +15,11 @@ import io.containeredge.site.api.AiSettings.Tenant;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongToDoubleFunction;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +43,8 @@ public final class TenantLoad implements LoadKind {
     private final Map<String, Integer> indexOf;
     private volatile TenantContract.State contract;
     private TenantContract.Band band;
+    /** The energy price of this cycle, read once in {@link #observe}. */
+    private double price = Double.NaN;
     private List<GpuReading> readings;
     private List<LoadUnit> units = List.of();
     private long nowMillis;
@@ -60,8 +59,9 @@ public final class TenantLoad implements LoadKind {
      * @param maxAge a reading older than this counts as unreadable
      * @param restored this month's counts from the contract file
      */
-    public TenantLoad(Tenant tenant, GpuServers servers, Map<String, Integer> siteIndex, LongToDoubleFunction priceUsdPerMwh,
-            ZoneId zone, Duration maxAge, Duration capSettle, TenantContract.State restored) {
+    public TenantLoad(Tenant tenant, GpuServers servers, Map<String, Integer> siteIndex,
+            LongToDoubleFunction priceUsdPerMwh, ZoneId zone, Duration maxAge, Duration capSettle,
+            TenantContract.State restored) {
         this.tenant = tenant;
         this.servers = servers;
         this.priceUsdPerMwh = priceUsdPerMwh;
@@ -130,8 +130,8 @@ public final class TenantLoad implements LoadKind {
         }
         readings = mine;
         units = now;
-        band = TenantContract.band(tenant.contract(), contract, priceUsdPerMwh.applyAsDouble(cycle.wallMillis()), cycle.wallMillis(),
-                zone);
+        price = priceUsdPerMwh.applyAsDouble(cycle.wallMillis());
+        band = TenantContract.band(tenant.contract(), contract, price, cycle.wallMillis(), zone);
         return now;
     }
 
@@ -149,7 +149,6 @@ public final class TenantLoad implements LoadKind {
             now.addAll(writers.get(s.id()).follow(caps[i], r, r.fresh(nowMillis, maxAgeMillis), firstPoll, servers,
                     nowMillis));
         }
-        double price = priceUsdPerMwh.applyAsDouble(cycle.wallMillis());
         TenantContract.State next = TenantContract.account(c, contract, price, grantKw, top, cycle.wallMillis(), zone);
         String reason = reason(grant, grantKw, top, next);
         if (next.inBreach()) {
@@ -234,28 +233,23 @@ public final class TenantLoad implements LoadKind {
     }
 
     private static String hardCause(Arbiter.Decision grant) {
-        return grant.verdicts().stream().filter(v -> v.strength() == Verdict.Strength.HARD && v.limits())
-                .min(Comparator.comparingDouble(Verdict::maxMinerKw))
-                .map(v -> v.guard() + ": " + v.reason()).orElse(grant.binding().guard());
+        return grant.hardBinding().map(v -> v.guard() + ": " + v.reason()).orElse(grant.binding().guard());
     }
 
     private AiStatus.Tenant status(double grantKw, String reason) {
         Contract c = tenant.contract();
-        Function<Integer, AiStatus.Server> server = i -> {
-            GpuServer s = tenant.servers().get(i);
-            GpuReading r = readings.get(i);
-            boolean fresh = r.fresh(nowMillis, maxAgeMillis);
-            return new AiStatus.Server(s.id(), fresh, units.get(i).drawW(), s.ratedW(), r.capW(), r.control(),
-                    fresh ? "" : r.problem());
-        };
         List<AiStatus.Server> list = new ArrayList<>();
         double capW = 0;
         double drawKw = 0;
         for (int i = 0; i < tenant.servers().size(); i++) {
-            AiStatus.Server s = server.apply(i);
-            list.add(s);
-            capW += Double.isNaN(writers.get(s.id()).sentW()) ? Double.POSITIVE_INFINITY : writers.get(s.id()).sentW();
-            drawKw += s.drawW() / 1000;
+            GpuServer s = tenant.servers().get(i);
+            GpuReading r = readings.get(i);
+            boolean fresh = r.fresh(nowMillis, maxAgeMillis);
+            list.add(new AiStatus.Server(s.id(), fresh, units.get(i).drawW(), s.ratedW(), r.capW(), r.control(),
+                    fresh ? "" : r.problem()));
+            double sentW = writers.get(s.id()).sentW();
+            capW += Double.isNaN(sentW) ? Double.POSITIVE_INFINITY : sentW;
+            drawKw += units.get(i).drawW() / 1000;
         }
         return new AiStatus.Tenant(tenant.name(), c.floorKw(), c.flexKw(), c.flexUsdPerMwh(), drawKw, grantKw,
                 capW / 1000, contract.capped() || contract.inBreach(), reason, contract.inBreach(),
