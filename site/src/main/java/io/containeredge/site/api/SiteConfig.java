@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param economics the optional {@code economics} section: present, the miners run at the power that pays
  * @param planner the optional {@code planner} section: present, a 48-hour plan steers the battery and the mining power
  * @param ai the optional {@code ai} section: GPU servers of AI/HPC tenants beside the miners, capped over Redfish
+ * @param grid the {@code grid} section: frequency guard, OpenADR VEN, event measurement, peak windows
+ *     ({@link GridSettings#NONE} when absent)
  */
 public record SiteConfig(
         String site,
@@ -25,7 +27,8 @@ public record SiteConfig(
         ControlSettings control,
         Optional<EconomicsSettings> economics,
         Optional<PlannerSettings> planner,
-        Optional<AiSettings> ai) {
+        Optional<AiSettings> ai,
+        GridSettings grid) {
 
     public SiteConfig {
         connections = List.copyOf(connections);
@@ -33,6 +36,16 @@ public record SiteConfig(
         economics = economics == null ? Optional.empty() : economics;
         planner = planner == null ? Optional.empty() : planner;
         ai = ai == null ? Optional.empty() : ai;
+        grid = grid == null ? GridSettings.NONE : grid;
+    }
+
+    /** A site without a {@code grid} section. */
+    public SiteConfig(String site, String container, String description, List<ConnectionConfig> connections,
+            List<DeviceConfig> devices, MinerFleetConfig miners, Limits limits, WebServerSettings api,
+            SimulationConfig simulation, ControlSettings control, Optional<EconomicsSettings> economics,
+            Optional<PlannerSettings> planner, Optional<AiSettings> ai) {
+        this(site, container, description, connections, devices, miners, limits, api, simulation, control,
+                economics, planner, ai, GridSettings.NONE);
     }
 
     /** A site without an {@code ai} section. */

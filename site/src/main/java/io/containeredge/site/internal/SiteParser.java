@@ -99,6 +99,10 @@ public final class SiteParser {
         if (ai != null) {
             errors.addAll(ai.errors());
         }
+        GridParser.Read grid = section(doc, "grid", false, errors, g -> GridParser.read(file, g, devices, limits));
+        if (grid != null) {
+            errors.addAll(grid.errors());
+        }
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
             return new Parsed(null, listed, limits, errors);
@@ -116,7 +120,8 @@ public final class SiteParser {
                 control,
                 economics.settings(),
                 planner.settings(),
-                ai.settings());
+                ai.settings(),
+                grid.settings());
         return new Parsed(site, listed, limits, errors);
     }
 

@@ -122,6 +122,48 @@ public interface ControlService {
      */
     Optional<AiStatus> ai();
 
+    /**
+     * Schedules a demand-response event, or replaces the one with the same id (an update from its sender). Checked
+     * here, the one path for every sender (OpenADR VEN, signed MQTT, console): intervals sorted and not overlapping,
+     * each 1 minute to 24 hours, the event ending in the future and starting within 7 days, ramp 0 to 30 minutes,
+     * targets finite (kW within 0 and the site's import cap, levels 0-3). Kept across restarts. An event never raises a
+     * limit: it is a soft limit under the hard ones.
+     *
+     * @return the event as held now (an opt-out is named at once when it cannot be met)
+     * @throws IllegalArgumentException with the reason when refused; nothing changes
+     */
+    GridEventStatus scheduleEvent(GridEvent event);
+
+    /**
+     * Cancels an event: an upcoming one is dropped, an active one ends now (its performance record is closed).
+     *
+     * @return false if there is no such upcoming or active event
+     */
+    boolean cancelEvent(String eventId, String source);
+
+    /**
+     * Switches the coincident-peak alert on (until a time, at most 24 hours ahead) or off. While on, a configured
+     * peak window holds the container's import to the site's peak cap.
+     *
+     * @param untilMillis wall clock; ignored when {@code on} is false
+     * @throws IllegalArgumentException when the site configures no peak windows, or the end is not within 24 hours
+     */
+    void setPeakAlert(boolean on, long untilMillis, String source);
+
+    /**
+     * The container's grid services: frequency guard, peak windows, events with their performance.
+     *
+     * @return empty before the controller's first cycle
+     */
+    Optional<GridStatus> grid();
+
+    /**
+     * An event's per-second compliance, oldest first: the rows of its performance CSV.
+     *
+     * @return empty when there is no such event; an empty list for an event not started yet
+     */
+    Optional<List<ComplianceSecond>> compliance(String eventId);
+
     /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
     List<CommandOutcome> recentCommands();
 

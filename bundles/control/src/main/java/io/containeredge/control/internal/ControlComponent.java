@@ -4,6 +4,10 @@ import io.containeredge.control.actuators.PduMap;
 import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.alarm.AlarmRegistry;
 import io.containeredge.control.api.AiStatus;
+import io.containeredge.control.api.ComplianceSecond;
+import io.containeredge.control.api.GridEvent;
+import io.containeredge.control.api.GridEventStatus;
+import io.containeredge.control.api.GridStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.ControlService;
@@ -266,6 +270,31 @@ public class ControlComponent implements ControlService, ControlHealth {
         planner.orElseThrow(() -> new IllegalArgumentException("the site has no planner section: a generation"
                 + " forecast is not taken (add a planner section to the site configuration)"))
                 .updateForecast(slots, source);
+    }
+
+    @Override
+    public GridEventStatus scheduleEvent(GridEvent event) {
+        throw new IllegalArgumentException("grid events are not wired yet");
+    }
+
+    @Override
+    public boolean cancelEvent(String eventId, String source) {
+        return false;
+    }
+
+    @Override
+    public void setPeakAlert(boolean on, long untilMillis, String source) {
+        throw new IllegalArgumentException("grid events are not wired yet");
+    }
+
+    @Override
+    public Optional<GridStatus> grid() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<ComplianceSecond>> compliance(String eventId) {
+        return Optional.empty();
     }
 
     @Override

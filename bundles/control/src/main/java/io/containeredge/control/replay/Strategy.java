@@ -138,6 +138,6 @@ public record Strategy(Kind kind, double strikeUsdPerMwh) {
     /** The site with these economics instead of its own, every other section kept. */
     private static SiteConfig withEconomics(SiteConfig s, EconomicsSettings economics) {
         return new SiteConfig(s.site(), s.container(), s.description(), s.connections(), s.devices(), s.miners(),
-                s.limits(), s.api(), s.simulation(), s.control(), Optional.of(economics), s.planner(), s.ai());
+                s.limits(), s.api(), s.simulation(), s.control(), Optional.of(economics), s.planner(), s.ai(), s.grid());
     }
 }

@@ -111,7 +111,7 @@ public final class Container {
         try {
             SiteConfig s = siteConfig();
             site = new SiteConfig(s.site(), s.container(), s.description(), s.connections(), s.devices(), s.miners(),
-                    limits, s.api(), s.simulation(), s.control(), s.economics(), s.planner(), s.ai());
+                    limits, s.api(), s.simulation(), s.control(), s.economics(), s.planner(), s.ai(), s.grid());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,11 @@
 package io.containeredge.control.testing;
 
 import io.containeredge.control.api.AiStatus;
+import io.containeredge.control.api.ComplianceSecond;
+import io.containeredge.control.api.GridEvent;
+import io.containeredge.control.api.GridEventStatus;
+import io.containeredge.control.api.GridStatus;
+import io.containeredge.control.grid.EventChecks;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.api.CommandOutcome;
@@ -64,6 +69,10 @@ public final class RecordingControlService implements ControlService {
     private volatile EconomicsStatus economicsStatus;
     private volatile PlanStatus planStatus;
     private volatile AiStatus aiStatus;
+    private volatile GridStatus gridStatus;
+    private final Map<String, GridEvent> events = new LinkedHashMap<>();
+    private final Map<String, List<ComplianceSecond>> compliance = new LinkedHashMap<>();
+    private boolean peakWindows = true;
 
     private RecordingControlService(Builder b) {
         siteImportCapKw = b.siteImportCapKw;
@@ -182,6 +191,63 @@ public final class RecordingControlService implements ControlService {
     }
 
     /** What {@link #ai()} answers from now on: as the real controller's after a cycle with GPU servers. */
+    /** What {@link #grid()} answers from now on (null: empty, as before the first cycle). */
+    public void showsGrid(GridStatus status) {
+        gridStatus = status;
+    }
+
+    /** An event's per-second compliance as {@link #compliance} answers it. */
+    public void showsCompliance(String eventId, List<ComplianceSecond> seconds) {
+        compliance.put(eventId, List.copyOf(seconds));
+    }
+
+    /** A site without peak windows: {@link #setPeakAlert} is refused as the real controller refuses it. */
+    public void withoutPeakWindows() {
+        peakWindows = false;
+    }
+
+    /** The events scheduled and not cancelled, by id. */
+    public synchronized Map<String, GridEvent> events() {
+        return Map.copyOf(events);
+    }
+
+    @Override
+    public synchronized GridEventStatus scheduleEvent(GridEvent event) {
+        EventChecks.check(event, siteImportCapKw, clock.getAsLong());
+        events.put(event.id(), event);
+        record("scheduleEvent", event.id(), event.source());
+        return new GridEventStatus(event, GridEventStatus.State.UPCOMING, Double.NaN, "scheduled", "", null);
+    }
+
+    @Override
+    public synchronized boolean cancelEvent(String eventId, String source) {
+        record("cancelEvent", eventId, source);
+        return events.remove(eventId) != null;
+    }
+
+    @Override
+    public synchronized void setPeakAlert(boolean on, long untilMillis, String source) {
+        if (!peakWindows) {
+            throw new IllegalArgumentException("the site configures no peak windows: a peak alert has nothing to hold");
+        }
+        long now = clock.getAsLong();
+        if (on && (untilMillis <= now || untilMillis > now + Duration.ofHours(24).toMillis())) {
+            throw new IllegalArgumentException("a peak alert ends within the next 24 hours");
+        }
+        record("setPeakAlert", on, on ? untilMillis : 0, source);
+    }
+
+    @Override
+    public Optional<GridStatus> grid() {
+        return Optional.ofNullable(gridStatus);
+    }
+
+    @Override
+    public synchronized Optional<List<ComplianceSecond>> compliance(String eventId) {
+        List<ComplianceSecond> shown = compliance.get(eventId);
+        return shown != null ? Optional.of(shown) : events.containsKey(eventId) ? Optional.of(List.of()) : Optional.empty();
+    }
+
     public void showsAi(AiStatus status) {
         aiStatus = status;
     }
