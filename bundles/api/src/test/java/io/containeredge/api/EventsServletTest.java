@@ -78,7 +78,7 @@ class EventsServletTest {
     }
 
     @Test
-    void theCsvHasAHeaderAndOneLinePerSecondWithAnUnknownImportEmpty() throws IOException {
+    void theCsvHasAHeaderAndOneLinePerSecondWithAnUnknownImportAndShortfallEmpty() throws IOException {
         control.showsCompliance("dr-now", GridFixture.seconds());
         FakeResponse resp = get("/dr-now/performance.csv");
         assertEquals(200, resp.getStatus(), resp.body());
@@ -88,7 +88,7 @@ class EventsServletTest {
         String t = java.time.Instant.ofEpochSecond(s).toString();
         assertEquals(List.of(PerformanceCsv.HEADER,
                 t + "," + s + ",1020,1020,1010.25,0,false",
-                java.time.Instant.ofEpochSecond(s + 1) + "," + (s + 1) + ",1020,600,,600,true",
+                java.time.Instant.ofEpochSecond(s + 1) + "," + (s + 1) + ",1020,600,,,true",
                 java.time.Instant.ofEpochSecond(s + 2) + "," + (s + 2) + ",1020,600,612.346,12.346,true"),
                 List.of(resp.body().split("\r\n")));
     }

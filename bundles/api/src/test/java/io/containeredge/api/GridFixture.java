@@ -46,7 +46,7 @@ final class GridFixture {
     static List<ComplianceSecond> seconds() {
         long s = (NOW - 600_000) / 1000;
         return List.of(new ComplianceSecond(s, 1020, 1020, 1010.25, 0, false),
-                new ComplianceSecond(s + 1, 1020, 600, Double.NaN, 600, true),
+                new ComplianceSecond(s + 1, 1020, 600, Double.NaN, Double.NaN, true),
                 new ComplianceSecond(s + 2, 1020, 600, 612.3456, 12.3456, true));
     }
 }

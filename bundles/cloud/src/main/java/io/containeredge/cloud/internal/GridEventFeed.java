@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the operator gives the utility or the aggregator: one {@code event-performance} record per completed event
- * (its final {@link EventPerformance}), and one {@code event-opt-out} record as soon as the controller says an event
+ * What the operator gives the utility or the aggregator: one {@code event-performance} record per finished event
+ * (completed, or cancelled while active: its final {@link EventPerformance}), and one {@code event-opt-out} record as soon as the controller says an event
  * cannot be met (again only if the reason changes). JSON records of kind {@link MessageKind#ALARM} (never thinned)
  * through the persistent queue; each is remembered once queued ({@link PublishedGridRecords}), so a restart does not
  * send it again. Between the queueing and the remembering a crash can repeat one: every record carries
@@ -48,7 +48,7 @@ final class GridEventFeed {
                 send(PublishedGridRecords.key(OPT_OUT, id, Integer.toHexString(s.optOut().hashCode())),
                         optOutTopic, optOut(s, now), queue, now, live);
             }
-            if (s.state() == GridEventStatus.State.COMPLETED && s.performance() != null) {
+            if (finished(s) && s.performance() != null) {
                 send(PublishedGridRecords.key(PERFORMANCE, id, ""), performanceTopic, performance(s, now), queue, now,
                         live);
             }
@@ -67,9 +67,14 @@ final class GridEventFeed {
         }
     }
 
+    private static boolean finished(GridEventStatus s) {
+        return s.state() == GridEventStatus.State.COMPLETED || s.state() == GridEventStatus.State.CANCELLED;
+    }
+
     private static Map<String, Object> performance(GridEventStatus s, long now) {
         EventPerformance p = s.performance();
         Map<String, Object> json = event(s.event());
+        json.put("state", s.state().name());
         json.put("baselineKw", JsonRecord.finite(p.baselineKw()));
         json.put("meanTargetKw", JsonRecord.finite(p.meanTargetKw()));
         json.put("meanImportKw", JsonRecord.finite(p.meanImportKw()));

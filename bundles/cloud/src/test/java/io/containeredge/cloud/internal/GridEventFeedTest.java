@@ -79,6 +79,17 @@ class GridEventFeedTest {
         assertEquals(125.5, r.get("shortfallKwS").asDouble());
         assertEquals(3000.0 / 3300, r.get("compliantShare").asDouble(), 1e-9);
         assertEquals(T0 + 3_601_000, r.get("timestamp").asLong());
+        assertEquals("COMPLETED", r.get("state").asText());
+    }
+
+    @Test
+    void anEventCancelledWhileActiveIsAPerformanceRecordTooOneCancelledBeforeItStartedIsNot() throws Exception {
+        GridEventFeed feed = feed();
+        feed.forward(grid(status("mqtt:dr-5", State.CANCELLED, "", performance("mqtt:dr-5")),
+                status("mqtt:dr-6", State.CANCELLED, "", null)), records, T0);
+        assertEquals(1, queue.queued.size(), queue.texts().toString());
+        assertEquals("mqtt:dr-5", record(0).get("eventId").asText());
+        assertEquals("CANCELLED", record(0).get("state").asText());
     }
 
     @Test
