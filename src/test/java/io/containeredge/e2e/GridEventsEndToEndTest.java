@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +36,6 @@ class GridEventsEndToEndTest {
     static final double AUXILIARIES_KW = 25;
     static final double LIMIT_KW = 60;
     static final String EVENT = "e2e-heat-wave";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path work;
     static CloudSite site;
@@ -88,12 +84,9 @@ class GridEventsEndToEndTest {
         Eventually.within(Duration.ofSeconds(40), () -> assertTrue(committedKw() > LIMIT_KW, "miners committed: "
                 + committedKw()));
         Map<String, Object> body = schedule(EVENT);
-        Map<String, Object> forged = new LinkedHashMap<>();
-        forged.put("keyId", CloudSite.KEY_ID);
-        forged.put("body", JSON.writeValueAsString(body));
-        forged.put("signature", SparkplugHost.hmac("not-the-key-not-the-key-not-the-key".getBytes(
-                StandardCharsets.UTF_8), JSON.writeValueAsString(body)));
-        JsonNode refused = host.request("command", JSON.writeValueAsBytes(forged), (String) body.get("id"));
+        byte[] notTheKey = "not-the-key-not-the-key-not-the-key".getBytes(StandardCharsets.UTF_8);
+        JsonNode refused = host.request("command", SparkplugHost.envelope(CloudSite.KEY_ID, notTheKey, body),
+                (String) body.get("id"));
         assertEquals("rejected", refused.get("status").asText(), refused.toString());
         assertTrue(refused.get("reason").asText().contains("signature"), refused.toString());
 
