@@ -2,6 +2,7 @@ package io.containeredge.control.grid;
 
 import io.containeredge.control.api.ComplianceSecond;
 import io.containeredge.control.api.EventInterval;
+import io.containeredge.control.api.EventTarget;
 import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
 import io.containeredge.control.api.GridEventStatus.State;
@@ -130,6 +131,41 @@ public final class EventBook {
     public synchronized List<GridEventStatus> statuses(long wall) {
         return events.values().stream().sorted(Comparator.comparingLong(h -> h.event.startMillis()))
                 .map(h -> status(h, wall)).toList();
+    }
+
+    /**
+     * The lowest export limit of the events in force at {@code wall} (OpenADR {@code EXPORT_CAPACITY_LIMIT}); empty when
+     * none asks for one.
+     */
+    public synchronized OptionalDouble exportLimitKw(long wall) {
+        return valuesAt(wall, EventTarget.Kind.EXPORT_LIMIT_KW).min();
+    }
+
+    /** The energy price an event sets for {@code wall} (OpenADR {@code PRICE}), the latest scheduled one first. */
+    public synchronized Optional<EventPrice> priceAt(long wall) {
+        EventPrice found = null;
+        for (HeldEvent h : events.values()) {
+            if (h.state == State.CANCELLED) {
+                continue;
+            }
+            for (EventInterval in : h.event.intervals()) {
+                if (in.target().kind() == EventTarget.Kind.PRICE_USD_PER_MWH && wall >= in.startMillis()
+                        && wall < in.endMillis()) {
+                    found = new EventPrice(h.event.id(), h.event.name(), in.target().value());
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** A price an event sets. */
+    public record EventPrice(String eventId, String name, double usdPerMwh) {
+    }
+
+    private java.util.stream.DoubleStream valuesAt(long wall, EventTarget.Kind kind) {
+        return events.values().stream().filter(h -> h.state == State.ACTIVE || h.state == State.UPCOMING)
+                .flatMap(h -> EventTargets.intervalAt(h.event, wall).stream())
+                .filter(in -> in.target().kind() == kind).mapToDouble(in -> in.target().value());
     }
 
     /** An event's rows; empty when there is no such event. */
