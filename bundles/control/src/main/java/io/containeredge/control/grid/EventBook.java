@@ -2,11 +2,14 @@ package io.containeredge.control.grid;
 
 import io.containeredge.control.api.ComplianceSecond;
 import io.containeredge.control.api.EventInterval;
+import io.containeredge.control.api.EventTarget;
 import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
 import io.containeredge.control.api.GridEventStatus.State;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.site.api.EventSettings;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.DoubleStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +43,7 @@ public final class EventBook {
     /** The last cycle's load: an event scheduled between cycles is judged on it (null before the first cycle). */
     private SiteLoad lastLoad;
 
-    public EventBook(EventSettings settings, double importCapKw, java.nio.file.Path dir) {
+    public EventBook(EventSettings settings, double importCapKw, Path dir) {
         this.settings = settings;
         this.importCapKw = importCapKw;
         this.file = new EventFile(dir.resolve("events.json"));
@@ -67,9 +71,8 @@ public final class EventBook {
             held = new HeldEvent(e);
             events.put(e.id(), held);
             if (settings.baseline() == EventSettings.Baseline.BEFORE_NOTIFICATION) {
-                OptionalDouble b = history.average(e.notifiedMillis() - settings.baselineWindow().toMillis(),
-                        e.notifiedMillis());
-                b.ifPresent(kw -> events.get(e.id()).baselineKw = kw);
+                held.baselineKw = history.average(e.notifiedMillis() - settings.baselineWindow().toMillis(),
+                        e.notifiedMillis()).orElse(Double.NaN);
             }
         } else {
             held.event = e; // an update from its sender: its baseline, ramp start and seconds stay
@@ -77,8 +80,8 @@ public final class EventBook {
         judge(held, wall);
         save();
         LOG.info("grid event {} ({}) from {}: {} interval(s) {} .. {}{}", e.id(), e.name(), e.source(),
-                e.intervals().size(), java.time.Instant.ofEpochMilli(e.startMillis()),
-                java.time.Instant.ofEpochMilli(e.endMillis()), held.optOut.isEmpty() ? "" : "; OPT-OUT: " + held.optOut);
+                e.intervals().size(), Instant.ofEpochMilli(e.startMillis()),
+                Instant.ofEpochMilli(e.endMillis()), held.optOut.isEmpty() ? "" : "; OPT-OUT: " + held.optOut);
         return status(held, wall);
     }
 
@@ -130,6 +133,41 @@ public final class EventBook {
     public synchronized List<GridEventStatus> statuses(long wall) {
         return events.values().stream().sorted(Comparator.comparingLong(h -> h.event.startMillis()))
                 .map(h -> status(h, wall)).toList();
+    }
+
+    /**
+     * The lowest export limit of the events in force at {@code wall} (OpenADR {@code EXPORT_CAPACITY_LIMIT}); empty when
+     * none asks for one.
+     */
+    public synchronized OptionalDouble exportLimitKw(long wall) {
+        return valuesAt(wall, EventTarget.Kind.EXPORT_LIMIT_KW).min();
+    }
+
+    /** The energy price an event sets for {@code wall} (OpenADR {@code PRICE}), the latest scheduled one first. */
+    public synchronized Optional<EventPrice> priceAt(long wall) {
+        EventPrice found = null;
+        for (HeldEvent h : events.values()) {
+            if (h.state == State.CANCELLED) {
+                continue;
+            }
+            for (EventInterval in : h.event.intervals()) {
+                if (in.target().kind() == EventTarget.Kind.PRICE_USD_PER_MWH && wall >= in.startMillis()
+                        && wall < in.endMillis()) {
+                    found = new EventPrice(h.event.id(), h.event.name(), in.target().value());
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** A price an event sets. */
+    public record EventPrice(String eventId, String name, double usdPerMwh) {
+    }
+
+    private DoubleStream valuesAt(long wall, EventTarget.Kind kind) {
+        return events.values().stream().filter(h -> h.state == State.ACTIVE || h.state == State.UPCOMING)
+                .flatMap(h -> EventTargets.intervalAt(h.event, wall).stream())
+                .filter(in -> in.target().kind() == kind).mapToDouble(in -> in.target().value());
     }
 
     /** An event's rows; empty when there is no such event. */
@@ -227,11 +265,11 @@ public final class EventBook {
         double target = h.state == State.ACTIVE ? EventTargets.allowedKw(h.event, wall, h.baselineKw, h.rampFromKw,
                 settings.levelReductionPct()) : Double.NaN;
         String reason = switch (h.state) {
-            case UPCOMING -> "starts " + java.time.Instant.ofEpochMilli(h.event.startMillis());
+            case UPCOMING -> "starts " + Instant.ofEpochMilli(h.event.startMillis());
             case ACTIVE -> Double.isNaN(target) ? "active, no import limit in this interval"
                     : String.format(Locale.ROOT, "import ≤ %.0f kW, baseline %s kW", target, kw(h.baselineKw));
             case COMPLETED -> "completed";
-            case CANCELLED -> "cancelled at " + java.time.Instant.ofEpochMilli(h.cancelledMillis);
+            case CANCELLED -> "cancelled at " + Instant.ofEpochMilli(h.cancelledMillis);
         };
         return new GridEventStatus(h.event, h.state, target, reason, h.optOut,
                 h.state == State.UPCOMING ? null : h.performance());

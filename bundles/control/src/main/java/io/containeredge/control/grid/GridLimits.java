@@ -9,6 +9,7 @@ import io.containeredge.control.power.BatteryTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -29,6 +30,9 @@ public final class GridLimits implements LimitSource {
     private final EventBook events;
     private final Optional<PeakLimit> peaks;
     private final DoubleSupplier floorKw;
+    /** Takes the export limit in force each cycle: the site's, or an event's when lower. */
+    private volatile DoubleConsumer exportLimit = kw -> { };
+    private double siteExportKw = Double.POSITIVE_INFINITY;
     private double otherKw;
     /** What holds the import now (the last cycle's), for the battery: empty when nothing does. */
     private volatile String holding = "";
@@ -58,7 +62,17 @@ public final class GridLimits implements LimitSource {
         List<Verdict> verdicts = new ArrayList<>(events.advance(cycle.wallMillis(), load));
         peaks.flatMap(p -> p.evaluate(cycle.wallMillis(), load)).ifPresent(verdicts::add);
         holding = verdicts.isEmpty() ? "" : verdicts.get(0).reason();
+        exportLimit.accept(Math.min(siteExportKw, events.exportLimitKw(cycle.wallMillis()).orElse(siteExportKw)));
         return verdicts;
+    }
+
+    /**
+     * From the next cycle on, an event's export limit (OpenADR {@code EXPORT_CAPACITY_LIMIT}) lowers the PV export
+     * limiter's for as long as it is in force; the site's own limit applies again after it.
+     */
+    public void limitExportWith(DoubleConsumer limiter, double siteLimitKw) {
+        siteExportKw = siteLimitKw;
+        exportLimit = limiter;
     }
 
     /**

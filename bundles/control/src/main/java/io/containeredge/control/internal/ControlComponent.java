@@ -141,7 +141,9 @@ public class ControlComponent implements ControlService, ControlHealth {
                         .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())),
                 ai.map(SiteAi::loads).orElse(LoadKinds.none()),
                 economics.<IntFunction<MinerValue>>map(e -> e::valueOf).orElse(index -> MinerValue.NONE));
-        PvExport.forSite(s, writer).ifPresent(loop::limitPvExport);
+        Optional<PvExport> pvExport = PvExport.forSite(s, writer);
+        pvExport.ifPresent(loop::limitPvExport);
+        grid.follow(economics, pvExport, s);
         loop.followBatteryPlan(grid.battery(planner.map(SitePlanner::batteryPlan).orElse(cycle -> null)));
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         periodMillis = cfg.cyclePeriod().toMillis();

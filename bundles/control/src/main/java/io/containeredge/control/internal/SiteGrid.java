@@ -5,6 +5,9 @@ import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
 import io.containeredge.control.api.GridStatus;
+import io.containeredge.control.actuators.PvExport;
+import io.containeredge.control.economics.EconomicLimit;
+import io.containeredge.control.economics.EnergyPrice;
 import io.containeredge.control.grid.EventBook;
 import io.containeredge.control.grid.GridLimits;
 import io.containeredge.control.grid.PeakLimit;
@@ -57,6 +60,15 @@ final class SiteGrid {
     /** The battery's target: the plan's ({@code plan}), idle instead while an event or peak window holds the import. */
     Function<Cycle, BatteryTarget> battery(Function<Cycle, BatteryTarget> plan) {
         return limits.batteryDuringEvents(plan);
+    }
+
+    /** Events' prices for economics (before the live prices), events' export limits for the PV export limiter. */
+    void follow(Optional<EconomicLimit> economics, Optional<PvExport> pv, SiteConfig s) {
+        economics.ifPresent(e -> e.inputs().followEventPrices(wall -> events.priceAt(wall).map(p -> new EnergyPrice(
+                p.usdPerMwh(), EnergyPrice.Source.LIVE, "price of grid event " + p.name() + " (" + p.eventId() + ")",
+                null))));
+        pv.ifPresent(limiter -> limits.limitExportWith(limiter::limitExportTo, s.planner().orElseThrow().export()
+                .limitKw()));
     }
 
     LimitSources limits() {

@@ -160,4 +160,21 @@ class EventBookTest {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> book.schedule(e, T0));
         assertTrue(x.getMessage().contains(reason), x.getMessage());
     }
+
+    @Test
+    void exportLimitsAndPricesAreNoImportLimitsButAreGivenToTheLimiterAndEconomics() {
+        EventBook book = new EventBook(EventSettings.DEFAULTS, 2200, dir);
+        book.schedule(new GridEvent("x", "test", "test", T0, Duration.ZERO, List.of(
+                new EventInterval(T0, T0 + 600_000, new EventTarget(EventTarget.Kind.EXPORT_LIMIT_KW, 50)),
+                new EventInterval(T0 + 600_000, T0 + 1_200_000, new EventTarget(EventTarget.Kind.PRICE_USD_PER_MWH,
+                        900)))), T0);
+        assertTrue(run(book, T0, T0 + 10_000, 100).isEmpty(), "no import limit");
+        assertEquals(50, book.exportLimitKw(T0 + 10_000).orElseThrow(), 1e-9);
+        assertTrue(book.priceAt(T0 + 10_000).isEmpty());
+        assertTrue(book.exportLimitKw(T0 + 700_000).isEmpty());
+        assertEquals(900, book.priceAt(T0 + 700_000).orElseThrow().usdPerMwh(), 1e-9);
+        assertTrue(book.compliance("x").orElseThrow().isEmpty(), "nothing to comply with on the import");
+        assertTrue(book.cancel("x", "ops", T0 + 20_000));
+        assertTrue(book.priceAt(T0 + 700_000).isEmpty(), "a cancelled event's price is gone");
+    }
 }
