@@ -36,7 +36,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * durationMinutes, target: {importLimitKw | reductionKw}}}) and {@code DELETE /api/v1/events/{id}} (cancel).
  *
  * <p>The body's shape is checked here (400 naming the field); whether the event may be scheduled is the controller's
- * one check for every sender, and its refusal is a 400 with its reason: nothing changes. An id that is not one the
+ * one check for every sender, and its refusal is a 422 with its reason (as the import cap's): nothing changes. An id that is not one the
  * controller accepts is refused before it is looked up, so that nothing hostile reaches a file name or a header.
  * Roles are the {@link ApiGuard}'s (reads viewer, changes technician).
  */
@@ -95,7 +95,7 @@ public class EventsServlet extends GuardedJsonServlet {
             GridEventStatus held = control.scheduleEvent(event);
             return new Reply(201, GridJson.event(held));
         } catch (IllegalArgumentException e) {
-            throw RequestRefused.badRequest(e.getMessage());
+            throw new RequestRefused(422, e.getMessage());
         }
     }
 

@@ -22,7 +22,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * coincident-peak windows and their alert, the events, and what binds the container now; and the peak alert
  * ({@code POST /api/v1/grid/peak-alert {"on": true, "minutes": 120}} or {@code {"on": false}}). The body's shape is
  * checked here (400 naming the field); the controller refuses an alert on a site without peak windows, or one not
- * ending within 24 hours, and its reason is the 400's: nothing changes.
+ * ending within 24 hours, with a 422 and its reason: nothing changes.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/grid/*")
@@ -60,7 +60,7 @@ public class GridServlet extends GuardedJsonServlet {
         try {
             control.setPeakAlert(on, until, Callers.of(req));
         } catch (IllegalArgumentException e) {
-            throw RequestRefused.badRequest(e.getMessage());
+            throw new RequestRefused(422, e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("alert", on);

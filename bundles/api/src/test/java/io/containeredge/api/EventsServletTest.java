@@ -134,15 +134,16 @@ class EventsServletTest {
     }
 
     @Test
-    void aBodyOfTheWrongShapeOrAnEventTheControllerRefusesIsA400AndNothingChanges() throws IOException {
+    void aBodyOfTheWrongShapeIsA400AnEventTheControllerRefusesA422AndNothingChanges() throws IOException {
         long start = System.currentTimeMillis() + 600_000;
         String ok = "\"start\":" + start + ",\"durationMinutes\":60";
-        Map<String, String> cases = Map.of(
+        Map<String, String> shapes = Map.of(
                 "{\"id\":\"dr-1\"," + ok + "}", "'target' is required",
                 "{\"id\":\"dr-1\"," + ok + ",\"target\":{\"importLimitKw\":600,\"reductionKw\":5}}", "one of",
                 "{\"id\":\"dr-1\"," + ok + ",\"target\":{\"limit\":600}}", "unknown field(s) [limit]",
                 "{\"id\":\"dr-1\",\"start\":\"tomorrow\",\"durationMinutes\":60,\"target\":{\"reductionKw\":5}}",
-                "ISO-8601",
+                "ISO-8601");
+        Map<String, String> refused = Map.of(
                 "{\"id\":\"dr-1\"," + ok + ",\"target\":{\"importLimitKw\":5000}}", "import cap 2200 kW",
                 "{\"id\":\"dr 1\"," + ok + ",\"target\":{\"importLimitKw\":600}}", "is not 1-128 letters",
                 "{\"id\":\"dr-1\",\"start\":" + start + ",\"durationMinutes\":2000,\"target\":{\"reductionKw\":5}}",
@@ -151,13 +152,19 @@ class EventsServletTest {
                 "not within 0 and 30 minutes",
                 "{\"id\":\"dr-1\",\"start\":1000,\"durationMinutes\":60,\"target\":{\"reductionKw\":5}}",
                 "has ended already");
-        for (Map.Entry<String, String> c : cases.entrySet()) {
-            FakeResponse resp = schedule(c.getKey());
-            assertEquals(400, resp.getStatus(), c.getKey() + " -> " + resp.body());
-            assertTrue(resp.body().contains(c.getValue()), c.getKey() + " -> " + resp.body());
-        }
+        assertEachAnswered(shapes, 400);
+        assertEachAnswered(refused, 422);
         assertEquals(List.of(), control.calls());
         assertEquals(Map.of(), control.events());
+    }
+
+    /** Each body scheduled is answered with {@code status} and a reason that says the case's text. */
+    private void assertEachAnswered(Map<String, String> cases, int status) throws IOException {
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            FakeResponse resp = schedule(c.getKey());
+            assertEquals(status, resp.getStatus(), c.getKey() + " -> " + resp.body());
+            assertTrue(resp.body().contains(c.getValue()), c.getKey() + " -> " + resp.body());
+        }
     }
 
     @Test

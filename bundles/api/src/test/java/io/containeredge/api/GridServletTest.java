@@ -66,15 +66,15 @@ class GridServletTest {
     }
 
     @Test
-    void aWrongBodyOrAnAlertTheControllerRefusesIsA400AndNothingChanges() throws IOException {
+    void aWrongBodyIsA400AnAlertTheControllerRefusesA422AndNothingChanges() throws IOException {
         assertTrue(alert("{\"on\":\"yes\"}").body().contains("'on' is required"));
         assertTrue(alert("{\"on\":true}").body().contains("'minutes' is required"));
         FakeResponse tooLong = alert("{\"on\":true,\"minutes\":1500}");
-        assertEquals(400, tooLong.getStatus());
+        assertEquals(422, tooLong.getStatus());
         assertTrue(tooLong.body().contains("within the next 24 hours"), tooLong.body());
         control.withoutPeakWindows();
         FakeResponse none = alert("{\"on\":false}");
-        assertEquals(400, none.getStatus());
+        assertEquals(422, none.getStatus());
         assertTrue(none.body().contains("no peak windows"), none.body());
         assertEquals(List.of(), control.calls());
         assertEquals(404, send(new FakeRequest("POST", "/api/v1/grid", "/alert").json("{}")).getStatus());
