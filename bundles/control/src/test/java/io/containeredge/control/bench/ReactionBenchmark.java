@@ -20,7 +20,6 @@ import io.containeredge.modbus.sunspec.SunSpecModels;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
-import io.containeredge.simulator.miner.Miner;
 import io.containeredge.site.api.ControlSettings;
 import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.MinerFleetConfig;
@@ -39,7 +38,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /**
  * Reaction latency end to end on loopback: the demo container with 200 simulated miners, the real
@@ -116,15 +114,15 @@ public final class ReactionBenchmark {
                 long[] latencies = new long[trials];
                 java.util.Random phase = new java.util.Random(7);
                 for (int t = 0; t < trials; t++) {
-                    await(() -> allMiners(sim, true) && "NORMAL".equals(stage(loop)), 120);
+                    BenchWiring.await(() -> BenchWiring.allMiners(sim, true) && "NORMAL".equals(stage(loop)), 120);
                     // inject at a random phase of the poll and control cycles, not in step with them
                     Thread.sleep(phase.nextInt((int) (2 * cfg.cyclePeriod().toMillis())));
                     long t0 = System.nanoTime();
                     sim.inject("pump-stop");
-                    await(() -> allMiners(sim, false), 30);
+                    BenchWiring.await(() -> BenchWiring.allMiners(sim, false), 30);
                     latencies[t] = System.nanoTime() - t0;
                     sim.inject("clear");
-                    await(() -> image.snapshot(System.currentTimeMillis()).get("cdu", "flow").asDouble() > cfg.minFlowM3h(), 30);
+                    BenchWiring.await(() -> image.snapshot(System.currentTimeMillis()).get("cdu", "flow").asDouble() > cfg.minFlowM3h(), 30);
                     while (!"NORMAL".equals(stage(loop))) {
                         loop.requestReset();
                         Thread.sleep(300);
@@ -139,16 +137,11 @@ public final class ReactionBenchmark {
     }
 
     private static void report(long[] latencies, List<Long> cycleCpu, ControlConfig cfg, int miners) {
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        double p50 = sorted[sorted.length / 2] / 1e6;
-        double p99 = sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6;
         System.out.printf("reaction, pump stop -> last of %d miners has its sleep command, %d trials, %d ms cycle:%n",
                 miners, latencies.length, cfg.cyclePeriod().toMillis());
-        System.out.printf("  p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 < 2 cycles + command time = %d ms + command time)%n",
-                p50, p99, sorted[sorted.length - 1] / 1e6, 2 * cfg.cyclePeriod().toMillis());
-        System.out.println("  all trials (ms): " + Arrays.stream(latencies).mapToObj(l -> String.valueOf(l / 1_000_000))
-                .collect(java.util.stream.Collectors.joining(" ")));
+        System.out.printf("  %s (target p99 < 2 cycles + command time = %d ms + command time)%n",
+                BenchWiring.percentiles(latencies), 2 * cfg.cyclePeriod().toMillis());
+        System.out.println("  all trials (ms): " + BenchWiring.all(latencies));
         long[] cpu;
         synchronized (cycleCpu) {
             cpu = cycleCpu.stream().mapToLong(Long::longValue).toArray();
@@ -165,29 +158,8 @@ public final class ReactionBenchmark {
         }
     }
 
-    private static boolean allMiners(Simulator sim, boolean hashing) {
-        for (int i = 0; i < sim.model().minerCount(); i++) {
-            Miner.State st = sim.model().miner(i).state();
-            boolean asleepOrGoing = st == Miner.State.GOING_TO_SLEEP || st == Miner.State.SLEEPING;
-            if (hashing ? st != Miner.State.HASHING : !asleepOrGoing) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String stage(ControlLoop loop) {
         return loop.status() == null ? "" : loop.status().thermalStage();
-    }
-
-    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark condition not reached within " + seconds + " s");
-            }
-            Thread.sleep(0, 500_000);
-        }
     }
 
     /** The demo site with 200 miners that sleep and wake in half a second, to keep trials short. */

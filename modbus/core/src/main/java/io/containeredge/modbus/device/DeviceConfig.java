@@ -25,6 +25,9 @@ public record DeviceConfig(
         Map<PollClass, Duration> pollPeriods,
         Map<String, Duration> dedicatedPolls) {
 
+    /** The least max age of a point with a dedicated poll. */
+    public static final Duration DEDICATED_MIN_MAX_AGE = Duration.ofSeconds(1);
+
     public DeviceConfig {
         pollPeriods = Map.copyOf(pollPeriods);
         dedicatedPolls = Map.copyOf(dedicatedPolls);
@@ -51,9 +54,15 @@ public record DeviceConfig(
         return own != null ? own : period(point.pollClass());
     }
 
-    /** After this long without a good read the point is stale. */
+    /**
+     * After this long without a good read the point is stale. A dedicated poll's point is given at least
+     * {@link #DEDICATED_MIN_MAX_AGE}: its reader counts each reading once by its timestamp anyway, and three missed
+     * polls of 100 ms on a busy line are not a meter gone blind.
+     */
     public Duration maxAge(PointDef point) {
-        return period(point).multipliedBy(maxAgePolls);
+        Duration age = period(point).multipliedBy(maxAgePolls);
+        return dedicatedPolls.containsKey(point.name()) && age.compareTo(DEDICATED_MIN_MAX_AGE) < 0
+                ? DEDICATED_MIN_MAX_AGE : age;
     }
 
     /** The same device with {@code point} read on its own every {@code period}. */
