@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  *   gpu-ignore-cap SERVER|all        the server draws what its workload asks whatever its cap
  *   gpu-workload SERVER|all idle|inference|training
  *                                    what the server runs
- *   clear [DEVICE|SERVER]            every fault off (heat wave ends, ambient returns, a dip ends), or one device's or GPU
- *                                    server's (its workload back to the configured one)
+ *   clear [DEVICE|SERVER]            every fault off (heat wave ends, ambient returns, a frequency dip ends), or
+ *                                    one device's or GPU server's (its workload back to the configured one)
  * </pre>
  * Devices and points are checked against the site, so a typo is an error instead of a no-op.
  */

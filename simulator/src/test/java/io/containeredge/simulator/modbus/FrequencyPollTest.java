@@ -72,7 +72,8 @@ class FrequencyPollTest {
         List<ReadRequest> alone = polling.pollers().get(0).devices().get(0).plannedRequests().stream()
                 .filter(r -> r.points().stream().anyMatch(p -> p.name().equals("frequency"))).toList();
         assertEquals(1, alone.size());
-        assertEquals(List.of("frequency"), alone.get(0).points().stream().map(p -> p.name()).toList(), "its own request");
+        assertEquals(List.of("frequency"), alone.get(0).points().stream().map(p -> p.name()).toList(),
+                "its own request");
         assertEquals(60, image.snapshot(System.currentTimeMillis()).get("meter-main", "frequency").asDouble(), 0.021);
 
         sim.inject("freq-dip 59.5 20");

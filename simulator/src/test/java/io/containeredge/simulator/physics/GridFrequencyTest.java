@@ -31,7 +31,8 @@ class GridFrequencyTest {
             min = Math.min(min, hz);
             max = Math.max(max, hz);
         }
-        assertTrue(min >= 60 - GridFrequency.NOISE_LIMIT_HZ && max <= 60 + GridFrequency.NOISE_LIMIT_HZ, min + ".." + max);
+        assertTrue(min >= 60 - GridFrequency.NOISE_LIMIT_HZ && max <= 60 + GridFrequency.NOISE_LIMIT_HZ,
+                min + ".." + max);
         assertTrue(max - min > 0.02, "it is noisy: " + min + ".." + max);
         assertEquals(50, new ContainerModel(DemoSites.withoutAi().config(), 7, 0).grid().nominalHz(),
                 "a site without the guard keeps the simulator's 50 Hz");

@@ -98,7 +98,8 @@ public final class SiteLoader {
             Resolution resolution = resolve(siteFile.toString(), parsed.devices(), profiles, sunspec);
             resolution.refused().values().forEach(errors::addAll);
             errors.addAll(FlowLimit.check(siteFile.toString(), parsed.limits(), parsed.devices(), resolution.byDevice()));
-            errors.addAll(FrequencyPoint.check(siteFile.toString(), parsed.site(), resolution.byDevice(), sunspec));
+            errors.addAll(FrequencyPoint.check(siteFile.toString(), parsed.site(), resolution.byDevice(),
+                    sunspec));
             site = parsed.site();
             devices = parsed.devices();
             byDevice = resolution.byDevice();

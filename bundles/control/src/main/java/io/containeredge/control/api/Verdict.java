@@ -69,7 +69,8 @@ public record Verdict(String guard, double maxMinerKw, boolean holdWake, String 
 
     /** The same verdict with another strength: a source's registration, not its verdict, decides it. */
     public Verdict withStrength(Strength s) {
-        return s == strength ? this : new Verdict(guard, maxMinerKw, holdWake, reason, alarms, s, untilMillis, shedding);
+        return s == strength ? this
+                : new Verdict(guard, maxMinerKw, holdWake, reason, alarms, s, untilMillis, shedding);
     }
 
     /** The same verdict shed another way. */

@@ -183,8 +183,8 @@ public final class FrequencyGuard {
                     + "; the under-frequency guard cannot shed", Double.NaN));
         }
         if (st.mode() == Mode.SHED) {
-            alarms.add(new AlarmCondition(UNDER_FREQUENCY, Severity.CRITICAL, s.pointPath(), "under-frequency: load shed"
-                    + " below " + hz(s.thresholdHz()), unknown == null ? r.hz() : Double.NaN));
+            alarms.add(new AlarmCondition(UNDER_FREQUENCY, Severity.CRITICAL, s.pointPath(),
+                    "under-frequency: load shed below " + hz(s.thresholdHz()), unknown == null ? r.hz() : Double.NaN));
         } else if (st.mode() == Mode.RESTORING) {
             alarms.add(new AlarmCondition(UNDER_FREQUENCY, Severity.WARNING, s.pointPath(), "under-frequency: shed"
                     + " load returning, ramped", unknown == null ? r.hz() : Double.NaN));

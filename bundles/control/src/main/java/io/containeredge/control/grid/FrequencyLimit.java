@@ -45,7 +45,8 @@ public final class FrequencyLimit implements LimitSource {
         PointValue v = cycle.snapshot().get(settings.device(), settings.point());
         FrequencyGuard.Reading reading = new FrequencyGuard.Reading(v.asDouble(), v.quality() == Quality.GOOD,
                 v.timestampMillis(), v.quality() == Quality.GOOD ? null : v.quality().key() + ": " + v.reason());
-        FrequencyGuard.Loads loads = new FrequencyGuard.Loads(in.minerKw(), in.minerRatedKw(), firmFloorKw.getAsDouble());
+        FrequencyGuard.Loads loads = new FrequencyGuard.Loads(in.minerKw(), in.minerRatedKw(),
+                firmFloorKw.getAsDouble());
         FrequencyGuard.Decision d = FrequencyGuard.evaluate(reading, settings, loads, cycle.nowMillis(), state);
         state = d.state();
         status = new FrequencyStatus(settings.pointPath(), d.hz(), state.mode().name(), settings.thresholdHz(),

@@ -50,7 +50,8 @@ class UnderFrequencyScenarioTest {
     }
 
     private static List<Sent> sent(Scenario sc, MinerCommand.Kind kind, long fromMillis) {
-        return sc.fleet().sent().stream().filter(c -> c.command().kind() == kind && c.atMillis() >= fromMillis).toList();
+        return sc.fleet().sent().stream().filter(c -> c.command().kind() == kind && c.atMillis() >= fromMillis)
+                .toList();
     }
 
     @Test
