@@ -8,7 +8,9 @@ import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import io.containeredge.site.api.FrequencyGuardSettings;
+import io.containeredge.site.api.SiteConfig;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -33,6 +35,16 @@ public final class FrequencyLimit implements LimitSource {
         this.firmFloorKw = firmFloorKw;
         this.status = new FrequencyStatus(settings.pointPath(), Double.NaN, FrequencyGuard.Mode.NORMAL.name(),
                 settings.thresholdHz(), restoreHz(), "no reading yet", 0);
+    }
+
+    /** The site's guard, if it configures one ({@code grid.frequency}). */
+    public static Optional<FrequencyLimit> forSite(SiteConfig site, DoubleSupplier firmFloorKw) {
+        return site.grid().frequency().map(f -> new FrequencyLimit(f, firmFloorKw));
+    }
+
+    /** The meter whose fresh values must run a control cycle at once (the frequency's device). */
+    public String device() {
+        return settings.device();
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.containeredge.control.scenario.Expectation;
 import io.containeredge.control.scenario.Scenario;
 import io.containeredge.control.scenario.VirtualFleet.Sent;
 import io.containeredge.site.api.FrequencyGuardSettings;
+import io.containeredge.site.api.SiteDocuments;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -69,6 +70,18 @@ class UnderFrequencyScenarioTest {
         sc.runFor(10, s).then(allMinersAsleep(), sc2 -> assertTrue(sc2.status().holdWake(), "held asleep"));
         assertEquals(1, limit.status().sheds());
         assertEquals(0, sc.verdict(FrequencyGuard.NAME).maxMinerKw(), 1e-9);
+    }
+
+    @Test
+    void theDemoSiteConfiguresTheGuardOnItsMainMeter() throws Exception {
+        FrequencyLimit demo = FrequencyLimit.forSite(SiteDocuments.loadBuiltIn("demo-container").config(), () -> 100)
+                .orElseThrow();
+        assertEquals("meter-main", demo.device());
+        assertEquals("meter-main/frequency", demo.status().point());
+        assertEquals(59.8, demo.status().restoreHz(), 1e-9);
+        // the simulator's healthy grid (60 Hz within 0.02 Hz) never sheds
+        given(container().with(demo)).when(gridFrequencies(59.98, 60.02, 59.99, 60.0)).at(60, s)
+                .then(allMinersAwake(), state(demo, "NORMAL"), noAlarm(FrequencyGuard.BLIND));
     }
 
     @Test
