@@ -74,6 +74,11 @@ public final class FrequencyGuard {
                     Double.POSITIVE_INFINITY, Long.MIN_VALUE, 0);
         }
 
+        /** Shed at {@code shedKw}, as before a restart: held until the frequency is seen recovered. */
+        static State restoredShed(double shedKw, long sheds) {
+            return new State(Mode.SHED, 0, Long.MIN_VALUE, Long.MIN_VALUE, shedKw, shedKw, Long.MIN_VALUE, sheds);
+        }
+
         boolean holding() {
             return mode == Mode.SHED || mode == Mode.RESTORING;
         }

@@ -9,6 +9,7 @@ import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
 import io.containeredge.site.api.FrequencyGuardSettings;
 import io.containeredge.site.api.SiteConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -23,23 +24,34 @@ public final class FrequencyLimit implements LimitSource {
 
     private final FrequencyGuardSettings settings;
     private final DoubleSupplier firmFloorKw;
-    private FrequencyGuard.State state = FrequencyGuard.State.initial();
+    private final ShedFile file;
+    private FrequencyGuard.State state;
     private volatile FrequencyStatus status;
+
+    /** A guard whose shed is not kept across restarts (tests, benchmarks). */
+    public FrequencyLimit(FrequencyGuardSettings settings, DoubleSupplier firmFloorKw) {
+        this(settings, firmFloorKw, ShedFile.NONE);
+    }
 
     /**
      * @param firmFloorKw what the firm loads keep when every miner is shed: the AI tenants' contract floors (the sum of
      *     the firm load kinds' {@code floorKw}), 0 without them
+     * @param file where a shed is kept: a guard that was shedding (or restoring) when the gateway stopped starts shed,
+     *     and lets go only after the frequency has been recovered for {@code restoreAfter} again
      */
-    public FrequencyLimit(FrequencyGuardSettings settings, DoubleSupplier firmFloorKw) {
+    public FrequencyLimit(FrequencyGuardSettings settings, DoubleSupplier firmFloorKw, ShedFile file) {
         this.settings = settings;
         this.firmFloorKw = firmFloorKw;
-        this.status = new FrequencyStatus(settings.pointPath(), Double.NaN, FrequencyGuard.Mode.NORMAL.name(),
-                settings.thresholdHz(), restoreHz(), "no reading yet", 0);
+        this.file = file;
+        this.state = file.load();
+        this.status = new FrequencyStatus(settings.pointPath(), Double.NaN, state.mode().name(),
+                settings.thresholdHz(), restoreHz(), state.holding() ? "shed before the restart, held until the"
+                + " frequency has recovered" : "no reading yet", state.sheds());
     }
 
-    /** The site's guard, if it configures one ({@code grid.frequency}). */
-    public static Optional<FrequencyLimit> forSite(SiteConfig site, DoubleSupplier firmFloorKw) {
-        return site.grid().frequency().map(f -> new FrequencyLimit(f, firmFloorKw));
+    /** The site's guard, if it configures one ({@code grid.frequency}), its shed kept in {@code shedFile}. */
+    public static Optional<FrequencyLimit> forSite(SiteConfig site, DoubleSupplier firmFloorKw, Path shedFile) {
+        return site.grid().frequency().map(f -> new FrequencyLimit(f, firmFloorKw, new ShedFile(shedFile)));
     }
 
     /** The meter whose fresh values must run a control cycle at once (the frequency's device). */
@@ -60,6 +72,9 @@ public final class FrequencyLimit implements LimitSource {
         FrequencyGuard.Loads loads = new FrequencyGuard.Loads(in.minerKw(), in.minerRatedKw(),
                 firmFloorKw.getAsDouble());
         FrequencyGuard.Decision d = FrequencyGuard.evaluate(reading, settings, loads, cycle.nowMillis(), state);
+        if (d.state().holding() != state.holding()) {
+            file.save(d.state());
+        }
         state = d.state();
         status = new FrequencyStatus(settings.pointPath(), d.hz(), state.mode().name(), settings.thresholdHz(),
                 restoreHz(), d.reason(), state.sheds());

@@ -64,6 +64,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -159,8 +160,8 @@ public class ControlComponent implements ControlService, ControlHealth {
         if (config.enabled()) {
             CycleScheduler cycles = new CycleScheduler(cycleThread, failSafe.guarded("control cycle", this::cycle),
                     periodMillis / 5, System::nanoTime);
-            Set<String> guarded = GUARDED_ROLES.stream().flatMap(r -> s.enabledDevicesWithRole(r).stream())
-                    .collect(Collectors.toUnmodifiableSet());
+            Set<String> guarded = Stream.concat(GUARDED_ROLES.stream().flatMap(r -> s.enabledDevicesWithRole(r)
+                    .stream()), grid.frequencyDevice().stream()).collect(Collectors.toUnmodifiableSet());
             cycles.start(periodMillis);
             freshValues = image.onFreshValues(device -> {
                 if (guarded.contains(device)) {

@@ -9,6 +9,8 @@ import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.economics.EconomicLimit;
 import io.containeredge.control.economics.EnergyPrice;
 import io.containeredge.control.grid.EventBook;
+import io.containeredge.control.grid.FrequencyGuard;
+import io.containeredge.control.grid.FrequencyLimit;
 import io.containeredge.control.grid.GridLimits;
 import io.containeredge.control.grid.PeakLimit;
 import io.containeredge.control.limit.Cycle;
@@ -32,16 +34,18 @@ import java.util.function.Function;
  */
 final class SiteGrid {
 
-    private static final Set<String> GRID_GUARDS = Set.of(EventBook.GUARD, PeakLimit.GUARD);
+    private static final Set<String> GRID_GUARDS = Set.of(EventBook.GUARD, PeakLimit.GUARD, FrequencyGuard.NAME);
 
     private final EventBook events;
     private final Optional<PeakLimit> peaks;
     private final GridLimits limits;
+    private final Optional<FrequencyLimit> frequency;
 
-    private SiteGrid(EventBook events, Optional<PeakLimit> peaks, double floorKw) {
+    private SiteGrid(EventBook events, Optional<PeakLimit> peaks, Optional<FrequencyLimit> frequency, double floorKw) {
         this.events = events;
         this.peaks = peaks;
         this.limits = new GridLimits(events, peaks, () -> floorKw);
+        this.frequency = frequency;
     }
 
     static SiteGrid forSite(SiteConfig s, Path data) throws IOException {
@@ -50,7 +54,8 @@ final class SiteGrid {
         Optional<PeakLimit> peaks = g.peaks().map(p -> new PeakLimit(p, data.resolve("peak-alert.json")));
         // the AI tenants' floors: an event that asks for less is met down to them and said so (opt-out)
         double floorKw = s.ai().map(SiteGrid::floorsKw).orElse(0.0);
-        return new SiteGrid(new EventBook(g.events(), s.limits().importCapKw(), dir), peaks, floorKw);
+        return new SiteGrid(new EventBook(g.events(), s.limits().importCapKw(), dir), peaks,
+                FrequencyLimit.forSite(s, () -> floorKw, data.resolve("frequency-shed.json")), floorKw);
     }
 
     private static double floorsKw(AiSettings ai) {
@@ -71,8 +76,14 @@ final class SiteGrid {
                 .limitKw()));
     }
 
+    /** The under-frequency guard (hard) when the site has one, then the events and peak windows (soft). */
     LimitSources limits() {
-        return LimitSources.of(limits);
+        return frequency.map(LimitSources::of).orElse(LimitSources.none()).and(LimitSources.of(limits));
+    }
+
+    /** The device whose frequency the guard reads: its fresh values run a cycle at once. */
+    Optional<String> frequencyDevice() {
+        return frequency.map(FrequencyLimit::device);
     }
 
     GridEventStatus schedule(GridEvent e) {
@@ -100,7 +111,7 @@ final class SiteGrid {
         long wall = now.timestampMillis();
         String guard = now.binding().contains(":") ? now.binding().substring(0, now.binding().indexOf(':')) : "";
         Optional<String> binding = GRID_GUARDS.contains(guard) ? Optional.of(now.binding()) : Optional.empty();
-        return Optional.of(new GridStatus(wall, Optional.empty(), peaks.map(p -> p.status(wall)),
+        return Optional.of(new GridStatus(wall, frequency.map(FrequencyLimit::status), peaks.map(p -> p.status(wall)),
                 events.statuses(wall), binding));
     }
 }

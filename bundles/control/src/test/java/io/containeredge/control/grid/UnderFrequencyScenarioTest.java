@@ -2,6 +2,7 @@ package io.containeredge.control.grid;
 
 import static io.containeredge.control.scenario.Container.container;
 import static io.containeredge.control.scenario.Events.gridFrequencies;
+import static io.containeredge.control.scenario.Events.allMinersFallAsleep;
 import static io.containeredge.control.scenario.Events.gridFrequency;
 import static io.containeredge.control.scenario.Events.gridFrequencyBad;
 import static io.containeredge.control.scenario.Expectations.alarmActive;
@@ -22,10 +23,12 @@ import io.containeredge.control.scenario.Scenario;
 import io.containeredge.control.scenario.VirtualFleet.Sent;
 import io.containeredge.site.api.FrequencyGuardSettings;
 import io.containeredge.site.api.SiteDocuments;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The under-frequency guard in the real loop on the virtual clock: the demo container's 40 miners of 3.5 kW, the main
@@ -36,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class UnderFrequencyScenarioTest {
 
     private static final double RATED_KW = 40 * 3.5;
+
+    @TempDir
+    Path dir;
 
     private static FrequencyGuardSettings settings(boolean shedAll, double shedKw, boolean hardCut) {
         return new FrequencyGuardSettings("meter-main", "frequency", Duration.ofMillis(100), 60, 59.7, 2, shedAll,
@@ -53,6 +59,28 @@ class UnderFrequencyScenarioTest {
     private static List<Sent> sent(Scenario sc, MinerCommand.Kind kind, long fromMillis) {
         return sc.fleet().sent().stream().filter(c -> c.command().kind() == kind && c.atMillis() >= fromMillis)
                 .toList();
+    }
+
+    @Test
+    void aShedSurvivesARestartAndIsHeldUntilTheFrequencyHasRecoveredForTheRestoreTime() {
+        ShedFile kept = new ShedFile(dir.resolve("frequency-shed.json"));
+        FrequencyLimit before = new FrequencyLimit(settings(true, 0, false), () -> 0, kept);
+        given(container().with(before)).when(gridFrequency(60.0)).at(5, s)
+                .when(gridFrequency(59.5)).at(6, s)
+                .then(allMinersAsleep(), state(before, "SHED"));
+        // the gateway restarts (killed); meanwhile the grid has recovered and the miners are still asleep
+        FrequencyLimit after = new FrequencyLimit(settings(true, 0, false), () -> 0, kept);
+        assertEquals("SHED", after.status().state(), after.status().reason());
+        assertEquals(1, after.status().sheds());
+        given(container().with(after)).when(allMinersFallAsleep(), gridFrequency(60.0))
+                .at(20, s)
+                .then(allMinersAsleep(), state(after, "SHED"))
+                .at(40, s)
+                .then(state(after, "RESTORING"), sc -> assertTrue(sc.minersAwake() > 0, "ramping back"))
+                .at(120, s)
+                .then(allMinersAwake(), state(after, "NORMAL"));
+        assertEquals("NORMAL", new FrequencyLimit(settings(true, 0, false), () -> 0, kept).status().state(),
+                "the clean state kept too");
     }
 
     @Test
@@ -74,7 +102,8 @@ class UnderFrequencyScenarioTest {
 
     @Test
     void theDemoSiteConfiguresTheGuardOnItsMainMeter() throws Exception {
-        FrequencyLimit demo = FrequencyLimit.forSite(SiteDocuments.loadBuiltIn("demo-container").config(), () -> 100)
+        FrequencyLimit demo = FrequencyLimit.forSite(SiteDocuments.loadBuiltIn("demo-container").config(), () -> 100,
+                dir.resolve("frequency-shed.json"))
                 .orElseThrow();
         assertEquals("meter-main", demo.device());
         assertEquals("meter-main/frequency", demo.status().point());
