@@ -50,6 +50,7 @@ class GridEventsEndToEndTest {
         int minersBase = RunningContainer.freeRange(MINERS);
         container = site.startContainer(work, s -> RunningContainer.genericMiners(s, MINERS, minersBase)
                 .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 3")
+                .replace("restoreAfter: 30s, restoreRamp: 1m", "restoreAfter: 2s, restoreRamp: 2s")
                 + "control:\n  minDwell: 2s\n", minersBase);
         api = container.api;
         host.await("NBIRTH", r -> r.is("NBIRTH", null), 0, Duration.ofSeconds(60));
@@ -143,5 +144,26 @@ class GridEventsEndToEndTest {
                 SparkplugHost.topic("event-performance")), from, Duration.ofSeconds(15)).json();
         assertEquals("mqtt:" + EVENT, record.get("eventId").asText(), record.toString());
         assertTrue(record.get("measuredSeconds").asLong() > 0, record.toString());
+    }
+
+    @Test
+    @Order(4)
+    void anUnderFrequencyDipInTheSimulatorShedsEveryMinerAndTheyReturnOnceTheGridHasRecovered() throws Exception {
+        Eventually.within(Duration.ofSeconds(20), () -> assertTrue(committedKw() > LIMIT_KW, "miners committed: "
+                + committedKw()));
+        container.simulator.send("freq-dip 59.5 4");
+        Eventually.within(Duration.ofSeconds(3), () -> {
+            assertEquals(0, committedKw(), 1e-9, "every miner shed");
+            JsonNode guard = api.get("/api/v1/grid").get("frequency");
+            assertEquals("SHED", guard.get("state").asText(), guard.toString());
+            assertEquals(59.5, guard.get("hz").asDouble(), 0.05, guard.toString());
+        });
+        assertTrue(api.get("/api/v1/control").get("binding").asText().startsWith("under-frequency"),
+                api.get("/api/v1/control").get("binding").asText());
+        Eventually.within(Duration.ofSeconds(20), () -> {
+            assertEquals("NORMAL", api.get("/api/v1/grid").at("/frequency/state").asText());
+            assertTrue(committedKw() > LIMIT_KW, "the miners back: " + committedKw());
+        });
+        assertTrue(api.get("/api/v1/grid").at("/frequency/sheds").asLong() >= 1);
     }
 }
