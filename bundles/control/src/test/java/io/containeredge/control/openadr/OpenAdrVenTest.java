@@ -184,4 +184,25 @@ class OpenAdrVenTest {
                 && new EventMapper("c-03", f.source()).randomOffset(id, Duration.ofMinutes(5)) == shift,
                 "other VENs start at other times");
     }
+
+    @Test
+    void aFlexAlertHoldsThePeakCapThroughItsWindowAndIsLiftedWhenCancelled() {
+        com.fasterxml.jackson.databind.node.ObjectNode e = io.containeredge.simulator.openadr.VtnEvents.importLimit(
+                f.vtn.program("cp"), "flex alert", 0, f.at(1), Duration.ofMinutes(60));
+        e.remove("payloadDescriptors");
+        com.fasterxml.jackson.databind.node.ObjectNode payload = (com.fasterxml.jackson.databind.node.ObjectNode) e
+                .at("/intervals/0/payloads/0");
+        payload.put("type", "ALERT_FLEX_ALERT");
+        payload.putArray("values").add("conserve power 19:00-20:00");
+        String id = f.vtn.publish(e);
+        f.ven.pollOnce();
+        assertEquals(List.of(), f.control.calls(), "not yet in its window");
+        f.advance(Duration.ofMinutes(2));
+        f.ven.pollOnce();
+        f.ven.pollOnce();
+        assertEquals(List.of("setPeakAlert true " + f.at(61).toEpochMilli() + " " + f.source()), f.control.calls());
+        f.vtn.cancel(id);
+        f.ven.pollOnce();
+        assertEquals("setPeakAlert false 0 " + f.source(), f.control.calls().get(1));
+    }
 }
