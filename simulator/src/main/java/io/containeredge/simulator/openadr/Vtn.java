@@ -9,6 +9,7 @@ import io.containeredge.simulator.openadr.VtnObjects.Kind;
 import io.containeredge.site.api.OpenAdrSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -18,8 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +41,8 @@ import java.util.function.Predicate;
 public final class Vtn implements AutoCloseable {
 
     private static final int MAX_BODY = 256 * 1024;
+    /** The program of a site that names none, and of the demo's events. */
+    public static final String DEMO_PROGRAM = "demo-dr";
 
     private final InetSocketAddress address;
     private final String basePath;
@@ -79,6 +84,24 @@ public final class Vtn implements AutoCloseable {
         }
         Vtn vtn = new Vtn(address, basePath, new VtnTokens(clientId, clientSecret, tokenLifetime, clock), clock);
         vtn.bind(address);
+        return vtn;
+    }
+
+    /**
+     * The VTN a site's VEN polls ({@code grid.openAdr} with a loopback http {@code vtnUrl}), serving its path with a
+     * client made up for this run (the launcher writes it where the site names its credentials file), tokens of 15
+     * minutes and the site's programs ({@value #DEMO_PROGRAM} when it names none).
+     *
+     * @param ephemeral a port the system picks instead of the URL's (tests)
+     */
+    public static Vtn forSite(OpenAdrSettings settings, boolean ephemeral) throws IOException {
+        URI url = settings.vtnUrl();
+        InetAddress host = InetAddress.getByName(url.getHost());
+        int port = ephemeral ? 0 : url.getPort() < 0 ? 80 : url.getPort();
+        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        Vtn vtn = start(new InetSocketAddress(host, port), url.getRawPath(), "ven-" + settings.venName(), secret,
+                Duration.ofMinutes(15), System::currentTimeMillis);
+        (settings.programs().isEmpty() ? List.of(DEMO_PROGRAM) : settings.programs()).forEach(vtn::program);
         return vtn;
     }
 
@@ -132,11 +155,16 @@ public final class Vtn implements AutoCloseable {
         return objects.remove(Kind.EVENT, eventId);
     }
 
-    /** An import limit of {@code kw} for {@code minutes} starting in a minute, in program {@code programName}. */
-    public String importLimitSoon(String programName, double kw, int minutes) {
+    /**
+     * An import limit of {@code kw} for {@code minutes} starting in a minute, in the VTN's first program
+     * ({@value #DEMO_PROGRAM} when it has none): what a person triggers in the demo.
+     */
+    public String importLimitSoon(double kw, int minutes) {
         Instant start = Instant.ofEpochMilli(clock.getAsLong()).plusSeconds(60);
-        return publish(VtnEvents.importLimit(program(programName), "import limit " + Math.round(kw) + " kW", kw,
-                start, Duration.ofMinutes(minutes)));
+        String program = objects.all(Kind.PROGRAM).stream().map(p -> p.get("id").asText()).findFirst()
+                .orElseGet(() -> program(DEMO_PROGRAM));
+        return publish(VtnEvents.importLimit(program, "import limit " + Math.round(kw) + " kW", kw, start,
+                Duration.ofMinutes(minutes)));
     }
 
     public List<JsonNode> events() {
@@ -210,7 +238,7 @@ public final class Vtn implements AutoCloseable {
             if (path.equals(OpenAdrSettings.TOKEN_PATH) && method.equals("POST")) {
                 token(x);
             } else if (path.equals("/sim/adr-event") && method.equals("POST")) {
-                String id = importLimitSoon("demo-dr", Double.parseDouble(query.getOrDefault("kw", "500")),
+                String id = importLimitSoon(Double.parseDouble(query.getOrDefault("kw", "500")),
                         Integer.parseInt(query.getOrDefault("minutes", "10")));
                 send(x, 201, json.createObjectNode().put("id", id));
             } else if (!tokens.valid(bearer(x))) {
