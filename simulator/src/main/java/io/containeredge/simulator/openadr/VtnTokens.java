@@ -13,8 +13,8 @@ final class VtnTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String clientId;
-    private final String clientSecret;
+    /** The one client, as its credentials file holds it: {@code clientId:clientSecret}. */
+    private final String client;
     private final LongSupplier clock;
     /** Token to the wall-clock millisecond it expires at. */
     private final Map<String, Long> expiries = new ConcurrentHashMap<>();
@@ -22,15 +22,14 @@ final class VtnTokens {
     private volatile Duration lifetime;
 
     VtnTokens(String clientId, String clientSecret, Duration lifetime, LongSupplier clock) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+        this.client = clientId + ":" + clientSecret;
         this.lifetime = lifetime;
         this.clock = clock;
     }
 
     /** A new token for the client, or null when the id or secret is wrong. */
     String issue(String id, String secret) {
-        if (!clientId.equals(id) || !clientSecret.equals(secret)) {
+        if (id == null || secret == null || id.contains(":") || !client.equals(id + ":" + secret)) {
             return null;
         }
         String token = HexFormat.of().formatHex(RANDOM.generateSeed(16));
@@ -63,6 +62,6 @@ final class VtnTokens {
 
     /** The credentials file's one line, {@code clientId:clientSecret}. */
     String credentialsLine() {
-        return clientId + ":" + clientSecret;
+        return client;
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.site.api.OpenAdrSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,20 +58,8 @@ final class OpenAdrParser {
 
     /** An https address (http on loopback), with a host, without a user, query or fragment; no trailing slash. */
     private static Optional<URI> address(String file, String at, String text, List<ConfigError> errors) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            errors.add(new ConfigError(file, at, "'" + text + "' is not an address: " + e.getReason()));
-            return Optional.empty();
-        }
-        String problem = problem(uri);
-        if (problem != null) {
-            errors.add(new ConfigError(file, at, "'" + text + "' " + problem));
-            return Optional.empty();
-        }
-        String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        return Optional.of(URI.create(trimmed));
+        return Addresses.read(file, at, text, OpenAdrParser::problem, errors)
+                .map(uri -> text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri);
     }
 
     private static String problem(URI uri) {

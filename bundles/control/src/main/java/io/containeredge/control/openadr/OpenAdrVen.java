@@ -54,9 +54,7 @@ public final class OpenAdrVen implements AutoCloseable {
             HttpClient http) {
         this.settings = settings;
         this.clock = clock;
-        ObjectMapper json = new ObjectMapper();
-        this.vtn = new VtnClient(http, json, settings.vtnUrl(), settings.tokenUrl(),
-                dataDir.resolve(settings.credentialsFile()), REQUEST_TIMEOUT, clock);
+        this.vtn = new VtnClient(http, settings, dataDir, REQUEST_TIMEOUT, clock);
         this.state = new VenState(dataDir.resolve(STATE_FILE));
         String source = "openadr:" + settings.vtnUrl().getHost();
         this.sync = new EventSync(control, new EventMapper(settings.venName(), source), state, settings.venName(),

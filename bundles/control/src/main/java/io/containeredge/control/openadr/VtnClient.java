@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.containeredge.site.api.OpenAdrSettings;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -26,9 +27,8 @@ final class VtnClient {
     private static final Duration MAX_MARGIN = Duration.ofSeconds(30);
 
     private final HttpClient http;
-    private final ObjectMapper json;
-    private final URI base;
-    private final URI tokenUrl;
+    private final ObjectMapper json = new ObjectMapper();
+    private final OpenAdrSettings settings;
     private final Path credentialsFile;
     private final Duration timeout;
     private final LongSupplier clock;
@@ -36,13 +36,11 @@ final class VtnClient {
     private long renewAtMillis;
     private int tokensFetched;
 
-    VtnClient(HttpClient http, ObjectMapper json, URI base, URI tokenUrl, Path credentialsFile, Duration timeout,
-            LongSupplier clock) {
+    /** @param dataDir what the settings' credentials file is resolved against */
+    VtnClient(HttpClient http, OpenAdrSettings settings, Path dataDir, Duration timeout, LongSupplier clock) {
         this.http = http;
-        this.json = json;
-        this.base = base;
-        this.tokenUrl = tokenUrl;
-        this.credentialsFile = credentialsFile;
+        this.settings = settings;
+        this.credentialsFile = dataDir.resolve(settings.credentialsFile());
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -81,13 +79,13 @@ final class VtnClient {
         VenCredentials c = VenCredentials.read(credentialsFile);
         String form = "grant_type=client_credentials&client_id=" + encode(c.clientId()) + "&client_secret="
                 + encode(c.clientSecret());
-        HttpRequest post = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
+        HttpRequest post = HttpRequest.newBuilder(settings.tokenUrl()).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        JsonNode answer = document(call(post, "POST " + tokenUrl), "the token request to " + tokenUrl);
+        JsonNode answer = document(call(post, "POST " + settings.tokenUrl()), "the token request to " + settings.tokenUrl());
         String access = answer.path("access_token").asText("");
         if (access.isEmpty()) {
-            throw new VtnException(200, "the token endpoint " + tokenUrl + " answered without an access_token");
+            throw new VtnException(200, "the token endpoint " + settings.tokenUrl() + " answered without an access_token");
         }
         long now = clock.getAsLong();
         long lifetime = answer.path("expires_in").asLong(0) * 1000;
@@ -99,12 +97,12 @@ final class VtnClient {
     }
 
     private HttpResponse<byte[]> exchange(String path, JsonNode body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.vtnUrl() + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + bearer).header("Accept", "application/json");
         if (body == null) {
             b.GET();
         } else {
-            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         }
         return call(b.build(), (body == null ? "GET " : "POST ") + path);
     }
@@ -139,14 +137,6 @@ final class VtnClient {
                     + (detail.isEmpty() ? "" : " (" + detail + ")"));
         }
         return doc;
-    }
-
-    private byte[] bytes(JsonNode body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
     }
 
     private static String encode(String s) {

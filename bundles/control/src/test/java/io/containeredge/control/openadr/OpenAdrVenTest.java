@@ -9,31 +9,13 @@ import io.containeredge.control.api.ComplianceSecond;
 import io.containeredge.control.api.EventInterval;
 import io.containeredge.control.api.EventTarget;
 import io.containeredge.control.api.GridEvent;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The VEN against the simulator's VTN over real HTTP: register, poll, schedule, report, cancel, restart. */
-class OpenAdrVenTest {
-
-    @TempDir
-    Path data;
-    private VtnFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new VtnFixture(data, List.of());
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
+class OpenAdrVenTest extends VenAgainstVtn {
 
     @Test
     void theVenRegistersOnceAndSchedulesAnImportLimitThroughTheController() {

@@ -10,31 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What goes wrong between VEN and VTN: expired tokens, a VTN that is down, malformed events, missing credentials. */
-class VtnFailuresTest {
-
-    @TempDir
-    Path data;
-    private VtnFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new VtnFixture(data, List.of());
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
+class VtnFailuresTest extends VenAgainstVtn {
 
     @Test
     void aTokenTheVtnExpiredIsFetchedAgainAndNoEventIsLost() {
