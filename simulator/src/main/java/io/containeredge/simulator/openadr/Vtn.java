@@ -52,6 +52,7 @@ public final class Vtn implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService executor;
     private HttpServer server;
+    private volatile boolean refuseReports;
     /** The port served on, kept while the VTN is down so it comes back on it. */
     private int boundPort;
 
@@ -184,6 +185,11 @@ public final class Vtn implements AutoCloseable {
         tokens.lifetime(lifetime);
     }
 
+    /** From now on every report is answered 400, as a VTN that does not take what the VEN sends. */
+    public void refuseReports(boolean refuse) {
+        refuseReports = refuse;
+    }
+
     /** Every token issued so far is expired now: the next request with one is answered 401. */
     public void expireTokens() {
         tokens.expireAll();
@@ -264,7 +270,13 @@ public final class Vtn implements AutoCloseable {
             case "GET /vens" -> list(x, Kind.VEN, matches("venName", q.get("venName")), skip, limit);
             case "GET /reports" -> list(x, Kind.REPORT, matches("eventID", q.get("eventID")), skip, limit);
             case "POST /vens" -> create(x, Kind.VEN, "venName");
-            case "POST /reports" -> create(x, Kind.REPORT, "eventID");
+            case "POST /reports" -> {
+                if (refuseReports) {
+                    send(x, 400, problem(400, "Bad Request", "reports are refused (simulated)"));
+                } else {
+                    create(x, Kind.REPORT, "eventID");
+                }
+            }
             default -> send(x, 404, problem(404, "Not Found", key + " is not served by this VTN"));
         }
     }

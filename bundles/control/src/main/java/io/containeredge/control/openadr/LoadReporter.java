@@ -1,5 +1,6 @@
 package io.containeredge.control.openadr;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.control.api.ComplianceSecond;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.GridEventStatus;
@@ -50,9 +51,9 @@ final class LoadReporter {
         for (String id : new ArrayList<>(state.events().keySet())) {
             Entry e = state.events().get(id);
             String reason = reasons.get(id);
-            if (reason != null && !reason.equals(e.optOut()) && e.endMillis() > e.startMillis()) {
-                vtn.post("/reports", Reports.optOut(venName, e.programId(), id, e.startMillis(), e.endMillis(),
-                        reason));
+            // once per event: a reason that restates changing figures must not become a report per poll
+            if (reason != null && e.optOut().isEmpty() && e.endMillis() > e.startMillis()) {
+                send(id, Reports.optOut(venName, e.programId(), id, e.startMillis(), e.endMillis(), reason));
                 LOG.info("OpenADR event {}: opt-out reported: {}", id, reason);
                 e = e.optedOut(reason);
                 state.events().put(id, e);
@@ -73,8 +74,23 @@ final class LoadReporter {
         if (rows.isEmpty()) {
             return;
         }
-        vtn.post("/reports", Reports.load(venName, e.programId(), id, bounds, rows.get()));
+        send(id, Reports.load(venName, e.programId(), id, bounds, rows.get()));
         state.events().put(id, e.reported(bounds[bounds.length - 1]));
+    }
+
+    /**
+     * Posts a report. One the VTN refuses (4xx: it will refuse it again) is logged and dropped, so that it never stops
+     * the polls; an unanswered one (down, 5xx) fails the poll and is sent again after it.
+     */
+    private void send(String eventId, ObjectNode report) {
+        try {
+            vtn.post("/reports", report);
+        } catch (VtnException e) {
+            if (e.status() < 400 || e.status() >= 500) {
+                throw e;
+            }
+            LOG.warn("OpenADR event {}: the VTN refused a report, dropped: {}", eventId, e.getMessage());
+        }
     }
 
     /**

@@ -30,7 +30,7 @@ final class VenState {
      * @param startMillis its start as scheduled (after randomisation)
      * @param endMillis its end as scheduled
      * @param reportedUntil the epoch second up to which its load was reported (exclusive)
-     * @param optOut the opt-out reason last reported, empty when none
+     * @param optOut the opt-out reason reported (once per event), empty when none
      * @param alertUntil the end of the peak alert it switched on, 0 when none
      */
     record Entry(String fingerprint, long notifiedMillis, boolean scheduled, String programId, long startMillis,

@@ -9,9 +9,12 @@ import io.containeredge.control.api.ComplianceSecond;
 import io.containeredge.control.api.EventInterval;
 import io.containeredge.control.api.EventTarget;
 import io.containeredge.control.api.GridEvent;
+import io.containeredge.control.api.GridEventStatus;
+import io.containeredge.control.api.GridStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The VEN against the simulator's VTN over real HTTP: register, poll, schedule, report, cancel, restart. */
@@ -186,5 +189,40 @@ class OpenAdrVenTest extends VenAgainstVtn {
         f.vtn.cancel(id);
         f.ven.pollOnce();
         assertEquals("setPeakAlert false 0 " + f.source(), f.control.calls().get(1));
+    }
+
+    @Test
+    void whenTheControllerSaysTheContainerCannotMeetAnEventTheVtnIsToldOnce() {
+        String id = f.importLimit("ercot-ers", 100, 10, 30);
+        f.ven.pollOnce();
+        GridEvent e = f.control.events().get("openadr:" + id);
+        for (String reason : List.of("the AI floors and auxiliaries draw 212 kW, above the 100 kW limit",
+                "the AI floors and auxiliaries draw 215 kW, above the 100 kW limit")) {
+            f.control.showsGrid(new GridStatus(VtnFixture.NOW, Optional.empty(), Optional.empty(), List.of(
+                    new GridEventStatus(e, GridEventStatus.State.UPCOMING, Double.NaN, "", reason, null)),
+                    Optional.empty()));
+            f.ven.pollOnce();
+        }
+        assertEquals(1, f.vtn.reports().size(), "once per event");
+        JsonNode payloads = f.vtn.reports().get(0).at("/resources/0/intervals/0/payloads");
+        assertEquals("RUNNING_OPTED_OUT", payloads.at("/0/values/0").asText());
+        assertEquals("the AI floors and auxiliaries draw 212 kW, above the 100 kW limit",
+                payloads.at("/1/values/0").asText());
+        assertEquals(f.at(10).toString(), f.vtn.reports().get(0).at("/resources/0/intervals/0/intervalPeriod/start")
+                .asText());
+    }
+
+    @Test
+    void aReportTheVtnRefusesIsDroppedAndThePollsGoOn() {
+        f.vtn.refuseReports(true);
+        String refused = f.importLimit("ercot-ers", 5000, 10, 30);
+        assertTrue(f.ven.pollOnce(), "the opt-out of " + refused + " is refused, the poll is not");
+        String taken = f.importLimit("ercot-ers", 600, 10, 30);
+        assertTrue(f.ven.pollOnce());
+        assertEquals(Duration.ofSeconds(1), f.ven.nextDelay());
+        assertEquals(List.of("scheduleEvent openadr:" + taken + " " + f.source()), f.control.calls());
+        f.vtn.refuseReports(false);
+        f.ven.pollOnce();
+        assertEquals(List.of(), f.vtn.reports(), "not sent again");
     }
 }
