@@ -2,11 +2,14 @@ package io.containeredge.simulator.openadr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.containeredge.simulator.DemoSites;
 import io.containeredge.simulator.Simulator;
 import io.containeredge.simulator.SimulatorOptions;
+import io.containeredge.simulator.fault.FaultSyntaxException;
 import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.OpenAdrSettings;
 import io.containeredge.site.api.SiteDocuments;
@@ -43,7 +46,7 @@ class SimulatedVtnSiteTest {
 
     @Test
     void aSiteWithoutAnOpenAdrSectionHasNoVtnAndIgnoresAdrEvents() throws Exception {
-        LoadedSite demo = io.containeredge.simulator.DemoSites.withoutAi();
+        LoadedSite demo = DemoSites.withoutAi();
         try (Simulator sim = Simulator.start(demo, SimulatorOptions.forTests().withServeMiners(false))) {
             assertTrue(sim.vtn().isEmpty());
             sim.inject("adr-event 600 10");
@@ -55,8 +58,7 @@ class SimulatedVtnSiteTest {
         LoadedSite demo = SiteDocuments.loadBuiltIn("demo-container");
         try (Simulator sim = Simulator.start(demo, SimulatorOptions.forTests().withServeMiners(false))) {
             for (String bad : new String[] {"adr-event", "adr-event 600", "adr-event x 10", "adr-event 600 0"}) {
-                org.junit.jupiter.api.Assertions.assertThrows(
-                        io.containeredge.simulator.fault.FaultSyntaxException.class, () -> sim.inject(bad), bad);
+                assertThrows(FaultSyntaxException.class, () -> sim.inject(bad), bad);
             }
             assertEquals(0, sim.vtn().orElseThrow().events().size());
         }

@@ -6,6 +6,7 @@ import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
 import io.containeredge.control.openadr.VenState.Entry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -127,7 +128,7 @@ final class EventSync {
                     g.startMillis(), g.endMillis(), known != null ? known.reportedUntil() : 0,
                     known != null ? known.optOut() : "", 0));
             LOG.info("OpenADR event {} scheduled as {}: {} intervals from {} ({})", id, g.id(), g.intervals().size(),
-                    java.time.Instant.ofEpochMilli(g.startMillis()), g.intervals().get(0).target());
+                    Instant.ofEpochMilli(g.startMillis()), g.intervals().get(0).target());
             if (status != null && status.optOut() != null && !status.optOut().isBlank()) {
                 optOuts.put(id, status.optOut());
             }
@@ -180,7 +181,7 @@ final class EventSync {
     private boolean peakAlert(boolean on, long until, String what) {
         try {
             control.setPeakAlert(on, until, source);
-            LOG.info("OpenADR alert {}: peak alert {}", what, on ? "on until " + java.time.Instant.ofEpochMilli(until)
+            LOG.info("OpenADR alert {}: peak alert {}", what, on ? "on until " + Instant.ofEpochMilli(until)
                     : "off");
             return true;
         } catch (IllegalArgumentException refused) {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.control.api.ComplianceSecond;
 import io.containeredge.control.api.EventInterval;
 import io.containeredge.control.api.EventTarget;
 import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
 import io.containeredge.control.api.GridStatus;
+import io.containeredge.simulator.openadr.VtnEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ class OpenAdrVenTest extends VenAgainstVtn {
         String id = f.importLimit("ercot-ers", 600, 10, 30);
         f.ven.pollOnce();
         f.advance(Duration.ofMinutes(2));
-        f.vtn.update(id, io.containeredge.simulator.openadr.VtnEvents.importLimit(f.vtn.program("ercot-ers"),
+        f.vtn.update(id, VtnEvents.importLimit(f.vtn.program("ercot-ers"),
                 "revised", 500, f.at(10), Duration.ofMinutes(30)));
         f.ven.pollOnce();
         assertEquals(2, f.control.calls().size(), f.control.calls()::toString);
@@ -129,7 +131,7 @@ class OpenAdrVenTest extends VenAgainstVtn {
 
     @Test
     void anEventForOtherVensIsLeftAlone() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode e = io.containeredge.simulator.openadr.VtnEvents.importLimit(
+        ObjectNode e = VtnEvents.importLimit(
                 f.vtn.program("p"), "theirs", 600, f.at(10), Duration.ofMinutes(30));
         e.putArray("targets").addObject().put("type", "VEN_NAME").putArray("values").add("c-02");
         f.vtn.publish(e);
@@ -154,9 +156,9 @@ class OpenAdrVenTest extends VenAgainstVtn {
 
     @Test
     void aStartRandomisedByTheVtnMovesTheEventTheSameWayOnEveryPollAndRestart() {
-        com.fasterxml.jackson.databind.node.ObjectNode e = io.containeredge.simulator.openadr.VtnEvents.importLimit(
+        ObjectNode e = VtnEvents.importLimit(
                 f.vtn.program("p"), "random", 600, f.at(10), Duration.ofMinutes(30));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("intervalPeriod")).put("randomizeStart", "PT5M");
+        ((ObjectNode) e.get("intervalPeriod")).put("randomizeStart", "PT5M");
         String id = f.vtn.publish(e);
         f.ven.pollOnce();
         GridEvent first = f.control.events().get("openadr:" + id);
@@ -172,10 +174,10 @@ class OpenAdrVenTest extends VenAgainstVtn {
 
     @Test
     void aFlexAlertHoldsThePeakCapThroughItsWindowAndIsLiftedWhenCancelled() {
-        com.fasterxml.jackson.databind.node.ObjectNode e = io.containeredge.simulator.openadr.VtnEvents.importLimit(
+        ObjectNode e = VtnEvents.importLimit(
                 f.vtn.program("cp"), "flex alert", 0, f.at(1), Duration.ofMinutes(60));
         e.remove("payloadDescriptors");
-        com.fasterxml.jackson.databind.node.ObjectNode payload = (com.fasterxml.jackson.databind.node.ObjectNode) e
+        ObjectNode payload = (ObjectNode) e
                 .at("/intervals/0/payloads/0");
         payload.put("type", "ALERT_FLEX_ALERT");
         payload.putArray("values").add("conserve power 19:00-20:00");
