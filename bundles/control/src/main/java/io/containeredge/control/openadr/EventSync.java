@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
+import io.containeredge.control.grid.EventChecks;
 import io.containeredge.control.openadr.VenState.Entry;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ final class EventSync {
     private final Map<String, VtnEvent.Alert> alerts = new HashMap<>();
     /** Alert windows the controller refused (no peak windows), so that each is logged once. */
     private final Set<String> refusedAlerts = new HashSet<>();
+    /** Events too far ahead to schedule yet, so that each is logged once. */
+    private final Set<String> deferred = new HashSet<>();
     /** Opt-out reasons not reported yet, by VTN id. */
     private final Map<String, String> optOuts = new HashMap<>();
 
@@ -120,6 +123,14 @@ final class EventSync {
         if (g.endMillis() <= now) {
             state.events().put(id, new Entry(fingerprint, g.notifiedMillis(), false, limit.programId(),
                     g.startMillis(), g.endMillis(), 0, "", 0));
+            return;
+        }
+        if (g.startMillis() > now + EventChecks.MAX_LEAD.toMillis()) {
+            // not recorded: the controller takes it once it is within its lead time, at a later poll
+            if (deferred.add(id)) {
+                LOG.info("OpenADR event {} starts {}, more than {} days ahead: scheduled once it is within them", id,
+                        Instant.ofEpochMilli(g.startMillis()), EventChecks.MAX_LEAD.toDays());
+            }
             return;
         }
         try {

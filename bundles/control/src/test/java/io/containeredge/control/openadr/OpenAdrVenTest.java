@@ -227,4 +227,15 @@ class OpenAdrVenTest extends VenAgainstVtn {
         f.ven.pollOnce();
         assertEquals(List.of(), f.vtn.reports(), "not sent again");
     }
+
+    @Test
+    void anEventBeyondTheControllersLeadTimeIsScheduledOnceItIsWithinIt() {
+        String id = f.importLimit("ercot-ers", 600, (int) Duration.ofDays(8).toMinutes(), 30);
+        f.ven.pollOnce();
+        assertEquals(List.of(), f.control.calls());
+        assertEquals(List.of(), f.vtn.reports(), "not an opt-out: it is only early");
+        f.advance(Duration.ofDays(2));
+        f.ven.pollOnce();
+        assertEquals(List.of("scheduleEvent openadr:" + id + " " + f.source()), f.control.calls());
+    }
 }
