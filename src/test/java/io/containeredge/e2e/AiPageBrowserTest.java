@@ -86,7 +86,7 @@ class AiPageBrowserTest {
         Browser browser = SERVER.browser();
         long now = System.currentTimeMillis();
         SERVER.events("/api/v1/stream", "overview", JSON.writeValueAsString(OverviewBuilder.build(
-                new LiveInputs(now, null, null, null, List.of(), List.of(), null, ai(now))).overview()));
+                new LiveInputs(now, null, null, null, List.of(), List.of(), null, ai(now), null)).overview()));
         browser.open(SERVER.console() + "index.html");
 
         browser.visible(By.id("overview-ai"));

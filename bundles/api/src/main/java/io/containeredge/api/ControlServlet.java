@@ -119,7 +119,7 @@ public class ControlServlet extends GuardedJsonServlet {
         double kw = fields.number("kw");
         Duration duration = fields.minutes("minutes");
         try {
-            control.overrideImportCap(kw, duration, caller(req));
+            control.overrideImportCap(kw, duration, Callers.of(req));
         } catch (IllegalArgumentException e) {
             throw new RequestRefused(422, e.getMessage());
         }
@@ -137,7 +137,7 @@ public class ControlServlet extends GuardedJsonServlet {
      */
     private Reply liftImportCap(HttpServletRequest req) throws RequestRefused {
         JsonFields.of(JsonBodyReader.ACTION.read(req), Set.of());
-        boolean lifted = control.liftImportCap(caller(req));
+        boolean lifted = control.liftImportCap(Callers.of(req));
         return Reply.ok(Map.of("lifted", lifted, "note", LIFT_NOTE));
     }
 
@@ -146,7 +146,7 @@ public class ControlServlet extends GuardedJsonServlet {
         if (id == null || id.isBlank() || id.length() > 100) {
             throw RequestRefused.badRequest("give the alarm as ?id=<alarm id>");
         }
-        String who = caller(req);
+        String who = Callers.of(req);
         if (!control.acknowledge(id, who)) {
             throw new RequestRefused(409, "no unacknowledged alarm '" + id + "'");
         }
@@ -154,11 +154,5 @@ public class ControlServlet extends GuardedJsonServlet {
         body.put("acknowledged", id);
         body.put("by", who);
         return Reply.ok(body);
-    }
-
-    /** Who sent the request and from where, e.g. {@code alice@10.0.0.5}; {@code api@...} when nobody logged in. */
-    private static String caller(HttpServletRequest req) {
-        String user = req.getRemoteUser();
-        return (user == null ? "api" : user) + "@" + req.getRemoteAddr();
     }
 }

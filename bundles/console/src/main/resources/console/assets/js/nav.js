@@ -9,6 +9,7 @@ const PAGES = [
   { id: 'economics', href: 'economics.html', label: 'Economics' },
   { id: 'plan', href: 'plan.html', label: 'Plan' },
   { id: 'ai', href: 'ai.html', label: 'AI' },
+  { id: 'events', href: 'events.html', label: 'Events' },
   { id: 'alarms', href: 'alarms.html', label: 'Alarms' },
   { id: 'devices', href: 'devices.html', label: 'Devices' },
   { id: 'overrides', href: 'overrides.html', label: 'Overrides' },

@@ -11,7 +11,9 @@
 // #overview-alarms-critical, #overview-alarms-unacked, #overview-maintenance (li[data-device]),
 // #overview-cloud, #overview-cloud-server, #overview-cloud-backlog, #overview-cloud-thinned,
 // #overview-ai (hidden unless the site has an ai section), #overview-ai-kw, #overview-mining-kw, #overview-ai-tenants
-// (tr[data-tenant][data-state=granted|capped|breach]), #overview-guards (tr[data-guard]).
+// (tr[data-tenant][data-state=granted|capped|breach]), #overview-guards (tr[data-guard]), #overview-grid (hidden
+// before the controller's first cycle), #overview-grid-binding (the event or peak window that binds, or the active
+// events), #overview-frequency (data-state), #overview-peak-alert.
 
 import { startPage } from './session.js';
 import { followOverview } from './live.js';
@@ -108,6 +110,19 @@ function showAi(ai) {
     h('td', {}, t.reason))));
 }
 
+function showGrid(g) {
+  byId('overview-grid').hidden = !g;
+  if (!g) {
+    return;
+  }
+  const active = g.activeEvents.length > 0 ? 'events active: ' + g.activeEvents.join(', ') : 'no event active';
+  setText('overview-grid-binding', g.binding || active);
+  const frequency = byId('overview-frequency');
+  frequency.textContent = g.frequencyState ? g.frequencyState + ' ' + num(g.frequencyHz, 3, 'Hz') : 'none';
+  frequency.dataset.state = g.frequencyState || '';
+  setText('overview-peak-alert', g.peakAlert ? 'on' : 'off');
+}
+
 function showGuards(guards) {
   fill(byId('overview-guards'), guards.map((g) => h('tr', { 'data-guard': g.guard, class: g.limits ? 'limits' : null },
     h('td', {}, g.guard),
@@ -126,6 +141,7 @@ function show(o) {
   showAlarmsAndMaintenance(o);
   showCloud(o.cloud);
   showAi(o.ai);
+  showGrid(o.grid);
   showGuards(o.guards);
   setText('overview-updated', when(o.timestampMillis));
 }

@@ -4,6 +4,7 @@ import io.containeredge.console.api.ApiTokenFiles;
 import io.containeredge.modbus.config.ConfigError;
 import io.containeredge.modbus.profile.DeviceProfile;
 import io.containeredge.site.api.AiSettings;
+import io.containeredge.site.api.GridSettings;
 import io.containeredge.site.api.LoadedSite;
 import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteCheck;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code --check}: everything wrong with what the gateway would be started with, found by the checks the
@@ -54,7 +56,17 @@ final class ConfigurationCheck {
         long profiles = loaded.profilesByDevice().values().stream().map(DeviceProfile::id).distinct().count();
         return "site " + site.site() + ", container " + site.container() + ", " + site.devices().size() + " devices, "
                 + profiles + " profiles, " + site.miners().count() + " miners"
-                + site.ai().map(ConfigurationCheck::describe).orElse("");
+                + site.ai().map(ConfigurationCheck::describe).orElse("") + describe(site.grid());
+    }
+
+    private static String describe(GridSettings grid) {
+        StringBuilder s = new StringBuilder();
+        grid.frequency().ifPresent(f -> s.append(String.format(Locale.ROOT, ", under-frequency guard on %s below %.2f Hz",
+                f.pointPath(), f.thresholdHz())));
+        grid.openAdr().ifPresent(o -> s.append(", OpenADR 3 VEN of ").append(o.vtnUrl()));
+        grid.peaks().ifPresent(p -> s.append(", ").append(p.windows().size())
+                .append(p.windows().size() == 1 ? " peak window" : " peak windows"));
+        return s.toString();
     }
 
     private static String describe(AiSettings ai) {

@@ -2,7 +2,7 @@ package io.containeredge.site.internal;
 
 import java.time.Duration;
 
-/** Parses the duration strings of configuration files: {@code 250ms}, {@code 10s}, {@code 5m}, {@code 24h}. */
+/** Parses the duration strings of configuration files: {@code 250ms}, {@code 10s}, {@code 5m}, {@code 24h}, {@code 30d}. */
 public final class Durations {
 
     private Durations() {
@@ -17,6 +17,7 @@ public final class Durations {
             case 's' -> Duration.ofSeconds(n);
             case 'm' -> Duration.ofMinutes(n);
             case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
             default -> throw new IllegalArgumentException("not a duration: " + text);
         };
     }

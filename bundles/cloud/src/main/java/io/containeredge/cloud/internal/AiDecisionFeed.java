@@ -43,22 +43,17 @@ final class AiDecisionFeed {
         json.put("capped", t.capped());
         json.put("breach", t.breach());
         json.put("reason", t.reason());
-        json.put("grantKw", finite(t.grantKw()));
-        json.put("capKw", finite(t.capKw()));
-        json.put("drawKw", finite(t.drawKw()));
+        json.put("grantKw", JsonRecord.finite(t.grantKw()));
+        json.put("capKw", JsonRecord.finite(t.capKw()));
+        json.put("drawKw", JsonRecord.finite(t.drawKw()));
         json.put("floorKw", t.floorKw());
         json.put("flexKw", t.flexKw());
         json.put("flexUsdPerMwh", t.flexUsdPerMwh());
         json.put("cappedHoursThisMonth", t.cappedHoursThisMonth());
         json.put("breachesThisMonth", t.breaches());
-        json.put("aiKw", finite(ai.aiKw()));
-        json.put("miningKw", finite(ai.miningKw()));
+        json.put("aiKw", JsonRecord.finite(ai.aiKw()));
+        json.put("miningKw", JsonRecord.finite(ai.miningKw()));
         json.put("timestamp", now);
         return json;
-    }
-
-    /** JSON has no infinity: "no cap" is null. */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

@@ -78,6 +78,8 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     public static final String PID = "io.containeredge.cloud";
     static final String BD_SEQ_FILE = "sparkplug-bdseq";
     static final String AUDIT_CURSOR_FILE = "cloud-audit-cursor";
+    /** The grid-event records already queued (performance, opt-outs), so a restart does not send them again. */
+    static final String GRID_RECORDS_FILE = "cloud-grid-records";
     private static final Logger LOG = LoggerFactory.getLogger(CloudComponent.class);
 
     private final ProcessImageService image;
@@ -134,7 +136,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
             }
         });
         this.controlFeeds = new ControlFeeds(s.site(), s.container(),
-                TimeUnit.SECONDS.toMillis(config.decision_summary_s()));
+                TimeUnit.SECONDS.toMillis(config.decision_summary_s()), data.resolve(GRID_RECORDS_FILE));
         this.auditFeed = new AuditFeed(JsonRecord.topic(s.site(), s.container(), "audit"),
                 data.resolve(AUDIT_CURSOR_FILE));
         loadSqliteDriver();

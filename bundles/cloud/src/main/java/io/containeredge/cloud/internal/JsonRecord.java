@@ -29,4 +29,9 @@ final class JsonRecord {
             throw new IllegalStateException("record not encodable: " + e.getMessage(), e);
         }
     }
+
+    /** JSON has no infinity or NaN: "no cap" and "not known" are null. */
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 }

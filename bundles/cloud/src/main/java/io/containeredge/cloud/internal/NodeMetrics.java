@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The edge node's own metrics, for its NBIRTH and NDATA: {@code Control/Binding}, {@code Control/Max Miner kW},
  * {@code Alarms/Active}, {@code Queue/Backlog}, {@code Queue/Thinned}, {@code Config/Version},
- * {@link EfficiencyMetrics}, {@link EconomicsMetrics}, {@link PlanMetrics}. The same names whether the controller
- * runs or not (a changed set would force a rebirth).
+ * {@link EfficiencyMetrics}, {@link EconomicsMetrics}, {@link PlanMetrics}, {@link GridMetrics}. The same names
+ * whether the controller runs or not (a changed set would force a rebirth).
  */
 final class NodeMetrics {
 
@@ -31,6 +31,7 @@ final class NodeMetrics {
         m.putAll(EfficiencyMetrics.of(control));
         EconomicsMetrics.put(m, control);
         PlanMetrics.put(m, control);
+        GridMetrics.put(m, control);
         return m;
     }
 }

@@ -37,7 +37,7 @@ final class CommandActions {
     static final String WRITE = "write";
     static final Set<String> ACTIONS = Set.of(CURTAIL, LIFT_CURTAILMENT, RESET_TRIP, ACK_ALARM, MAINTENANCE,
             END_MAINTENANCE, REBIRTH, WRITE, MarketActions.PRICE_UPDATE, MarketActions.HASHPRICE_UPDATE,
-            ForecastActions.FORECAST_UPDATE);
+            ForecastActions.FORECAST_UPDATE, EventActions.SCHEDULE, EventActions.CANCEL, EventActions.PEAK_ALERT);
     /** A device that has not acknowledged a write by then: the outcome is reported as unknown. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,6 +49,7 @@ final class CommandActions {
     private final Runnable rebirth;
     private final LongSupplier clock;
     private final MarketActions market;
+    private final EventActions events;
 
     CommandActions(Supplier<ControlService> control, Supplier<DeviceWriter> writer, Runnable rebirth,
             LongSupplier clock) {
@@ -57,6 +58,7 @@ final class CommandActions {
         this.rebirth = rebirth;
         this.clock = clock;
         this.market = new MarketActions(clock);
+        this.events = new EventActions(clock);
     }
 
     /**
@@ -105,6 +107,9 @@ final class CommandActions {
                 case MarketActions.PRICE_UPDATE -> market.prices(r, p, c);
                 case MarketActions.HASHPRICE_UPDATE -> market.hashprice(r, p, c);
                 case ForecastActions.FORECAST_UPDATE -> ForecastActions.forecast(r, p, c);
+                case EventActions.SCHEDULE -> events.schedule(r, p, c);
+                case EventActions.CANCEL -> EventActions.cancel(r, p, c);
+                case EventActions.PEAK_ALERT -> events.peakAlert(r, p, c);
                 default -> throw new Refusal(r.id(), "unknown action " + r.action());
             };
         } catch (IllegalArgumentException e) {

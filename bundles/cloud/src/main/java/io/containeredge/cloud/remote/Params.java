@@ -42,6 +42,14 @@ final class Params {
         return v.doubleValue();
     }
 
+    boolean flag(String name) throws Refusal {
+        JsonNode v = node(name);
+        if (!v.isBoolean()) {
+            throw refusal(name, "must be true or false");
+        }
+        return v.booleanValue();
+    }
+
     long integer(String name) throws Refusal {
         JsonNode v = node(name);
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {

@@ -63,6 +63,9 @@ final class RequestAudit {
             case MarketActions.PRICE_UPDATE -> "energy-price";
             case MarketActions.HASHPRICE_UPDATE -> "hashprice";
             case ForecastActions.FORECAST_UPDATE -> "pv-forecast";
+            case EventActions.SCHEDULE, EventActions.CANCEL ->
+                    "event " + RemoteRequests.printable(p.path("id").asText());
+            case EventActions.PEAK_ALERT -> "peak-alert";
             case ConfigActions.APPLY -> "site";
             default -> "";
         };

@@ -120,6 +120,18 @@
  *     derating) for the planner, replacing the one received before; the controller refuses the whole list with its
  *     reason (15-minute slots, sorted and contiguous, generation within 0 and the plant's rating; a site without a
  *     {@code planner} section refuses every forecast); result {@code slots}, {@code from}, {@code until}</td></tr>
+ * <tr><td>{@code event.schedule}</td><td>{@code id}, {@code name} (optional), {@code start} (epoch ms or ISO-8601),
+ *     {@code rampMinutes} (optional: 0), {@code durationMinutes}, and {@code importLimitKw} or {@code reductionKw}
+ *     (kW, one of them)</td><td>a demand-response event of one interval, id {@code mqtt:<id>}, source
+ *     {@code mqtt:<key>/<request id>}; replaces the event of the same id. The controller refuses it with its reason
+ *     (1 minute to 24 hours, starting within 7 days and not ended, ramp up to 30 minutes, kW within 0 and the
+ *     site's import cap); result {@code id}, {@code state}, {@code start}, {@code end}, {@code optOut} (why the
+ *     container cannot meet it, empty when it can)</td></tr>
+ * <tr><td>{@code event.cancel}</td><td>{@code id}</td><td>cancels the signed requests' event {@code mqtt:<id>}:
+ *     an upcoming one is dropped, an active one ends now; rejected when there is none</td></tr>
+ * <tr><td>{@code peak.alert}</td><td>{@code on} (true or false), {@code minutes} (when on)</td><td>the
+ *     coincident-peak alert: while on, a configured peak window holds the import to the site's peak cap; refused on
+ *     a site without peak windows or beyond 24 hours; result {@code alert}, {@code until}</td></tr>
  * <tr><td>{@code write}</td><td>{@code device}, {@code point}, {@code value} (number, boolean or enum
  *     label), or {@code device}, {@code writes}: [{@code {point, value}}, …]</td>
  *     <td>through the gateway's validated write path; {@code accepted} once the device acknowledged,
@@ -127,11 +139,12 @@
  *     30 s: {@code failed}, outcome unknown)</td></tr>
  * </table>
  * Without a running controller (or device writer) the request is rejected: "controller not running". The params
- * of {@code price.update}, {@code hashprice.update} and {@code forecast.update} are read strictly (a feed is a
- * program): an unknown field or a wrong type is rejected, naming it; on a site without an {@code economics} section
- * the first two are rejected, on one without a {@code planner} section the third. Their scopes are their action
- * names, so a price feed's key is given {@code :price.update,hashprice.update}, a forecast feed's
- * {@code :forecast.update}, and can do nothing else.
+ * of {@code price.update}, {@code hashprice.update}, {@code forecast.update} and the event actions are read
+ * strictly (a feed is a program): an unknown field or a wrong type is rejected, naming it; on a site without an
+ * {@code economics} section the first two are rejected, on one without a {@code planner} section the third. Their
+ * scopes are their action names, so a price feed's key is given {@code :price.update,hashprice.update}, a forecast
+ * feed's {@code :forecast.update}, an aggregator's {@code :event.schedule,event.cancel,peak.alert}, and can do
+ * nothing else.
  *
  * <h2>Actions on the config topic</h2>
  * <table>

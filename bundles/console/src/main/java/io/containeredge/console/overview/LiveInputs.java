@@ -4,6 +4,7 @@ import io.containeredge.cloud.api.CloudLink;
 import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
+import io.containeredge.control.api.GridStatus;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.site.api.SiteConfig;
@@ -19,9 +20,12 @@ import java.util.List;
  * @param cloud the cloud link, null when no broker is configured
  * @param ai the AI/HPC tenants as the controller last acted on them, null when the site has no ai section (or the
  *     controller does not run)
+ * @param grid the grid services as the controller last acted on them, null before its first cycle (or when it does
+ *     not run)
  */
 public record LiveInputs(long nowMillis, ControlStatus status, Snapshot snapshot, SiteConfig site,
-        List<Alarm> activeAlarms, List<CommandOutcome> commands, CloudLink.Status cloud, AiStatus ai) {
+        List<Alarm> activeAlarms, List<CommandOutcome> commands, CloudLink.Status cloud, AiStatus ai,
+        GridStatus grid) {
 
     public LiveInputs {
         activeAlarms = List.copyOf(activeAlarms);

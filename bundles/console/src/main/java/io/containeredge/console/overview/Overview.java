@@ -9,6 +9,8 @@ import java.util.Map;
  * known (a reading that is not good, a device the site does not have, or no limit in force).
  *
  * @param ai AI against mining power and each AI/HPC tenant; null when the site has no ai section
+ * @param grid the grid services: what binds, the frequency guard, the peak alert, the active events; null before the
+ *     controller's first cycle
  * @param series the newest value of every history series by key, to extend the live charts
  */
 public record Overview(
@@ -22,6 +24,7 @@ public record Overview(
         Battery battery,
         Miners miners,
         Ai ai,
+        Grid grid,
         List<Guard> guards,
         Cloud cloud,
         Alarms alarms,
@@ -76,6 +79,17 @@ public record Overview(
      */
     public record AiTenant(String name, double floorKw, double flexKw, Double grantKw, Double capKw, Double drawKw,
             boolean capped, boolean breach, String reason) {
+    }
+
+    /**
+     * @param binding the event or peak window that binds the container now; null when none
+     * @param frequencyState the under-frequency guard's state (NORMAL, SHED, RESTORING, BLIND); null without a guard
+     * @param frequencyHz the grid frequency last read; null when not known or without a guard
+     * @param peakAlert a coincident-peak alert is on
+     * @param activeEvents the names of the demand-response events active now
+     */
+    public record Grid(String binding, String frequencyState, Double frequencyHz, boolean peakAlert,
+            List<String> activeEvents) {
     }
 
     /** One guard's verdict: {@code maxMinerKw} null for no limit. */

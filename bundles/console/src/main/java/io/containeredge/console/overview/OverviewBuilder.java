@@ -6,8 +6,12 @@ import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.AlarmCondition.Severity;
 import io.containeredge.control.api.ControlStatus;
+import io.containeredge.control.api.FrequencyStatus;
+import io.containeredge.control.api.GridEventStatus;
+import io.containeredge.control.api.GridStatus;
 import io.containeredge.control.api.GuardReadings;
 import io.containeredge.control.api.ImportLimits;
+import io.containeredge.control.api.PeakStatus;
 import io.containeredge.control.api.Reading;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.site.api.Limits;
@@ -34,7 +38,7 @@ public final class OverviewBuilder {
                 status == null ? null : status.thermalStage(),
                 status == null ? null : status.binding(),
                 power(r, status, in), cooling(r, in), battery(r, status, in), miners(status, in), ai(in.ai()),
-                guards(status),
+                grid(in.grid()), guards(status),
                 cloud(in.cloud()), alarms(in.activeAlarms()),
                 status == null ? List.of() : status.maintenance(), series(sample));
         return new Tick(overview, sample);
@@ -110,6 +114,16 @@ public final class OverviewBuilder {
                 .map(t -> new Overview.AiTenant(t.name(), t.floorKw(), t.flexKw(), number(t.grantKw()),
                         number(t.capKw()), number(t.drawKw()), t.capped(), t.breach(), t.reason()))
                 .toList());
+    }
+
+    private static Overview.Grid grid(GridStatus g) {
+        if (g == null) {
+            return null;
+        }
+        return new Overview.Grid(g.binding().orElse(null), g.frequency().map(FrequencyStatus::state).orElse(null),
+                g.frequency().map(f -> number(f.hz())).orElse(null), g.peaks().map(PeakStatus::alert).orElse(false),
+                g.events().stream().filter(e -> e.state() == GridEventStatus.State.ACTIVE)
+                        .map(e -> e.event().name()).toList());
     }
 
     private static List<Overview.Guard> guards(ControlStatus status) {

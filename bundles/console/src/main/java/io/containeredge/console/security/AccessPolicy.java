@@ -13,8 +13,10 @@ import java.util.Set;
  * <tr><td>any method on {@code /console/api/auth/users}, {@code /console/api/auth/users/**}</td><td>admin</td></tr>
  * <tr><td>POST {@code /console/api/auth/logout}</td><td>any user (viewer)</td></tr>
  * <tr><td>any method but GET/HEAD on {@code /api/v1/config}, {@code /api/v1/config/**}</td><td>admin</td></tr>
- * <tr><td>POST {@code /api/v1/control/**}, {@code /api/v1/overrides/**}</td><td>technician</td></tr>
- * <tr><td>DELETE {@code /api/v1/control/import-cap} (lifts what its POST sets)</td><td>technician</td></tr>
+ * <tr><td>POST {@code /api/v1/control/**}, {@code /api/v1/overrides/**}, {@code /api/v1/events},
+ *     {@code /api/v1/grid/**}</td><td>technician</td></tr>
+ * <tr><td>DELETE {@code /api/v1/control/import-cap} (lifts what its POST sets), {@code /api/v1/events/<id>}
+ *     (cancels what its POST schedules)</td><td>technician</td></tr>
  * <tr><td>any other GET/HEAD</td><td>viewer</td></tr>
  * <tr><td>anything else</td><td>admin (deny by default: a new endpoint is closed until given a row)</td></tr>
  * </table>
@@ -26,6 +28,7 @@ public final class AccessPolicy {
     private static final Set<String> PUBLIC_POSTS = Set.of("/console/api/auth/login", "/console/api/auth/setup");
     /** The one resource lifted by DELETE; any other DELETE stays closed to all but the administrator. */
     private static final String IMPORT_CAP = "/api/v1/control/import-cap";
+    private static final String EVENTS = "/api/v1/events";
 
     private AccessPolicy() {
     }
@@ -53,10 +56,11 @@ public final class AccessPolicy {
         if (under(path, "/api/v1/config")) {
             return Access.ADMIN;
         }
-        if ("POST".equals(method) && (under(path, "/api/v1/control") || under(path, "/api/v1/overrides"))) {
+        if ("POST".equals(method) && (under(path, "/api/v1/control") || under(path, "/api/v1/overrides")
+                || path.equals(EVENTS) || under(path, "/api/v1/grid"))) {
             return Access.TECHNICIAN;
         }
-        if ("DELETE".equals(method) && path.equals(IMPORT_CAP)) {
+        if ("DELETE".equals(method) && (path.equals(IMPORT_CAP) || oneEvent(path))) {
             return Access.TECHNICIAN;
         }
         return Access.ADMIN;
@@ -65,6 +69,12 @@ public final class AccessPolicy {
     /** True for GET and HEAD, the methods that change nothing. */
     public static boolean isRead(String method) {
         return READS.contains(method);
+    }
+
+    /** {@code /api/v1/events/<id>}: one event, nothing below it. */
+    private static boolean oneEvent(String path) {
+        return path.startsWith(EVENTS + "/") && path.length() > EVENTS.length() + 1
+                && path.indexOf('/', EVENTS.length() + 1) < 0;
     }
 
     private static boolean under(String path, String prefix) {

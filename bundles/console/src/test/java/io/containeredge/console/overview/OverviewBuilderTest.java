@@ -18,6 +18,15 @@ import io.containeredge.site.api.SiteConfig;
 import io.containeredge.site.api.SiteDocuments;
 import io.containeredge.modbus.value.PointValue;
 import io.containeredge.modbus.value.Quality;
+import io.containeredge.control.api.EventInterval;
+import io.containeredge.control.api.EventTarget;
+import io.containeredge.control.api.FrequencyStatus;
+import io.containeredge.control.api.GridEvent;
+import io.containeredge.control.api.GridEventStatus;
+import io.containeredge.control.api.GridStatus;
+import io.containeredge.control.api.PeakStatus;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +67,7 @@ class OverviewBuilderTest {
     @Test
     void readingsAreTakenAsTheGuardsTakeThemAndUntrustedOnesAreNotShown() throws ConfigException {
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
-                null, null)).overview();
+                null, null, null)).overview();
         assertEquals("normal", o.state());
         assertEquals(1500.0, o.power().importKw());
         assertEquals(2200.0, o.power().importCapKw());
@@ -77,14 +86,14 @@ class OverviewBuilderTest {
     @Test
     void theImportAllowedAndTheBatterySetpointAreTheControllersAndNullWhereItHasNone() throws ConfigException {
         Overview curtailed = OverviewBuilder.build(new LiveInputs(NOW, status(1200, 1500, 250), snapshot(), demo(),
-                List.of(), List.of(), null, null)).overview();
+                List.of(), List.of(), null, null, null)).overview();
         assertEquals(1500.0, curtailed.power().allowedImportKw(), "the override in force, under the site's 2200 kW");
         assertEquals(2200.0, curtailed.power().siteLimitKw());
         assertEquals(250.0, curtailed.battery().commandedKw());
         assertEquals(-48.0, curtailed.battery().setpointKw(), "what the inverter reports stays beside it");
 
         Overview failSafe = OverviewBuilder.build(new LiveInputs(NOW, status(0, Double.NaN, Double.NaN), snapshot(),
-                demo(), List.of(), List.of(), null, null)).overview();
+                demo(), List.of(), List.of(), null, null, null)).overview();
         assertNull(failSafe.power().allowedImportKw());
         assertNull(failSafe.battery().commandedKw());
     }
@@ -92,7 +101,7 @@ class OverviewBuilderTest {
     @Test
     void theSampleHasEverySeriesWithNaNWhereNotKnown() throws ConfigException {
         OverviewBuilder.Tick tick = OverviewBuilder.build(new LiveInputs(NOW, status(Double.POSITIVE_INFINITY),
-                snapshot(), demo(), List.of(), List.of(), null, null));
+                snapshot(), demo(), List.of(), List.of(), null, null, null));
         double[] s = tick.sample();
         assertEquals(1500, s[HistorySeries.IMPORT_KW.ordinal()]);
         assertEquals(1380, s[HistorySeries.MINER_KW.ordinal()]);
@@ -109,14 +118,14 @@ class OverviewBuilderTest {
         List<CommandOutcome> commands = List.of(outcome(3, false, 1), outcome(4, false, 2), outcome(3, true, 3),
                 outcome(9, false, 4));
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), commands,
-                null, null)).overview();
+                null, null, null)).overview();
         assertEquals(new Overview.Miners(240, 230, 6, 4, 3, 2), o.miners());
     }
 
     @Test
     void withoutControllerSiteOrImageTheStateIsUnknownAndNothingIsMadeUp() {
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, null, null, null, List.of(), List.of(),
-                new CloudLink.Status(true, "ssl://broker:8883", 12, 0, 400), null)).overview();
+                new CloudLink.Status(true, "ssl://broker:8883", 12, 0, 400), null, null)).overview();
         assertEquals("unknown", o.state());
         assertNull(o.power().importKw());
         assertNull(o.power().siteLimitKw());
@@ -135,7 +144,7 @@ class OverviewBuilderTest {
         AiStatus.Tenant free = new AiStatus.Tenant("beta-hpc", 5, 2, 200, 4.1, 7, Double.POSITIVE_INFINITY, false,
                 "floor + band granted", false, 0, 20, 0, List.of());
         Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
-                null, new AiStatus(NOW, 19.5, 1380, List.of(capped, free)))).overview();
+                null, new AiStatus(NOW, 19.5, 1380, List.of(capped, free)), null)).overview();
         assertEquals(19.5, o.ai().aiKw());
         assertEquals(1380.0, o.ai().miningKw());
         assertEquals(new Overview.AiTenant("acme-ai", 10, 8, 15.0, 15.0, 15.4, true, false,
@@ -143,7 +152,23 @@ class OverviewBuilderTest {
         assertNull(o.ai().tenants().get(1).capKw(), "no cap in force is null on the wire");
 
         Overview without = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(),
-                List.of(), null, null)).overview();
+                List.of(), null, null, null)).overview();
         assertNull(without.ai(), "no ai section: no AI figures at all");
+    }
+
+    @Test
+    void theOverviewNamesWhatBindsTheFrequencyGuardThePeakAlertAndTheActiveEvents() throws ConfigException {
+        GridEvent event = new GridEvent("mqtt:dr-7", "mqtt:ops/r-1", "Heat wave", NOW, Duration.ZERO, List.of(
+                new EventInterval(NOW, NOW + 3_600_000, new EventTarget(EventTarget.Kind.IMPORT_LIMIT_KW, 600))));
+        GridStatus grid = new GridStatus(NOW, Optional.of(new FrequencyStatus("meter-main/frequency", Double.NaN,
+                "BLIND", 59.7, 59.9, "no good reading", 0)), Optional.of(new PeakStatus(true, NOW + 60_000, false, 800,
+                false, 0, "tom")), List.of(new GridEventStatus(event, GridEventStatus.State.ACTIVE, 600, "", "", null)),
+                Optional.of("event Heat wave: import limit 600 kW"));
+        Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
+                null, null, grid)).overview();
+        assertEquals(new Overview.Grid("event Heat wave: import limit 600 kW", "BLIND", null, true,
+                List.of("Heat wave")), o.grid());
+        assertNull(OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
+                null, null, null)).overview().grid(), "before the controller's first cycle");
     }
 }

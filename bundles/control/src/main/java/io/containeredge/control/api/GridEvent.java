@@ -11,7 +11,8 @@ import java.util.List;
  * @param source who sent it, e.g. {@code openadr:https://vtn.example/openadr3}, {@code mqtt:ops/req-42}
  * @param name for people: the program or event name
  * @param notifiedMillis when the container received it (wall clock): the baseline is taken before this
- * @param ramp from an interval's start the limit falls to its target over this time; compliance counts after it
+ * @param ramp from the event's start the limit falls from the import of that moment to the target over this time;
+ *     the seconds of the ramp are recorded but not counted
  * @param intervals sorted, not overlapping, at least one
  */
 public record GridEvent(String id, String source, String name, long notifiedMillis, Duration ramp,

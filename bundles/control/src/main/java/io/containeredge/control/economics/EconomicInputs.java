@@ -3,6 +3,7 @@ package io.containeredge.control.economics;
 import io.containeredge.control.api.AlarmCondition;
 import io.containeredge.control.api.EconomicsStatus;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The latest economic inputs, and the one place they enter: the request handlers for live prices and
@@ -18,6 +19,7 @@ public final class EconomicInputs {
     /** The plan's value of energy per slot while a plan is followed; NONE otherwise. */
     private volatile PriceSlots planValues = PriceSlots.NONE;
     private volatile Hashprice hashprice;
+    private volatile LongFunction<Optional<EnergyPrice>> eventPrices = wall -> Optional.empty();
     private volatile EconomicsStatus.PriceFile priceFile;
 
     /** @param hashprice the site's configured hashprice, used until one is received */
@@ -36,9 +38,17 @@ public final class EconomicInputs {
         hashprice = received;
     }
 
-    /** The price of running at a wall-clock time: the live slot covering it, else the tariff, and why. */
+    /**
+     * The price of running at a wall-clock time: a grid event's price covering it (OpenADR {@code PRICE}), else the live
+     * slot covering it, else the tariff, and why.
+     */
     public EnergyPrice energyPrice(long wallMillis) {
-        return tariff.priceAt(wallMillis, prices);
+        return eventPrices.apply(wallMillis).orElseGet(() -> tariff.priceAt(wallMillis, prices));
+    }
+
+    /** From now on a grid event's price, where {@code prices} gives one, comes before the live prices and the tariff. */
+    public void followEventPrices(LongFunction<Optional<EnergyPrice>> eventPrices) {
+        this.eventPrices = eventPrices;
     }
 
     /**

@@ -99,6 +99,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final Optional<EconomicsReport> economicsReport;
     private final Optional<SitePlanner> planner;
     private final Optional<SiteAi> ai;
+    private final SiteGrid grid;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
@@ -131,15 +132,19 @@ public class ControlComponent implements ControlService, ControlHealth {
         economicsReport = economics.map(EconomicsReport::new);
         planner = SitePlanner.forSite(s, data, economics, PowerConfig.forSite(cfg), clock);
         ai = SiteAi.forSite(s, data, economics, settings -> RedfishFleet.forSite(settings, data, clock));
+        grid = SiteGrid.forSite(s, data);
         loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
-                planner.map(SitePlanner::limits).orElse(LimitSources.none())
+                grid.limits().and(planner.map(SitePlanner::limits).orElse(LimitSources.none()))
                         .and(economics.map(LimitSources::of).orElse(LimitSources.none()))
                         .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())),
                 ai.map(SiteAi::loads).orElse(LoadKinds.none()),
                 economics.<IntFunction<MinerValue>>map(e -> e::valueOf).orElse(index -> MinerValue.NONE));
-        PvExport.forSite(s, writer).ifPresent(loop::limitPvExport);
+        Optional<PvExport> pvExport = PvExport.forSite(s, writer);
+        pvExport.ifPresent(loop::limitPvExport);
+        grid.follow(economics, pvExport, s);
+        loop.followBatteryPlan(grid.battery(planner.map(SitePlanner::batteryPlan).orElse(cycle -> null)));
         watchdog = new Watchdog(SystemdNotifier.fromEnvironment());
         periodMillis = cfg.cyclePeriod().toMillis();
         failSafe = new LoopFailSafe(loopFleet, alarms, clock::millis);
@@ -274,27 +279,27 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     @Override
     public GridEventStatus scheduleEvent(GridEvent event) {
-        throw new IllegalArgumentException("grid events are not wired yet");
+        return grid.schedule(event);
     }
 
     @Override
     public boolean cancelEvent(String eventId, String source) {
-        return false;
+        return grid.cancel(eventId, source);
     }
 
     @Override
     public void setPeakAlert(boolean on, long untilMillis, String source) {
-        throw new IllegalArgumentException("grid events are not wired yet");
+        grid.setPeakAlert(on, untilMillis, source);
     }
 
     @Override
     public Optional<GridStatus> grid() {
-        return Optional.empty();
+        return grid.status(loop.status());
     }
 
     @Override
     public Optional<List<ComplianceSecond>> compliance(String eventId) {
-        return Optional.empty();
+        return grid.compliance(eventId);
     }
 
     @Override

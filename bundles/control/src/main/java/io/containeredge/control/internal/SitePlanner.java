@@ -7,7 +7,9 @@ import io.containeredge.control.economics.EconomicLimit;
 import io.containeredge.control.economics.SiteUnitModels;
 import io.containeredge.control.economics.UnitModel;
 import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.loop.ControlLoop;
+import io.containeredge.control.power.BatteryTarget;
 import io.containeredge.control.planner.ForecastUpdates;
 import io.containeredge.control.planner.MonthPeak;
 import io.containeredge.control.planner.PlanLimit;
@@ -26,6 +28,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,9 +93,13 @@ final class SitePlanner implements AutoCloseable {
         return LimitSources.of(limit);
     }
 
-    /** Starts the solves and the forecast file watch; the loop's power guard follows the plan's battery target. */
+    /** What the plan asks of the battery each cycle: the loop's power guard follows it (see {@link SiteGrid}). */
+    Function<Cycle, BatteryTarget> batteryPlan() {
+        return limit::batteryTarget;
+    }
+
+    /** Starts the solves and the forecast file watch. */
     void start(ControlLoop loop, ScheduledExecutorService fileThread, Path data) {
-        loop.followBatteryPlan(limit::batteryTarget);
         thread.scheduleWithFixedDelay(() -> tick(loop), 0, TICK_SECONDS, TimeUnit.SECONDS);
         settings.forecastFile().map(data::resolve).ifPresent(file -> {
             ForecastFileWatcher watcher = new ForecastFileWatcher(file, this::updateForecast);

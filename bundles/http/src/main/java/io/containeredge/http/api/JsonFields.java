@@ -3,6 +3,8 @@ package io.containeredge.http.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -80,6 +82,23 @@ public final class JsonFields {
         return n.asDouble();
     }
 
+    /** A time: epoch milliseconds, or ISO-8601 with its offset ({@code 2026-12-06T14:00:00Z}). */
+    public long time(String name) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (n != null && n.isIntegralNumber() && n.canConvertToLong()) {
+            return n.asLong();
+        }
+        if (n != null && n.isTextual()) {
+            try {
+                return OffsetDateTime.parse(n.asText()).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                // refused below with the forms it may have
+            }
+        }
+        throw RequestRefused.badRequest("'" + name + "' is required: epoch milliseconds or an ISO-8601 time with an"
+                + " offset, e.g. 2026-12-06T14:00:00Z");
+    }
+
     /** A whole number of minutes, as a duration; its range is, like {@link #number}'s, not checked here. */
     public Duration minutes(String name) throws RequestRefused {
         JsonNode n = body.get(name);
@@ -88,6 +107,30 @@ public final class JsonFields {
             throw RequestRefused.badRequest("'" + name + "' is required: a whole number of minutes");
         }
         return Duration.ofMinutes(n.asLong());
+    }
+
+    /** True when the body has the field, with a value other than null. */
+    public boolean has(String name) {
+        JsonNode n = body.get(name);
+        return n != null && !n.isNull();
+    }
+
+    public boolean flag(String name) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (n == null || !n.isBoolean()) {
+            throw RequestRefused.badRequest("'" + name + "' is required: true or false");
+        }
+        return n.asBoolean();
+    }
+
+    /** A nested object's fields, read as strictly as the body's: one not in {@code allowed} is refused. */
+    public JsonFields object(String name, Set<String> allowed) throws RequestRefused {
+        JsonNode n = body.get(name);
+        if (!(n instanceof ObjectNode object)) {
+            throw RequestRefused.badRequest("'" + name + "' is required: an object with " + allowed.stream().sorted()
+                    .toList());
+        }
+        return of(object, allowed);
     }
 
     /** An object of strings, empty when the field is absent. */
