@@ -65,7 +65,8 @@ final class LoadReporter {
     }
 
     private void reportLoad(String id, Entry e, long now) {
-        long[] bounds = due(e.startMillis() / 1000, ceilSeconds(e.endMillis()), e.reportedUntil(), now / 1000,
+        // whole seconds, as the compliance rows: a fraction of a second at either end is no interval of its own
+        long[] bounds = due(e.startMillis() / 1000, e.endMillis() / 1000, e.reportedUntil(), now / 1000,
                 intervalSeconds);
         if (bounds.length < 2) {
             return;
@@ -111,9 +112,5 @@ final class LoadReporter {
             next += length;
         }
         return bounds.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static long ceilSeconds(long millis) {
-        return Math.floorDiv(millis + 999, 1000);
     }
 }

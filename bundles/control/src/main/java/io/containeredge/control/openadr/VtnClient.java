@@ -82,10 +82,11 @@ final class VtnClient {
         HttpRequest post = HttpRequest.newBuilder(settings.tokenUrl()).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        JsonNode answer = document(call(post, "POST " + settings.tokenUrl()), "the token request to " + settings.tokenUrl());
+        String what = "the token request to " + settings.tokenUrl();
+        JsonNode answer = document(call(post, what), what);
         String access = answer.path("access_token").asText("");
         if (access.isEmpty()) {
-            throw new VtnException(200, "the token endpoint " + settings.tokenUrl() + " answered without an access_token");
+            throw new VtnException(200, what + " was answered without an access_token");
         }
         long now = clock.getAsLong();
         long lifetime = answer.path("expires_in").asLong(0) * 1000;
