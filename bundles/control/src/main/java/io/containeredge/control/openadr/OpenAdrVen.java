@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,8 @@ public final class OpenAdrVen implements AutoCloseable {
     private final LongSupplier clock;
     private final ScheduledExecutorService thread;
     private int failures;
+    /** Why the VTN cannot be trusted (its CA file is unreadable); null when it can. */
+    private String unusableTrust;
 
     private OpenAdrVen(OpenAdrSettings settings, Path dataDir, ControlService control, LongSupplier clock,
             HttpClient http) {
@@ -68,19 +71,33 @@ public final class OpenAdrVen implements AutoCloseable {
     }
 
     /**
-     * A VEN for the site; nothing is sent before {@link #start()}. The credentials file is read at each token
-     * request, so a missing one is a failed poll (logged, retried with back-off), never a gateway that does not start.
+     * A VEN for the site; nothing is sent before {@link #start()}. Never throws for a file: the credentials file is
+     * read at each token request, so a missing one is a failed poll (logged, retried with back-off), and a CA file that
+     * cannot be read fails every poll, naming it; the gateway starts either way.
      *
      * @param dataDir where the credentials file (unless absolute), the CA file and the VEN's state are
      * @param control the controller: events are scheduled, cancelled and measured through it
      * @param clock wall-clock milliseconds
-     * @throws IllegalArgumentException when the site's CA file cannot be read
      */
     public static OpenAdrVen forSite(OpenAdrSettings settings, Path dataDir, ControlService control,
             LongSupplier clock) {
-        HttpClient http = HttpClient.newBuilder().sslContext(VtnTls.context(dataDir, settings.caFile()))
-                .connectTimeout(REQUEST_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
-        return new OpenAdrVen(settings, dataDir, control, clock, http);
+        SSLContext tls;
+        String unusable = null;
+        try {
+            tls = VtnTls.context(dataDir, settings.caFile());
+        } catch (IllegalArgumentException e) {
+            // the controller starts all the same; every poll fails with this until the file is fixed
+            tls = null;
+            unusable = e.getMessage();
+        }
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        OpenAdrVen ven = new OpenAdrVen(settings, dataDir, control, clock, http.build());
+        ven.unusableTrust = unusable;
+        return ven;
     }
 
     /** Polls now and then every {@code poll}, backing off while the VTN fails. */
@@ -109,6 +126,9 @@ public final class OpenAdrVen implements AutoCloseable {
     synchronized boolean pollOnce() {
         long now = clock.getAsLong();
         try {
+            if (unusableTrust != null) {
+                throw new VtnException(0, unusableTrust);
+            }
             if (state.venId() == null) {
                 register();
             }

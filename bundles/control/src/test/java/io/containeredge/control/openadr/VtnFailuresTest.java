@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.simulator.openadr.VtnEvents;
+import io.containeredge.site.api.OpenAdrSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +121,21 @@ class VtnFailuresTest extends VenAgainstVtn {
         assertTrue(log.contains("the version scheduled before stays"), log);
         assertEquals(1, f.control.calls().size(), f.control.calls()::toString);
         assertEquals(600, f.control.events().get("openadr:" + id).intervals().get(0).target().value());
+    }
+
+    @Test
+    void anUnreadableCaFileFailsEveryPollNamingItAndStopsNothingElse() throws Exception {
+        Files.writeString(data.resolve("vtn-ca.pem"), "not a certificate\n");
+        OpenAdrVen ven = OpenAdrVen.forSite(new OpenAdrSettings(f.settings.vtnUrl(),
+                f.settings.tokenUrl(), VtnFixture.VEN, f.settings.credentialsFile(), List.of(), f.settings.poll(),
+                f.settings.maxBackoff(), f.settings.reportInterval(), "vtn-ca.pem"), data, f.control, f.clock::get);
+        try {
+            String log = stderrOf(v -> assertFalse(ven.pollOnce()));
+            assertTrue(log.contains("vtn-ca.pem"), log);
+            assertEquals(0, f.vtn.tokensIssued());
+        } finally {
+            ven.close();
+        }
     }
 
     private ObjectNode event(String program, Consumer<ObjectNode> damage) {
