@@ -28,6 +28,7 @@ smoke backtest deploy/bench/backtest.sh --smoke
 smoke backtest-storage deploy/bench/backtest-storage.sh --smoke
 smoke plan-solve deploy/bench/plan-solve.sh --smoke
 smoke reaction deploy/bench/reaction.sh --smoke
+smoke freq-shed deploy/bench/freq-shed.sh --smoke
 smoke redfish-caps deploy/bench/redfish-caps.sh --smoke
 smoke ai-swing deploy/bench/ai-swing.sh --smoke
 smoke footprint deploy/bench/footprint.sh --smoke

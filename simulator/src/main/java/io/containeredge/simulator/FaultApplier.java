@@ -58,6 +58,7 @@ final class FaultApplier {
             case MINER_HANG -> forMiners(c, i -> miners.setHang(i, true));
             case BATTERY_STUCK -> model.battery().setStuck(true);
             case CLOUD -> model.pv().cloud(c.value(), c.limit());
+            case FREQ_DIP -> model.grid().dip(c.value(), c.limit());
             case BMC_503 -> forGpus(c, b -> b.setUnavailable(true));
             case BMC_HANG -> forGpus(c, b -> b.setHang(true));
             case GPU_IGNORE_CAP -> forGpus(c, b -> b.model().setIgnoreCap(true));
@@ -116,6 +117,7 @@ final class FaultApplier {
         model.cdu().setFanFault(false);
         model.battery().setStuck(false);
         model.pv().clearCloud();
+        model.grid().clearDip();
         if (heatWaveActive) {
             model.endHeatWave();
             heatWaveActive = false;

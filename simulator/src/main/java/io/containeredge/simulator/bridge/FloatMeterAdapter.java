@@ -35,7 +35,7 @@ final class FloatMeterAdapter implements DeviceAdapter {
         image.setIfPresent("reactive_power", f.reactiveKvar() * noise);
         image.setIfPresent("apparent_power", f.apparentKva() * noise);
         image.setIfPresent("power_factor", f.powerFactor());
-        image.setIfPresent("frequency", MeteredFeed.NOMINAL_HZ + model.noise(0.01));
+        image.setIfPresent("frequency", model.gridHz());
         image.setIfPresent("energy_import", f.importKwh());
         image.setIfPresent("energy_export", f.exportKwh());
     }

@@ -51,7 +51,7 @@ final class InverterMeasurements {
             set("m103.PPVph" + ll, v * Math.sqrt(3));
         }
         set("m103.W", w);
-        set("m103.Hz", MeteredFeed.NOMINAL_HZ);
+        set("m103.Hz", model.grid().nominalHz());
         set("m103.VA", Math.abs(w));
         set("m103.VAr", 0);
         set("m103.PF", 100);
@@ -74,7 +74,7 @@ final class InverterMeasurements {
         set("m701.A", amps);
         set("m701.LLV", v * Math.sqrt(3));
         set("m701.LNV", v);
-        set("m701.Hz", MeteredFeed.NOMINAL_HZ);
+        set("m701.Hz", model.grid().nominalHz());
         set("m701.TotWhInj", injectedWh);
         set("m701.TotWhAbs", absorbedWh);
         set("m701.TmpAmb", model.ambientC());

@@ -47,7 +47,7 @@ final class SunSpecMeterAdapter implements DeviceAdapter {
         image.set(m + "A", f.currentA() * 3);
         image.set(m + "PhV", v);
         image.set(m + "PPV", v * Math.sqrt(3));
-        image.set(m + "Hz", MeteredFeed.NOMINAL_HZ + model.noise(0.01));
+        image.set(m + "Hz", model.gridHz());
         image.set(m + "W", f.activeKw() * 1000);
         image.set(m + "VA", f.apparentKva() * 1000);
         image.set(m + "VAR", f.reactiveKvar() * 1000);

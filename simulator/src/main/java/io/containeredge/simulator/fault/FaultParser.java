@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   battery-stuck                    the battery inverter accepts every setpoint but delivers 0 kW (and reads 0 kW)
  *   cloud FRACTION [SECONDS]         a cloud cuts the PV plant's output by FRACTION (0..1), for SECONDS of
  *                                    simulated time or until clear; a new cloud replaces the last
+ *   freq-dip HZ SECONDS              the grid frequency the meters read held at HZ (40..70) for SECONDS of
+ *                                    simulated time (0.1..86400) or until clear; a new dip replaces the last
  *   bmc-503 SERVER|all               the GPU server's Redfish BMC answers every request with 503
  *   bmc-hang SERVER|all              the BMC accepts requests and never answers
  *   gpu-ignore-cap SERVER|all        the server draws what its workload asks whatever its cap
@@ -34,8 +36,8 @@ import java.util.regex.Pattern;
  *                                    what the server runs
  *   adr-event KW MINUTES             the simulated OpenADR VTN publishes an import limit of KW for MINUTES,
  *                                    starting in a minute (a site whose grid.openAdr polls it)
- *   clear [DEVICE|SERVER]            every fault off (heat wave ends, ambient returns), or one device's or GPU
- *                                    server's (its workload back to the configured one)
+ *   clear [DEVICE|SERVER]            every fault off (heat wave ends, ambient returns, a frequency dip ends), or
+ *                                    one device's or GPU server's (its workload back to the configured one)
  * </pre>
  * Devices and points are checked against the site, so a typo is an error instead of a no-op.
  */
@@ -53,7 +55,8 @@ public final class FaultParser {
         return "commands: pump-stop | fan-fault | sensor-frozen DEVICE POINT | sensor-invalid DEVICE POINT"
                 + " | device-offline DEVICE | device-online DEVICE | slow DEVICE MS | exception DEVICE CODE"
                 + " | malformed DEVICE | heat-wave RATE/min MAX | miner-unreachable N|A-B|all"
-                + " | miner-hang N|A-B|all | battery-stuck | cloud FRACTION [SECONDS] | bmc-503 SERVER|all"
+                + " | miner-hang N|A-B|all | battery-stuck | cloud FRACTION [SECONDS] | freq-dip HZ SECONDS"
+                + " | bmc-503 SERVER|all"
                 + " | bmc-hang SERVER|all | gpu-ignore-cap SERVER|all | gpu-workload SERVER|all idle|inference|training"
                 + " | adr-event KW MINUTES | clear [DEVICE|SERVER]";
     }
@@ -82,6 +85,9 @@ public final class FaultParser {
             case "miner-hang" -> miners(w, FaultCommand.of(Kind.MINER_HANG, text));
             case "battery-stuck" -> args(w, 0, FaultCommand.of(Kind.BATTERY_STUCK, text));
             case "cloud" -> cloud(w, FaultCommand.of(Kind.CLOUD, text));
+            case "freq-dip" -> args(w, 2, FaultCommand.of(Kind.FREQ_DIP, text))
+                    .withValues(number(w[1], "dip frequency in Hz", 40, 70),
+                            number(w[2], "dip duration in seconds", 0.1, 86_400));
             case "bmc-503" -> gpu(w, 1, FaultCommand.of(Kind.BMC_503, text));
             case "bmc-hang" -> gpu(w, 1, FaultCommand.of(Kind.BMC_HANG, text));
             case "gpu-ignore-cap" -> gpu(w, 1, FaultCommand.of(Kind.GPU_IGNORE_CAP, text));

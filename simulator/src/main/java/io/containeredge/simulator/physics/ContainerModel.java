@@ -1,5 +1,6 @@
 package io.containeredge.simulator.physics;
 
+import io.containeredge.site.api.FrequencyGuardSettings;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.MinerModel;
 import io.containeredge.site.api.SiteConfig;
@@ -37,6 +38,7 @@ public final class ContainerModel {
     static final double AUX_PF = 0.85;
 
     private final SiteConfig site;
+    private final GridFrequency grid;
     private final Random random;
     private final List<LongToDoubleFunction> otherLoads = new ArrayList<>();
     private final long epochStartMillis;
@@ -75,6 +77,8 @@ public final class ContainerModel {
         loop.step(0, minersW, cdu.flowM3h(), cdu.fanPct(), ambientC);
         battery = new Battery(sim.batteryCapacityKwh(), sim.batteryInitialSocPct());
         pv = new PvPlant(sim.pv());
+        grid = new GridFrequency(site.grid().frequency().map(FrequencyGuardSettings::nominalHz)
+                .orElse(MeteredFeed.NOMINAL_HZ));
         pv.step(0, epochStartMillis);
         double rating = site.limits().transformerRatingKva();
         mainFeed = new MeteredFeed(rating, 1_250_000, 12);
@@ -109,6 +113,7 @@ public final class ContainerModel {
         loop.step(dt, minersW, cdu.flowM3h(), cdu.fanPct(), ambientC);
         battery.step(dt);
         pv.step(dt, epochMillis());
+        grid.step(dt);
         updateFeeds(dt);
         transformer.step(dt, mainFeed.apparentKva(), ambientC);
     }
@@ -146,6 +151,16 @@ public final class ContainerModel {
     /** Auxiliary load: 40 % fixed (controls, lights), the rest scales with pump and fan speed. */
     public synchronized double auxiliaryKw() {
         return site.simulation().auxiliaryLoadKw() * (0.4 + 0.3 * cdu.pumpPct() / 100 + 0.3 * cdu.fanPct() / 100);
+    }
+
+    /** A meter's reading of the grid frequency: with noise from the seeded generator (one draw). */
+    public synchronized double gridHz() {
+        return grid.hz(noise(0.01));
+    }
+
+    /** The grid frequency and its {@code freq-dip} fault. */
+    public GridFrequency grid() {
+        return grid;
     }
 
     /** Gaussian sensor noise with the given standard deviation, from the seeded generator. */

@@ -128,7 +128,11 @@ class PvPlantTest {
                 .readAllBytes());
         Files.writeString(dir.resolve("site.yaml"), DemoSites.withoutAi(demo)
                 .replace("pvRatedKw: 400", "pvRatedKw: 3000")
-                .replace("profile: power-meter-float32", "profile: " + meterProfile));
+                .replace("profile: power-meter-float32", "profile: " + meterProfile)
+                // the under-frequency guard's point as the meter's profile names it (SunSpec: m203.Hz)
+                .replace("point: meter-main/frequency", "point: meter-main/"
+                        + (meterProfile.startsWith("sunspec-meter-") ? "m" + meterProfile.substring(14) + ".Hz"
+                        : "frequency")));
         sim = Simulator.start(SiteDocuments.load(dir), SimulatorOptions.forTests().withServeMiners(false)
                 .withEpochStartMillis(TEXAS_NOON));
         return sim.model();

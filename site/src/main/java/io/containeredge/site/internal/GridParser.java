@@ -36,7 +36,8 @@ final class GridParser {
             return new Read(GridSettings.NONE, List.of());
         }
         List<ConfigError> errors = new ArrayList<>();
-        Optional<FrequencyGuardSettings> frequency = FrequencyParser.read(file, g.path("frequency"), devices, errors);
+        Optional<FrequencyGuardSettings> frequency = FrequencyParser.read(file, g.path("frequency"), devices, limits,
+                errors);
         Optional<OpenAdrSettings> openAdr = OpenAdrParser.read(file, g.path("openAdr"), errors);
         EventSettings events = EventParser.read(file, g.path("events"), errors);
         Optional<PeakSettings> peaks = PeakParser.read(file, g.path("peaks"), limits, errors);

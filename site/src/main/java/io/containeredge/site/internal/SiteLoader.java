@@ -94,9 +94,12 @@ public final class SiteLoader {
             Path siteFile = findSiteFile(dir);
             SiteParser.Parsed parsed = SiteParser.check(siteFile.toString(), YamlDocuments.read(siteFile), models);
             errors.addAll(parsed.errors());
-            Resolution resolution = resolve(siteFile.toString(), parsed.devices(), profiles, new SunSpecModels(source));
+            SunSpecModels sunspec = new SunSpecModels(source);
+            Resolution resolution = resolve(siteFile.toString(), parsed.devices(), profiles, sunspec);
             resolution.refused().values().forEach(errors::addAll);
             errors.addAll(FlowLimit.check(siteFile.toString(), parsed.limits(), parsed.devices(), resolution.byDevice()));
+            errors.addAll(FrequencyPoint.check(siteFile.toString(), parsed.site(), resolution.byDevice(),
+                    sunspec));
             site = parsed.site();
             devices = parsed.devices();
             byDevice = resolution.byDevice();
@@ -116,8 +119,11 @@ public final class SiteLoader {
     }
 
     private static LoadedSite resolve(String file, SiteConfig site, ConfigSource source) throws ConfigException {
-        Resolution resolution = resolve(file, site.devices(), new ProfileRepository(source), new SunSpecModels(source));
-        List<ConfigError> unsafe = FlowLimit.check(file, site.limits(), site.devices(), resolution.byDevice());
+        SunSpecModels models = new SunSpecModels(source);
+        Resolution resolution = resolve(file, site.devices(), new ProfileRepository(source), models);
+        List<ConfigError> unsafe = new ArrayList<>(FlowLimit.check(file, site.limits(), site.devices(),
+                resolution.byDevice()));
+        unsafe.addAll(FrequencyPoint.check(file, site, resolution.byDevice(), models));
         if (!unsafe.isEmpty()) {
             throw new ConfigException(unsafe);
         }

@@ -11,6 +11,7 @@ import io.containeredge.modbus.device.DeviceConfig;
 import io.containeredge.modbus.profile.PollClass;
 import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.site.api.ControlSettings;
+import io.containeredge.site.api.GridSettings;
 import io.containeredge.site.api.Limits;
 import io.containeredge.site.api.MinerFleetConfig;
 import io.containeredge.site.api.MinerGroup;
@@ -112,7 +113,7 @@ public final class SiteParser {
                 doc.get("container").asText(),
                 doc.path("description").asText(""),
                 connections,
-                devices,
+                withFrequencyPoll(devices, grid.settings()),
                 miners,
                 limits,
                 api,
@@ -123,6 +124,12 @@ public final class SiteParser {
                 ai.settings(),
                 grid.settings());
         return new Parsed(site, listed, limits, errors);
+    }
+
+    /** The guard's meter reads its frequency point on its own, at the guard's poll (see {@link DeviceConfig}). */
+    private static List<DeviceConfig> withFrequencyPoll(List<DeviceConfig> devices, GridSettings grid) {
+        return grid.frequency().map(f -> devices.stream().map(d -> d.id().equals(f.device())
+                ? d.withDedicatedPoll(f.point(), f.poll()) : d).toList()).orElse(devices);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.containeredge.site.api.PlannerSettings.Export;
 import io.containeredge.site.api.PlannerSettings.ExportPrice;
 import io.containeredge.site.api.PlannerSettings.Storage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,13 +36,11 @@ class PlannerSectionTest {
     }
 
     private SiteConfig load(String text) throws Exception {
-        Files.writeString(dir.resolve("site.yaml"), text);
-        return SiteDocuments.load(dir).config();
+        return SiteTexts.load(dir, text);
     }
 
     private List<ConfigError> errors(String text) throws IOException {
-        Files.writeString(dir.resolve("site.yaml"), text);
-        return SiteDocuments.check(dir).errors();
+        return SiteTexts.errors(dir, text);
     }
 
     @Test

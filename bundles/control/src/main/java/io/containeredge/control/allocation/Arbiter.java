@@ -42,6 +42,15 @@ public final class Arbiter {
             return hardBinding().map(Verdict::maxMinerKw).orElse(Double.POSITIVE_INFINITY);
         }
 
+        /**
+         * How fast the loads come down: the most urgent way any limiting verdict asks for (a frequency dip sheds by
+         * sleep even where another source's lower limit binds).
+         */
+        public Verdict.Shedding shedding() {
+            return verdicts.stream().filter(Verdict::limits).map(Verdict::shedding)
+                    .max(Comparator.naturalOrder()).orElse(Verdict.Shedding.GRADUAL);
+        }
+
         public List<AlarmCondition> alarms() {
             List<AlarmCondition> all = new ArrayList<>();
             verdicts.forEach(v -> all.addAll(v.alarms()));

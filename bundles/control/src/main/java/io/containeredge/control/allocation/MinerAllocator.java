@@ -2,6 +2,7 @@ package io.containeredge.control.allocation;
 
 import io.containeredge.control.allocation.AllocatorState.Commanded;
 import io.containeredge.control.allocation.MinerAction.Kind;
+import io.containeredge.control.api.Verdict;
 import io.containeredge.control.loop.ControlConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,9 +61,13 @@ public final class MinerAllocator {
         }
         List<FleetMember> curtailOrder = new ArrayList<>(fleet);
         curtailOrder.sort(CURTAIL_ORDER);
-        // first each miner down to its economic step (nothing without economics), then as far as the limit needs
-        committedW = curtail(curtailOrder, true, commanded, limitW, committedW, why, now, actions);
-        committedW = curtail(curtailOrder, false, commanded, limitW, committedW, why, now, actions);
+        Verdict.Shedding shedding = decision.shedding();
+        // first each miner down to its economic step (nothing without economics), then as far as the limit needs;
+        // a fast shed skips the steps: they are power targets, which firmwares take seconds to follow
+        if (shedding == Verdict.Shedding.GRADUAL) {
+            committedW = curtail(curtailOrder, true, shedding, commanded, limitW, committedW, why, now, actions);
+        }
+        committedW = curtail(curtailOrder, false, shedding, commanded, limitW, committedW, why, now, actions);
         cutUnconfirmed(fleet, commanded, cfg, now, actions);
         double budget = wake(decision, fleet, commanded, cfg, now, prev, limitW, committedW, actions);
         double finalCommitted = 0;
@@ -77,10 +82,12 @@ public final class MinerAllocator {
      * until the committed power is within the limit.
      *
      * @param toStep no miner is taken below its economic step; one without a step is left alone
+     * @param shedding anything but gradual puts miners to sleep without trimming, and may cut their sockets at once
      * @return the committed power after
      */
-    private static double curtail(List<FleetMember> order, boolean toStep, Map<Integer, Commanded> commanded,
-            double limitW, double committedW, String why, long now, List<MinerAction> actions) {
+    private static double curtail(List<FleetMember> order, boolean toStep, Verdict.Shedding shedding,
+            Map<Integer, Commanded> commanded, double limitW, double committedW, String why, long now,
+            List<MinerAction> actions) {
         for (FleetMember m : order) {
             if (committedW <= limitW) {
                 break;
@@ -93,13 +100,17 @@ public final class MinerAllocator {
             if (toStep) {
                 keep = Math.max(keep, m.economicW());
             }
-            if (limitW > 0 && keep >= lowestTargetW(m)) {
+            if (shedding == Verdict.Shedding.GRADUAL && limitW > 0 && keep >= lowestTargetW(m)) {
                 actions.add(new MinerAction(m.index(), Kind.POWER_TARGET, Math.floor(keep), why));
                 commanded.put(m.index(), new Commanded(Kind.POWER_TARGET, Math.floor(keep), now));
                 committedW -= mine - Math.floor(keep);
             } else {
                 actions.add(new MinerAction(m.index(), Kind.SLEEP, 0, why));
                 commanded.put(m.index(), new Commanded(Kind.SLEEP, 0, now));
+                if (shedding == Verdict.Shedding.SLEEP_AND_CUT) {
+                    actions.add(new MinerAction(m.index(), Kind.CUT_POWER, 0, why + " (hard cut)"));
+                    commanded.put(m.index(), new Commanded(Kind.CUT_POWER, 0, now));
+                }
                 committedW -= mine;
             }
         }

@@ -17,9 +17,11 @@ import java.util.Locale;
  * @param strength {@link Strength#HARD} for the guards that protect the equipment; {@link Strength#SOFT} for
  *     obligations and plans, which can only lower what the hard limits allow, never raise it
  * @param untilMillis wall-clock time the limit ends (an event's end, a lease's expiry), null when it has none
+ * @param shedding how fast the loads must come down to the limit: {@link Shedding#GRADUAL} for every source but the
+ *     under-frequency guard
  */
 public record Verdict(String guard, double maxMinerKw, boolean holdWake, String reason, List<AlarmCondition> alarms,
-        Strength strength, Long untilMillis) {
+        Strength strength, Long untilMillis, Shedding shedding) {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -29,8 +31,27 @@ public record Verdict(String guard, double maxMinerKw, boolean holdWake, String 
         SOFT
     }
 
+    /**
+     * How a load is brought down to the limit. A miner's firmware takes seconds to follow a power target but goes to
+     * sleep at once; a PDU socket cut is faster still and blunt (fans restart at full speed).
+     */
+    public enum Shedding {
+        /** Power targets before sleep, a socket cut only for a miner that has not confirmed sleep in time. */
+        GRADUAL,
+        /** Straight to sleep, no power-target trims: the fastest path the miners offer (a grid frequency dip). */
+        SLEEP,
+        /** Sleep, and the socket cut at once as well: the relay-equivalent must be hard. */
+        SLEEP_AND_CUT
+    }
+
     public Verdict {
         alarms = List.copyOf(alarms);
+    }
+
+    /** A verdict shed gradually. */
+    public Verdict(String guard, double maxMinerKw, boolean holdWake, String reason, List<AlarmCondition> alarms,
+            Strength strength, Long untilMillis) {
+        this(guard, maxMinerKw, holdWake, reason, alarms, strength, untilMillis, Shedding.GRADUAL);
     }
 
     /** A guard's verdict: hard, without an end. */
@@ -48,7 +69,13 @@ public record Verdict(String guard, double maxMinerKw, boolean holdWake, String 
 
     /** The same verdict with another strength: a source's registration, not its verdict, decides it. */
     public Verdict withStrength(Strength s) {
-        return s == strength ? this : new Verdict(guard, maxMinerKw, holdWake, reason, alarms, s, untilMillis);
+        return s == strength ? this
+                : new Verdict(guard, maxMinerKw, holdWake, reason, alarms, s, untilMillis, shedding);
+    }
+
+    /** The same verdict shed another way. */
+    public Verdict withShedding(Shedding how) {
+        return new Verdict(guard, maxMinerKw, holdWake, reason, alarms, strength, untilMillis, how);
     }
 
     /** For people: "grid event: 4CP until 17:00 → 1,200 kW", times in {@code zone}. */

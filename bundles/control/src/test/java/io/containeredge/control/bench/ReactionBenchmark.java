@@ -1,36 +1,18 @@
 package io.containeredge.control.bench;
 
-import io.containeredge.control.actuators.PduMap;
-import io.containeredge.control.alarm.AlarmRegistry;
-import io.containeredge.control.estop.LatchFile;
 import io.containeredge.control.internal.CycleScheduler;
+import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.loop.ControlConfig;
 import io.containeredge.control.loop.ControlLoop;
-import io.containeredge.control.loop.InputMapper;
-import io.containeredge.control.maintenance.MaintenanceFile;
-import io.containeredge.control.maintenance.MaintenanceSchedule;
 import io.containeredge.control.miner.MinerEndpoint;
 import io.containeredge.control.miner.MinerFleet;
-import io.containeredge.gpio.UnavailableGatewayIo;
 import io.containeredge.modbus.image.ProcessImage;
-import io.containeredge.modbus.poll.DeviceListener;
-import io.containeredge.modbus.poll.PointResolvers;
 import io.containeredge.modbus.poll.PollingService;
-import io.containeredge.modbus.sunspec.SunSpecModels;
-import io.containeredge.modbus.value.PointValue;
 import io.containeredge.simulator.Simulator;
-import io.containeredge.simulator.SimulatorOptions;
-import io.containeredge.simulator.miner.Miner;
-import io.containeredge.site.api.ControlSettings;
 import io.containeredge.site.api.LoadedSite;
-import io.containeredge.site.api.MinerFleetConfig;
-import io.containeredge.site.api.SimulationConfig;
 import io.containeredge.site.api.SiteConfig;
-import io.containeredge.site.api.SiteDocuments;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /**
  * Reaction latency end to end on loopback: the demo container with 200 simulated miners, the real
@@ -60,33 +41,15 @@ public final class ReactionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        LoadedSite site = benchmarkSite();
+        LoadedSite site = BenchWiring.demoWith200Miners();
         ProcessImage image = new ProcessImage();
-        // the CDU's fresh values run a cycle at once, as the control component wires it
         AtomicReference<Runnable> cduValues = new AtomicReference<>(() -> { });
-        DeviceListener freshValues = new DeviceListener() {
-            @Override
-            public void values(List<PointValue> values) {
-                if (values.stream().anyMatch(v -> v.device().equals("cdu"))) {
-                    cduValues.get().run();
-                }
-            }
-
-            @Override
-            public void onlineChanged(String device, boolean online, String reason) {
-            }
-        };
-        try (Simulator sim = Simulator.start(site, SimulatorOptions.defaults().withModbusBasePort(0).withMinerBasePort(0));
-                PollingService polling = new PollingService(image, freshValues,
-                        p -> PointResolvers.forProfile(p, SunSpecModels.builtIn()))) {
+        try (Simulator sim = BenchWiring.simulator(site);
+                PollingService polling = BenchWiring.polling(image, BenchWiring.freshValuesOf("cdu", cduValues))) {
             SiteConfig s = site.config();
             BenchWiring.pollAll(polling, site, sim);
-            List<MinerEndpoint> endpoints = BenchWiring.minerEndpoints(s, sim);
-            ControlSettings d = ControlSettings.DEFAULTS;
-            ControlConfig cfg = ControlConfig.of(s.limits(), new ControlSettings(d.cycle(), d.hysteresisK(),
-                    d.curtailKwPerS(), d.safeMinerKw(), d.failSafeHold(), 100_000, d.sleepConfirm(),
-                    Duration.ofMillis(500), d.deltaTWarningK(), d.batteryFollow()));
-            run(sim, polling, image, s, endpoints, cfg, trials, cduValues);
+            run(sim, polling, image, s, BenchWiring.minerEndpoints(s, sim), BenchWiring.controlConfig(s), trials,
+                    cduValues);
         }
     }
 
@@ -94,12 +57,7 @@ public final class ReactionBenchmark {
             List<MinerEndpoint> endpoints, ControlConfig cfg, int trials, AtomicReference<Runnable> cduValues)
             throws Exception {
         try (MinerFleet fleet = new MinerFleet(endpoints, Duration.ofSeconds(2))) {
-            Path data = Files.createTempDirectory("reaction-bench");
-            ControlLoop loop = new ControlLoop(cfg, new InputMapper(s), new PduMap(s), List.of("cdu"), "battery",
-                    () -> image.snapshot(System.currentTimeMillis()), polling::write, ControlLoop.Fleet.of(fleet),
-                    new UnavailableGatewayIo("benchmark: no gateway I/O"), new AlarmRegistry(data.resolve("alarms.jsonl")),
-                    new MaintenanceSchedule(List.of(), new MaintenanceFile(data.resolve("maintenance.json")),
-                            System.currentTimeMillis()), new LatchFile(data.resolve("latches.json")));
+            ControlLoop loop = BenchWiring.loop(s, cfg, image, polling, fleet, LimitSources.none());
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             List<Long> cycleCpu = java.util.Collections.synchronizedList(new ArrayList<>());
             ScheduledExecutorService cycle = Executors.newSingleThreadScheduledExecutor();
@@ -116,15 +74,15 @@ public final class ReactionBenchmark {
                 long[] latencies = new long[trials];
                 java.util.Random phase = new java.util.Random(7);
                 for (int t = 0; t < trials; t++) {
-                    await(() -> allMiners(sim, true) && "NORMAL".equals(stage(loop)), 120);
+                    BenchWiring.await(() -> BenchWiring.allMiners(sim, true) && "NORMAL".equals(stage(loop)), 120);
                     // inject at a random phase of the poll and control cycles, not in step with them
                     Thread.sleep(phase.nextInt((int) (2 * cfg.cyclePeriod().toMillis())));
                     long t0 = System.nanoTime();
                     sim.inject("pump-stop");
-                    await(() -> allMiners(sim, false), 30);
+                    BenchWiring.await(() -> BenchWiring.allMiners(sim, false), 30);
                     latencies[t] = System.nanoTime() - t0;
                     sim.inject("clear");
-                    await(() -> image.snapshot(System.currentTimeMillis()).get("cdu", "flow").asDouble() > cfg.minFlowM3h(), 30);
+                    BenchWiring.await(() -> image.snapshot(System.currentTimeMillis()).get("cdu", "flow").asDouble() > cfg.minFlowM3h(), 30);
                     while (!"NORMAL".equals(stage(loop))) {
                         loop.requestReset();
                         Thread.sleep(300);
@@ -139,16 +97,11 @@ public final class ReactionBenchmark {
     }
 
     private static void report(long[] latencies, List<Long> cycleCpu, ControlConfig cfg, int miners) {
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        double p50 = sorted[sorted.length / 2] / 1e6;
-        double p99 = sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6;
         System.out.printf("reaction, pump stop -> last of %d miners has its sleep command, %d trials, %d ms cycle:%n",
                 miners, latencies.length, cfg.cyclePeriod().toMillis());
-        System.out.printf("  p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 < 2 cycles + command time = %d ms + command time)%n",
-                p50, p99, sorted[sorted.length - 1] / 1e6, 2 * cfg.cyclePeriod().toMillis());
-        System.out.println("  all trials (ms): " + Arrays.stream(latencies).mapToObj(l -> String.valueOf(l / 1_000_000))
-                .collect(java.util.stream.Collectors.joining(" ")));
+        System.out.printf("  %s (target p99 < 2 cycles + command time = %d ms + command time)%n",
+                BenchWiring.percentiles(latencies), 2 * cfg.cyclePeriod().toMillis());
+        System.out.println("  all trials (ms): " + BenchWiring.all(latencies));
         long[] cpu;
         synchronized (cycleCpu) {
             cpu = cycleCpu.stream().mapToLong(Long::longValue).toArray();
@@ -165,40 +118,7 @@ public final class ReactionBenchmark {
         }
     }
 
-    private static boolean allMiners(Simulator sim, boolean hashing) {
-        for (int i = 0; i < sim.model().minerCount(); i++) {
-            Miner.State st = sim.model().miner(i).state();
-            boolean asleepOrGoing = st == Miner.State.GOING_TO_SLEEP || st == Miner.State.SLEEPING;
-            if (hashing ? st != Miner.State.HASHING : !asleepOrGoing) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String stage(ControlLoop loop) {
         return loop.status() == null ? "" : loop.status().thermalStage();
-    }
-
-    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark condition not reached within " + seconds + " s");
-            }
-            Thread.sleep(0, 500_000);
-        }
-    }
-
-    /** The demo site with 200 miners that sleep and wake in half a second, to keep trials short. */
-    private static LoadedSite benchmarkSite() throws Exception {
-        LoadedSite demo = SiteDocuments.loadBuiltIn("demo-container");
-        SiteConfig c = demo.config();
-        SimulationConfig sim = c.simulation();
-        SiteConfig bench = new SiteConfig(c.site(), c.container(), c.description(), c.connections(), c.devices(),
-                new MinerFleetConfig(200, "127.0.0.1", 0, c.miners().ratedPowerW(), c.miners().socketsPerPdu()),
-                c.limits(), c.api(), new SimulationConfig(sim.ambientC(), 0.5, 0.5,
-                sim.batteryCapacityKwh(), sim.batteryInitialSocPct(), sim.auxiliaryLoadKw()), c.control());
-        return new LoadedSite(bench, demo.profilesByDevice(), demo.refused(), demo.source());
     }
 }

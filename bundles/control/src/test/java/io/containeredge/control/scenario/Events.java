@@ -18,6 +18,27 @@ public final class Events {
         return s -> s.image().set(device, point, value);
     }
 
+    /** The grid frequency the main meter reads from the next cycle on, a new reading each cycle. */
+    public static Event gridFrequency(double hz) {
+        return gridFrequencies(hz);
+    }
+
+    /**
+     * The main meter reads these frequencies, one per cycle in turn (noise of a given shape), over and over: a new
+     * reading each cycle.
+     */
+    public static Event gridFrequencies(double... hz) {
+        return s -> {
+            int[] next = {0};
+            s.gridHz(() -> hz[next[0]++ % hz.length]);
+        };
+    }
+
+    /** The meter answers the frequency point with a value that cannot be trusted (NaN), until it is set again. */
+    public static Event gridFrequencyBad() {
+        return s -> s.image().invalid(Scenario.GRID_METER, Scenario.FREQUENCY, "Hz", "NaN");
+    }
+
     public static Event pumpStops() {
         return reading("cdu", "pump_state", "stopped");
     }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * The real {@link ControlLoop} on a virtual clock: given a {@link Container}, at a time, when
@@ -38,6 +39,9 @@ public final class Scenario {
     public static final TimeUnit h = TimeUnit.HOURS;
     /** The demo site's PV inverter. */
     static final String PV = "pv";
+    /** The demo site's grid frequency point. */
+    static final String GRID_METER = "meter-main";
+    static final String FREQUENCY = "frequency";
     /** The virtual clocks' start: a wall-clock time in 2027. */
     public static final long T0 = 1_800_000_000_000L;
 
@@ -54,6 +58,8 @@ public final class Scenario {
     private PvExport pvExport;
     private final List<Cycle> cycles = new ArrayList<>();
     private double auxiliaryKw;
+    /** The grid frequency the main meter reads, one new reading per cycle; null: the point is not there. */
+    private DoubleSupplier gridHz;
     private long now = T0;
     private long wallOffset;
     private AlarmRegistry alarms;
@@ -165,6 +171,9 @@ public final class Scenario {
         image.follow("meter-main", "active_power", importKw());
         image.follow("battery", "m103.W", battery.deliveredKw(now) * 1000);
         image.follow("battery", "m802.SoC", battery.socPct());
+        if (gridHz != null) {
+            image.follow(GRID_METER, FREQUENCY, gridHz.getAsDouble());
+        }
         if (pv != null) {
             image.follow(PV, "m103.W", pv.outputKw(now) * 1000);
         }
@@ -300,6 +309,12 @@ public final class Scenario {
     public VirtualLoad load(String name) {
         return given.loads.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("no load kind " + name));
+    }
+
+    /** From the next cycle on the main meter reads the grid frequency from {@code hz}, a new reading each cycle. */
+    void gridHz(DoubleSupplier hz) {
+        gridHz = hz;
+        image.answers(GRID_METER, FREQUENCY);
     }
 
     void auxiliaryKw(double kw) {

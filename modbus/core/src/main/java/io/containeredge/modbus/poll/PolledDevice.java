@@ -52,18 +52,26 @@ public final class PolledDevice {
         return tasks != null;
     }
 
-    /** Plans each poll class separately: a class's requests are all due together. */
+    /**
+     * Plans each poll class separately: a class's requests are all due together. A point with a dedicated poll is
+     * its own request at its own period, so a slow or large class never delays it.
+     */
     void plan(List<PointDef> points, long nowNanos) {
         pointsByName = points.stream().collect(Collectors.toUnmodifiableMap(PointDef::name, p -> p, (a, b) -> a));
-        Map<PollClass, List<PointDef>> byClass = points.stream().collect(Collectors.groupingBy(PointDef::pollClass));
+        Map<Boolean, List<PointDef>> dedicated = points.stream()
+                .collect(Collectors.partitioningBy(p -> config.dedicatedPolls().containsKey(p.name())));
+        Map<PollClass, List<PointDef>> byClass = dedicated.get(false).stream()
+                .collect(Collectors.groupingBy(PointDef::pollClass));
         List<PollTask> planned = new ArrayList<>();
-        byClass.forEach((pollClass, classPoints) -> {
-            Duration period = config.period(pollClass);
-            for (ReadRequest r : PollPlanner.plan(classPoints, unreadable, maxGap)) {
-                planned.add(new PollTask(r, period.toNanos(), nowNanos));
-            }
-        });
+        byClass.forEach((pollClass, classPoints) -> schedule(classPoints, config.period(pollClass), nowNanos, planned));
+        dedicated.get(true).forEach(p -> schedule(List.of(p), config.period(p), nowNanos, planned));
         tasks = planned;
+    }
+
+    private void schedule(List<PointDef> points, Duration period, long nowNanos, List<PollTask> planned) {
+        for (ReadRequest r : PollPlanner.plan(points, unreadable, maxGap)) {
+            planned.add(new PollTask(r, period.toNanos(), nowNanos));
+        }
     }
 
     /** A point of the device once its points are known (after SunSpec discovery for such devices). */

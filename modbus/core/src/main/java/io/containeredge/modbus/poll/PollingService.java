@@ -86,7 +86,7 @@ public final class PollingService implements AutoCloseable {
 
     private void declare(DeviceConfig device, List<PointDef> points) {
         for (PointDef p : points) {
-            long maxAge = device.maxAge(p.pollClass()).toMillis();
+            long maxAge = device.maxAge(p).toMillis();
             ResponseDecoder.namesOf(p).forEach(name -> image.declare(device.id(), name, p.unit(), maxAge));
         }
     }
