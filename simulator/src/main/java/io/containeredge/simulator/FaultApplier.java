@@ -2,6 +2,7 @@ package io.containeredge.simulator;
 
 import io.containeredge.simulator.fault.FaultCommand;
 import io.containeredge.simulator.miner.MinerServers;
+import io.containeredge.simulator.openadr.Vtn;
 import io.containeredge.simulator.physics.ContainerModel;
 import io.containeredge.simulator.redfish.GpuBmcs;
 import io.containeredge.simulator.redfish.GpuWorkload;
@@ -10,8 +11,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Carries out parsed fault commands on the model, the device images, the Modbus units, the miners and the GPU
- * servers' BMCs.
+ * Carries out parsed fault commands on the model, the device images, the Modbus units, the miners, the GPU
+ * servers' BMCs and the OpenADR VTN.
  */
 final class FaultApplier {
 
@@ -19,17 +20,21 @@ final class FaultApplier {
     private final Map<String, SimulatedDevice> devices;
     private final MinerServers miners;
     private final GpuBmcs gpus;
+    private final Vtn vtn;
     private boolean heatWaveActive;
 
     /**
      * @param miners the miner server, or null when miners are not served
      * @param gpus the GPU servers' BMCs, or null when the site has none
+     * @param vtn the OpenADR VTN, or null when the site's VEN polls none of the simulator's
      */
-    FaultApplier(ContainerModel model, Map<String, SimulatedDevice> devices, MinerServers miners, GpuBmcs gpus) {
+    FaultApplier(ContainerModel model, Map<String, SimulatedDevice> devices, MinerServers miners, GpuBmcs gpus,
+            Vtn vtn) {
         this.model = model;
         this.devices = devices;
         this.miners = miners;
         this.gpus = gpus;
+        this.vtn = vtn;
     }
 
     /** Applies one command; the caller holds the model's lock. */
@@ -58,6 +63,11 @@ final class FaultApplier {
             case BMC_HANG -> forGpus(c, b -> b.setHang(true));
             case GPU_IGNORE_CAP -> forGpus(c, b -> b.model().setIgnoreCap(true));
             case GPU_WORKLOAD -> forGpus(c, b -> b.model().setWorkload(GpuWorkload.parse(c.point())));
+            case ADR_EVENT -> {
+                if (vtn != null) {
+                    vtn.importLimitSoon(c.value(), (int) Math.round(c.limit()));
+                }
+            }
             case CLEAR -> {
                 if (c.device() == null) {
                     clearAll();

@@ -20,9 +20,11 @@ import io.containeredge.simulator.miner.MinerServers;
 import io.containeredge.simulator.modbus.ModbusServer;
 import io.containeredge.simulator.modbus.ModbusTcpServer;
 import io.containeredge.simulator.modbus.UnitFaults;
+import io.containeredge.simulator.openadr.Vtn;
 import io.containeredge.simulator.physics.ContainerModel;
 import io.containeredge.simulator.redfish.GpuBmcs;
 import io.containeredge.site.api.AiSettings;
+import io.containeredge.site.api.OpenAdrSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -46,7 +48,8 @@ import java.util.logging.Logger;
  * A running simulated container: its Modbus devices (one server per connection of the site, each
  * serving that connection's unit ids: tcp and rtu-over-tcp on a loopback port, rtu on the serial
  * device {@link SimulatorOptions#serialDevices()} names), its miners' API, its GPU servers' Redfish BMCs (HTTPS on
- * loopback, one port per server of the site's ai section), and the physics model tying them together.
+ * loopback, one port per server of the site's ai section), the OpenADR 3 VTN its VEN polls (a {@code grid.openAdr}
+ * with an http loopback {@code vtnUrl}), and the physics model tying them together.
  * Start with {@link #start(LoadedSite, SimulatorOptions)}; {@link #close()} stops every server.
  *
  * <p>Each tick: scripted faults that are due, then client writes (setpoints, relays) into the model,
@@ -65,6 +68,7 @@ public final class Simulator implements AutoCloseable {
     private final Deque<ScheduledFault> script;
     private MinerServers miners;
     private GpuBmcs gpus;
+    private Vtn vtn;
     private FaultApplier faults;
     private ScheduledExecutorService clock;
     private long wallStartNanos;
@@ -138,7 +142,13 @@ public final class Simulator implements AutoCloseable {
                     model::elapsedMillis);
             model.addLoad(gpus::drawKw); // behind the main meter, beside the miners
         }
-        faults = new FaultApplier(model, devices, miners, gpus);
+        Optional<OpenAdrSettings> adr = site.grid().openAdr()
+                .filter(o -> "http".equals(o.vtnUrl().getScheme()) && OpenAdrSettings.clearTextAllowed(o.vtnUrl()));
+        if (adr.isPresent()) {
+            // on the site's port like the Modbus servers, on an ephemeral one when they are (tests)
+            vtn = Vtn.forSite(adr.get(), Integer.valueOf(0).equals(options.modbusBasePort()));
+        }
+        faults = new FaultApplier(model, devices, miners, gpus, vtn);
         if (options.realTime()) {
             startClock();
         }
@@ -259,6 +269,11 @@ public final class Simulator implements AutoCloseable {
         return gpus;
     }
 
+    /** The OpenADR VTN the site's VEN polls; empty when the site's grid.openAdr names none on loopback http. */
+    public Optional<Vtn> vtn() {
+        return Optional.ofNullable(vtn);
+    }
+
     public ContainerModel model() {
         return model;
     }
@@ -291,6 +306,9 @@ public final class Simulator implements AutoCloseable {
         if (gpus != null) {
             out.addAll(gpus.describe());
         }
+        if (vtn != null) {
+            out.addAll(vtn.describe());
+        }
         return out;
     }
 
@@ -309,6 +327,9 @@ public final class Simulator implements AutoCloseable {
         }
         if (gpus != null) {
             gpus.close();
+        }
+        if (vtn != null) {
+            vtn.close();
         }
     }
 }

@@ -55,8 +55,9 @@ import java.util.concurrent.TimeUnit;
  *   --gpu-swing-period S  seconds a training job stays at each level of its swing (default 10)
  *   --gpu-dialect D       the BMCs' Redfish power resources: controls, power or mixed (default: alternating)
  *   --bmc-user U, --bmc-password P   the BMCs' login (default admin / the demo password)
- *   --site-files DIR      writes the BMCs' login and certificate where the site's ai section names them, relative
- *                         to DIR (the gateway's data directory)
+ *   --site-files DIR      writes the BMCs' login and certificate where the site's ai section names them, and the
+ *                         OpenADR VEN's client where grid.openAdr names it, relative to DIR (the gateway's data
+ *                         directory)
  * </pre>
  * While running, fault commands typed on stdin are applied (see {@link FaultParser}); {@code status}
  * prints the physics, {@code help} the command list, {@code quit} stops.
@@ -154,6 +155,10 @@ public final class SimulatorMain {
                 if (siteFilesDir != null && site.config().ai().isPresent()) {
                     sim.gpus().writeSiteFiles(site.config().ai().get(), Path.of(siteFilesDir));
                     out.println("BMC login and certificate written for the site's ai section under " + siteFilesDir);
+                }
+                if (siteFilesDir != null && sim.vtn().isPresent()) {
+                    sim.vtn().get().writeSiteFiles(site.config().grid().openAdr().orElseThrow(), Path.of(siteFilesDir));
+                    out.println("OpenADR VEN client written for the site's grid.openAdr under " + siteFilesDir);
                 }
                 if (feeds != null) {
                     feeds.describe().forEach(line -> out.println("feed " + line));

@@ -185,6 +185,10 @@ public class StandaloneLauncher {
                 // the demo site names these files; the gateway reads them to log in to and trust the simulated BMCs
                 simulator.gpus().writeSiteFiles(demo.config().ai().get(), dataDir);
             }
+            if (simulator.vtn().isPresent()) {
+                // the VEN's client id and secret, made up for this run, where the demo site's grid.openAdr names them
+                simulator.vtn().get().writeSiteFiles(demo.config().grid().openAdr().orElseThrow(), dataDir);
+            }
             Optional<Path> priceFile = demo.config().economics().flatMap(EconomicsSettings::priceFile)
                     .map(dataDir::resolve);
             if (priceFile.isPresent()) {

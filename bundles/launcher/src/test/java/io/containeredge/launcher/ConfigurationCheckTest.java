@@ -50,7 +50,9 @@ class ConfigurationCheckTest {
         ConfigurationCheck.Report report = check(config, null, null);
         assertEquals(List.of(), report.errors());
         assertEquals("site demo-site, container c-01, 18 devices, 7 profiles, 240 miners,"
-                + " 1 AI tenant with 20 GPU servers", report.summary());
+                + " 1 AI tenant with 20 GPU servers, under-frequency guard on meter-main/frequency below 59.70 Hz,"
+                + " OpenADR 3 VEN of http://127.0.0.1:18081/openadr3/3.0.1",
+                report.summary());
     }
 
     @Test

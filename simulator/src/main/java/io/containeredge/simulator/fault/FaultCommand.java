@@ -6,8 +6,10 @@ package io.containeredge.simulator.fault;
  *
  * @param device device id (sensor, device and Modbus faults), GPU server id (BMC and GPU faults, null: all), or null
  * @param point point name (sensor faults), workload (gpu-workload), or null
- * @param value ms (slow), exception code, heat-wave rate in degC per minute, cloud fraction 0..1, dip frequency Hz
- * @param limit heat-wave maximum ambient, degC; a cloud's duration in seconds (0 = until cleared); a dip's in seconds
+ * @param value ms (slow), exception code, heat-wave rate in degC per minute, cloud fraction 0..1, dip frequency Hz,
+ *     an OpenADR event's kW
+ * @param limit heat-wave maximum ambient, degC; a cloud's duration in seconds (0 = until cleared); a dip's in seconds;
+ *     an OpenADR event's minutes
  * @param firstMiner first miner index of a miner fault (inclusive)
  * @param lastMiner last miner index of a miner fault (inclusive)
  */
@@ -17,7 +19,7 @@ public record FaultCommand(Kind kind, String device, String point, double value,
     public enum Kind {
         PUMP_STOP, FAN_FAULT, SENSOR_FROZEN, SENSOR_INVALID, DEVICE_OFFLINE, DEVICE_ONLINE, SLOW, EXCEPTION,
         MALFORMED, HEAT_WAVE, MINER_UNREACHABLE, MINER_HANG, BATTERY_STUCK, CLOUD, FREQ_DIP, BMC_503, BMC_HANG,
-        GPU_IGNORE_CAP, GPU_WORKLOAD, CLEAR
+        GPU_IGNORE_CAP, GPU_WORKLOAD, ADR_EVENT, CLEAR
     }
 
     static FaultCommand of(Kind kind, String text) {

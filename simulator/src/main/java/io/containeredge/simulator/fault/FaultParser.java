@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *   gpu-ignore-cap SERVER|all        the server draws what its workload asks whatever its cap
  *   gpu-workload SERVER|all idle|inference|training
  *                                    what the server runs
+ *   adr-event KW MINUTES             the simulated OpenADR VTN publishes an import limit of KW for MINUTES,
+ *                                    starting in a minute (a site whose grid.openAdr polls it)
  *   clear [DEVICE|SERVER]            every fault off (heat wave ends, ambient returns, a frequency dip ends), or
  *                                    one device's or GPU server's (its workload back to the configured one)
  * </pre>
@@ -56,7 +58,7 @@ public final class FaultParser {
                 + " | miner-hang N|A-B|all | battery-stuck | cloud FRACTION [SECONDS] | freq-dip HZ SECONDS"
                 + " | bmc-503 SERVER|all"
                 + " | bmc-hang SERVER|all | gpu-ignore-cap SERVER|all | gpu-workload SERVER|all idle|inference|training"
-                + " | clear [DEVICE|SERVER]";
+                + " | adr-event KW MINUTES | clear [DEVICE|SERVER]";
     }
 
     public FaultCommand parse(String line) throws FaultSyntaxException {
@@ -90,6 +92,8 @@ public final class FaultParser {
             case "bmc-hang" -> gpu(w, 1, FaultCommand.of(Kind.BMC_HANG, text));
             case "gpu-ignore-cap" -> gpu(w, 1, FaultCommand.of(Kind.GPU_IGNORE_CAP, text));
             case "gpu-workload" -> gpuWorkload(w, FaultCommand.of(Kind.GPU_WORKLOAD, text));
+            case "adr-event" -> args(w, 2, FaultCommand.of(Kind.ADR_EVENT, text))
+                    .withValues(number(w[1], "import limit in kW", 0, 100_000), number(w[2], "minutes", 1, 1440));
             case "clear" -> clear(w, FaultCommand.of(Kind.CLEAR, text));
             default -> throw new FaultSyntaxException("unknown command '" + w[0] + "'; " + usage());
         };

@@ -21,7 +21,21 @@ import java.util.List;
 public record OpenAdrSettings(URI vtnUrl, URI tokenUrl, String venName, String credentialsFile, List<String> programs,
         Duration poll, Duration maxBackoff, Duration reportInterval, String caFile) {
 
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofMinutes(1);
+    /** Where the token endpoint is when the site names none: the VTN's own, as the OpenADR 3 API defines it. */
+    public static final String TOKEN_PATH = "/auth/token";
+
     public OpenAdrSettings {
         programs = List.copyOf(programs);
+    }
+
+    /**
+     * Plain http carries the client secret and the token in clear: it is only for a VTN on this machine (the demo's and
+     * the tests'), named by a loopback address or {@code localhost}.
+     */
+    public static boolean clearTextAllowed(URI uri) {
+        return uri.getHost() != null && LoopbackAddress.is(uri.getHost());
     }
 }

@@ -6,7 +6,6 @@ import io.containeredge.site.api.AiSettings.Auth;
 import io.containeredge.site.api.AiSettings.GpuServer;
 import io.containeredge.site.api.AiSettings.Trust;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,19 +96,8 @@ final class GpuServerParser {
      * caps would travel in clear.
      */
     private static Optional<URI> address(String file, String at, String text, List<ConfigError> errors) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            errors.add(new ConfigError(file, at, "'" + text + "' is not an address: " + e.getReason()));
-            return Optional.empty();
-        }
-        String problem = addressProblem(uri);
-        if (problem != null) {
-            errors.add(new ConfigError(file, at, "'" + text + "' " + problem));
-            return Optional.empty();
-        }
-        return Optional.of(URI.create("https://" + uri.getRawAuthority()));
+        return Addresses.read(file, at, text, GpuServerParser::addressProblem, errors)
+                .map(uri -> URI.create("https://" + uri.getRawAuthority()));
     }
 
     private static String addressProblem(URI uri) {
