@@ -157,6 +157,7 @@ public class ControlComponent implements ControlService, ControlHealth {
         economics.ifPresent(e -> watchPriceFile(s, data, e));
         planner.ifPresent(p -> p.start(loop, pollThread, data));
         ai.ifPresent(a -> a.start(pollThread));
+        grid.startVen(s, data, this);
         if (config.enabled()) {
             CycleScheduler cycles = new CycleScheduler(cycleThread, failSafe.guarded("control cycle", this::cycle),
                     periodMillis / 5, System::nanoTime);
@@ -357,6 +358,7 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     @Deactivate
     void deactivate() {
+        grid.close();
         try {
             freshValues.close();
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.containeredge.control.internal;
 
 import io.containeredge.control.api.ComplianceSecond;
+import io.containeredge.control.api.ControlService;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
@@ -15,6 +16,7 @@ import io.containeredge.control.grid.GridLimits;
 import io.containeredge.control.grid.PeakLimit;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSources;
+import io.containeredge.control.openadr.OpenAdrVen;
 import io.containeredge.control.power.BatteryTarget;
 import io.containeredge.site.api.AiSettings;
 import io.containeredge.site.api.GridSettings;
@@ -40,6 +42,7 @@ final class SiteGrid {
     private final Optional<PeakLimit> peaks;
     private final GridLimits limits;
     private final Optional<FrequencyLimit> frequency;
+    private Optional<OpenAdrVen> ven = Optional.empty();
 
     private SiteGrid(EventBook events, Optional<PeakLimit> peaks, Optional<FrequencyLimit> frequency, double floorKw) {
         this.events = events;
@@ -74,6 +77,19 @@ final class SiteGrid {
                 null))));
         pv.ifPresent(limiter -> limits.limitExportWith(limiter::limitExportTo, s.planner().orElseThrow().export()
                 .limitKw()));
+    }
+
+    /**
+     * Starts the OpenADR 3 VEN of a site with {@code grid.openAdr}: it schedules its events through {@code control},
+     * the one checked path every sender takes, on its own thread.
+     */
+    void startVen(SiteConfig s, Path data, ControlService control) {
+        ven = s.grid().openAdr().map(o -> OpenAdrVen.forSite(o, data, control, System::currentTimeMillis));
+        ven.ifPresent(OpenAdrVen::start);
+    }
+
+    void close() {
+        ven.ifPresent(OpenAdrVen::close);
     }
 
     /** The under-frequency guard (hard) when the site has one, then the events and peak windows (soft). */
