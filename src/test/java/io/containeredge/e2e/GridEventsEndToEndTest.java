@@ -51,6 +51,8 @@ class GridEventsEndToEndTest {
         container = site.startContainer(work, s -> RunningContainer.genericMiners(s, MINERS, minersBase)
                 .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 3")
                 .replace("restoreAfter: 30s, restoreRamp: 1m", "restoreAfter: 2s, restoreRamp: 2s")
+                .replace("    credentialsFile: openadr-credentials.txt\n",
+                        "    credentialsFile: openadr-credentials.txt\n    poll: 1s\n")
                 + "control:\n  minDwell: 2s\n", minersBase);
         api = container.api;
         host.await("NBIRTH", r -> r.is("NBIRTH", null), 0, Duration.ofSeconds(60));
@@ -165,5 +167,19 @@ class GridEventsEndToEndTest {
             assertTrue(committedKw() > LIMIT_KW, "the miners back: " + committedKw());
         });
         assertTrue(api.get("/api/v1/grid").at("/frequency/sheds").asLong() >= 1);
+    }
+
+    @Test
+    @Order(5)
+    void anEventPublishedByTheVtnIsPolledByTheVenAndScheduled() throws Exception {
+        container.simulator.send("adr-event 40 5");
+        Eventually.within(Duration.ofSeconds(15), () -> {
+            JsonNode upcoming = events().get("upcoming");
+            assertEquals(1, upcoming.size(), upcoming.toString());
+            assertTrue(upcoming.at("/0/id").asText().startsWith("openadr:"), upcoming.toString());
+            assertTrue(upcoming.at("/0/source").asText().startsWith("openadr:"), upcoming.toString());
+            assertEquals("IMPORT_LIMIT_KW", upcoming.at("/0/intervals/0/kind").asText(), upcoming.toString());
+            assertEquals(40, upcoming.at("/0/intervals/0/value").asDouble(), 1e-9, upcoming.toString());
+        });
     }
 }

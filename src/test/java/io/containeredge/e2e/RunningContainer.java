@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
  */
 final class RunningContainer implements AutoCloseable {
 
+    /** The demo site's VTN address, replaced by the simulator's. */
+    private static final String DEMO_VTN = "http://127.0.0.1:18081";
     final ChildProcess simulator;
     final GatewayApi api;
     final int containerPort;
@@ -81,7 +83,12 @@ final class RunningContainer implements AutoCloseable {
         int gw = Integer.parseInt(simulator.await("modbus container-gw on 127\\.0\\.0\\.1:(\\d+)",
                 Duration.ofSeconds(30)).group(1));
         int bess = Integer.parseInt(simulator.await("modbus bess on 127\\.0\\.0\\.1:(\\d+)", Duration.ofSeconds(5)).group(1));
-        Files.writeString(siteFile, site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess));
+        String ported = site.replace("port: 15020", "port: " + gw).replace("port: 15021", "port: " + bess);
+        if (ported.contains(DEMO_VTN)) { // the simulator's OpenADR VTN, on an ephemeral port too
+            ported = ported.replace(DEMO_VTN, simulator.await("openadr3 vtn on (http://127\\.0\\.0\\.1:\\d+)/",
+                    Duration.ofSeconds(5)).group(1));
+        }
+        Files.writeString(siteFile, ported);
         int apiPort = freePort();
         List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--api-port", String.valueOf(apiPort)));
         args.addAll(gatewayData);
