@@ -181,6 +181,7 @@ public class StandaloneLauncher {
             LoadedSite demo = SiteDocuments.loadBuiltIn("demo-container");
             simulator = Simulator.start(demo, SimulatorOptions.defaults().withSeed(seed));
             simulator.describe().forEach(line -> LOG.info("simulator: {}", line));
+            DemoFaults.readFrom(System.in, simulator);
             if (demo.config().ai().isPresent() && !demo.config().ai().get().servers().isEmpty()) {
                 // the demo site names these files; the gateway reads them to log in to and trust the simulated BMCs
                 simulator.gpus().writeSiteFiles(demo.config().ai().get(), dataDir);

@@ -88,7 +88,8 @@ public final class FrequencyLimit implements LimitSource {
         return status;
     }
 
+    /** Threshold + hysteresis to the millihertz: 59.7 + 0.1 reads 59.8, not 59.800000000000004. */
     private double restoreHz() {
-        return settings.thresholdHz() + settings.hysteresisHz();
+        return Math.round((settings.thresholdHz() + settings.hysteresisHz()) * 1000) / 1000.0;
     }
 }
