@@ -76,7 +76,7 @@ class CheckModeTest {
         assertEquals(0, run.exit(), run.err());
         assertEquals("ok: site demo-site, container c-01, 18 devices, 7 profiles, 240 miners,"
                 + " 1 AI tenant with 20 GPU servers, under-frequency guard on meter-main/frequency below 59.70 Hz,"
-                + " OpenADR 3 VEN of http://127.0.0.1:18081/openadr3/3.0.1\n",
+                + " OpenADR 3 VEN of http://127.0.0.1:18081/openadr3/3.0.1, 1 peak window\n",
                 run.out());
         assertFalse(Files.exists(state), "no data directory");
         for (String started : List.of("Started Jetty", "site configuration version", "online: answering", "containeredge: ")) {

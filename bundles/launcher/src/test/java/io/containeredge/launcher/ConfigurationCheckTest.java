@@ -51,7 +51,7 @@ class ConfigurationCheckTest {
         assertEquals(List.of(), report.errors());
         assertEquals("site demo-site, container c-01, 18 devices, 7 profiles, 240 miners,"
                 + " 1 AI tenant with 20 GPU servers, under-frequency guard on meter-main/frequency below 59.70 Hz,"
-                + " OpenADR 3 VEN of http://127.0.0.1:18081/openadr3/3.0.1",
+                + " OpenADR 3 VEN of http://127.0.0.1:18081/openadr3/3.0.1, 1 peak window",
                 report.summary());
     }
 
