@@ -38,6 +38,7 @@ class PowerEndToEndTest {
         // (250 kW at most) covers most of the excess, the miners the remaining 25 kW
         container = RunningContainer.start(work, site -> RunningContainer.genericMiners(site, MINERS, minersBase)
                 .replace("importCapKw: 2200", "importCapKw: " + (int) CAP_KW)
+                .replace("    capKw: 400", "    capKw: " + (int) CAP_KW) // a peak window's cap only lowers the site's
                 .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 30"), minersBase);
         simulator = container.simulator;
         api = container.api;
