@@ -36,7 +36,10 @@ class ControlEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        container = RunningContainer.withMiners(work, MINERS);
+        int minersBase = RunningContainer.freeRange(MINERS);
+        // a dwell of 5 s instead of 30 s after a sleep: each of the three resets below wakes the miners 25 s sooner
+        container = RunningContainer.start(work, site -> RunningContainer.genericMiners(site, MINERS, minersBase)
+                + "control:\n  minDwell: 5s\n", minersBase);
         simulator = container.simulator;
         api = container.api;
     }
@@ -98,7 +101,7 @@ class ControlEndToEndTest {
                 assertTrue(api.point("cdu", "flow").get("value").asDouble() > 60, "flow back above the minimum"));
         assertEquals(202, api.request("POST", "/api/v1/control/reset").statusCode());
         Eventually.within(Duration.ofSeconds(5), () -> assertEquals("NORMAL", control().get("thermalStage").asText()));
-        // the allocator waits the dwell time (30 s) after a sleep before it wakes a miner again; load
+        // the allocator waits the dwell time (5 s on this site) after a sleep before it wakes a miner again; load
         // comes back at the 50 kW/s wake ramp: 60 miners x 3.5 kW = 210 kW in ~4 s, plus 8 s waking
         Eventually.within(Duration.ofSeconds(120), () -> assertEquals(MINERS, control().get("minersAwake").asInt()));
     }
