@@ -220,6 +220,27 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * A line a person typed (the simulator's stdin, the demo's terminal): {@code help} is answered with the fault
+     * syntax, anything else injected as a fault command; a blank line or a {@code #} comment asks nothing.
+     *
+     * @return what to show: {@code ok: <command>}, {@code error: <why>} or the syntax; empty for a line that asks nothing
+     */
+    public Optional<String> answer(String line) {
+        String command = line.strip();
+        if (command.isEmpty() || command.startsWith("#")) {
+            return Optional.empty();
+        }
+        if (command.equals("help")) {
+            return Optional.of(FaultParser.usage());
+        }
+        try {
+            return Optional.of("ok: " + inject(command).text());
+        } catch (FaultSyntaxException e) {
+            return Optional.of("error: " + e.getMessage());
+        }
+    }
+
+    /**
      * Parses and applies one fault command (syntax: {@link FaultParser}).
      *
      * @throws FaultSyntaxException with a message for the user; nothing was changed

@@ -255,24 +255,14 @@ public final class SimulatorMain {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                String cmd = line.strip();
-                if (cmd.isEmpty() || cmd.startsWith("#")) {
-                    continue;
-                }
-                switch (cmd) {
+                switch (line.strip()) {
                     case "quit", "exit" -> {
                         quit.countDown();
                         return;
                     }
                     case "help" -> out.println(FaultParser.usage() + " | status | quit");
                     case "status" -> out.println(status(sim.model()));
-                    default -> {
-                        try {
-                            out.println("ok: " + sim.inject(cmd).text());
-                        } catch (FaultSyntaxException e) {
-                            out.println("error: " + e.getMessage());
-                        }
-                    }
+                    default -> sim.answer(line).ifPresent(out::println);
                 }
                 out.flush();
             }

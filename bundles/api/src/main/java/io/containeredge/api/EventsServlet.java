@@ -45,7 +45,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public class EventsServlet extends GuardedJsonServlet {
 
     /** The controller's event ids (control.grid's EventChecks): letters, digits and . _ : @ -, at most 128. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern PATH = Pattern.compile("/([^/]+)(/performance\\.csv)?");
     private static final Set<String> FIELDS = Set.of("id", "name", "start", "rampMinutes", "durationMinutes",
             "target");
@@ -137,7 +136,7 @@ public class EventsServlet extends GuardedJsonServlet {
     }
 
     private static String id(String id) throws RequestRefused {
-        if (!ID.matcher(id).matches()) {
+        if (!GridEvent.ID.matcher(id).matches()) {
             throw RequestRefused.badRequest("an event id is 1-128 letters, digits or . _ : @ -, starting with a letter"
                     + " or digit");
         }

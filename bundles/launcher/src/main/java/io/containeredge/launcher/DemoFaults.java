@@ -1,8 +1,6 @@
 package io.containeredge.launcher;
 
 import io.containeredge.simulator.Simulator;
-import io.containeredge.simulator.fault.FaultParser;
-import io.containeredge.simulator.fault.FaultSyntaxException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's fault commands, typed into the terminal that runs it: each line goes to the in-process simulator as its
- * own stdin would take it ({@code freq-dip 59.5 10}, {@code pump-stop}, {@code clear}, {@code help}), so a person sees
- * the gateway answer a fault without a second process. Ends with its input (a demo started without a terminal).
+ * own stdin would take it ({@code freq-dip 59.5 10}, {@code pump-stop}, {@code clear}, {@code help}: see
+ * {@link Simulator#answer}), so a person sees the gateway answer a fault without a second process. Ends with its input
+ * (a demo started without a terminal).
  */
 final class DemoFaults {
 
@@ -35,25 +34,10 @@ final class DemoFaults {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                inject(line.strip(), simulator);
+                simulator.answer(line).ifPresent(answer -> LOG.info("demo fault: {}", answer));
             }
         } catch (IOException e) {
             LOG.debug("demo faults: input closed: {}", e.getMessage());
-        }
-    }
-
-    static void inject(String command, Simulator simulator) {
-        if (command.isEmpty() || command.startsWith("#")) {
-            return;
-        }
-        if (command.equals("help")) {
-            LOG.info("demo faults: {}", FaultParser.usage());
-            return;
-        }
-        try {
-            LOG.info("demo fault injected: {}", simulator.inject(command).text());
-        } catch (FaultSyntaxException e) {
-            LOG.warn("demo fault refused: {}", e.getMessage());
         }
     }
 }

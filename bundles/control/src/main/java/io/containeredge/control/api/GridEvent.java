@@ -2,6 +2,7 @@ package io.containeredge.control.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A demand-response event as the controller received it, from any sender (OpenADR 3 VTN, signed MQTT request). It is
@@ -17,6 +18,12 @@ import java.util.List;
  */
 public record GridEvent(String id, String source, String name, long notifiedMillis, Duration ramp,
         List<EventInterval> intervals) {
+
+    /**
+     * What an event id may be: 1-128 letters, digits or {@code . _ : @ -}, starting with a letter or digit. Ids go into
+     * file names and URLs; the controller refuses any other, and a caller may check one before it asks.
+     */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
     public GridEvent {
         intervals = List.copyOf(intervals);

@@ -147,14 +147,10 @@ public final class EventBook {
     public synchronized Optional<EventPrice> priceAt(long wall) {
         EventPrice found = null;
         for (HeldEvent h : events.values()) {
-            if (h.state == State.CANCELLED) {
-                continue;
-            }
-            for (EventInterval in : h.event.intervals()) {
-                if (in.target().kind() == EventTarget.Kind.PRICE_USD_PER_MWH && wall >= in.startMillis()
-                        && wall < in.endMillis()) {
-                    found = new EventPrice(h.event.id(), h.event.name(), in.target().value());
-                }
+            Optional<EventInterval> in = EventTargets.intervalAt(h.event, wall);
+            if (h.state != State.CANCELLED && in.isPresent()
+                    && in.get().target().kind() == EventTarget.Kind.PRICE_USD_PER_MWH) {
+                found = new EventPrice(h.event.id(), h.event.name(), in.get().target().value());
             }
         }
         return Optional.ofNullable(found);

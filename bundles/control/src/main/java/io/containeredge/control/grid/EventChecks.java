@@ -6,7 +6,6 @@ import io.containeredge.control.api.GridEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The one check of a demand-response event, whoever sends it (OpenADR VEN, signed MQTT, console): what it refuses
@@ -20,8 +19,6 @@ public final class EventChecks {
     public static final Duration MAX_LEAD = Duration.ofDays(7);
     public static final int MAX_INTERVALS = 96;
     public static final int MAX_LEVEL = 3;
-    /** Ids go into file names and URLs: letters, digits and a few separators. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
     private EventChecks() {
     }
@@ -32,7 +29,7 @@ public final class EventChecks {
      * @throws IllegalArgumentException with the reason when the event is refused
      */
     public static void check(GridEvent e, double importCapKw, long nowMillis) {
-        if (e.id() == null || !ID.matcher(e.id()).matches()) {
+        if (e.id() == null || !GridEvent.ID.matcher(e.id()).matches()) {
             throw refused("id " + quoted(e.id()) + " is not 1-128 letters, digits or . _ : @ -, starting with a"
                     + " letter or digit");
         }

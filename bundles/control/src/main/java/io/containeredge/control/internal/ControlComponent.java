@@ -133,7 +133,7 @@ public class ControlComponent implements ControlService, ControlHealth {
         economicsReport = economics.map(EconomicsReport::new);
         planner = SitePlanner.forSite(s, data, economics, PowerConfig.forSite(cfg), clock);
         ai = SiteAi.forSite(s, data, economics, settings -> RedfishFleet.forSite(settings, data, clock));
-        grid = SiteGrid.forSite(s, data);
+        grid = SiteGrid.forSite(s, data, ai.map(a -> a.loads().firmFloorKw()).orElse(0.0));
         loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),

@@ -18,7 +18,6 @@ import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.openadr.OpenAdrVen;
 import io.containeredge.control.power.BatteryTarget;
-import io.containeredge.site.api.AiSettings;
 import io.containeredge.site.api.GridSettings;
 import io.containeredge.site.api.SiteConfig;
 import java.io.IOException;
@@ -51,18 +50,16 @@ final class SiteGrid {
         this.frequency = frequency;
     }
 
-    static SiteGrid forSite(SiteConfig s, Path data) throws IOException {
+    /**
+     * @param floorKw the firm load kinds' floors (the AI tenants'): an event that asks for less is met down to them and
+     *     said so (opt-out), and an under-frequency shed of every miner keeps them
+     */
+    static SiteGrid forSite(SiteConfig s, Path data, double floorKw) throws IOException {
         GridSettings g = s.grid();
         Path dir = Files.createDirectories(data.resolve("grid-events"));
         Optional<PeakLimit> peaks = g.peaks().map(p -> new PeakLimit(p, data.resolve("peak-alert.json")));
-        // the AI tenants' floors: an event that asks for less is met down to them and said so (opt-out)
-        double floorKw = s.ai().map(SiteGrid::floorsKw).orElse(0.0);
         return new SiteGrid(new EventBook(g.events(), s.limits().importCapKw(), dir), peaks,
                 FrequencyLimit.forSite(s, () -> floorKw, data.resolve("frequency-shed.json")), floorKw);
-    }
-
-    private static double floorsKw(AiSettings ai) {
-        return ai.tenants().stream().mapToDouble(t -> Math.min(t.contract().floorKw(), t.ratedKw())).sum();
     }
 
     /** The battery's target: the plan's ({@code plan}), idle instead while an event or peak window holds the import. */
@@ -125,8 +122,8 @@ final class SiteGrid {
             return Optional.empty();
         }
         long wall = now.timestampMillis();
-        String guard = now.binding().contains(":") ? now.binding().substring(0, now.binding().indexOf(':')) : "";
-        Optional<String> binding = GRID_GUARDS.contains(guard) ? Optional.of(now.binding()) : Optional.empty();
+        Optional<String> binding = GRID_GUARDS.contains(now.bindingGuard()) ? Optional.of(now.binding())
+                : Optional.empty();
         return Optional.of(new GridStatus(wall, frequency.map(FrequencyLimit::status), peaks.map(p -> p.status(wall)),
                 events.statuses(wall), binding));
     }

@@ -34,6 +34,12 @@ public final class LoadKinds {
         return new LoadKinds(Stream.concat(kinds.stream(), more.kinds.stream()).toList());
     }
 
+    /** What the firm kinds keep under every soft limit together: the sum of their floors (the AI tenants' contracts). */
+    public double firmFloorKw() {
+        return kinds.stream().filter(k -> k.commitment() == LoadKind.Commitment.FIRM).mapToDouble(LoadKind::floorKw)
+                .sum();
+    }
+
     /** Every kind's units for this cycle. */
     public Draw observe(Cycle cycle) {
         List<List<LoadUnit>> units = new ArrayList<>(kinds.size());

@@ -1,13 +1,10 @@
 package io.containeredge.control.openadr;
 
+import io.containeredge.control.tls.PemTrust;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -27,16 +24,9 @@ final class VtnTls {
                 return SSLContext.getDefault();
             }
             Path pem = dataDir.resolve(caFile);
-            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-            anchors.load(null, null);
-            try (InputStream in = Files.newInputStream(pem)) {
-                int n = 0;
-                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    anchors.setCertificateEntry("vtn-ca-" + n++, c);
-                }
-                if (n == 0) {
-                    throw new IllegalArgumentException("the VTN's caFile " + pem + " holds no PEM certificate");
-                }
+            KeyStore anchors = PemTrust.trustStore(pem);
+            if (anchors.size() == 0) {
+                throw new IllegalArgumentException("the VTN's caFile " + pem + " holds no PEM certificate");
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(anchors);

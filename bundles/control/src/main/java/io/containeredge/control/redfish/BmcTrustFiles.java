@@ -1,15 +1,11 @@
 package io.containeredge.control.redfish;
 
+import io.containeredge.control.tls.PemTrust;
 import io.containeredge.site.api.AiSettings.GpuServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.util.List;
 
 /** Builds the {@link BmcTrust} of a site's servers from their pins and CA files. */
@@ -43,26 +39,16 @@ final class BmcTrustFiles {
     }
 
     private static KeyStore caStore(Path pem, String serverId) throws GeneralSecurityException {
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(pem)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        KeyStore store;
+        try {
+            store = PemTrust.trustStore(pem);
         } catch (IOException e) {
             throw new IllegalArgumentException("trust.caFile " + pem + " of GPU server " + serverId
                     + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        if (certificates.isEmpty()) {
+        if (store.size() == 0) {
             throw new IllegalArgumentException("trust.caFile " + pem + " of GPU server " + serverId
                     + " holds no PEM certificate");
-        }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        try {
-            store.load(null, null);
-        } catch (IOException e) {
-            throw new GeneralSecurityException("cannot make an empty key store", e);
-        }
-        int i = 0;
-        for (Certificate c : certificates) {
-            store.setCertificateEntry("ca-" + i++, c);
         }
         return store;
     }
