@@ -28,7 +28,8 @@ public record SiteConfig(
         Optional<EconomicsSettings> economics,
         Optional<PlannerSettings> planner,
         Optional<AiSettings> ai,
-        GridSettings grid) {
+        GridSettings grid,
+        Optional<SiteLeaseSettings> siteLease) {
 
     public SiteConfig {
         connections = List.copyOf(connections);
@@ -37,6 +38,16 @@ public record SiteConfig(
         planner = planner == null ? Optional.empty() : planner;
         ai = ai == null ? Optional.empty() : ai;
         grid = grid == null ? GridSettings.NONE : grid;
+        siteLease = siteLease == null ? Optional.empty() : siteLease;
+    }
+
+    /** A site without a {@code siteLease} section: the container is not coordinated with others. */
+    public SiteConfig(String site, String container, String description, List<ConnectionConfig> connections,
+            List<DeviceConfig> devices, MinerFleetConfig miners, Limits limits, WebServerSettings api,
+            SimulationConfig simulation, ControlSettings control, Optional<EconomicsSettings> economics,
+            Optional<PlannerSettings> planner, Optional<AiSettings> ai, GridSettings grid) {
+        this(site, container, description, connections, devices, miners, limits, api, simulation, control,
+                economics, planner, ai, grid, Optional.empty());
     }
 
     /** A site without a {@code grid} section. */

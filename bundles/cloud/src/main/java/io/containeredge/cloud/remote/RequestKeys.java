@@ -1,7 +1,5 @@
 package io.containeredge.cloud.remote;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -12,8 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.containeredge.site.api.SignedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +33,6 @@ public final class RequestKeys {
     static final String ALL_CONFIG = "config.*";
     static final String WRONG_SIGNATURE = "wrong signature";
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String HMAC = "HmacSHA256";
     private static final Logger LOG = LoggerFactory.getLogger(RequestKeys.class);
 
     /** One key: its secret and the actions it may sign. */
@@ -167,12 +163,6 @@ public final class RequestKeys {
 
     /** HMAC-SHA256 of the UTF-8 bytes of {@code text}. */
     static byte[] sign(byte[] secret, String text) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(secret, HMAC));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
-        }
+        return SignedText.sign(secret, text);
     }
 }

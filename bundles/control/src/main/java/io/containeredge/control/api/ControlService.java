@@ -2,6 +2,8 @@ package io.containeredge.control.api;
 
 import java.time.Duration;
 import java.util.List;
+import io.containeredge.site.api.SiteLease;
+import io.containeredge.site.api.SiteReport;
 import java.util.Optional;
 
 /** The running controller as other bundles (API, console, cloud) see it. */
@@ -163,6 +165,34 @@ public interface ControlService {
      * @return empty when there is no such event; an empty list for an event not started yet
      */
     Optional<List<ComplianceSecond>> compliance(String eventId);
+
+    /**
+     * Takes a budget lease from the site coordinator, whose envelope signature the caller has checked (the key's scope
+     * {@code site.lease}). Refused when the site has no {@code siteLease} section, when signed for another site or
+     * container, when its leader epoch is older than one seen before (kept across restarts), when not newer than the
+     * lease in force (seq within an epoch), when already expired, or when issued further ahead of this gateway's
+     * clock than {@code siteLease.maxClockSkew}. A lease never raises a limit: it is a soft limit under the hard ones.
+     *
+     * @param source who delivered it, for the log and the status ("mqtt:site-coordinator")
+     * @return the site lease as it stands after taking it
+     * @throws IllegalArgumentException with the reason when refused; nothing changes
+     */
+    SiteLeaseStatus acceptLease(SiteLease lease, String source);
+
+    /**
+     * What this container reports to the site coordinator now (import, hard limit, other and firm load, the flexible
+     * load's offers by value, its lease, the battery).
+     *
+     * @return empty when the site has no {@code siteLease} section, and before the controller's first cycle
+     */
+    Optional<SiteReport> siteReport();
+
+    /**
+     * The container's site lease: the budget in force or the fallback share, and why.
+     *
+     * @return empty when the site has no {@code siteLease} section
+     */
+    Optional<SiteLeaseStatus> siteLease();
 
     /** The outcomes of the latest miner commands (sleep, wake, power target), newest last. */
     List<CommandOutcome> recentCommands();

@@ -1,5 +1,8 @@
 package io.containeredge.control.internal;
 
+import io.containeredge.control.api.SiteLeaseStatus;
+import io.containeredge.site.api.SiteLease;
+import io.containeredge.site.api.SiteReport;
 import io.containeredge.control.actuators.PduMap;
 import io.containeredge.control.actuators.PvExport;
 import io.containeredge.control.alarm.AlarmRegistry;
@@ -260,6 +263,21 @@ public class ControlComponent implements ControlService, ControlHealth {
         economicUpdates.hashprice(update, System.currentTimeMillis());
         LOG.info("economics: hashprice {} USD/TH/day, pool fee {} from {}", update.usdPerThDay(), update.poolFee(),
                 source);
+    }
+
+    @Override
+    public SiteLeaseStatus acceptLease(SiteLease lease, String source) {
+        throw new IllegalArgumentException("this container has no siteLease section: it takes no site leases");
+    }
+
+    @Override
+    public Optional<SiteReport> siteReport() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<SiteLeaseStatus> siteLease() {
+        return Optional.empty();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.containeredge.control.testing;
 
+import io.containeredge.control.api.SiteLeaseStatus;
+import io.containeredge.site.api.SiteLease;
+import io.containeredge.site.api.SiteReport;
 import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.ComplianceSecond;
 import io.containeredge.control.api.GridEvent;
@@ -335,6 +338,22 @@ public final class RecordingControlService implements ControlService {
     /** From now on {@link #efficiency()} answers this, as after a cycle that measured it. */
     public void showsEfficiency(FleetEfficiency measured) {
         efficiency = measured;
+    }
+
+    @Override
+    public SiteLeaseStatus acceptLease(SiteLease lease, String source) {
+        record("acceptLease", lease.container(), lease.epoch() + "/" + lease.seq(), source);
+        throw new IllegalArgumentException("this container has no siteLease section: it takes no site leases");
+    }
+
+    @Override
+    public Optional<SiteReport> siteReport() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<SiteLeaseStatus> siteLease() {
+        return Optional.empty();
     }
 
     @Override
