@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * {@code --trial-grace <seconds>} is how long devices get to come back after a configuration change
  * before it is rolled back (tests use a few seconds), {@code --api-tokens <file>} names the file of API
  * tokens ({@code <name> <role> <sha256 hex of the token>} per line) that may call the JSON API without a
- * console login.
+ * console login, {@code --site-lease <kW>} makes the demo container take part in site coordination with that
+ * fallback share (the demo site's {@code siteLease} section; see the site demo, {@code deploy/site-demo.sh}).
  *
  * <p>{@code --check} (with {@code --config}, not {@code --demo}) starts nothing: it validates the
  * configuration directory and, when given, the {@code --cloud} and {@code --api-tokens} files (see
@@ -23,10 +24,11 @@ import java.util.OptionalInt;
  * be checked by adding {@code --check} to it.
  */
 record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, long seed, String dataDir,
-        List<String> mqtt, String cloudFile, OptionalInt trialGraceSeconds, String apiTokensFile, boolean check) {
+        List<String> mqtt, String cloudFile, OptionalInt trialGraceSeconds, String apiTokensFile, boolean check,
+        OptionalInt siteLeaseKw) {
 
     static final String CHECK = "--check";
-    static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>])"
+    static final String USAGE = "usage: java -jar containeredge.jar (--config <dir> | --demo [--seed <n>] [--site-lease <kW>])"
             + " [--api-port <port>] [--data <dir>] [--mqtt <uri>[,<uri>...]] [--cloud <file>] [--trial-grace <seconds>]"
             + " [--api-tokens <file>]\n"
             + "       java -jar containeredge.jar --check --config <dir> [--cloud <file>] [--api-tokens <file>]"
@@ -44,6 +46,7 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
         OptionalInt trialGrace = OptionalInt.empty();
         String apiTokensFile = null;
         boolean check = false;
+        OptionalInt siteLeaseKw = OptionalInt.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -57,6 +60,7 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
                 case "--cloud" -> cloudFile = value(args, ++i, arg);
                 case "--trial-grace" -> trialGrace = OptionalInt.of(seconds(value(args, ++i, arg), arg));
                 case "--api-tokens" -> apiTokensFile = value(args, ++i, arg);
+                case "--site-lease" -> siteLeaseKw = OptionalInt.of(kilowatts(value(args, ++i, arg), arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -66,8 +70,19 @@ record LauncherArguments(String configDir, boolean demo, OptionalInt apiPort, lo
         if (demo == (configDir != null)) {
             throw new IllegalArgumentException("give exactly one of --config <dir> and --demo");
         }
+        if (siteLeaseKw.isPresent() && !demo) {
+            throw new IllegalArgumentException("--site-lease is for --demo: a configured site says siteLease in its file");
+        }
         return new LauncherArguments(configDir, demo, apiPort, seed, dataDir, mqtt, cloudFile, trialGrace, apiTokensFile,
-                check);
+                check, siteLeaseKw);
+    }
+
+    private static int kilowatts(String text, String option) {
+        long kw = number(text, option);
+        if (kw < 1 || kw > 100_000) {
+            throw new IllegalArgumentException(option + " must be 1..100000 kW, got " + text);
+        }
+        return (int) kw;
     }
 
     private static int seconds(String text, String option) {

@@ -88,6 +88,7 @@ public class StandaloneLauncher {
             startSimulator(args.seed(), Path.of(dataDir));
             site.put("config.dir", "");
             site.put("builtin.site", "demo-container");
+            args.siteLeaseKw().ifPresent(kw -> site.put("builtin.site.lease.kw", kw));
         } else {
             Path dir = Path.of(args.configDir()).toAbsolutePath();
             if (!Files.isDirectory(dir)) {

@@ -29,6 +29,20 @@ class LauncherArgumentsTest {
     }
 
     @Test
+    void theDemoTakesPartInSiteCoordinationOnlyWhenGivenAFallbackShare() {
+        assertEquals(OptionalInt.empty(), LauncherArguments.parse(List.of("--demo")).siteLeaseKw());
+        assertEquals(OptionalInt.of(900), LauncherArguments.parse(List.of("--demo", "--site-lease", "900")).siteLeaseKw());
+        IllegalArgumentException configured = assertThrows(IllegalArgumentException.class,
+                () -> LauncherArguments.parse(List.of("--config", "/etc/ce", "--site-lease", "900")));
+        assertTrue(configured.getMessage().contains("siteLease in its file"), configured.getMessage());
+        for (String bad : List.of("0", "-5", "lots", "100001")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LauncherArguments.parse(List.of("--demo", "--site-lease", bad)));
+            assertTrue(e.getMessage().contains("--site-lease"), e.getMessage());
+        }
+    }
+
+    @Test
     void dataDirectoryDefaultsToContaineredgeData() {
         assertEquals("containeredge-data", LauncherArguments.parse(List.of("--demo")).dataDir());
         assertEquals("/var/lib/ce", LauncherArguments.parse(List.of("--demo", "--data", "/var/lib/ce")).dataDir());

@@ -48,7 +48,20 @@ record BaseConfiguration(ConfigDocuments documents, Map<String, String> fileName
 
     /** A site shipped inside the bundle (e.g. {@code demo-container}); its profiles are the built-in ones. */
     static BaseConfiguration builtIn(String name) throws ConfigException {
-        return new BaseConfiguration(new ConfigDocuments(SiteDocuments.builtInText(name), Map.of()),
-                Map.of(DocumentFiles.SITE_FILE, "built-in:sites/" + name + ".yaml"));
+        return builtIn(name, 0);
+    }
+
+    /**
+     * A built-in site, taking part in site coordination with a fallback share of {@code siteLeaseKw} when positive
+     * (the site demo's container: a {@code siteLease} section added to the shipped text, checked like any site).
+     */
+    static BaseConfiguration builtIn(String name, int siteLeaseKw) throws ConfigException {
+        String text = SiteDocuments.builtInText(name);
+        if (siteLeaseKw > 0) {
+            text += "\nsiteLease:\n  fallbackShareKw: " + siteLeaseKw + "\n";
+        }
+        return new BaseConfiguration(new ConfigDocuments(text, Map.of()),
+                Map.of(DocumentFiles.SITE_FILE, "built-in:sites/" + name + ".yaml"
+                        + (siteLeaseKw > 0 ? " with siteLease " + siteLeaseKw + " kW" : "")));
     }
 }

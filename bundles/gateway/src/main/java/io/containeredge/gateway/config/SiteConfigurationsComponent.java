@@ -80,7 +80,7 @@ public class SiteConfigurationsComponent implements SiteConfigurations {
                 new SiteConfigurationService.Settings(Duration.ofSeconds(Math.max(1, config.trial_grace_seconds())),
                         Math.max(MIN_VERSIONS, config.max_versions())));
         service.start(config.config_dir().isEmpty()
-                ? () -> BaseConfiguration.builtIn(config.builtin_site())
+                ? () -> BaseConfiguration.builtIn(config.builtin_site(), config.builtin_site_lease_kw())
                 : () -> BaseConfiguration.directory(Path.of(config.config_dir()).toAbsolutePath()));
         trials.scheduleWithFixedDelay(this::checkTrial, CHECK_PERIOD_MS, CHECK_PERIOD_MS, TimeUnit.MILLISECONDS);
         LOG.info("configuration versions in {}", root);

@@ -21,6 +21,11 @@ public @interface SiteConfiguration {
     @AttributeDefinition(name = "Built-in site", description = "Used when no directory is given")
     String builtin_site() default "demo-container";
 
+    @AttributeDefinition(name = "Built-in site's fallback share (kW)",
+            description = "0 = the built-in site as shipped; else it takes part in site coordination (siteLease) with"
+                    + " this fallback share", min = "0")
+    int builtin_site_lease_kw() default 0;
+
     @AttributeDefinition(name = "API port override", description = "0 = the port from the site file")
     int api_port() default 0;
 
