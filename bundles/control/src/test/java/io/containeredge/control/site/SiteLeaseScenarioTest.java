@@ -20,6 +20,7 @@ import io.containeredge.control.scenario.Expectation;
 import io.containeredge.control.scenario.Scenario;
 import io.containeredge.site.api.SiteLease;
 import io.containeredge.site.api.SiteLeaseSettings;
+import io.containeredge.site.api.SiteReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -144,5 +145,26 @@ class SiteLeaseScenarioTest {
                 () -> restarted.accept(lease("c-01", 6, 50, 150, wall), "test", wall)).getMessage().contains("stale"));
         assertEquals(7, restarted.status(wall, false).epoch());
         assertEquals(LeaseBook.NONE, restarted.state(wall));
+    }
+
+    @Test
+    void theReportCarriesTheImportTheOtherLoadTheMinersOfferAndTheLease() {
+        SiteLeaseLimit limit = limit();
+        given(container().with(limit)).when(batteryOffersNoPower())
+                .when(lease(1, 1, 100), importCapOverride(150, Duration.ofMinutes(5), "ops"))
+                .at(10, s)
+                .then(sc -> {
+                    SiteReport r = new SiteReports("site-a", "c-01", 2200, book).report(sc.wall(),
+                            limit.seen().power(), limit.seen().otherKw(), sc.status().verdicts(), 0,
+                            sc.loop().offers(), false);
+                    assertEquals(100, r.importKw(), 3.5);
+                    assertEquals(AUX_KW, r.otherKw(), 1);
+                    assertEquals(150, r.hardImportKw(), 1, "the power guard's limit on the loads plus the other load");
+                    assertEquals(1, r.offers().size(), "every miner at one value: one block");
+                    assertEquals(140, r.offers().get(0).kw(), 1e-9);
+                    assertEquals("LEASED", r.lease().state());
+                    assertEquals(100, r.lease().budgetKw());
+                    assertEquals(120, r.fallbackKw());
+                });
     }
 }
