@@ -6,6 +6,7 @@ import static io.containeredge.control.scenario.Events.importCapOverride;
 import static io.containeredge.control.scenario.Expectations.alarmActive;
 import static io.containeredge.control.scenario.Expectations.allMinersAwake;
 import static io.containeredge.control.scenario.Expectations.bindingGuard;
+import static io.containeredge.control.scenario.Expectations.bindingIs;
 import static io.containeredge.control.scenario.Expectations.importKw;
 import static io.containeredge.control.scenario.Expectations.limitedBySays;
 import static io.containeredge.control.scenario.Expectations.noAlarm;
@@ -76,7 +77,10 @@ class SiteLeaseScenarioTest {
                 .at(5, s).when(lease(1, 1, 100))
                 .at(15, s)
                 .then(state(LeaseBook.LEASED), bindingGuard(SiteLeaseLimit.GUARD), loadLimitKw(100 - AUX_KW),
-                        importKw(100, 3.5), limitedBySays("budget 100 kW"), noAlarm(SiteLeaseLimit.FALLBACK_ALARM));
+                        importKw(100, 3.5), noAlarm(SiteLeaseLimit.FALLBACK_ALARM),
+                        // the binding line is what the decision records carry
+                        bindingIs("site-lease: lease 1/1 from test: budget 100 kW (other load 25 kW)"),
+                        limitedBySays("budget 100 kW (other load 25 kW) until "));
     }
 
     @Test
