@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The site demo: site coordination on loopback. A ZooKeeper server, a Mosquitto broker, two site coordinators
+# (one active, one standby, elected through ZooKeeper) and the demo container taking part with a fallback share of
+# 900 kW: its lease, budget and fallback show on its console (/api/v1/site-lease), the site on the active
+# coordinator's dashboard. Try: kill the active coordinator (the standby renews the lease before it ends), kill the
+# ZooKeeper server (both stop issuing; the container falls back to 900 kW when its lease ends).
+# Usage: deploy/site-demo.sh [gateway options, e.g. --api-port 18080]   Ctrl-C stops everything it started; fault
+# commands typed into the terminal go to the demo's simulator as in ./run-demo.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v mosquitto >/dev/null; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -q && $SUDO apt-get install -y -q mosquitto
+fi
+MOSQUITTO=$(command -v mosquitto || echo /usr/sbin/mosquitto)
+mvn -B -q -DskipTests package
+WORK=$(mktemp -d /tmp/containeredge-site-demo.XXXXXX)
+MQTT_PORT=${SITE_DEMO_MQTT_PORT:-18830}
+ZK_PORT=${SITE_DEMO_ZK_PORT:-18181}
+DASHBOARD_PORT=${SITE_DEMO_DASHBOARD_PORT:-18443}
+PIDS=()
+stop() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT INT TERM
+
+# the signing secret the coordinators sign leases with and the gateway checks them with (scope site.lease)
+head -c 32 /dev/urandom | base64 > "$WORK/demo-coordinator.key"
+printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MQTT_PORT" > "$WORK/mosquitto.conf"
+"$MOSQUITTO" -c "$WORK/mosquitto.conf" > "$WORK/mosquitto.log" 2>&1 &
+PIDS+=($!)
+printf 'tickTime=1000\ndataDir=%s/zookeeper\nclientPort=%s\nclientPortAddress=127.0.0.1\nadmin.enableServer=false\n' \
+  "$WORK" "$ZK_PORT" > "$WORK/zoo.cfg"
+java -Xmx64m -cp deploy/target/containeredge-site.jar org.apache.zookeeper.server.ZooKeeperServerMain "$WORK/zoo.cfg" \
+  > "$WORK/zookeeper.log" 2>&1 &
+PIDS+=($!)
+echo "site demo: ZooKeeper pid $! on 127.0.0.1:$ZK_PORT (log $WORK/zookeeper.log)"
+
+sed -e "s|tcp://127.0.0.1:1883|tcp://127.0.0.1:$MQTT_PORT|" -e "s|127.0.0.1:2181|127.0.0.1:$ZK_PORT|" \
+  firmware-config/sites/demo-coordinator.yaml > "$WORK/coordinator.yaml"
+printf 'dashboard:\n  port: %s\n  usersFile: dashboard-users.json\n  keystoreDir: dashboard-tls\n' "$DASHBOARD_PORT" \
+  >> "$WORK/coordinator.yaml"
+mkdir -p "$WORK/dashboard-tls"
+java -jar deploy/target/containeredge-site.jar --check "$WORK/coordinator.yaml"
+for id in coordinator-a coordinator-b; do
+  java -Xmx64m -jar deploy/target/containeredge-site.jar --config "$WORK/coordinator.yaml" --id "$id" \
+    > "$WORK/$id.log" 2>&1 &
+  PIDS+=($!)
+  echo "site demo: $id pid $! (log $WORK/$id.log)"
+done
+
+printf 'command.keys=site-coordinator=%s:site.lease\n' "$(cat "$WORK/demo-coordinator.key")" > "$WORK/cloud.properties"
+echo "site demo: the dashboard on https://127.0.0.1:$DASHBOARD_PORT/ (the active coordinator's; add a login with"
+echo "  java -jar deploy/target/containeredge-site.jar --config $WORK/coordinator.yaml --add-user <name>)"
+export MALLOC_ARENA_MAX=2
+java -Xmx64m -Xms16m -XX:+UseSerialGC -jar deploy/target/containeredge.jar --demo --site-lease 900 \
+  --mqtt "tcp://127.0.0.1:$MQTT_PORT" --cloud "$WORK/cloud.properties" --data "$WORK/gateway" "$@"
