@@ -1,13 +1,136 @@
 package io.containeredge.coordinator;
 
-/** {@code java -jar containeredge-site.jar}: the site coordinator (being built: see issue 17). */
+import io.containeredge.coordinator.mqtt.SiteMqtt;
+import io.containeredge.coordinator.report.ReportBook;
+import io.containeredge.modbus.config.ConfigError;
+import io.containeredge.modbus.config.ConfigException;
+import io.containeredge.site.api.CoordinatorConfig;
+import io.containeredge.site.api.CoordinatorDocuments;
+import io.containeredge.site.api.SiteTopics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+
+/**
+ * {@code java -jar containeredge-site.jar}: the site coordinator.
+ *
+ * <pre>
+ * --check &lt;coordinator.yaml&gt;                 prints a summary (exit 0) or every problem (exit 1)
+ * --config &lt;coordinator.yaml&gt; --id &lt;instance&gt; runs one instance (SIGTERM leaves the election at once)
+ *     [--demo-zookeeper &lt;dir&gt; &lt;port&gt;]      also runs a single ZooKeeper server on 127.0.0.1:&lt;port&gt; (demo only)
+ * </pre>
+ */
 public final class CoordinatorMain {
+
+    private static final String USAGE = "usage: java -jar containeredge-site.jar --check <coordinator.yaml>\n"
+            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --id <instance>"
+            + " [--demo-zookeeper <dir> <port>]";
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private CoordinatorMain() {
     }
 
-    public static void main(String[] args) {
-        System.err.println("usage: java -jar containeredge-site.jar --config <coordinator.yaml> [--check]");
-        System.exit(2);
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** @return the exit code; a running coordinator returns only once stopped */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 2 && "--check".equals(args[0])) {
+            return check(Path.of(args[1]), out, err);
+        }
+        Path config = null;
+        String id = null;
+        Path zkDir = null;
+        int zkPort = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> config = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "--id" -> id = i + 1 < args.length ? args[++i] : null;
+                case "--demo-zookeeper" -> {
+                    if (i + 2 >= args.length) {
+                        return usage(err);
+                    }
+                    zkDir = Path.of(args[++i]);
+                    zkPort = Integer.parseInt(args[++i]);
+                }
+                default -> {
+                    return usage(err);
+                }
+            }
+        }
+        if (config == null || id == null || !INSTANCE_ID.matcher(id).matches()) {
+            return usage(err);
+        }
+        return runCoordinator(config, id, zkDir, zkPort, err);
+    }
+
+    private static int usage(PrintStream err) {
+        err.println(USAGE);
+        return 2;
+    }
+
+    private static int check(Path file, PrintStream out, PrintStream err) {
+        List<ConfigError> errors = CoordinatorDocuments.check(file);
+        if (!errors.isEmpty()) {
+            err.println(file + ": " + errors.size() + " problem(s):");
+            errors.forEach(e -> err.println("  " + e.path() + ": " + e.reason()));
+            return 1;
+        }
+        try {
+            out.println(summary(CoordinatorDocuments.load(file)));
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    static String summary(CoordinatorConfig c) {
+        double shares = c.containers().stream().mapToDouble(CoordinatorConfig.Container::fallbackShareKw).sum();
+        return String.format(Locale.ROOT, "site %s: POI cap %.0f kW less auxiliaries %.0f kW leaves %.0f kW for %d"
+                        + " container(s); fallback shares %.0f kW (%.0f %% of it)%n"
+                        + "leases of %s renewed every %s; allocation every %s, ramp %.0f kW/s; reports stale after %s%n"
+                        + "ZooKeeper %s (session %s) under %s/%s; MQTT %s; leases signed with key '%s'%s",
+                c.site(), c.poi().capKw(), c.poi().auxiliariesKw(), c.poi().availableKw(), c.containers().size(),
+                shares, 100 * shares / c.poi().availableKw(), c.leases().duration(), c.leases().renewEvery(),
+                c.allocation().every(), c.allocation().rampKwPerSecond(), c.reports().staleAfter(),
+                c.zookeeper().connect(), c.zookeeper().sessionTimeout(), c.zookeeper().basePath(), c.site(),
+                c.mqtt().brokers(), c.signing().keyId(), c.dashboard().map(d -> "; dashboard on https://" + d.bind()
+                        + ":" + d.port()).orElse(""));
+    }
+
+    private static int runCoordinator(Path file, String id, Path zkDir, int zkPort, PrintStream err)
+            throws Exception {
+        CoordinatorConfig config;
+        byte[] secret;
+        try {
+            config = CoordinatorDocuments.load(file);
+            secret = CoordinatorDocuments.secret(config.signing());
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        DemoZooKeeper zk = zkDir == null ? null : DemoZooKeeper.start(zkDir, zkPort);
+        ReportBook reports = new ReportBook(config, System::currentTimeMillis);
+        SiteMqtt mqtt = new SiteMqtt(config.mqtt(), "ce-site-" + config.site() + "-" + id,
+                SiteTopics.reports(config.site()), config.containers().size(), reports::accept);
+        Coordinator coordinator = new Coordinator(config, secret, id, mqtt, reports, System::currentTimeMillis);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            coordinator.close();
+            mqtt.close();
+            if (zk != null) {
+                zk.close();
+            }
+            stopped.countDown();
+        }, "coordinator-stop"));
+        mqtt.start();
+        coordinator.start();
+        stopped.await();
+        return 0;
     }
 }

@@ -1,0 +1,106 @@
+package io.containeredge.coordinator.lease;
+
+import io.containeredge.coordinator.allocation.Allocation;
+import io.containeredge.coordinator.allocation.Grant;
+import io.containeredge.site.api.CoordinatorConfig;
+import io.containeredge.site.api.SiteLease;
+import io.containeredge.site.api.SiteTopics;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signs and sends one lease per container per round, under one epoch: every lease of a round carries the same seq,
+ * issuedAt and expiresAt; seq rises with every round of the epoch. A round is due every {@code renewEvery}, and at
+ * once when any budget falls (a fall must reach the container before its old lease could be relied on). Used by one
+ * thread at a time (the coordinator's).
+ */
+public final class LeaseIssuer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseIssuer.class);
+    private static final double KW_EPSILON = 1e-6;
+
+    private final CoordinatorConfig config;
+    private final byte[] secret;
+    private final LeasePublisher publisher;
+    private long epoch;
+    private long seq;
+    private long lastRoundMillis;
+    /** The leases last sent, by container: what the containers hold (or are about to). */
+    private volatile Map<String, SiteLease> issued = Map.of();
+
+    public LeaseIssuer(CoordinatorConfig config, byte[] secret, LeasePublisher publisher) {
+        this.config = config;
+        this.secret = secret.clone();
+        this.publisher = publisher;
+    }
+
+    /** A new leadership: seq starts again, and the first round is due at once. */
+    public void startEpoch(long newEpoch) {
+        epoch = newEpoch;
+        seq = 0;
+        lastRoundMillis = 0;
+        issued = Map.of();
+    }
+
+    public boolean due(Allocation allocation, long nowMillis) {
+        if (lastRoundMillis == 0 || nowMillis - lastRoundMillis >= config.leases().renewEvery().toMillis()) {
+            return true;
+        }
+        Map<String, SiteLease> held = issued;
+        for (Grant g : allocation.grants()) {
+            SiteLease lease = held.get(g.container());
+            if (lease == null || g.kw() < lease.budgetKw() - KW_EPSILON) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sends a round of leases for the allocation's budgets, stopping at the first lease {@code stillActive} no longer
+     * allows (leadership lost mid-round).
+     *
+     * @return whether every lease of the round went out
+     */
+    public boolean issue(Allocation allocation, long nowMillis, BooleanSupplier stillActive) {
+        long roundSeq = seq + 1;
+        long expires = nowMillis + config.leases().duration().toMillis();
+        Map<String, SiteLease> sent = new HashMap<>(issued);
+        boolean all = true;
+        for (Grant g : allocation.grants()) {
+            if (!stillActive.getAsBoolean()) {
+                all = false;
+                break;
+            }
+            double fallback = config.container(g.container()).orElseThrow().fallbackShareKw();
+            SiteLease lease = new SiteLease(config.site(), g.container(), epoch, roundSeq, g.kw(), fallback, nowMillis,
+                    expires);
+            if (publisher.publish(SiteTopics.lease(config.site(), g.container()),
+                    LeaseEnvelope.sign(lease, config.signing().keyId(), secret))) {
+                sent.put(g.container(), lease);
+            } else {
+                all = false;
+            }
+        }
+        seq = roundSeq;
+        issued = Map.copyOf(sent);
+        if (all) {
+            lastRoundMillis = nowMillis;
+        } else {
+            LOG.warn("lease round {} of epoch {} incomplete: {} of {} leases sent", roundSeq, epoch, sent.size(),
+                    allocation.grants().size());
+        }
+        return all;
+    }
+
+    public Map<String, SiteLease> issued() {
+        return issued;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+}

@@ -1,0 +1,92 @@
+package io.containeredge.site.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The site coordinator's configuration ({@code coordinator.schema.json}), as {@link CoordinatorDocuments} accepted
+ * it: every check passed, durations parsed, file settings resolved against the document's directory.
+ *
+ * @param site the site id the containers' documents carry
+ * @param containers the coordinated containers, in the document's order
+ * @param dashboard the HTTPS site dashboard, empty when the document has none
+ */
+public record CoordinatorConfig(String site, Poi poi, List<Container> containers, Leases leases,
+        Allocation allocation, Reports reports, ZooKeeper zookeeper, Mqtt mqtt, Signing signing,
+        Optional<Dashboard> dashboard) {
+
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RENEW_EVERY = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_ALLOCATION_EVERY = Duration.ofSeconds(2);
+    public static final double DEFAULT_RAMP_KW_PER_SECOND = 100;
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(6);
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(6);
+    public static final String DEFAULT_BASE_PATH = "/containeredge";
+    public static final String DEFAULT_DASHBOARD_BIND = "127.0.0.1";
+
+    public CoordinatorConfig {
+        containers = List.copyOf(containers);
+    }
+
+    /** The container of {@code id}, empty when it is not one of the site's. */
+    public Optional<Container> container(String id) {
+        return containers.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The point of interconnection.
+     *
+     * @param capKw its import cap
+     * @param auxiliariesKw the site's own load behind it, taken off the cap before any container
+     */
+    public record Poi(double capKw, double auxiliariesKw) {
+
+        /** What the containers may import together. */
+        public double availableKw() {
+            return capKw - auxiliariesKw;
+        }
+    }
+
+    /** @param fallbackShareKw what the container may import without a lease (the shares fit under the cap) */
+    public record Container(String id, double fallbackShareKw) {
+    }
+
+    /** @param duration how long a lease runs; @param renewEvery how often the active coordinator renews them */
+    public record Leases(Duration duration, Duration renewEvery) {
+    }
+
+    /** @param every the allocation period; @param rampKwPerSecond how fast one container's budget may rise */
+    public record Allocation(Duration every, double rampKwPerSecond) {
+    }
+
+    /** @param staleAfter a container whose last report is older than this is counted at its fallback share or more */
+    public record Reports(Duration staleAfter) {
+    }
+
+    /**
+     * @param connect the ensemble, {@code host:port,host:port}
+     * @param sessionTimeout a killed leader's session (and so its leadership) ends after this
+     * @param basePath the election and epoch live under {@code <basePath>/<site>}
+     */
+    public record ZooKeeper(String connect, Duration sessionTimeout, String basePath) {
+    }
+
+    /** @param brokers {@code tcp://} or {@code ssl://} URIs, tried in order */
+    public record Mqtt(List<String> brokers, Optional<String> username, Optional<Path> passwordFile,
+            Optional<Path> caFile) {
+
+        public Mqtt {
+            brokers = List.copyOf(brokers);
+        }
+    }
+
+    /** @param keyId the id the gateways' {@code command.keys} know; @param secretFile the base64 secret */
+    public record Signing(String keyId, Path secretFile) {
+    }
+
+    /** @param bind the address served on (loopback unless configured) */
+    public record Dashboard(String bind, int port, Path usersFile, Path keystoreDir) {
+    }
+}
