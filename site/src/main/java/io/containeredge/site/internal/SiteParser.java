@@ -104,6 +104,11 @@ public final class SiteParser {
         if (grid != null) {
             errors.addAll(grid.errors());
         }
+        SiteLeaseParser.Read siteLease = section(doc, "siteLease", false, errors,
+                s -> SiteLeaseParser.read(file, s, limits));
+        if (siteLease != null) {
+            errors.addAll(siteLease.errors());
+        }
         List<DeviceConfig> listed = devices == null ? List.of() : devices;
         if (!errors.isEmpty()) {
             return new Parsed(null, listed, limits, errors);
@@ -122,7 +127,8 @@ public final class SiteParser {
                 economics.settings(),
                 planner.settings(),
                 ai.settings(),
-                grid.settings());
+                grid.settings(),
+                siteLease.settings());
         return new Parsed(site, listed, limits, errors);
     }
 

@@ -4,6 +4,7 @@ import io.containeredge.control.api.Reading;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSource;
+import io.containeredge.control.limit.OtherLoad;
 import io.containeredge.control.loop.ContainerInputs;
 import io.containeredge.control.power.BatteryTarget;
 import java.util.ArrayList;
@@ -22,8 +23,7 @@ import java.util.function.Function;
  * import the loads are shed for), so its charging is not counted in the other load; it still covers the hard cap as
  * the power guard's rules say.
  *
- * <p>While the import reading is not good, the last good estimate of the other load stands (and the power guard's own
- * fail-safe governs the hard side); before any good reading it counts as nothing, which leaves the loads the most.
+ * <p>The other load is estimated as every import-holding source does ({@link OtherLoad}).
  */
 public final class GridLimits implements LimitSource {
 
@@ -33,7 +33,8 @@ public final class GridLimits implements LimitSource {
     /** Takes the export limit in force each cycle: the site's, or an event's when lower. */
     private volatile DoubleConsumer exportLimit = kw -> { };
     private double siteExportKw = Double.POSITIVE_INFINITY;
-    private double otherKw;
+    /** The battery's charging is left out: it stops while an event holds the import ({@link #batteryDuringEvents}). */
+    private final OtherLoad otherLoad = new OtherLoad(OtherLoad.Charging.LEFT_OUT);
     /** What holds the import now (the last cycle's), for the battery: empty when nothing does. */
     private volatile String holding = "";
 
@@ -52,13 +53,7 @@ public final class GridLimits implements LimitSource {
     @Override
     public List<Verdict> evaluate(ContainerInputs in, Cycle cycle) {
         Reading imported = in.power().importKw();
-        if (imported.good()) {
-            // the battery's charging is not counted: it stops while an event holds the import (batteryDuringEvents)
-            Reading battery = in.power().batteryKw();
-            double chargingKw = battery.good() ? Math.max(0, -battery.value()) : 0;
-            otherKw = imported.value() - in.minerKw() - chargingKw;
-        }
-        SiteLoad load = new SiteLoad(imported.value(), imported.good(), otherKw, floorKw.getAsDouble());
+        SiteLoad load = new SiteLoad(imported.value(), imported.good(), otherLoad.observe(in), floorKw.getAsDouble());
         List<Verdict> verdicts = new ArrayList<>(events.advance(cycle.wallMillis(), load));
         peaks.flatMap(p -> p.evaluate(cycle.wallMillis(), load)).ifPresent(verdicts::add);
         holding = verdicts.isEmpty() ? "" : verdicts.get(0).reason();

@@ -1,5 +1,7 @@
 package io.containeredge.control.grid;
 
+import io.containeredge.control.limit.OtherLoad;
+
 /**
  * The container's load as one cycle sees it, for the events and peak windows that limit its import.
  *
@@ -13,7 +15,7 @@ public record SiteLoad(double importKw, boolean good, double otherKw, double flo
 
     /** The most the controllable loads may draw for the import to stay at {@code importLimitKw}. */
     public double loadLimitKw(double importLimitKw) {
-        return Math.max(0, importLimitKw - otherKw);
+        return OtherLoad.loadLimitKw(importLimitKw, otherKw);
     }
 
     /** The lowest import the container can hold without cutting a firm floor. */

@@ -25,11 +25,7 @@ import io.containeredge.control.api.PriceSlot;
 import io.containeredge.control.allocation.MinerValue;
 import io.containeredge.control.economics.EconomicLimit;
 import io.containeredge.control.economics.EconomicUpdates;
-import io.containeredge.control.economics.SiteUnitModels;
-import io.containeredge.control.economics.UnitModel;
-import io.containeredge.control.efficiency.EfficiencyFile;
 import io.containeredge.control.efficiency.EfficiencyWatch;
-import io.containeredge.site.api.EconomicsSettings;
 import io.containeredge.control.economics.EconomicsReport;
 import io.containeredge.control.economics.PriceFileWatcher;
 import io.containeredge.control.estop.LatchFile;
@@ -58,7 +54,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -104,6 +99,7 @@ public class ControlComponent implements ControlService, ControlHealth {
     private final Optional<SitePlanner> planner;
     private final Optional<SiteAi> ai;
     private final SiteGrid grid;
+    private final Optional<SiteCoordination> coordination;
     /** Ages, rates and timers of the loop; the wall clock only stamps what people read. */
     private final MonotonicClock clock = MonotonicClock.system();
     private final CycleHealth health = new CycleHealth(System.nanoTime());
@@ -132,15 +128,18 @@ public class ControlComponent implements ControlService, ControlHealth {
         Optional<EconomicLimit> economics = EconomicLimit.forSite(s);
         economicUpdates = new EconomicUpdates(economics.map(EconomicLimit::inputs));
         PduMap pdus = new PduMap(s);
-        efficiency = efficiencyWatch(s, data, loopFleet, pdus, economics);
+        efficiency = SiteEfficiency.watch(s, data, loopFleet, pdus, economics, clock);
         economicsReport = economics.map(EconomicsReport::new);
         planner = SitePlanner.forSite(s, data, economics, PowerConfig.forSite(cfg), clock);
         ai = SiteAi.forSite(s, data, economics, settings -> RedfishFleet.forSite(settings, data, clock));
-        grid = SiteGrid.forSite(s, data, ai.map(a -> a.loads().firmFloorKw()).orElse(0.0));
+        double firmKw = ai.map(a -> a.loads().firmFloorKw()).orElse(0.0);
+        grid = SiteGrid.forSite(s, data, firmKw);
+        coordination = SiteCoordination.forSite(s, data, firmKw);
         loop = new ControlLoop(cfg, new InputMapper(s), pdus, s.enabledDevicesWithRole("cdu"),
                 s.battery().orElse(null), image::snapshot, writer, loopFleet, io, alarms, maintenance,
                 new LatchFile(data.resolve("latches.json")),
-                grid.limits().and(planner.map(SitePlanner::limits).orElse(LimitSources.none()))
+                grid.limits().and(coordination.map(SiteCoordination::limits).orElse(LimitSources.none()))
+                        .and(planner.map(SitePlanner::limits).orElse(LimitSources.none()))
                         .and(economics.map(LimitSources::of).orElse(LimitSources.none()))
                         .and(efficiency.map(LimitSources::of).orElse(LimitSources.none())),
                 ai.map(SiteAi::loads).orElse(LoadKinds.none()),
@@ -177,24 +176,6 @@ public class ControlComponent implements ControlService, ControlHealth {
         } else {
             LOG.warn("control DISABLED by configuration: nothing is curtailed");
         }
-    }
-
-    /**
-     * Measured efficiency of a site whose miners have models, learned into {@code efficiency.json}; the lost
-     * revenue of underperformers is valued at the economics' hashprice (not valued without economics), and the
-     * economics decide on each miner's learned curve once it has enough samples.
-     */
-    private Optional<EfficiencyWatch> efficiencyWatch(SiteConfig s, Path data, ControlLoop.Fleet loopFleet,
-            PduMap pdus, Optional<EconomicLimit> economics) {
-        Map<Integer, UnitModel> units = SiteUnitModels.of(s);
-        if (units.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new EfficiencyWatch(units, s.economics().map(EconomicsSettings::efficiency)
-                .orElse(EconomicsSettings.Efficiency.DEFAULTS), new EfficiencyFile(data.resolve("efficiency.json")),
-                loopFleet::statuses, pdus, () -> economics.map(e -> e.inputs().hashprice().netUsdPerThDay())
-                .orElse(Double.NaN), curves -> economics.ifPresent(e -> e.useCurves(curves)),
-                System.currentTimeMillis(), clock.millis()));
     }
 
     /**
@@ -267,17 +248,18 @@ public class ControlComponent implements ControlService, ControlHealth {
 
     @Override
     public SiteLeaseStatus acceptLease(SiteLease lease, String source) {
-        throw new IllegalArgumentException("this container has no siteLease section: it takes no site leases");
+        return coordination.orElseThrow(() -> new IllegalArgumentException("this container has no siteLease section:"
+                + " it takes no site leases")).accept(lease, source);
     }
 
     @Override
     public Optional<SiteReport> siteReport() {
-        return Optional.empty();
+        return coordination.flatMap(c -> c.report(loop));
     }
 
     @Override
     public Optional<SiteLeaseStatus> siteLease() {
-        return Optional.empty();
+        return coordination.map(c -> c.status(loop.status()));
     }
 
     @Override

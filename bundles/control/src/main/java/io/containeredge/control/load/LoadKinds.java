@@ -16,6 +16,8 @@ public final class LoadKinds {
     private static final LoadKinds NONE = new LoadKinds(List.of());
 
     private final List<LoadKind> kinds;
+    /** Every kind's blocks of flexible demand at the last allocation, in registration order. */
+    private volatile List<LoadBudget.Offer> offers = List.of();
 
     private LoadKinds(List<LoadKind> kinds) {
         this.kinds = List.copyOf(kinds);
@@ -58,11 +60,17 @@ public final class LoadKinds {
             claims.add(new LoadBudget.Claim(k.commitment(), k.floorKw(), ratedKw, k.offers(ratedKw), k.capped(),
                     draw.drawKw(i)));
         }
+        offers = claims.stream().flatMap(c -> c.offers().stream()).toList();
         double[] shares = LoadBudget.split(decision.maxMinerKw(), decision.hardKw(), claims);
         for (int i = 0; i < kinds.size(); i++) {
             kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(), decision.binding(),
                     decision.verdicts()), cycle);
         }
+    }
+
+    /** Every kind's blocks of demand above its floor at the last allocation (for the site coordinator's report). */
+    public List<LoadBudget.Offer> offers() {
+        return offers;
     }
 
     /** Every kind's alarms after the last allocation. */

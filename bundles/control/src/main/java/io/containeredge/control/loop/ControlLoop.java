@@ -26,6 +26,7 @@ import io.containeredge.control.limit.LimitSource;
 import io.containeredge.control.limit.LimitSources;
 import io.containeredge.control.limit.PowerLimit;
 import io.containeredge.control.limit.ThermalLimit;
+import io.containeredge.control.load.LoadBudget;
 import io.containeredge.control.load.LoadKinds;
 import io.containeredge.control.load.MinerLoad;
 import io.containeredge.control.maintenance.MaintenanceSchedule;
@@ -268,6 +269,11 @@ public final class ControlLoop {
     /** What the power guard asked of the battery in the last cycle, and why. */
     public BatteryCommand batteryCommand() {
         return batteryCommand;
+    }
+
+    /** Every load kind's blocks of demand above its floor at the last cycle, the miners' first. */
+    public List<LoadBudget.Offer> offers() {
+        return loads.offers();
     }
 
     /** The import cap in force at a monotonic time: a commanded override while it lasts, else the site's. */
