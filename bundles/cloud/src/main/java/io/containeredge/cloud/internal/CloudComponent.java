@@ -7,6 +7,7 @@ import io.containeredge.cloud.mqtt.QueuePublisher;
 import io.containeredge.cloud.queue.MessageKind;
 import io.containeredge.cloud.queue.OutboundMessage;
 import io.containeredge.cloud.queue.OutboundQueue;
+import io.containeredge.cloud.remote.LeaseIntake;
 import io.containeredge.cloud.remote.RemoteRequests;
 import io.containeredge.cloud.remote.RequestKeys;
 import io.containeredge.cloud.remote.RequestLedger;
@@ -98,6 +99,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     private final RequestLedger ledger;
     private final ExecutorService remoteWorker;
     private final RemoteRequests remote;
+    private final SiteLink siteLink;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ControlService control;
@@ -173,8 +175,11 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
             t.setDaemon(true);
             return t;
         });
+        this.siteLink = SiteLink.forSite(s, () -> new LeaseIntake(s.site(), s.container(), keys, () -> control,
+                () -> audit, System::currentTimeMillis));
         publisher.start();
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        siteLink.startReports(timer, () -> control, publisher);
         LOG.info("cloud: Sparkplug B edge node {}/{} to {}; queue {} ({} messages waiting); {}; births and data"
                 + " at QoS {}", topics.group(), topics.edgeNode(), settings, data.resolve("outbound.db"), queue.size(),
                 primaryHost == null ? "no primary host" : "primary host " + primaryHost.id(), sparkplugQos);
@@ -274,6 +279,7 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     public List<String> subscriptions() {
         List<String> filters = new ArrayList<>(remote.topicsToSubscribe());
         filters.add(topics.node(MessageType.NCMD));
+        filters.addAll(siteLink.subscriptions());
         if (primaryHost != null) {
             filters.add(primaryHost.topic());
         }
@@ -334,6 +340,9 @@ public class CloudComponent implements ConnectionHooks, CloudLink {
     public void messageArrived(String topic, byte[] payload) {
         if (primaryHost != null && primaryHost.topic().equals(topic)) {
             primaryHost.receive(payload);
+            return;
+        }
+        if (siteLink.handled(topic, payload)) {
             return;
         }
         if (remote.handles(topic)) {

@@ -115,6 +115,21 @@ public final class QueuePublisher implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Publishes at once at QoS 0, not retained and not queued: a snapshot an old copy of which is worthless (the site
+     * report). Dropped while not connected.
+     *
+     * @return whether the client took it
+     */
+    public boolean publishTransient(String topic, byte[] payload) {
+        MqttAsyncClient c = client;
+        try {
+            return c != null && c.isConnected() && c.publish(topic, payload, 0, false) != null;
+        } catch (MqttException e) {
+            return false;
+        }
+    }
+
     /** True while connected to a broker. */
     public boolean connected() {
         MqttAsyncClient c = client;

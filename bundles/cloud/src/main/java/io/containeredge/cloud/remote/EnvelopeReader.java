@@ -31,7 +31,20 @@ final class EnvelopeReader {
         this.keys = keys;
     }
 
+    /** An envelope's three strings, its form checked, its signature not yet. */
+    record Envelope(String keyId, String body, String signature) {
+    }
+
     RemoteRequest read(byte[] payload) throws Refusal {
+        Envelope e = envelope(payload);
+        JsonNode request = parse(e.body().getBytes(StandardCharsets.UTF_8));
+        String id = request == null ? null : RemoteRequest.validIdOrNull(request.path("id").textValue());
+        keys.verify(id, e.keyId(), e.body(), e.signature());
+        return fields(request, e.keyId());
+    }
+
+    /** Checks the size and the envelope's form: every signed message (a request, a site lease) comes in one. */
+    static Envelope envelope(byte[] payload) throws Refusal {
         if (payload == null || payload.length > MAX_BYTES) {
             throw new Refusal(null, "payload larger than " + MAX_BYTES + " bytes (1 MiB), not read");
         }
@@ -45,10 +58,7 @@ final class EnvelopeReader {
         if (keyId == null || body == null || signature == null) {
             throw new Refusal(null, "envelope needs keyId, body and signature, each a string");
         }
-        JsonNode request = parse(body.getBytes(StandardCharsets.UTF_8));
-        String id = request == null ? null : RemoteRequest.validIdOrNull(request.path("id").textValue());
-        keys.verify(id, keyId, body, signature);
-        return fields(request, keyId);
+        return new Envelope(keyId, body, signature);
     }
 
     /** The body's fields, once the signature is known to be good. */

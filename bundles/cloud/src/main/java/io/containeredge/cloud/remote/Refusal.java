@@ -1,10 +1,11 @@
 package io.containeredge.cloud.remote;
 
 /**
- * A request refused before anything was done: the reason goes into a {@code rejected} reply. Thrown
- * only inside this package; never leaves {@link RemoteRequests#handle}.
+ * A request refused before anything was done: the reason goes into a {@code rejected} reply; never leaves {@link
+ * RemoteRequests#handle}. A site lease refused by {@link LeaseReader#read} is logged and audited instead (leases are
+ * not answered).
  */
-final class Refusal extends Exception {
+public final class Refusal extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -36,6 +36,12 @@ final class RequestAudit {
         record(UNKNOWN, action(kind, null), "", Outcome.Status.REJECTED.key(), reason);
     }
 
+    /** A site lease refused (an accepted one is not recorded: one arrives every few seconds). */
+    void leaseRefused(String keyId, String reason) {
+        record(keyId == null ? UNKNOWN : keyId, "command." + LeaseReader.SCOPE, "site-lease",
+                Outcome.Status.REJECTED.key(), reason);
+    }
+
     static String action(RemoteTopics.Kind kind, String action) {
         if (kind == RemoteTopics.Kind.DCMD) {
             return "command." + CommandActions.WRITE;

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * The shared secrets requests are signed with (HMAC-SHA256), by key id, and what each key may do.
  * Configured as {@code keyId=base64secret:scope,scope...} strings: a scope is an action name
  * ({@code curtail}, {@code ack-alarm}, {@code config.apply} …), {@code config.*} for every config
- * action, or {@code *} for all. A list split at its commas (as a properties list is) continues the
- * entry before it. A key without a scope list may do every action, as before scopes existed, and is
+ * action, {@code site.lease} for the site coordinator's budget leases, or {@code *} for all. A list
+ * split at its commas (as a properties list is) continues the entry before it. A key without a scope list may do every action, as before scopes existed, and is
  * named in a warning: an upgraded gateway keeps its remote commands (curtailment among them) instead
  * of losing them at the upgrade. An unknown scope is refused, so a typo never silently denies or grants.
  * A secret shorter than {@value #MIN_SECRET_BYTES} bytes is refused, because HMAC-SHA256 is only as
@@ -111,10 +111,10 @@ public final class RequestKeys {
         for (String s : list.split(",")) {
             String scope = s.trim();
             if (!scope.equals(ALL) && !scope.equals(ALL_CONFIG) && !CommandActions.ACTIONS.contains(scope)
-                    && !ConfigActions.ACTIONS.contains(scope)) {
+                    && !ConfigActions.ACTIONS.contains(scope) && !scope.equals(LeaseReader.SCOPE)) {
                 throw new IllegalArgumentException(where + ": unknown scope '" + scope + "' (scopes are action names "
                         + new TreeSet<>(CommandActions.ACTIONS) + ", " + new TreeSet<>(ConfigActions.ACTIONS) + ", "
-                        + ALL_CONFIG + " or " + ALL + ")");
+                        + LeaseReader.SCOPE + " (the site coordinator's leases), " + ALL_CONFIG + " or " + ALL + ")");
             }
             scopes.add(scope);
         }

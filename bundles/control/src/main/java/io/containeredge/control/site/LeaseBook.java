@@ -188,6 +188,14 @@ public final class LeaseBook {
         return Optional.ofNullable(stateFileProblem);
     }
 
+    public String site() {
+        return site;
+    }
+
+    public String container() {
+        return container;
+    }
+
     public SiteLeaseSettings settings() {
         return settings;
     }

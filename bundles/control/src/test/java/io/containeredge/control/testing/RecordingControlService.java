@@ -1,7 +1,9 @@
 package io.containeredge.control.testing;
 
 import io.containeredge.control.api.SiteLeaseStatus;
+import io.containeredge.control.site.LeaseBook;
 import io.containeredge.site.api.SiteLease;
+import io.containeredge.site.api.SiteLeaseSettings;
 import io.containeredge.site.api.SiteReport;
 import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.ComplianceSecond;
@@ -76,12 +78,15 @@ public final class RecordingControlService implements ControlService {
     private final Map<String, GridEvent> events = new LinkedHashMap<>();
     private final Map<String, List<ComplianceSecond>> compliance = new LinkedHashMap<>();
     private boolean peakWindows = true;
+    /** The site's lease book (in memory), null for a site without {@code siteLease}. */
+    private final LeaseBook leases;
 
     private RecordingControlService(Builder b) {
         siteImportCapKw = b.siteImportCapKw;
         devices = List.copyOf(b.devices);
         clock = b.clock;
         economics = new EconomicUpdates(b.economics ? Optional.of(flatTariff()) : Optional.empty());
+        leases = b.siteLease;
         for (String id : b.activeAlarms) {
             alarms.put(id, new Alarm(id, Severity.WARNING, "test", id, Double.NaN, clock.getAsLong(), 0, 0, null));
         }
@@ -106,6 +111,7 @@ public final class RecordingControlService implements ControlService {
         private List<String> activeAlarms = List.of();
         private LongSupplier clock = System::currentTimeMillis;
         private boolean economics;
+        private LeaseBook siteLease;
 
         private Builder(double siteImportCapKw) {
             this.siteImportCapKw = siteImportCapKw;
@@ -132,6 +138,12 @@ public final class RecordingControlService implements ControlService {
         /** The site has an economics section: live prices and hashprices are taken. Without one they are refused. */
         public Builder economics() {
             economics = true;
+            return this;
+        }
+
+        /** The site has a siteLease section: leases for site/container are taken by a real lease book. */
+        public Builder siteLease(String site, String container, SiteLeaseSettings settings) {
+            siteLease = new LeaseBook(site, container, settings, null);
             return this;
         }
 
@@ -343,17 +355,23 @@ public final class RecordingControlService implements ControlService {
     @Override
     public SiteLeaseStatus acceptLease(SiteLease lease, String source) {
         record("acceptLease", lease.container(), lease.epoch() + "/" + lease.seq(), source);
-        throw new IllegalArgumentException("this container has no siteLease section: it takes no site leases");
+        if (leases == null) {
+            throw new IllegalArgumentException("this container has no siteLease section: it takes no site leases");
+        }
+        return leases.accept(lease, source, clock.getAsLong());
     }
 
+    /** With a siteLease section: a report of no load, the site's import cap as the hard limit, the lease book's lease. */
     @Override
     public Optional<SiteReport> siteReport() {
-        return Optional.empty();
+        long now = clock.getAsLong();
+        return Optional.ofNullable(leases).map(b -> new SiteReport(b.site(), b.container(), now, Double.NaN,
+                siteImportCapKw, 0, 0, List.of(), b.fallbackKw(), b.reportState(now), null));
     }
 
     @Override
     public Optional<SiteLeaseStatus> siteLease() {
-        return Optional.empty();
+        return Optional.ofNullable(leases).map(b -> b.status(clock.getAsLong(), false));
     }
 
     @Override
