@@ -1,0 +1,60 @@
+package io.containeredge.coordinator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoordinatorMainTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) throws Exception {
+        return CoordinatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path sample(String from, String to) throws Exception {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/firmware-config/sites/demo-coordinator.yaml")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(dir.resolve("demo-coordinator.key"), Base64.getEncoder().encodeToString(new byte[48]));
+        return Files.writeString(dir.resolve("coordinator.yaml"), text.replace(from, to));
+    }
+
+    @Test
+    void checkSummarisesAGoodConfiguration() throws Exception {
+        assertEquals(0, run("--check", sample("", "").toString()), err::toString);
+        assertTrue(out.toString().startsWith("site demo-site: POI cap 2000 kW less auxiliaries 50 kW leaves 1950 kW"
+                + " for 1 container(s); fallback shares 900 kW (46 % of it)"), out::toString);
+    }
+
+    @Test
+    void checkListsEveryProblem() throws Exception {
+        Path bad = sample("fallbackShareKw: 900", "fallbackShareKw: 1960");
+        Files.writeString(bad, Files.readString(bad).replace("renewEvery: 5s", "renewEvery: 20s"));
+        assertEquals(1, run("--check", bad.toString()));
+        String text = err.toString();
+        assertTrue(text.contains("2 problem(s)"), text);
+        assertTrue(text.contains("$.containers: the fallback shares sum to 1960 kW, above the 1950 kW"), text);
+        assertTrue(text.contains("$.leases.renewEvery: 20s is more than a third of the lease duration 30s"), text);
+    }
+
+    @Test
+    void aMissingInstanceIdIsAUsageError() throws Exception {
+        assertEquals(2, run("--config", "x.yaml"));
+        assertTrue(err.toString().startsWith("usage:"));
+    }
+}
