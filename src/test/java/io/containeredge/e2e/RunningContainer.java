@@ -153,7 +153,7 @@ public final class RunningContainer implements AutoCloseable {
      * As {@link #freeRange(int)}, searching from {@code from}: apart from the miners' ranges, and below the kernel's
      * ephemeral ports (32768 and up), where a simulator's Modbus servers and miners on port 0 land.
      */
-    static int freeRange(int n, int from) throws IOException {
+    public static int freeRange(int n, int from) throws IOException {
         for (int base = from; base < 60000; base += n + 7) {
             List<ServerSocket> held = new ArrayList<>();
             try {

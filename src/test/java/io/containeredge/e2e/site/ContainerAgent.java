@@ -155,7 +155,7 @@ final class ContainerAgent implements MqttCallbackExtended, AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
-            client.disconnectForcibly(0, 1000);
+            client.disconnectForcibly(0, 100); // nothing to flush: reports are QoS 0
         }
         client.close(true);
     }

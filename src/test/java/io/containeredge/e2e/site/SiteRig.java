@@ -98,17 +98,21 @@ final class SiteRig implements AutoCloseable {
         ticks.scheduleAtFixedRate(this::tickAgents, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         gatewayReports = new GatewayReports(RigSite.SITE, site.gateways, uri);
         String demo = Files.readString(ChildProcess.root().resolve("firmware-config/sites/demo-container.yaml"));
-        // side by side: a gateway and its simulator take most of the rig's start
+        // side by side, each simulator's BMCs in a port range of its own: two searches from the same start could
+        // pick the same free range at once
         List<Future<RunningContainer>> starting = new ArrayList<>();
         ExecutorService starter = Executors.newFixedThreadPool(Math.max(1, site.gateways.size()));
         try {
-            for (String id : site.gateways) {
+            for (int i = 0; i < site.gateways.size(); i++) {
+                String id = site.gateways.get(i);
                 Path work = Files.createDirectories(dir.resolve(id));
                 Path cloud = site.gatewayCloud(id, uri);
-                starting.add(starter.submit(() -> RunningContainer.start(work, text -> RigSite.gatewaySite(demo, id), 0,
-                        "--cloud", cloud.toString())));
+                String bmcs = "basePort: " + RunningContainer.freeRange(20, 25_000 + 1000 * i);
+                starting.add(starter.submit(() -> RunningContainer.start(work,
+                        text -> RigSite.gatewaySite(demo, id).replace("basePort: 15443", bmcs), 0, "--cloud",
+                        cloud.toString())));
             }
-            ExecutionException failed = null;
+            Exception failed = null;
             for (Future<RunningContainer> gateway : starting) {
                 try {
                     gateways.add(gateway.get()); // each one that started, so that close() stops it
@@ -241,6 +245,25 @@ final class SiteRig implements AutoCloseable {
         broker.start();
     }
 
+    /** Side by side: Paho's forcible disconnect waits out its timeout, a second per client. */
+    private void closeAgents() throws Exception {
+        ExecutorService closing = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<?>> closed = new ArrayList<>();
+            for (ContainerAgent agent : agents.values()) {
+                closed.add(closing.submit(() -> {
+                    agent.close();
+                    return null;
+                }));
+            }
+            for (Future<?> f : closed) {
+                f.get();
+            }
+        } finally {
+            closing.shutdown();
+        }
+    }
+
     /** The rig's own progress on standard error: where its start and stop spend their time. */
     static void log(String what, long sinceNanos) {
         System.err.printf("site rig: %s after %.1f s%n", what, (System.nanoTime() - sinceNanos) / 1e9);
@@ -273,9 +296,7 @@ final class SiteRig implements AutoCloseable {
         if (gatewayReports != null) {
             gatewayReports.close();
         }
-        for (ContainerAgent agent : agents.values()) {
-            agent.close();
-        }
+        closeAgents();
         log("agents stopped", t0);
         zookeeper.close();
         broker.stop();
