@@ -21,22 +21,38 @@ final class SiteImport {
 
     /** The seconds in [fromSecond, toSecond] whose summed import exceeds {@code limitKw}. */
     static List<Excess> above(List<ImportRecord> records, long fromSecond, long toSecond, double limitKw) {
+        double[] sums = sums(records, fromSecond, toSecond);
+        List<Excess> excess = new ArrayList<>();
+        for (int i = 0; i < sums.length; i++) {
+            if (sums[i] > limitKw) {
+                excess.add(new Excess(fromSecond + i, sums[i], limitKw));
+            }
+        }
+        return excess;
+    }
+
+    /** The highest summed import of any second in [fromSecond, toSecond]. */
+    static double highest(List<ImportRecord> records, long fromSecond, long toSecond) {
+        double highest = 0;
+        for (double sum : sums(records, fromSecond, toSecond)) {
+            highest = Math.max(highest, sum);
+        }
+        return highest;
+    }
+
+    private static double[] sums(List<ImportRecord> records, long fromSecond, long toSecond) {
         List<NavigableMap<Long, ImportRecord.Second>> all = new ArrayList<>();
         for (ImportRecord r : records) {
             all.add(r.since(fromSecond - 10));
         }
-        List<Excess> excess = new ArrayList<>();
-        for (long s = fromSecond; s <= toSecond; s++) {
-            double sum = 0;
+        double[] sums = new double[(int) Math.max(0, toSecond - fromSecond + 1)];
+        for (int i = 0; i < sums.length; i++) {
             for (NavigableMap<Long, ImportRecord.Second> seconds : all) {
-                Map.Entry<Long, ImportRecord.Second> at = seconds.floorEntry(s);
-                sum += at == null ? 0 : at.getValue().importKw();
-            }
-            if (sum > limitKw) {
-                excess.add(new Excess(s, sum, limitKw));
+                Map.Entry<Long, ImportRecord.Second> at = seconds.floorEntry(fromSecond + i);
+                sums[i] += at == null ? 0 : at.getValue().importKw();
             }
         }
-        return excess;
+        return sums;
     }
 
     /** The ids whose state was anything but LEASED in some second of [fromSecond, toSecond]. */

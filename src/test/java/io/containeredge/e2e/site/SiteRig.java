@@ -200,7 +200,7 @@ final class SiteRig implements AutoCloseable {
      * The POI cap changed: both coordinators restarted with it, one after the other (the standby first, then the
      * leader with SIGTERM, so the restarted standby takes over at once under a new epoch).
      *
-     * @return when the new leader said it was active (epoch millis)
+     * @return when the new leader said it was active (epoch millis); the other is then back as its standby
      */
     long changeCap(double newCapKw) throws Exception {
         capKw = newCapKw;
@@ -213,13 +213,14 @@ final class SiteRig implements AutoCloseable {
         awaitActive(standby, Duration.ofSeconds(20));
         long active = System.currentTimeMillis();
         coordinators[old] = startCoordinator(coordinators[old].id());
+        coordinators[old].awaitStarted();
         return active;
     }
 
     /**
      * kill -9 of the active coordinator; the standby takes over once ZooKeeper ends the killed one's session.
      *
-     * @return when the kill was done (epoch millis)
+     * @return when the kill was done (epoch millis); the killed one is then back as the standby
      */
     long killLeader() throws Exception {
         int killed = leader;
@@ -227,6 +228,7 @@ final class SiteRig implements AutoCloseable {
         long at = System.currentTimeMillis();
         awaitActive(1 - killed, Duration.ofSeconds(20));
         coordinators[killed] = startCoordinator(coordinators[killed].id());
+        coordinators[killed].awaitStarted();
         return at;
     }
 
