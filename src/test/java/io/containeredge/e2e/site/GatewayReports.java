@@ -15,9 +15,9 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The full gateways' import as the rig sees it: from their site reports (every 2 s), into one {@link ImportRecord}
- * each, so that the fault tests sum them with the agents' second by second. A second without a report carries the
- * last one forward (see {@link SiteImport}).
+ * The full gateways' import as the rig sees it: from their site reports (every 500 ms in the rig), into one {@link ImportRecord}
+ * each, so that the fault tests sum them with the agents' second by second. A second without a report (a broker outage) carries
+ * the last one forward (see {@link SiteImport}).
  */
 final class GatewayReports implements MqttCallbackExtended, AutoCloseable {
 

@@ -80,7 +80,7 @@ public final class SiteScaleBench {
         }
         System.out.printf(Locale.ROOT, "| POI cap %.0f -> %.0f kW: first lease of the new epoch -> every container"
                 + " within its new budget (%d trials) | p50 %d ms, p99 %d ms; the agents alone p50 %d ms, p99 %d ms;"
-                + " the full gateways alone (seen in their reports, every 2 s) p50 %s ms, p99 %s ms; slowest %s"
+                + " the full gateways alone (seen in their reports, every 500 ms) p50 %s ms, p99 %s ms; slowest %s"
                 + " (%d ms) |%n", RigSite.CAP_HIGH_KW, RigSite.CAP_LOW_KW, trials, percentile(all, 50),
                 percentile(all, 99), percentile(agents, 50), percentile(agents, 99),
                 rig.site().gateways.isEmpty() ? "-" : String.valueOf(percentile(gateways, 50)),

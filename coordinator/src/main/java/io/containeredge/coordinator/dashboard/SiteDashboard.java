@@ -153,7 +153,7 @@ public final class SiteDashboard implements AutoCloseable {
             long seconds = (wait.toMillis() + 999) / 1000;
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(seconds));
             pages.login(exchange, 429, "Too many failed logins: try again in " + seconds + " s.");
-        } else if (users.check(name, password)) {
+        } else if (checked(name, password)) {
             limiter.succeeded(name);
             exchange.getResponseHeaders().add("Set-Cookie", cookie(sessions.start(name, now),
                     DashboardSessions.LONGEST.toSeconds()));
@@ -163,6 +163,16 @@ public final class SiteDashboard implements AutoCloseable {
             limiter.failed(name, address, now);
             LOG.info("dashboard login refused for '{}' from {}", name, address);
             pages.login(exchange, 401, "Wrong user name or password.");
+        }
+    }
+
+    /** A users file that does not parse lets nobody in, and says why in the log (never "no users": see DashboardUsers). */
+    private boolean checked(String name, char[] password) {
+        try {
+            return users.check(name, password);
+        } catch (IOException e) {
+            LOG.warn("dashboard login of '{}' refused: the users file is unreadable: {}", name, e.getMessage());
+            return false;
         }
     }
 

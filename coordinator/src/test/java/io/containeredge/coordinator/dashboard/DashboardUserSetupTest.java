@@ -2,6 +2,7 @@ package io.containeredge.coordinator.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,14 @@ class DashboardUserSetupTest {
         assertTrue(users.check("operator", "a long password".toCharArray()));
         assertFalse(users.check("operator", "another password".toCharArray()));
         assertFalse(users.check("nobody", "a long password".toCharArray()));
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsAnErrorNotAnEmptyList() throws Exception {
+        Files.writeString(dir.resolve("users.json"), "{\"users\": []}");
+        DashboardUsers users = new DashboardUsers(dir.resolve("users.json"));
+        assertThrows(java.io.IOException.class, () -> users.check("operator", "a long password".toCharArray()));
+        assertEquals(1, add("operator", "a long password\na long password\n"), "nor is it overwritten");
     }
 
     @Test
