@@ -9,6 +9,7 @@ import io.containeredge.site.api.CoordinatorDocuments;
 import io.containeredge.site.api.SiteTopics;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -96,11 +97,16 @@ public final class CoordinatorMain {
                         + "leases of %s renewed every %s; allocation every %s, ramp %.0f kW/s; reports stale after %s%n"
                         + "ZooKeeper %s (session %s) under %s/%s; MQTT %s; leases signed with key '%s'%s",
                 c.site(), c.poi().capKw(), c.poi().auxiliariesKw(), c.poi().availableKw(), c.containers().size(),
-                shares, 100 * shares / c.poi().availableKw(), c.leases().duration(), c.leases().renewEvery(),
-                c.allocation().every(), c.allocation().rampKwPerSecond(), c.reports().staleAfter(),
-                c.zookeeper().connect(), c.zookeeper().sessionTimeout(), c.zookeeper().basePath(), c.site(),
+                shares, 100 * shares / c.poi().availableKw(), text(c.leases().duration()), text(c.leases().renewEvery()),
+                text(c.allocation().every()), c.allocation().rampKwPerSecond(), text(c.reports().staleAfter()),
+                c.zookeeper().connect(), text(c.zookeeper().sessionTimeout()), c.zookeeper().basePath(), c.site(),
                 c.mqtt().brokers(), c.signing().keyId(), c.dashboard().map(d -> "; dashboard on https://" + d.bind()
                         + ":" + d.port()).orElse(""));
+    }
+
+    /** As the configuration writes it: 30s, 500ms. */
+    private static String text(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static int runCoordinator(Path file, String id, Path zkDir, int zkPort, PrintStream err)

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 final class DemoZooKeeper implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoZooKeeper.class);
+    private static final long STARTUP_TIMEOUT_MILLIS = 30_000;
     private final ZooKeeperServerEmbedded server;
 
     private DemoZooKeeper(ZooKeeperServerEmbedded server) {
@@ -30,7 +31,7 @@ final class DemoZooKeeper implements AutoCloseable {
         p.setProperty("admin.enableServer", "false");
         ZooKeeperServerEmbedded server = ZooKeeperServerEmbedded.builder().baseDir(dir).configuration(p)
                 .exitHandler(ExitHandler.LOG_ONLY).build();
-        server.start();
+        server.start(STARTUP_TIMEOUT_MILLIS);
         LOG.warn("demo ZooKeeper (one server, no availability) on 127.0.0.1:{}, data in {}", port, dir);
         return new DemoZooKeeper(server);
     }

@@ -8,6 +8,7 @@ import io.containeredge.site.api.SiteTopics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,12 @@ public final class LeaseIssuer {
     private final CoordinatorConfig config;
     private final byte[] secret;
     private final LeasePublisher publisher;
+    private final Map<String, Double> fallbackKw;
     private long epoch;
     private long seq;
     private long lastRoundMillis;
+    /** Whether the last round went out whole: a broker that stays away is logged when it goes and when it is back. */
+    private boolean lastRoundWhole = true;
     /** The leases last sent, by container: what the containers hold (or are about to). */
     private volatile Map<String, SiteLease> issued = Map.of();
 
@@ -35,6 +39,8 @@ public final class LeaseIssuer {
         this.config = config;
         this.secret = secret.clone();
         this.publisher = publisher;
+        this.fallbackKw = config.containers().stream().collect(Collectors.toUnmodifiableMap(
+                CoordinatorConfig.Container::id, CoordinatorConfig.Container::fallbackShareKw));
     }
 
     /** A new leadership: seq starts again, and the first round is due at once. */
@@ -70,17 +76,19 @@ public final class LeaseIssuer {
         long expires = nowMillis + config.leases().duration().toMillis();
         Map<String, SiteLease> sent = new HashMap<>(issued);
         boolean all = true;
+        int count = 0;
         for (Grant g : allocation.grants()) {
             if (!stillActive.getAsBoolean()) {
                 all = false;
                 break;
             }
-            double fallback = config.container(g.container()).orElseThrow().fallbackShareKw();
+            double fallback = fallbackKw.get(g.container());
             SiteLease lease = new SiteLease(config.site(), g.container(), epoch, roundSeq, g.kw(), fallback, nowMillis,
                     expires);
             if (publisher.publish(SiteTopics.lease(config.site(), g.container()),
                     LeaseEnvelope.sign(lease, config.signing().keyId(), secret))) {
                 sent.put(g.container(), lease);
+                count++;
             } else {
                 all = false;
             }
@@ -89,10 +97,14 @@ public final class LeaseIssuer {
         issued = Map.copyOf(sent);
         if (all) {
             lastRoundMillis = nowMillis;
-        } else {
-            LOG.warn("lease round {} of epoch {} incomplete: {} of {} leases sent", roundSeq, epoch, sent.size(),
-                    allocation.grants().size());
+            if (!lastRoundWhole) {
+                LOG.info("lease round {} of epoch {} sent whole again", roundSeq, epoch);
+            }
+        } else if (lastRoundWhole) {
+            LOG.warn("lease round {} of epoch {} incomplete: {} of {} leases sent; trying again until all go out",
+                    roundSeq, epoch, count, allocation.grants().size());
         }
+        lastRoundWhole = all;
         return all;
     }
 

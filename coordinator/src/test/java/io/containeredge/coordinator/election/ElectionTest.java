@@ -12,6 +12,8 @@ import io.containeredge.coordinator.report.ReportBook;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorConfig.Container;
 import io.containeredge.site.api.SiteLease;
+import io.containeredge.site.api.SiteReport;
+import io.containeredge.site.api.SiteTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -47,8 +49,11 @@ class ElectionTest {
     }
 
     private Coordinator coordinator(String id, RecordingPublisher publisher) throws Exception {
-        Coordinator c = new Coordinator(config, SECRET, id, publisher,
-                new ReportBook(config, System::currentTimeMillis), System::currentTimeMillis);
+        return coordinator(id, publisher, new ReportBook(config, System::currentTimeMillis));
+    }
+
+    private Coordinator coordinator(String id, RecordingPublisher publisher, ReportBook reports) throws Exception {
+        Coordinator c = new Coordinator(config, SECRET, id, publisher, reports, System::currentTimeMillis);
         c.start();
         return c;
     }
@@ -88,6 +93,23 @@ class ElectionTest {
         assertEquals(firstEpoch + 1, second.lastEpoch());
         assertEquals(sentByA, first.count(), "a closed sends nothing more");
         b.close();
+    }
+
+    @Test
+    void aNewLeaderStartsFromTheBudgetsTheContainersReportHolding() throws Exception {
+        ReportBook reports = new ReportBook(config, System::currentTimeMillis);
+        long now = System.currentTimeMillis();
+        SiteReport leased = new SiteReport(TestSites.SITE, "c-01", now, 340, 900, 0, 0,
+                List.of(TestSites.offer(800, 0.05)), 400, new SiteReport.LeaseState(3, 17, 350, now + 20_000, "LEASED"),
+                null);
+        reports.accept(SiteTopics.report(TestSites.SITE, "c-01"), leased.toJson());
+        RecordingPublisher publisher = new RecordingPublisher();
+        Coordinator a = coordinator("a", publisher, reports);
+        await("a's first round", () -> publisher.count() >= 2);
+        // c-01 held 350 kW: it rises from there by one period of ramp (100 kW/s x 100 ms), not from its 400 kW share
+        assertEquals(360, publisher.leases().get(0).budgetKw(), 1e-9);
+        assertEquals(400, publisher.leases().get(1).budgetKw(), 1e-9, "c-02 never reported: its share");
+        a.close();
     }
 
     @Test
