@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
 class GuardRequiredTest {
 
     private static final List<Class<? extends HttpServlet>> SERVLETS = List.of(ApiServlet.class, ControlServlet.class,
-            PlanServlet.class, AiServlet.class, GridServlet.class, EventsServlet.class);
+            PlanServlet.class, AiServlet.class, GridServlet.class, EventsServlet.class, SiteLeaseServlet.class);
 
     @Test
     void everyServletsComponentHasTheGuardAsAMandatoryStaticReference() throws Exception {

@@ -13,7 +13,9 @@
 // #overview-ai (hidden unless the site has an ai section), #overview-ai-kw, #overview-mining-kw, #overview-ai-tenants
 // (tr[data-tenant][data-state=granted|capped|breach]), #overview-guards (tr[data-guard]), #overview-grid (hidden
 // before the controller's first cycle), #overview-grid-binding (the event or peak window that binds, or the active
-// events), #overview-frequency (data-state), #overview-peak-alert.
+// events), #overview-frequency (data-state), #overview-peak-alert, #overview-site-lease (shown while the site lease
+// binds; data-state LEASED|SETTLING|FALLBACK|NONE), #overview-site-lease-state, #overview-site-lease-kw (the budget
+// or the fallback share), #overview-site-lease-until.
 
 import { startPage } from './session.js';
 import { followOverview } from './live.js';
@@ -123,6 +125,27 @@ function showGrid(g) {
   setText('overview-peak-alert', g.peakAlert ? 'on' : 'off');
 }
 
+/** The site lease's states in words. */
+const LEASE_STATES = {
+  LEASED: 'budget',
+  SETTLING: 'lease expired, budget held while the others shed',
+  FALLBACK: 'lease expired, fallback share',
+  NONE: 'no lease yet, fallback share',
+};
+
+function showSiteLease(l) {
+  const line = byId('overview-site-lease');
+  line.hidden = !l || !l.binding;
+  if (line.hidden) {
+    return;
+  }
+  line.dataset.state = l.state;
+  line.title = l.reason;
+  setText('overview-site-lease-state', LEASE_STATES[l.state] || l.state);
+  setText('overview-site-lease-kw', num(l.limitKw, 0, 'kW'));
+  setText('overview-site-lease-until', l.state === 'LEASED' ? when(l.expiresAtMillis) : 'a new lease');
+}
+
 function showGuards(guards) {
   fill(byId('overview-guards'), guards.map((g) => h('tr', { 'data-guard': g.guard, class: g.limits ? 'limits' : null },
     h('td', {}, g.guard),
@@ -142,6 +165,7 @@ function show(o) {
   showCloud(o.cloud);
   showAi(o.ai);
   showGrid(o.grid);
+  showSiteLease(o.siteLease);
   showGuards(o.guards);
   setText('overview-updated', when(o.timestampMillis));
 }

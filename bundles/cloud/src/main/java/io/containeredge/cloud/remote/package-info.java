@@ -189,5 +189,14 @@
  * actor = the key id ({@code unknown} when not authenticated), origin {@code mqtt}, action
  * {@code command.<action>} or {@code config.<…>}, the target (device, alarm, version …), the outcome and
  * the reason or result. Hostile input is logged at WARN with a short reason, never the payload.
+ *
+ * <h2>Site leases</h2>
+ * On a site with {@code siteLease}, the site coordinator's budget leases arrive on {@code
+ * containeredge/<site>/<container>/lease} in the same envelope, the body a {@code SiteLease} naming the site and
+ * container it is for. {@link io.containeredge.cloud.remote.LeaseReader} checks them as above (size, form, key and
+ * signature), the key's scope {@code site.lease} and the target; the controller then checks epoch, seq, expiry and
+ * clock skew. Leases are not answered and not put in {@code requests.db} (one comes every few seconds; epoch and seq
+ * refuse replays); a refused one is audited (action {@code command.site.lease}, target {@code site-lease}) and logged
+ * at most once a minute.
  */
 package io.containeredge.cloud.remote;

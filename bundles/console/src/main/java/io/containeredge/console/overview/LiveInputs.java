@@ -5,6 +5,7 @@ import io.containeredge.control.api.AiStatus;
 import io.containeredge.control.api.Alarm;
 import io.containeredge.control.api.CommandOutcome;
 import io.containeredge.control.api.GridStatus;
+import io.containeredge.control.api.SiteLeaseStatus;
 import io.containeredge.control.api.ControlStatus;
 import io.containeredge.modbus.image.Snapshot;
 import io.containeredge.site.api.SiteConfig;
@@ -22,13 +23,22 @@ import java.util.List;
  *     controller does not run)
  * @param grid the grid services as the controller last acted on them, null before its first cycle (or when it does
  *     not run)
+ * @param siteLease the container's site lease, null when the site has no siteLease section (or the controller does
+ *     not run)
  */
 public record LiveInputs(long nowMillis, ControlStatus status, Snapshot snapshot, SiteConfig site,
         List<Alarm> activeAlarms, List<CommandOutcome> commands, CloudLink.Status cloud, AiStatus ai,
-        GridStatus grid) {
+        GridStatus grid, SiteLeaseStatus siteLease) {
 
     public LiveInputs {
         activeAlarms = List.copyOf(activeAlarms);
         commands = List.copyOf(commands);
+    }
+
+    /** The inputs of a site without a site lease. */
+    public LiveInputs(long nowMillis, ControlStatus status, Snapshot snapshot, SiteConfig site,
+            List<Alarm> activeAlarms, List<CommandOutcome> commands, CloudLink.Status cloud, AiStatus ai,
+            GridStatus grid) {
+        this(nowMillis, status, snapshot, site, activeAlarms, commands, cloud, ai, grid, null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param ai AI against mining power and each AI/HPC tenant; null when the site has no ai section
  * @param grid the grid services: what binds, the frequency guard, the peak alert, the active events; null before the
  *     controller's first cycle
+ * @param siteLease the container's site lease; null when the site has no siteLease section
  * @param series the newest value of every history series by key, to extend the live charts
  */
 public record Overview(
@@ -25,6 +26,7 @@ public record Overview(
         Miners miners,
         Ai ai,
         Grid grid,
+        SiteLease siteLease,
         List<Guard> guards,
         Cloud cloud,
         Alarms alarms,
@@ -90,6 +92,17 @@ public record Overview(
      */
     public record Grid(String binding, String frequencyState, Double frequencyHz, boolean peakAlert,
             List<String> activeEvents) {
+    }
+
+    /**
+     * @param state LEASED, SETTLING, FALLBACK or NONE
+     * @param budgetKw the last lease's budget; null when none was taken since start
+     * @param limitKw the import limit the lease gives now: the budget or the fallback share
+     * @param expiresAtMillis when the lease ends; null without one
+     * @param binding the lease's limit is the one that binds the container now
+     */
+    public record SiteLease(String state, Double budgetKw, double fallbackKw, double limitKw, Long expiresAtMillis,
+            boolean binding, String reason) {
     }
 
     /** One guard's verdict: {@code maxMinerKw} null for no limit. */

@@ -13,6 +13,7 @@ import io.containeredge.control.api.GuardReadings;
 import io.containeredge.control.api.ImportLimits;
 import io.containeredge.control.api.PeakStatus;
 import io.containeredge.control.api.Reading;
+import io.containeredge.control.api.SiteLeaseStatus;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.site.api.Limits;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class OverviewBuilder {
                 status == null ? null : status.thermalStage(),
                 status == null ? null : status.binding(),
                 power(r, status, in), cooling(r, in), battery(r, status, in), miners(status, in), ai(in.ai()),
-                grid(in.grid()), guards(status),
+                grid(in.grid()), siteLease(in.siteLease()), guards(status),
                 cloud(in.cloud()), alarms(in.activeAlarms()),
                 status == null ? List.of() : status.maintenance(), series(sample));
         return new Tick(overview, sample);
@@ -124,6 +125,11 @@ public final class OverviewBuilder {
                 g.frequency().map(f -> number(f.hz())).orElse(null), g.peaks().map(PeakStatus::alert).orElse(false),
                 g.events().stream().filter(e -> e.state() == GridEventStatus.State.ACTIVE)
                         .map(e -> e.event().name()).toList());
+    }
+
+    private static Overview.SiteLease siteLease(SiteLeaseStatus l) {
+        return l == null ? null : new Overview.SiteLease(l.state(), number(l.budgetKw()), l.fallbackKw(), l.limitKw(),
+                l.expiresAtMillis() == 0 ? null : l.expiresAtMillis(), l.binding(), l.reason());
     }
 
     private static List<Overview.Guard> guards(ControlStatus status) {

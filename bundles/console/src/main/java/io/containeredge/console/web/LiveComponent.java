@@ -174,6 +174,7 @@ public class LiveComponent implements ConsoleLive {
                 c == null ? List.of() : c.recentCommands(),
                 l == null ? null : l.status(),
                 c == null ? null : c.ai().orElse(null),
-                c == null ? null : c.grid().orElse(null));
+                c == null ? null : c.grid().orElse(null),
+                c == null ? null : c.siteLease().orElse(null));
     }
 }

@@ -25,6 +25,7 @@ import io.containeredge.control.api.GridEvent;
 import io.containeredge.control.api.GridEventStatus;
 import io.containeredge.control.api.GridStatus;
 import io.containeredge.control.api.PeakStatus;
+import io.containeredge.control.api.SiteLeaseStatus;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
@@ -170,5 +171,23 @@ class OverviewBuilderTest {
                 List.of("Heat wave")), o.grid());
         assertNull(OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
                 null, null, null)).overview().grid(), "before the controller's first cycle");
+    }
+
+    @Test
+    void theOverviewCarriesTheSiteLeaseWhenTheSiteHasOne() throws ConfigException {
+        SiteLeaseStatus lease = new SiteLeaseStatus("FALLBACK", 700, 400, 400, 7, 42, NOW - 5_000, NOW - 35_000, null,
+                true, "lease expired at 14:05:30: fallback share 400 kW");
+        Overview o = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
+                null, null, null, lease)).overview();
+        assertEquals(new Overview.SiteLease("FALLBACK", 700.0, 400, 400, NOW - 5_000, true,
+                "lease expired at 14:05:30: fallback share 400 kW"), o.siteLease());
+        SiteLeaseStatus none = new SiteLeaseStatus("NONE", Double.NaN, 400, 400, 0, -1, 0, 0, null, false,
+                "no lease since start: fallback share 400 kW");
+        Overview.SiteLease noLease = OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(),
+                List.of(), List.of(), null, null, null, none)).overview().siteLease();
+        assertNull(noLease.budgetKw(), "no budget known is null on the wire");
+        assertNull(noLease.expiresAtMillis());
+        assertNull(OverviewBuilder.build(new LiveInputs(NOW, status(1200), snapshot(), demo(), List.of(), List.of(),
+                null, null, null)).overview().siteLease(), "a site without siteLease");
     }
 }

@@ -148,15 +148,12 @@ public final class LeaseBook {
     }
 
     /** For people and the verdict: what the limit is and why. */
-    public synchronized String reason(long nowMillis) {
-        return reason(state(nowMillis));
-    }
-
     private String reason(String state) {
         String end = lease == null ? "" : CLOCK.format(Instant.ofEpochMilli(endMillis));
         return switch (state) {
-            case LEASED -> String.format(Locale.ROOT, "lease %d/%d from %s: budget %.0f kW until %s", lease.epoch(),
-                    lease.seq(), source, lease.budgetKw(), end);
+            // its end is the status's expiresAtMillis and the verdict's until
+            case LEASED -> String.format(Locale.ROOT, "lease %d/%d from %s: budget %.0f kW", lease.epoch(),
+                    lease.seq(), source, lease.budgetKw());
             case SETTLING -> String.format(Locale.ROOT, "lease expired at %s: budget %.0f kW held for %d s while"
                     + " the others shed, then fallback share %.0f kW", end, lease.budgetKw(),
                     settings.riseDelay().toSeconds(), fallbackKw());
@@ -176,11 +173,6 @@ public final class LeaseBook {
         }
         return new SiteReport.LeaseState(lease.epoch(), lease.seq(), lease.budgetKw(), endMillis,
                 state(nowMillis).equals(LEASED) ? LEASED : FALLBACK);
-    }
-
-    /** When the lease in force ends on this gateway; empty without one. */
-    public synchronized Optional<Long> endMillis(long nowMillis) {
-        return state(nowMillis).equals(LEASED) ? Optional.of(endMillis) : Optional.empty();
     }
 
     /** Why the epoch file could not be read or written; empty when it is fine. */

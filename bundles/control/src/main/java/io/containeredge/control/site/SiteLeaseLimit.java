@@ -1,6 +1,7 @@
 package io.containeredge.control.site;
 
 import io.containeredge.control.api.AlarmCondition;
+import io.containeredge.control.api.SiteLeaseStatus;
 import io.containeredge.control.api.Verdict;
 import io.containeredge.control.limit.Cycle;
 import io.containeredge.control.limit.LimitSource;
@@ -51,24 +52,23 @@ public final class SiteLeaseLimit implements LimitSource {
         if (startedMillis == Long.MIN_VALUE) {
             startedMillis = cycle.nowMillis();
         }
-        long wall = cycle.wallMillis();
         double otherKw = otherLoad.observe(in);
         seen = new Seen(in.power(), otherKw);
-        double importLimitKw = book.importLimitKw(wall);
-        String why = book.reason(wall);
-        String reason = String.format(Locale.ROOT, "%s: import ≤ %.0f kW (other load %.0f kW)", why, importLimitKw,
-                otherKw);
-        return List.of(new Verdict(GUARD, otherLoad.loadLimitKw(importLimitKw), false, reason,
-                alarms(book.state(wall), why, cycle.nowMillis()), Verdict.Strength.SOFT,
-                book.endMillis(wall).orElse(null)));
+        // one reading of the book: a lease arriving meanwhile applies from the next cycle
+        SiteLeaseStatus lease = book.status(cycle.wallMillis(), false);
+        String reason = String.format(Locale.ROOT, "%s (other load %.0f kW)", lease.reason(), otherKw);
+        Long until = lease.state().equals(LeaseBook.LEASED) ? lease.expiresAtMillis() : null;
+        return List.of(new Verdict(GUARD, otherLoad.loadLimitKw(lease.limitKw()), false, reason,
+                alarms(lease, cycle.nowMillis()), Verdict.Strength.SOFT, until));
     }
 
-    private List<AlarmCondition> alarms(String state, String why, long nowMillis) {
+    private List<AlarmCondition> alarms(SiteLeaseStatus lease, long nowMillis) {
         List<AlarmCondition> alarms = new ArrayList<>();
+        String state = lease.state();
         boolean noneTooLong = state.equals(LeaseBook.NONE) && nowMillis - startedMillis > NONE_GRACE.toMillis();
         if (state.equals(LeaseBook.FALLBACK) || state.equals(LeaseBook.SETTLING) || noneTooLong) {
             alarms.add(new AlarmCondition(FALLBACK_ALARM, AlarmCondition.Severity.WARNING, GUARD,
-                    "no valid site lease: " + why, book.fallbackKw()));
+                    "no valid site lease: " + lease.reason(), lease.fallbackKw()));
         }
         book.stateFileProblem().ifPresent(p -> alarms.add(new AlarmCondition(STATE_FILE_ALARM,
                 AlarmCondition.Severity.WARNING, GUARD, p, Double.NaN)));

@@ -6,6 +6,7 @@ import static io.containeredge.control.scenario.Events.importCapOverride;
 import static io.containeredge.control.scenario.Expectations.alarmActive;
 import static io.containeredge.control.scenario.Expectations.allMinersAwake;
 import static io.containeredge.control.scenario.Expectations.bindingGuard;
+import static io.containeredge.control.scenario.Expectations.bindingIs;
 import static io.containeredge.control.scenario.Expectations.importKw;
 import static io.containeredge.control.scenario.Expectations.limitedBySays;
 import static io.containeredge.control.scenario.Expectations.noAlarm;
@@ -20,6 +21,7 @@ import io.containeredge.control.scenario.Expectation;
 import io.containeredge.control.scenario.Scenario;
 import io.containeredge.site.api.SiteLease;
 import io.containeredge.site.api.SiteLeaseSettings;
+import io.containeredge.site.api.SiteReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,10 @@ class SiteLeaseScenarioTest {
                 .at(5, s).when(lease(1, 1, 100))
                 .at(15, s)
                 .then(state(LeaseBook.LEASED), bindingGuard(SiteLeaseLimit.GUARD), loadLimitKw(100 - AUX_KW),
-                        importKw(100, 3.5), limitedBySays("budget 100 kW"), noAlarm(SiteLeaseLimit.FALLBACK_ALARM));
+                        importKw(100, 3.5), noAlarm(SiteLeaseLimit.FALLBACK_ALARM),
+                        // the binding line is what the decision records carry
+                        bindingIs("site-lease: lease 1/1 from test: budget 100 kW (other load 25 kW)"),
+                        limitedBySays("budget 100 kW (other load 25 kW) until "));
     }
 
     @Test
@@ -144,5 +149,26 @@ class SiteLeaseScenarioTest {
                 () -> restarted.accept(lease("c-01", 6, 50, 150, wall), "test", wall)).getMessage().contains("stale"));
         assertEquals(7, restarted.status(wall, false).epoch());
         assertEquals(LeaseBook.NONE, restarted.state(wall));
+    }
+
+    @Test
+    void theReportCarriesTheImportTheOtherLoadTheMinersOfferAndTheLease() {
+        SiteLeaseLimit limit = limit();
+        given(container().with(limit)).when(batteryOffersNoPower())
+                .when(lease(1, 1, 100), importCapOverride(150, Duration.ofMinutes(5), "ops"))
+                .at(10, s)
+                .then(sc -> {
+                    SiteReport r = new SiteReports("site-a", "c-01", 2200, book).report(sc.wall(),
+                            limit.seen().power(), limit.seen().otherKw(), sc.status().verdicts(), 0,
+                            sc.loop().offers(), false);
+                    assertEquals(100, r.importKw(), 3.5);
+                    assertEquals(AUX_KW, r.otherKw(), 1);
+                    assertEquals(150, r.hardImportKw(), 1, "the power guard's limit on the loads plus the other load");
+                    assertEquals(1, r.offers().size(), "every miner at one value: one block");
+                    assertEquals(140, r.offers().get(0).kw(), 1e-9);
+                    assertEquals("LEASED", r.lease().state());
+                    assertEquals(100, r.lease().budgetKw());
+                    assertEquals(120, r.fallbackKw());
+                });
     }
 }
