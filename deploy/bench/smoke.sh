@@ -34,4 +34,5 @@ smoke ai-swing deploy/bench/ai-swing.sh --smoke
 smoke footprint deploy/bench/footprint.sh --smoke
 smoke cloud deploy/bench/cloud.sh --smoke
 smoke console deploy/bench/console.sh --smoke
+smoke site-scale deploy/bench/site-scale.sh --smoke
 echo "benchmark smoke runs: all ok in $(( ($(now_ms) - START) / 1000 )) s (logs in $LOGS)" >&2

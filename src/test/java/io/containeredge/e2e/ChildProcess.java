@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A process a test started: its output goes to a log file; it is stopped by its own PID. */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -22,21 +22,21 @@ final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildProcess start(Path log, List<String> command) throws IOException {
+    public static ChildProcess start(Path log, List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildProcess(p, log);
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("containeredge.root", "../..")).toAbsolutePath().normalize();
     }
 
-    static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Waits for a line of output matching {@code regex} and returns its match. */
-    Matcher await(String regex, Duration timeout) throws IOException, InterruptedException {
+    public Matcher await(String regex, Duration timeout) throws IOException, InterruptedException {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -61,16 +61,16 @@ final class ChildProcess implements AutoCloseable {
         in.flush();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** SIGKILL by PID, as a power cut or the OOM killer would: no shutdown hook runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * The demo container as on a site: {@code containeredge-sim.jar} serving the (edited) demo site on
  * ephemeral loopback ports, and {@code containeredge.jar} configured against it, both as processes.
  */
-final class RunningContainer implements AutoCloseable {
+public final class RunningContainer implements AutoCloseable {
 
     /** The demo site's VTN address, replaced by the simulator's. */
     private static final String DEMO_VTN = "http://127.0.0.1:18081";
@@ -54,7 +54,7 @@ final class RunningContainer implements AutoCloseable {
      *     ephemeral ports the gateway cannot reach
      * @param gatewayArgs more arguments for the gateway's command line (e.g. {@code --mqtt <uri>})
      */
-    static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase, String... gatewayArgs)
+    public static RunningContainer start(Path work, UnaryOperator<String> edit, int minersBase, String... gatewayArgs)
             throws Exception {
         return start(work, edit, minersBase, List.of(), gatewayArgs);
     }
@@ -153,7 +153,7 @@ final class RunningContainer implements AutoCloseable {
      * As {@link #freeRange(int)}, searching from {@code from}: apart from the miners' ranges, and below the kernel's
      * ephemeral ports (32768 and up), where a simulator's Modbus servers and miners on port 0 land.
      */
-    static int freeRange(int n, int from) throws IOException {
+    public static int freeRange(int n, int from) throws IOException {
         for (int base = from; base < 60000; base += n + 7) {
             List<ServerSocket> held = new ArrayList<>();
             try {

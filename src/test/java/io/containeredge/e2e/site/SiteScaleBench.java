@@ -1,0 +1,142 @@
+package io.containeredge.e2e.site;
+
+import io.containeredge.control.api.SiteLeaseStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code deploy/bench/site-scale.sh}: the scale rig's figures as Markdown table rows. Per trial of a POI cap change the
+ * time from the first lease of the new leader's epoch until every container's import is within its new budget (the
+ * cap lowered by {@link RigSite#CAP_HIGH_KW} - {@link RigSite#CAP_LOW_KW}, after the containers rose under the higher
+ * one); per leader kill the standby's takeover against the shortest lease left at the kill; one ZooKeeper quorum loss.
+ *
+ * <p>Arguments: {@code <work dir> <trials> <full gateways> <agents>}.
+ */
+public final class SiteScaleBench {
+
+    private SiteScaleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createDirectories(Path.of(args[0]));
+        int trials = Integer.parseInt(args[1]);
+        int gateways = Integer.parseInt(args[2]);
+        int agents = Integer.parseInt(args[3]);
+        long t0 = System.nanoTime();
+        try (SiteRig rig = SiteRig.start(dir, gateways, agents)) {
+            System.out.printf(Locale.ROOT, "| Rig | %d containers (%d full gateways against the simulator, %d agents),"
+                    + " 2 coordinator processes, 3 ZooKeeper servers, 1 Mosquitto; leases of %d s renewed every %d s,"
+                    + " ZooKeeper session %d s; up in %.0f s |%n", gateways + agents, gateways, agents,
+                    RigSite.LEASE.toSeconds(), RigSite.RENEW_EVERY.toSeconds(), RigSite.SESSION.toSeconds(),
+                    (System.nanoTime() - t0) / 1e9);
+            capChanges(rig, trials);
+            leaderKills(rig, Math.min(trials, 5));
+            quorumLoss(rig);
+        }
+        System.exit(0); // Paho's and ZooKeeper's threads are not all daemons
+    }
+
+    private static void capChanges(SiteRig rig, int trials) throws Exception {
+        List<Long> all = new ArrayList<>();
+        List<Long> agents = new ArrayList<>();
+        List<Long> gateways = new ArrayList<>();
+        String slowest = "";
+        long slowestMillis = -1;
+        for (int i = 0; i < trials; i++) {
+            if (rig.capKw() != RigSite.CAP_HIGH_KW) {
+                rig.changeCap(RigSite.CAP_HIGH_KW);
+                Thread.sleep(8000); // the containers rise at the coordinator's ramp
+            }
+            long before = rig.epoch();
+            rig.changeCap(RigSite.CAP_LOW_KW);
+            SiteRig.await("every container within its new budget", Duration.ofSeconds(20), () -> rig.epoch() > before
+                    && rig.records().values().stream().allMatch(r -> r.firstWithinMillis(rig.epoch()) != null));
+            long epoch = rig.epoch();
+            Map<String, ImportRecord> records = rig.records();
+            long first = records.values().stream().mapToLong(r -> r.firstLeasedMillis(epoch)).min().orElseThrow();
+            long agentsMax = 0;
+            long gatewaysMax = 0;
+            for (Map.Entry<String, ImportRecord> e : records.entrySet()) {
+                long took = e.getValue().firstWithinMillis(epoch) - first;
+                if (rig.site().gateways.contains(e.getKey())) {
+                    gatewaysMax = Math.max(gatewaysMax, took);
+                } else {
+                    agentsMax = Math.max(agentsMax, took);
+                }
+                if (took > slowestMillis) {
+                    slowest = e.getKey();
+                    slowestMillis = took;
+                }
+            }
+            agents.add(agentsMax);
+            gateways.add(gatewaysMax);
+            all.add(Math.max(agentsMax, gatewaysMax));
+        }
+        System.out.printf(Locale.ROOT, "| POI cap %.0f -> %.0f kW: first lease of the new epoch -> every container"
+                + " within its new budget (%d trials) | p50 %d ms, p99 %d ms; the agents alone p50 %d ms, p99 %d ms;"
+                + " the full gateways alone (seen in their reports, every 500 ms) p50 %s ms, p99 %s ms; slowest %s"
+                + " (%d ms) |%n", RigSite.CAP_HIGH_KW, RigSite.CAP_LOW_KW, trials, percentile(all, 50),
+                percentile(all, 99), percentile(agents, 50), percentile(agents, 99),
+                rig.site().gateways.isEmpty() ? "-" : String.valueOf(percentile(gateways, 50)),
+                rig.site().gateways.isEmpty() ? "-" : String.valueOf(percentile(gateways, 99)), slowest, slowestMillis);
+    }
+
+    private static void leaderKills(SiteRig rig, int trials) throws Exception {
+        List<Long> takeovers = new ArrayList<>();
+        List<Long> shortestLeft = new ArrayList<>();
+        int fellBack = 0;
+        for (int i = 0; i < trials; i++) {
+            Thread.sleep(2000 + 700L * i); // kills at different points of the renewal period
+            long before = rig.epoch();
+            long now = System.currentTimeMillis();
+            long left = rig.agents().stream().map(a -> a.status(now)).mapToLong(SiteLeaseStatus::expiresAtMillis)
+                    .min().orElseThrow() - now;
+            long kill = rig.killLeader();
+            SiteRig.await("a lease of the new epoch everywhere", RigSite.LEASE.multipliedBy(2), () -> rig.epoch()
+                    > before && rig.agents().stream().allMatch(a -> a.record().firstLeasedMillis(rig.epoch()) != null));
+            long epoch = rig.epoch();
+            takeovers.add(rig.agents().stream().mapToLong(a -> a.record().firstLeasedMillis(epoch)).min()
+                    .orElseThrow() - kill);
+            shortestLeft.add(left);
+            fellBack += SiteImport.fellBack(rig.records(), kill / 1000, System.currentTimeMillis() / 1000).size();
+        }
+        System.out.printf(Locale.ROOT, "| Active coordinator kill -9 -> first lease of the standby (%d trials) |"
+                + " p50 %d ms, max %d ms; shortest lease left at the kill: min %d ms; containers fallen back: %d |%n",
+                trials, percentile(takeovers, 50), Collections.max(takeovers), Collections.min(shortestLeft),
+                fellBack);
+    }
+
+    private static void quorumLoss(SiteRig rig) throws Exception {
+        long lost = System.currentTimeMillis();
+        rig.loseQuorum();
+        SiteRig.await("every agent on its fallback share", RigSite.LEASE.plusSeconds(10), () -> rig.agents().stream()
+                .allMatch(a -> a.state(System.currentTimeMillis()).equals("FALLBACK")));
+        long fallen = System.currentTimeMillis() - lost;
+        long lastAccepted = rig.agents().stream().mapToLong(a -> a.status(System.currentTimeMillis())
+                .acceptedAtMillis()).max().orElseThrow() - lost;
+        double available = rig.site().availableKw(rig.capKw());
+        double highest = SiteImport.highest(List.copyOf(rig.records().values()), lost / 1000,
+                System.currentTimeMillis() / 1000);
+        rig.restoreQuorum();
+        long restored = System.currentTimeMillis();
+        SiteRig.await("every container leased again", Duration.ofSeconds(30), rig::allLeased);
+        System.out.printf(Locale.ROOT, "| ZooKeeper quorum lost (2 of 3 servers stopped) | last lease accepted at %+d ms"
+                + " (0 = the loss); every agent on its fallback share after %d ms; highest summed import %.0f kW of %.0f kW"
+                + " available; all leased again %d ms after the quorum returned |%n", lastAccepted, fallen, highest,
+                available, System.currentTimeMillis() - restored);
+    }
+
+    /** Nearest rank. */
+    static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}

@@ -1,0 +1,57 @@
+package io.containeredge.e2e.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
+
+/**
+ * A real three-server ZooKeeper ensemble on loopback in the test JVM (Curator's testing cluster: each server a full
+ * quorum peer with its own ports and data directory). A tick of 500 ms lets the coordinators use a 4 s session, so a
+ * killed leader's session ends, and its standby takes over, well within one lease.
+ */
+final class ZooKeeperEnsemble implements AutoCloseable {
+
+    static final int TICK_MILLIS = 500;
+    private final TestingCluster cluster;
+    private final List<InstanceSpec> stopped = new ArrayList<>();
+
+    private ZooKeeperEnsemble(TestingCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    static ZooKeeperEnsemble start() throws Exception {
+        List<InstanceSpec> specs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            specs.add(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1));
+        }
+        TestingCluster cluster = new TestingCluster(specs);
+        cluster.start();
+        return new ZooKeeperEnsemble(cluster);
+    }
+
+    String connectString() {
+        return cluster.getConnectString();
+    }
+
+    /** Stops two of the three servers: the one left has no quorum and serves nobody. */
+    void loseQuorum() throws Exception {
+        List<InstanceSpec> instances = new ArrayList<>(cluster.getInstances());
+        for (InstanceSpec spec : instances.subList(0, 2)) {
+            cluster.killServer(spec);
+            stopped.add(spec);
+        }
+    }
+
+    void restoreQuorum() throws Exception {
+        for (InstanceSpec spec : stopped) {
+            cluster.restartServer(spec);
+        }
+        stopped.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
