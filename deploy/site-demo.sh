@@ -37,22 +37,29 @@ java -Xmx64m -cp deploy/target/containeredge-site.jar org.apache.zookeeper.serve
 PIDS+=($!)
 echo "site demo: ZooKeeper pid $! on 127.0.0.1:$ZK_PORT (log $WORK/zookeeper.log)"
 
-sed -e "s|tcp://127.0.0.1:1883|tcp://127.0.0.1:$MQTT_PORT|" -e "s|127.0.0.1:2181|127.0.0.1:$ZK_PORT|" \
-  firmware-config/sites/demo-coordinator.yaml > "$WORK/coordinator.yaml"
-printf 'dashboard:\n  port: %s\n  usersFile: dashboard-users.json\n  keystoreDir: dashboard-tls\n' "$DASHBOARD_PORT" \
-  >> "$WORK/coordinator.yaml"
-mkdir -p "$WORK/dashboard-tls"
-java -jar deploy/target/containeredge-site.jar --check "$WORK/coordinator.yaml"
-for id in coordinator-a coordinator-b; do
-  java -Xmx64m -jar deploy/target/containeredge-site.jar --config "$WORK/coordinator.yaml" --id "$id" \
-    > "$WORK/$id.log" 2>&1 &
+# two instances on one machine: each its own dashboard port and certificate (a standby's answers 503, naming the leader)
+for id in a b; do
+  port=$DASHBOARD_PORT; [ "$id" = b ] && port=$((DASHBOARD_PORT + 1))
+  sed -e "s|tcp://127.0.0.1:1883|tcp://127.0.0.1:$MQTT_PORT|" -e "s|127.0.0.1:2181|127.0.0.1:$ZK_PORT|" \
+    firmware-config/sites/demo-coordinator.yaml > "$WORK/coordinator-$id.yaml"
+  printf 'dashboard:\n  port: %s\n  usersFile: dashboard-users.json\n  keystoreDir: dashboard-tls-%s\n' "$port" "$id" \
+    >> "$WORK/coordinator-$id.yaml"
+  mkdir -p "$WORK/dashboard-tls-$id"
+done
+java -jar deploy/target/containeredge-site.jar --check "$WORK/coordinator-a.yaml"
+DASHBOARD_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -d '/+=')
+printf '%s\n%s\n' "$DASHBOARD_PASSWORD" "$DASHBOARD_PASSWORD" \
+  | java -jar deploy/target/containeredge-site.jar --config "$WORK/coordinator-a.yaml" --add-user demo > /dev/null
+for id in a b; do
+  java -Xmx64m -jar deploy/target/containeredge-site.jar --config "$WORK/coordinator-$id.yaml" --id "coordinator-$id" \
+    > "$WORK/coordinator-$id.log" 2>&1 &
   PIDS+=($!)
-  echo "site demo: $id pid $! (log $WORK/$id.log)"
+  echo "site demo: coordinator-$id pid $! (log $WORK/coordinator-$id.log)"
 done
 
 printf 'command.keys=site-coordinator=%s:site.lease\n' "$(cat "$WORK/demo-coordinator.key")" > "$WORK/cloud.properties"
-echo "site demo: the dashboard on https://127.0.0.1:$DASHBOARD_PORT/ (the active coordinator's; add a login with"
-echo "  java -jar deploy/target/containeredge-site.jar --config $WORK/coordinator.yaml --add-user <name>)"
+echo "site demo: the dashboards on https://127.0.0.1:$DASHBOARD_PORT/ (coordinator-a) and :$((DASHBOARD_PORT + 1))/"
+echo "  (coordinator-b; the active one shows the site), login demo / $DASHBOARD_PASSWORD (self-signed certificate)"
 export MALLOC_ARENA_MAX=2
 java -Xmx64m -Xms16m -XX:+UseSerialGC -jar deploy/target/containeredge.jar --demo --site-lease 900 \
   --mqtt "tcp://127.0.0.1:$MQTT_PORT" --cloud "$WORK/cloud.properties" --data "$WORK/gateway" "$@"

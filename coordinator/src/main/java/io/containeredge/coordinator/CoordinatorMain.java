@@ -1,5 +1,8 @@
 package io.containeredge.coordinator;
 
+import io.containeredge.coordinator.dashboard.DashboardSettings;
+import io.containeredge.coordinator.dashboard.DashboardUserSetup;
+import io.containeredge.coordinator.dashboard.SiteDashboard;
 import io.containeredge.coordinator.mqtt.SiteMqtt;
 import io.containeredge.coordinator.report.ReportBook;
 import io.containeredge.modbus.config.ConfigError;
@@ -7,28 +10,35 @@ import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorDocuments;
 import io.containeredge.site.api.SiteTopics;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar containeredge-site.jar}: the site coordinator.
  *
  * <pre>
  * --check &lt;coordinator.yaml&gt;                 prints a summary (exit 0) or every problem (exit 1)
- * --config &lt;coordinator.yaml&gt; --id &lt;instance&gt; runs one instance (SIGTERM leaves the election at once)
- *     [--demo-zookeeper &lt;dir&gt; &lt;port&gt;]      also runs a single ZooKeeper server on 127.0.0.1:&lt;port&gt; (demo only)
+ * --config &lt;coordinator.yaml&gt; --id &lt;instance&gt; runs one instance (SIGTERM leaves the election at once), with
+ *                                           its dashboard when the configuration has one
+ * --config &lt;coordinator.yaml&gt; --add-user &lt;name&gt; adds a dashboard login (password asked twice) and exits
  * </pre>
  */
 public final class CoordinatorMain {
 
     private static final String USAGE = "usage: java -jar containeredge-site.jar --check <coordinator.yaml>\n"
-            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --id <instance>"
-            + " [--demo-zookeeper <dir> <port>]";
+            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --id <instance>\n"
+            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --add-user <name>";
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorMain.class);
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private CoordinatorMain() {
@@ -45,28 +55,38 @@ public final class CoordinatorMain {
         }
         Path config = null;
         String id = null;
-        Path zkDir = null;
-        int zkPort = 0;
+        String newUser = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> config = i + 1 < args.length ? Path.of(args[++i]) : null;
                 case "--id" -> id = i + 1 < args.length ? args[++i] : null;
-                case "--demo-zookeeper" -> {
-                    if (i + 2 >= args.length) {
-                        return usage(err);
-                    }
-                    zkDir = Path.of(args[++i]);
-                    zkPort = Integer.parseInt(args[++i]);
-                }
+                case "--add-user" -> newUser = i + 1 < args.length ? args[++i] : null;
                 default -> {
                     return usage(err);
                 }
             }
         }
-        if (config == null || id == null || !INSTANCE_ID.matcher(id).matches()) {
+        if (config != null && newUser != null && id == null) {
+            return addUser(config, newUser, err);
+        }
+        if (config == null || id == null || newUser != null || !INSTANCE_ID.matcher(id).matches()) {
             return usage(err);
         }
-        return runCoordinator(config, id, zkDir, zkPort, err);
+        return runCoordinator(config, id, err);
+    }
+
+    private static int addUser(Path file, String name, PrintStream err) {
+        try {
+            Optional<CoordinatorConfig.Dashboard> dashboard = CoordinatorDocuments.load(file).dashboard();
+            if (dashboard.isEmpty()) {
+                err.println(file + " has no dashboard section: there is no login to add");
+                return 1;
+            }
+            return DashboardUserSetup.addUser(dashboard.get().usersFile(), name);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
 
     private static int usage(PrintStream err) {
@@ -109,8 +129,7 @@ public final class CoordinatorMain {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    private static int runCoordinator(Path file, String id, Path zkDir, int zkPort, PrintStream err)
-            throws Exception {
+    private static int runCoordinator(Path file, String id, PrintStream err) throws Exception {
         CoordinatorConfig config;
         byte[] secret;
         try {
@@ -120,23 +139,32 @@ public final class CoordinatorMain {
             err.println(e.getMessage());
             return 1;
         }
-        DemoZooKeeper zk = zkDir == null ? null : DemoZooKeeper.start(zkDir, zkPort);
         ReportBook reports = new ReportBook(config, System::currentTimeMillis);
         SiteMqtt mqtt = new SiteMqtt(config.mqtt(), "ce-site-" + config.site() + "-" + id,
                 SiteTopics.reports(config.site()), config.containers().size(), reports::accept);
         Coordinator coordinator = new Coordinator(config, secret, id, mqtt, reports, System::currentTimeMillis);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            coordinator.close();
-            mqtt.close();
-            if (zk != null) {
-                zk.close();
-            }
-            stopped.countDown();
-        }, "coordinator-stop"));
         mqtt.start();
         coordinator.start();
+        Optional<SiteDashboard> dashboard = config.dashboard().flatMap(d -> dashboard(d, coordinator));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dashboard.ifPresent(SiteDashboard::close);
+            coordinator.close();
+            mqtt.close();
+            stopped.countDown();
+        }, "coordinator-stop"));
         stopped.await();
         return 0;
+    }
+
+    /** The dashboard is for people: one that cannot start (port taken, no keytool) is logged, the site runs on. */
+    private static Optional<SiteDashboard> dashboard(CoordinatorConfig.Dashboard d, Coordinator coordinator) {
+        try {
+            return Optional.of(SiteDashboard.start(new DashboardSettings(d.bind(), d.port(), d.usersFile(),
+                    d.keystoreDir()), coordinator::view, coordinator::active));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.error("site dashboard off: it could not start on {}:{}: {}", d.bind(), d.port(), e.toString());
+            return Optional.empty();
+        }
     }
 }
