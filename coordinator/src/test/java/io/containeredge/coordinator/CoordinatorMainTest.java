@@ -57,4 +57,13 @@ class CoordinatorMainTest {
         assertEquals(2, run("--config", "x.yaml"));
         assertTrue(err.toString().startsWith("usage:"));
     }
+
+    @Test
+    void aLoginIsAddedOnlyWhereTheConfigurationHasADashboard() throws Exception {
+        Path without = sample("", "");
+        assertEquals(1, run("--config", without.toString(), "--add-user", "ops"));
+        assertTrue(err.toString().contains("has no dashboard section"), err::toString);
+        assertEquals(2, run("--config", without.toString(), "--id", "a", "--add-user", "ops"),
+                "running and adding a login at once is a usage error");
+    }
 }
