@@ -65,10 +65,12 @@ final class SiteRig implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             rig = new SiteRig(dir, site, broker, ZooKeeperEnsemble.start());
-            rig.startContainers();
-            log("containers up", t0);
+            rig.startAgents();
             rig.capKw = RigSite.CAP_HIGH_KW;
+            // the coordinator starts while the gateways do, which takes longest: they are leased once they report
             rig.coordinators[0] = rig.startCoordinator("a");
+            rig.startGateways();
+            log("containers up", t0);
             rig.awaitActive(0, Duration.ofSeconds(30));
             rig.coordinators[1] = rig.startCoordinator("b");
             rig.coordinators[1].awaitStarted();
@@ -85,7 +87,7 @@ final class SiteRig implements AutoCloseable {
         }
     }
 
-    private void startContainers() throws Exception {
+    private void startAgents() throws Exception {
         String uri = broker.uri();
         LeaseReader reader = new LeaseReader(RequestKeys.parse(RigSite.KEY_ID + "=" + site.keyBase64() + ":"
                 + LeaseReader.SCOPE));
@@ -96,6 +98,10 @@ final class SiteRig implements AutoCloseable {
             agent.connect();
         }
         ticks.scheduleAtFixedRate(this::tickAgents, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void startGateways() throws Exception {
+        String uri = broker.uri();
         gatewayReports = new GatewayReports(RigSite.SITE, site.gateways, uri);
         String demo = Files.readString(ChildProcess.root().resolve("firmware-config/sites/demo-container.yaml"));
         // side by side, each simulator's BMCs in a port range of its own: two searches from the same start could
