@@ -15,9 +15,14 @@ final class ComponentRuntimeClient {
 
     static final String SERVICE = "org.osgi.service.component.runtime.ServiceComponentRuntime";
 
-    /** The states of {@code ComponentConfigurationDTO}. */
+    /**
+     * The states of {@code ComponentConfigurationDTO}, and Felix SCR's -1: it reports its internal states "disposed"
+     * and "disabled" so, e.g. for the moment a configuration is being replaced after a configuration update (seen
+     * while the site configuration activates the devices). Not a failure: the wait goes on.
+     */
     enum State {
-        UNSATISFIED_CONFIGURATION(1), UNSATISFIED_REFERENCE(2), SATISFIED(4), ACTIVE(8), FAILED_ACTIVATION(16);
+        DISPOSED_OR_DISABLED(-1), UNSATISFIED_CONFIGURATION(1), UNSATISFIED_REFERENCE(2), SATISFIED(4), ACTIVE(8),
+        FAILED_ACTIVATION(16);
 
         private final int code;
 
