@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code deploy/bench/site-scale.sh}: the scale rig's figures as Markdown table rows. Per trial of a POI cap change the
  * time from the first lease of the new leader's epoch until every container's import is within its new budget (the
  * cap lowered by {@link RigSite#CAP_HIGH_KW} - {@link RigSite#CAP_LOW_KW}, after the containers rose under the higher
- * one); per leader kill the standby's takeover against the shortest lease left at the kill; one ZooKeeper quorum loss.
+ * one); per leader kill the standby's takeover against the shortest lease left at the kill; a broker restart; one
+ * container's link cut; one ZooKeeper quorum loss.
  *
  * <p>Arguments: {@code <work dir> <trials> <full gateways> <agents>}.
  */
@@ -37,6 +38,8 @@ public final class SiteScaleBench {
                     (System.nanoTime() - t0) / 1e9);
             capChanges(rig, trials);
             leaderKills(rig, Math.min(trials, 5));
+            brokerRestart(rig);
+            linkCut(rig);
             quorumLoss(rig);
         }
         System.exit(0); // Paho's and ZooKeeper's threads are not all daemons
@@ -110,6 +113,40 @@ public final class SiteScaleBench {
                 + " p50 %d ms, max %d ms; shortest lease left at the kill: min %d ms; containers fallen back: %d |%n",
                 trials, percentile(takeovers, 50), Collections.max(takeovers), Collections.min(shortestLeft),
                 fellBack);
+    }
+
+    /** The broker killed for 2 s and started again: how long until every agent holds a lease issued after it. */
+    private static void brokerRestart(SiteRig rig) throws Exception {
+        long from = System.currentTimeMillis();
+        rig.restartBroker(Duration.ofSeconds(2));
+        long back = System.currentTimeMillis();
+        SiteRig.await("every agent renewed after the restart", RigSite.LEASE, () -> rig.agents().stream()
+                .allMatch(a -> a.status(System.currentTimeMillis()).acceptedAtMillis() > back));
+        long renewed = System.currentTimeMillis() - back;
+        System.out.printf(Locale.ROOT, "| Broker killed for 2 s and restarted | every agent renewed %d ms after it was"
+                + " back; containers fallen back: %d; highest summed import %.0f kW of %.0f kW available |%n", renewed,
+                SiteImport.fellBack(rig.records(), from / 1000, System.currentTimeMillis() / 1000).size(),
+                SiteImport.highest(List.copyOf(rig.records().values()), from / 1000,
+                        System.currentTimeMillis() / 1000), rig.site().availableKw(rig.capKw()));
+    }
+
+    /** One agent's link cut until it falls back, then restored: when it fell back and how soon it was leased again. */
+    private static void linkCut(SiteRig rig) throws Exception {
+        ContainerAgent cut = rig.agents().get(7);
+        long from = System.currentTimeMillis();
+        cut.cutLink();
+        SiteRig.await(cut.id() + " on its fallback share", RigSite.LEASE.plusSeconds(2),
+                () -> cut.state(System.currentTimeMillis()).equals("FALLBACK"));
+        long fellBack = System.currentTimeMillis() - from;
+        cut.restoreLink();
+        long restored = System.currentTimeMillis();
+        SiteRig.await(cut.id() + " leased again", RigSite.RENEW_EVERY.plusSeconds(5),
+                () -> cut.state(System.currentTimeMillis()).equals("LEASED"));
+        System.out.printf(Locale.ROOT, "| One container's link cut (%s) | on its fallback share %d ms after the cut"
+                + " (lease %d s); leased again %d ms after the link came back; highest summed import %.0f kW of %.0f kW"
+                + " available |%n", cut.id(), fellBack, RigSite.LEASE.toSeconds(),
+                System.currentTimeMillis() - restored, SiteImport.highest(List.copyOf(rig.records().values()),
+                        from / 1000, System.currentTimeMillis() / 1000), rig.site().availableKw(rig.capKw()));
     }
 
     private static void quorumLoss(SiteRig rig) throws Exception {
