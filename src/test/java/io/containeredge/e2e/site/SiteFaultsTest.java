@@ -110,7 +110,8 @@ class SiteFaultsTest {
         rig.restartBroker(Duration.ofSeconds(2));
         SiteRig.await("every agent renewed after the restart", LEASE, () -> rig.agents().stream()
                 .allMatch(a -> a.status(System.currentTimeMillis()).acceptedAtMillis() > from + 2000));
-        assertEquals(List.of(), SiteImport.fellBack(rig.records(), from / 1000, now()), "fell back");
+        // from the second after the restart began: the one it began in may still hold the scenario before's tail
+        assertEquals(List.of(), SiteImport.fellBack(rig.records(), from / 1000 + 1, now()), "fell back");
         assertEquals(List.of(), SiteImport.above(List.copyOf(rig.records().values()), from / 1000, now(),
                 rig.site().availableKw(rig.capKw())));
     }
@@ -128,7 +129,7 @@ class SiteFaultsTest {
                 () -> cut.state(System.currentTimeMillis()).equals("LEASED"));
         Map<String, ImportRecord> others = rig.records();
         others.remove(cut.id());
-        assertEquals(List.of(), SiteImport.fellBack(others, from / 1000, now()), "others fell back");
+        assertEquals(List.of(), SiteImport.fellBack(others, from / 1000 + 1, now()), "others fell back");
         assertEquals(List.of(), SiteImport.above(List.copyOf(rig.records().values()), from / 1000, now(),
                 rig.site().availableKw(rig.capKw())));
     }

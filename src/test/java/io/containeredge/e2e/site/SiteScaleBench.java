@@ -125,7 +125,7 @@ public final class SiteScaleBench {
         long renewed = System.currentTimeMillis() - back;
         System.out.printf(Locale.ROOT, "| Broker killed for 2 s and restarted | every agent renewed %d ms after it was"
                 + " back; containers fallen back: %d; highest summed import %.0f kW of %.0f kW available |%n", renewed,
-                SiteImport.fellBack(rig.records(), from / 1000, System.currentTimeMillis() / 1000).size(),
+                SiteImport.fellBack(rig.records(), from / 1000 + 1, System.currentTimeMillis() / 1000).size(),
                 SiteImport.highest(List.copyOf(rig.records().values()), from / 1000,
                         System.currentTimeMillis() / 1000), rig.site().availableKw(rig.capKw()));
     }
