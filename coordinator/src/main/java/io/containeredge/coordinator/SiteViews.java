@@ -25,7 +25,6 @@ final class SiteViews {
     static SiteView of(CoordinatorConfig config, long now, String instanceId, boolean active, String leaderId,
             long epoch, List<String> participants, Map<String, Reported> reports, Allocation allocation,
             Map<String, SiteLease> issued) {
-        long staleAfter = config.reports().staleAfter().toMillis();
         List<SiteView.ContainerRow> rows = new ArrayList<>();
         double importKw = 0;
         boolean anyImport = false;
@@ -33,7 +32,7 @@ final class SiteViews {
             Reported reported = reports.get(c.id());
             SiteReport r = reported == null ? null : reported.report();
             long age = reported == null ? -1 : now - reported.receivedAtMillis();
-            boolean fresh = reported != null && age <= staleAfter;
+            boolean fresh = reported != null && reported.freshAt(now, config.reports().staleAfter());
             if (fresh && !Double.isNaN(r.importKw())) {
                 importKw += r.importKw();
                 anyImport = true;

@@ -37,12 +37,11 @@ public final class Allocator {
         List<Container> containers = config.containers();
         int n = containers.size();
         double available = config.poi().availableKw();
-        long staleAfter = config.reports().staleAfter().toMillis();
         List<Need> needs = new ArrayList<>(n);
         double staleReserve = 0;
         for (Container c : containers) {
             Reported r = reports.get(c.id());
-            boolean fresh = r != null && nowMillis - r.receivedAtMillis() <= staleAfter;
+            boolean fresh = r != null && r.freshAt(nowMillis, config.reports().staleAfter());
             Need need = new Need(c, fresh ? r.report() : null, current.of(c.id(), c.fallbackShareKw()),
                     r == null ? -1 : nowMillis - r.receivedAtMillis());
             needs.add(need);

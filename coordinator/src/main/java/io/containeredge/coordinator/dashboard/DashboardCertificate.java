@@ -100,6 +100,7 @@ final class DashboardCertificate {
 
     private static List<String> subjectAltNames(String bindAddress) {
         List<String> names = new ArrayList<>(List.of("dns:localhost", "ip:127.0.0.1"));
+        // a wildcard bind (an operator's choice; the default is loopback) names no host for the certificate
         if (!bindAddress.equals(DashboardSettings.LOOPBACK) && !bindAddress.equals("0.0.0.0")) {
             names.add((bindAddress.matches("[0-9.]+") ? "ip:" : "dns:") + bindAddress);
         }

@@ -63,7 +63,7 @@ public final class SiteMqtt implements LeasePublisher, Closeable {
             options.setUserName(settings.username().get());
             options.setPassword(Files.readString(settings.passwordFile().orElseThrow()).strip().toCharArray());
         }
-        settings.caFile().ifPresent(ca -> options.setSocketFactory(PemTrust.socketFactory(ca)));
+        settings.caFile().ifPresent(ca -> options.setSocketFactory(BrokerTls.socketFactory(ca)));
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "mqtt-connect"));
         client.setCallback(new MqttCallbackExtended() {
             @Override

@@ -13,13 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The containers' latest reports, as they arrive from the broker (any thread). A report that cannot be read, or that
- * names another site or a container the configuration does not list, changes nothing; it is logged once per
- * container per minute, so a broken gateway cannot flood the log.
+ * names another site or a container the configuration does not list, changes nothing; it is logged once a minute per
+ * listed container, and once a minute for all the names it does not list together, so neither a broken gateway nor
+ * made-up names can flood the log or grow its memory.
  */
 public final class ReportBook {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportBook.class);
     private static final long LOG_EVERY_MILLIS = 60_000;
+    /** Where the log's rate of every name the configuration does not list is kept (their names are not a bound). */
+    private static final String UNLISTED = "/unlisted";
 
     private final CoordinatorConfig config;
     private final Set<String> containers;
@@ -64,9 +67,11 @@ public final class ReportBook {
 
     private void refuse(String container, String message) {
         long now = clock.getAsLong();
-        Long last = loggedAt.get(container);
+        // keyed by the topic's name only for listed containers: anyone on the broker can make up names
+        String key = containers.contains(container) ? container : UNLISTED;
+        Long last = loggedAt.get(key);
         if (last == null || now - last >= LOG_EVERY_MILLIS) {
-            loggedAt.put(container, now);
+            loggedAt.put(key, now);
             LOG.warn("{} (logged once a minute per container)", message);
         }
     }

@@ -1,6 +1,6 @@
 package io.containeredge.control.openadr;
 
-import io.containeredge.control.tls.PemTrust;
+import io.containeredge.site.api.PemTrust;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
 package io.containeredge.control.redfish;
 
-import io.containeredge.control.tls.PemTrust;
+import io.containeredge.site.api.PemTrust;
 import io.containeredge.site.api.AiSettings.GpuServer;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.containeredge.control.tls;
+package io.containeredge.site.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 
-/** The CA certificates of a PEM file as a trust store, for a client that trusts a site's own CA. */
+/**
+ * The CA certificates of a PEM file as a trust store, for a client that trusts a site's own CA: the gateway's Redfish
+ * and OpenADR clients, the site coordinator's broker link.
+ */
 public final class PemTrust {
 
     private PemTrust() {
