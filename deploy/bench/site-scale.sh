@@ -3,7 +3,7 @@
 # ZooKeeper ensemble, two coordinator processes, 2 full gateways against the simulator and 98 lightweight
 # container agents) measures
 #  a) a POI cap change (both coordinators restarted with the lower cap, one after the other) -> every container's
-#     import within its new budget, p50/p99 over the trials (the target: p99 <= 2 s);
+#     committed load within its new budget, p50/p99 over the trials (the target: p99 <= 2 s), and its import;
 #  b) the active coordinator killed (kill -9) -> the standby's first lease, against the shortest lease left;
 #  c) the ZooKeeper quorum lost -> leases stop, the containers fall back, the summed import against the cap.
 #   usage: deploy/bench/site-scale.sh [trials]   (default 20 cap changes; about 25 s each after a 1-2 min start)

@@ -112,11 +112,12 @@ public final class CoordinatorMain {
 
     static String summary(CoordinatorConfig c) {
         double shares = c.containers().stream().mapToDouble(CoordinatorConfig.Container::fallbackShareKw).sum();
-        return String.format(Locale.ROOT, "site %s: POI cap %.0f kW less auxiliaries %.0f kW leaves %.0f kW for %d"
-                        + " container(s); fallback shares %.0f kW (%.0f %% of it)%n"
+        return String.format(Locale.ROOT, "site %s: POI cap %.0f kW less auxiliaries %.0f kW and margin %.0f kW leaves"
+                        + " %.0f kW for %d container(s); fallback shares %.0f kW (%.0f %% of it)%n"
                         + "leases of %s renewed every %s; allocation every %s, ramp %.0f kW/s; reports stale after %s%n"
                         + "ZooKeeper %s (session %s) under %s/%s; MQTT %s; leases signed with key '%s'%s",
-                c.site(), c.poi().capKw(), c.poi().auxiliariesKw(), c.poi().availableKw(), c.containers().size(),
+                c.site(), c.poi().capKw(), c.poi().auxiliariesKw(), c.poi().marginKw(), c.poi().availableKw(),
+                c.containers().size(),
                 shares, 100 * shares / c.poi().availableKw(), text(c.leases().duration()), text(c.leases().renewEvery()),
                 text(c.allocation().every()), c.allocation().rampKwPerSecond(), text(c.reports().staleAfter()),
                 c.zookeeper().connect(), text(c.zookeeper().sessionTimeout()), c.zookeeper().basePath(), c.site(),

@@ -37,12 +37,13 @@ public record SiteView(String site, long timestampMillis, String instanceId, boo
      * @param hardImportKw its own hard limit on import, from its report (NaN when unknown)
      * @param firmKw its other load plus its firm floors
      * @param flexibleKw its flexible load offered above the floors
+     * @param committedKw what its controller has committed its import to, NaN when it does not say
      * @param topValuePerKw the value of its most valuable flexible block (USD/h per kW), NaN when it offers none
      * @param reason why its budget is what it is ("firm 180 kW + 620 kW at ≥ 0.041 USD/h/kW; capped by its hard
      *     limit")
      */
     public record ContainerRow(String id, double fallbackKw, double budgetKw, long leaseExpiresAtMillis,
-            long reportAgeMillis, String state, double importKw, double hardImportKw, double firmKw, double flexibleKw,
-            double topValuePerKw, String reason) {
+            long reportAgeMillis, String state, double importKw, double committedKw, double hardImportKw,
+            double firmKw, double flexibleKw, double topValuePerKw, String reason) {
     }
 }

@@ -46,6 +46,7 @@ final class SiteViews {
                     : r != null && r.lease() != null ? r.lease().expiresAtMillis() : 0;
             rows.add(new SiteView.ContainerRow(c.id(), c.fallbackShareKw(), budget, expires, age,
                     state(reported == null, fresh, r), r == null ? Double.NaN : r.importKw(),
+                    r == null ? Double.NaN : r.committedKw(),
                     r == null ? Double.NaN : r.hardImportKw(),
                     r == null ? Double.NaN : Math.max(0, r.otherKw()) + r.firmKw(),
                     r == null ? Double.NaN : r.offers().stream().mapToDouble(SiteReport.Offer::kw).sum(),

@@ -37,8 +37,8 @@ class CoordinatorMainTest {
     @Test
     void checkSummarisesAGoodConfiguration() throws Exception {
         assertEquals(0, run("--check", sample("", "").toString()), err::toString);
-        assertTrue(out.toString().startsWith("site demo-site: POI cap 2000 kW less auxiliaries 50 kW leaves 1950 kW"
-                + " for 1 container(s); fallback shares 900 kW (46 % of it)"), out::toString);
+        assertTrue(out.toString().startsWith("site demo-site: POI cap 2000 kW less auxiliaries 50 kW and margin 40 kW"
+                + " leaves 1910 kW for 1 container(s); fallback shares 900 kW (47 % of it)"), out::toString);
     }
 
     @Test
@@ -48,7 +48,7 @@ class CoordinatorMainTest {
         assertEquals(1, run("--check", bad.toString()));
         String text = err.toString();
         assertTrue(text.contains("2 problem(s)"), text);
-        assertTrue(text.contains("$.containers: the fallback shares sum to 1960 kW, above the 1950 kW"), text);
+        assertTrue(text.contains("$.containers: the fallback shares sum to 1960 kW, above the 1910 kW"), text);
         assertTrue(text.contains("$.leases.renewEvery: 20s is more than a third of the lease duration 30s"), text);
     }
 

@@ -34,8 +34,8 @@ public final class TestSites {
     /** A report without lease or battery. */
     public static SiteReport report(String container, long atMillis, double importKw, double hardKw, double otherKw,
             double firmKw, List<SiteReport.Offer> offers, double fallbackKw) {
-        return new SiteReport(SITE, container, atMillis, importKw, hardKw, otherKw, firmKw, offers, fallbackKw, null,
-                null);
+        return new SiteReport(SITE, container, atMillis, importKw, importKw, hardKw, otherKw, firmKw, offers, fallbackKw,
+                null, null);
     }
 
     public static SiteReport.Offer offer(double kw, double valuePerKw) {

@@ -95,7 +95,7 @@ final class ContainerAgent implements MqttCallbackExtended, AutoCloseable {
         lastTickMillis = nowMillis;
         load.follow(book.importLimitKw(nowMillis), seconds);
         SiteLeaseStatus status = book.status(nowMillis, true);
-        record.sample(nowMillis, load.importKw(), status.budgetKw(), status.epoch(), status.state());
+        record.sample(nowMillis, load.importKw(), load.committedKw(), status.budgetKw(), status.epoch(), status.state());
         if (nowMillis >= nextReportMillis) {
             nextReportMillis = nowMillis + settings.reportEvery().toMillis();
             report(nowMillis);
@@ -114,7 +114,8 @@ final class ContainerAgent implements MqttCallbackExtended, AutoCloseable {
         if (linkCut || !client.isConnected()) {
             return; // a report is a snapshot: an old one is worthless, none is queued
         }
-        SiteReport report = new SiteReport(site, id, nowMillis, load.importKw(), load.hardImportKw(), load.otherKw(),
+        SiteReport report = new SiteReport(site, id, nowMillis, load.importKw(), load.committedKw(),
+                load.hardImportKw(), load.otherKw(),
                 load.firmKw(), load.offers(), settings.fallbackShareKw(), book.reportState(nowMillis), null);
         try {
             client.publish(SiteTopics.report(site, id), report.toJson().getBytes(StandardCharsets.UTF_8), 0, false);

@@ -57,8 +57,9 @@ final class GatewayReports implements MqttCallbackExtended, AutoCloseable {
             return; // an agent's (it keeps its own record, finer than its reports), or a meter not read well
         }
         SiteReport.LeaseState lease = report.lease();
-        record.sample(System.currentTimeMillis(), report.importKw(), lease == null ? Double.NaN : lease.budgetKw(),
-                lease == null ? 0 : lease.epoch(), lease == null ? "NONE" : lease.state());
+        record.sample(System.currentTimeMillis(), report.importKw(), report.committedKw(),
+                lease == null ? Double.NaN : lease.budgetKw(), lease == null ? 0 : lease.epoch(),
+                lease == null ? "NONE" : lease.state());
     }
 
     @Override

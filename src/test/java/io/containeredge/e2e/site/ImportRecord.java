@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * One container's import second by second, as the fault tests and the benchmark judge it: the highest import within
  * each wall-clock second, with the budget of the lease in force and the lease state (a second in which the state was
- * anything but LEASED at some sample records that state, so a brief fallback is never hidden).
+ * anything but LEASED at some sample records that state, so a brief fallback is never hidden). Per lease epoch, when
+ * its committed load and when its import first came within the budget.
  */
 final class ImportRecord {
 
@@ -27,12 +28,18 @@ final class ImportRecord {
     /** Per epoch: when the first lease of it was in force, and when the import was first within its budget. */
     private final Map<Long, Long> firstLeased = new HashMap<>();
     private final Map<Long, Long> firstWithin = new HashMap<>();
+    private final Map<Long, Long> firstCommittedWithin = new HashMap<>();
 
-    synchronized void sample(long nowMillis, double importKw, double budgetKw, long epoch, String state) {
+    /** @param committedKw what its controller committed the import to (NaN: not reported) */
+    synchronized void sample(long nowMillis, double importKw, double committedKw, double budgetKw, long epoch,
+            String state) {
         if (state.equals("LEASED")) {
             firstLeased.putIfAbsent(epoch, nowMillis);
             if (importKw <= budgetKw + WITHIN_KW) {
                 firstWithin.putIfAbsent(epoch, nowMillis);
+            }
+            if (committedKw <= budgetKw + WITHIN_KW) {
+                firstCommittedWithin.putIfAbsent(epoch, nowMillis);
             }
         }
         seconds.merge(nowMillis / 1000, new Second(importKw, budgetKw, epoch, state), (before, now) -> new Second(
@@ -53,6 +60,11 @@ final class ImportRecord {
     /** When, under a lease of {@code epoch}, the import was first within its budget; null when not yet. */
     synchronized Long firstWithinMillis(long epoch) {
         return firstWithin.get(epoch);
+    }
+
+    /** When, under a lease of {@code epoch}, the committed load was first within its budget; null when not yet. */
+    synchronized Long firstCommittedWithinMillis(long epoch) {
+        return firstCommittedWithin.get(epoch);
     }
 
     synchronized Map.Entry<Long, Second> last() {

@@ -24,8 +24,15 @@ final class RigSite {
     static final double CAP_HIGH_KW = 16_000;
     static final double CAP_LOW_KW = 13_000;
     static final double AUXILIARIES_KW = 200;
+    /**
+     * Kept free for the containers' control error: each full gateway's AI tenant swings by some 60 kW every 10 s and
+     * its miners take a second or two to absorb it (up to ~120 kW above its level, see the AI swing benchmark).
+     */
+    static final double MARGIN_KW = 250;
     static final double GATEWAY_SHARE_KW = 600;
     static final double AGENT_SHARE_KW = 100;
+    /** The demo container's miners: each full gateway's simulator serves them on a port range of its own. */
+    static final int GATEWAY_MINERS = 240;
     static final Duration LEASE = Duration.ofSeconds(12);
     static final Duration RENEW_EVERY = Duration.ofSeconds(3);
     static final Duration STALE_AFTER = Duration.ofSeconds(5);
@@ -54,6 +61,7 @@ final class RigSite {
         return ids;
     }
 
+    /** What the containers may import together without the POI going above {@code capKw}: the margin is theirs. */
     double availableKw(double capKw) {
         return capKw - AUXILIARIES_KW;
     }
@@ -85,7 +93,8 @@ final class RigSite {
         agents.forEach(id -> containers.append("  - {id: ").append(id).append(", fallbackShareKw: ")
                 .append(AGENT_SHARE_KW).append("}\n"));
         String yaml = "site: " + SITE + "\n"
-                + "poi:\n  capKw: " + capKw + "\n  auxiliariesKw: " + AUXILIARIES_KW + "\n"
+                + "poi:\n  capKw: " + capKw + "\n  auxiliariesKw: " + AUXILIARIES_KW + "\n  marginKw: " + MARGIN_KW
+                + "\n"
                 + "containers:\n" + containers
                 + "leases:\n  duration: " + LEASE.toSeconds() + "s\n  renewEvery: " + RENEW_EVERY.toSeconds() + "s\n"
                 + "allocation:\n  every: 1s\n  rampKwPerSecond: 100\n"

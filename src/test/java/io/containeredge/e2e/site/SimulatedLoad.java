@@ -23,6 +23,8 @@ final class SimulatedLoad {
     private final double flexibleTotalKw;
     /** What the controllable loads draw now: the firm floor plus the running part of the blocks. */
     private double controllableKw;
+    /** What it has committed the controllable loads to: the level it sheds to at once or rises towards. */
+    private double targetKw;
 
     /**
      * @param blocks flexible load by value, any order
@@ -40,18 +42,24 @@ final class SimulatedLoad {
         this.hardImportKw = hardImportKw;
         this.wakeKwPerSecond = wakeKwPerSecond;
         this.controllableKw = firmKw;
+        this.targetKw = firmKw;
     }
 
     /** One step of {@code seconds} under {@code importLimitKw}: down to the limit at once, up at the wake ramp. */
     void follow(double importLimitKw, double seconds) {
         double allowed = Math.min(importLimitKw, hardImportKw) - otherKw;
-        double target = Math.max(firmKw, Math.min(firmKw + flexibleTotalKw, allowed));
-        controllableKw = target < controllableKw ? target
-                : Math.min(target, controllableKw + wakeKwPerSecond * seconds);
+        targetKw = Math.max(firmKw, Math.min(firmKw + flexibleTotalKw, allowed));
+        controllableKw = targetKw < controllableKw ? targetKw
+                : Math.min(targetKw, controllableKw + wakeKwPerSecond * seconds);
     }
 
     double importKw() {
         return otherKw + controllableKw;
+    }
+
+    /** The import it has committed to: the other load and its target (the import once the loads got there). */
+    double committedKw() {
+        return otherKw + targetKw;
     }
 
     double otherKw() {

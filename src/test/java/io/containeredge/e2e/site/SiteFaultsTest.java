@@ -58,6 +58,13 @@ class SiteFaultsTest {
         }
         assertTrue(lastWithin - firstLease <= 2000, "every agent within its new budget "
                 + (lastWithin - firstLease) + " ms after the first lease of epoch " + epoch);
+        for (String gateway : rig.site().gateways) {
+            SiteRig.await(gateway + "'s committed load within its new budget", Duration.ofSeconds(10),
+                    () -> rig.records().get(gateway).firstCommittedWithinMillis(epoch) != null);
+            long committed = rig.records().get(gateway).firstCommittedWithinMillis(epoch) - firstLease;
+            assertTrue(committed <= 2000, gateway + "'s committed load within its new budget " + committed
+                    + " ms after the first lease of epoch " + epoch + " (seen in its reports, every 500 ms)");
+        }
         long everyoneWithin = rig.records().values().stream().mapToLong(r -> r.firstWithinMillis(epoch)).max()
                 .orElseThrow(); // the full gateways too: their miners shed over a few control cycles
         Thread.sleep(3000); // time to see nothing rise above the new cap

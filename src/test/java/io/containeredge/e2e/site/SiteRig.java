@@ -104,8 +104,8 @@ final class SiteRig implements AutoCloseable {
         String uri = broker.uri();
         gatewayReports = new GatewayReports(RigSite.SITE, site.gateways, uri);
         String demo = Files.readString(ChildProcess.root().resolve("firmware-config/sites/demo-container.yaml"));
-        // side by side, each simulator's BMCs in a port range of its own: two searches from the same start could
-        // pick the same free range at once
+        // side by side, each simulator's miners and BMCs in port ranges of their own: two searches from the same
+        // start could pick the same free range at once
         List<Future<RunningContainer>> starting = new ArrayList<>();
         ExecutorService starter = Executors.newFixedThreadPool(Math.max(1, site.gateways.size()));
         try {
@@ -114,9 +114,10 @@ final class SiteRig implements AutoCloseable {
                 Path work = Files.createDirectories(dir.resolve(id));
                 Path cloud = site.gatewayCloud(id, uri);
                 String bmcs = "basePort: " + RunningContainer.freeRange(20, 25_000 + 1000 * i);
-                starting.add(starter.submit(() -> RunningContainer.start(work,
-                        text -> RigSite.gatewaySite(demo, id).replace("basePort: 15443", bmcs), 0, "--cloud",
-                        cloud.toString())));
+                int miners = RunningContainer.freeRange(RigSite.GATEWAY_MINERS, 21_000 + 500 * i);
+                starting.add(starter.submit(() -> RunningContainer.start(work, text -> RigSite.gatewaySite(demo, id)
+                        .replace("basePort: 15443", bmcs).replace("basePort: 14100", "basePort: " + miners), miners,
+                        "--cloud", cloud.toString())));
             }
             Exception failed = null;
             for (Future<RunningContainer> gateway : starting) {

@@ -40,6 +40,7 @@ final class SiteViewJson {
             }
             c.put("reportAgeMillis", row.reportAgeMillis());
             kw(c, "importKw", row.importKw());
+            kw(c, "committedKw", row.committedKw());
             kw(c, "hardImportKw", row.hardImportKw());
             kw(c, "firmKw", row.firmKw());
             kw(c, "flexibleKw", row.flexibleKw());

@@ -33,7 +33,8 @@
     site.containers.forEach((c) => {
       const tr = document.createElement('tr');
       tr.className = c.state;
-      [c.id, c.state, kw(c.budgetKw), seconds(c.leaseRemainingMillis), kw(c.importKw), kw(c.hardImportKw),
+      [c.id, c.state, kw(c.budgetKw), seconds(c.leaseRemainingMillis), kw(c.importKw), kw(c.committedKw),
+        kw(c.hardImportKw),
         kw(c.firmKw), kw(c.flexibleKw), c.topValuePerKw === null ? '–' : c.topValuePerKw.toFixed(3),
         kw(c.fallbackKw), seconds(c.reportAgeMillis), c.reason || ''].forEach((t) => cell(tr, t));
       rows.appendChild(tr);

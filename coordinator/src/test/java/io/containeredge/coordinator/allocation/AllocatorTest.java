@@ -45,6 +45,20 @@ class AllocatorTest {
     }
 
     @Test
+    void theMarginIsNeverAllocated() {
+        CoordinatorConfig withMargin = new CoordinatorConfig(THREE.site(), new CoordinatorConfig.Poi(1100, 100, 50),
+                THREE.containers(), THREE.leases(), THREE.allocation(), THREE.reports(), THREE.zookeeper(),
+                THREE.mqtt(), THREE.signing(), THREE.dashboard());
+        Map<String, Reported> reports = Map.of(
+                "a", fresh(report("a", NOW, 0, 5000, 0, 0, List.of(offer(600, 0.05)), 300)),
+                "b", fresh(report("b", NOW, 0, 5000, 0, 0, List.of(offer(600, 0.04)), 300)),
+                "c", fresh(report("c", NOW, 0, 5000, 0, 0, List.of(), 300)));
+        Allocation a = Allocator.allocate(withMargin, reports, new Grants(Map.of(), 0), NOW);
+        assertEquals(600, grant(a, "a").targetKw(), 1e-9);
+        assertEquals(350, grant(a, "b").targetKw(), 1e-9, "1100 less 100 of auxiliaries less the margin of 50");
+    }
+
+    @Test
     void noContainerGetsMoreThanItsOwnHardLimitAndTheRestGoesToOthers() {
         Map<String, Reported> reports = Map.of(
                 "a", fresh(report("a", NOW, 0, 250, 0, 100, List.of(offer(500, 0.09)), 300)),

@@ -91,6 +91,7 @@ class SiteDashboardTest {
         assertEquals(800.0, leased.get("budgetKw").asDouble());
         assertEquals(20_000, leased.get("leaseRemainingMillis").asLong());
         assertEquals(0.041, leased.get("topValuePerKw").asDouble());
+        assertEquals(770.0, leased.get("committedKw").asDouble());
         JsonNode unknown = site.get("containers").get(1);
         assertTrue(unknown.get("budgetKw").isNull(), "an unknown figure is null, not NaN: " + unknown);
         assertTrue(unknown.get("leaseRemainingMillis").isNull());
@@ -147,9 +148,9 @@ class SiteDashboardTest {
     private static SiteView view() {
         long now = 1_800_000_000_000L;
         return new SiteView("demo-site", now, "a", ACTIVE.get(), "a", 3, List.of("a", "b"), 2000, 50, 1234.5, List.of(
-                new ContainerRow("c-01", 900, 800, now + 20_000, 1500, "LEASED", 780, 1100, 180, 620, 0.041,
+                new ContainerRow("c-01", 900, 800, now + 20_000, 1500, "LEASED", 780, 770, 1100, 180, 620, 0.041,
                         "firm 180 kW + 620 kW at >= 0.041 USD/h per kW"),
-                new ContainerRow("c-02", 900, Double.NaN, 0, -1, "UNKNOWN", Double.NaN, Double.NaN, Double.NaN,
+                new ContainerRow("c-02", 900, Double.NaN, 0, -1, "UNKNOWN", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, "no report yet")));
     }
 

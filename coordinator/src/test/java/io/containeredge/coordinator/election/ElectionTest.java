@@ -99,7 +99,7 @@ class ElectionTest {
     void aNewLeaderStartsFromTheBudgetsTheContainersReportHolding() throws Exception {
         ReportBook reports = new ReportBook(config, System::currentTimeMillis);
         long now = System.currentTimeMillis();
-        SiteReport leased = new SiteReport(TestSites.SITE, "c-01", now, 340, 900, 0, 0,
+        SiteReport leased = new SiteReport(TestSites.SITE, "c-01", now, 340, 340, 900, 0, 0,
                 List.of(TestSites.offer(800, 0.05)), 400, new SiteReport.LeaseState(3, 17, 350, now + 20_000, "LEASED"),
                 null);
         reports.accept(SiteTopics.report(TestSites.SITE, "c-01"), leased.toJson());

@@ -16,7 +16,7 @@ class ReportBookTest {
     private final ReportBook book = new ReportBook(CONFIG, () -> 5000);
 
     private static String report(String site, String container) {
-        return new SiteReport(site, container, 4000, 100, 800, 0, 0, List.of(), 300, null, null).toJson();
+        return new SiteReport(site, container, 4000, 100, 100, 800, 0, 0, List.of(), 300, null, null).toJson();
     }
 
     @Test

@@ -40,12 +40,20 @@ public record CoordinatorConfig(String site, Poi poi, List<Container> containers
      *
      * @param capKw its import cap
      * @param auxiliariesKw the site's own load behind it, taken off the cap before any container
+     * @param marginKw kept free under the cap for the containers' control error: a container's import comes under a
+     *     lower budget over seconds (its miners' ramps and sleeps) and a swing of firm load (AI training) shows above
+     *     its budget until its miners absorb it; with every kilowatt allocated, that would be above the cap
      */
-    public record Poi(double capKw, double auxiliariesKw) {
+    public record Poi(double capKw, double auxiliariesKw, double marginKw) {
 
-        /** What the containers may import together. */
+        /** Without a margin. */
+        public Poi(double capKw, double auxiliariesKw) {
+            this(capKw, auxiliariesKw, 0);
+        }
+
+        /** What the containers are allocated together (budgets, and fallback shares at most). */
         public double availableKw() {
-            return capKw - auxiliariesKw;
+            return capKw - auxiliariesKw - marginKw;
         }
     }
 

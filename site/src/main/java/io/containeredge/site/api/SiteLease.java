@@ -3,6 +3,7 @@ package io.containeredge.site.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.site.internal.StrictJson;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,6 +52,12 @@ public record SiteLease(String site, String container, long epoch, long seq, dou
     }
 
     /** The body as signed and sent. */
+    /** Why this lease is not for {@code site}/{@code container}; empty when it is. */
+    public Optional<String> notFor(String site, String container) {
+        return site().equals(site) && container().equals(container) ? Optional.empty()
+                : Optional.of("lease for " + site() + "/" + container() + ", this is " + site + "/" + container);
+    }
+
     public String toJson() {
         ObjectNode o = StrictJson.object();
         o.put("site", site).put("container", container).put("epoch", epoch).put("seq", seq)

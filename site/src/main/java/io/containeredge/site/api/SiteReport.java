@@ -14,13 +14,18 @@ import java.util.Set;
  * import in kW (what its meter at the container's feed sees), the unit of the point of interconnection's cap.
  *
  * <pre>
- * {"site":"demo-site","container":"c-01","timestamp":1796000000000,"importKw":1012.4,"hardImportKw":1500.0,
+ * {"site":"demo-site","container":"c-01","timestamp":1796000000000,"importKw":1012.4,"committedKw":998.0,
+ *  "hardImportKw":1500.0,
  *  "otherKw":61.0,"firmKw":120.0,"offers":[{"kw":3.5,"valuePerKw":0.042},...],"fallbackKw":400.0,
  *  "lease":{"epoch":7,"seq":4211,"budgetKw":1100.0,"expiresAt":1796000030000,"state":"LEASED"},
  *  "battery":{"socPct":63.0,"kw":-20.0}}
  * </pre>
  *
  * @param importKw the container's import now; NaN (null in JSON) when its meter's reading is not good
+ * @param committedKw what its controller has committed the import to: the other load plus what its commands allow
+ *     the controllable loads. It meets a new budget one control cycle after the lease; the import follows as the
+ *     loads obey (a miner's power target takes about a second per kW, its sleep some seconds). NaN (null or absent
+ *     in JSON: gateways before this field) when unknown
  * @param hardImportKw what the container's own hard limits (thermal, power, trips) allow its import now: a budget
  *     above it is of no use, and the coordinator gives the difference to others
  * @param otherKw what the container draws beside its controllable loads (cooling, auxiliaries, the battery's charging
@@ -31,10 +36,12 @@ import java.util.Set;
  * @param lease the lease in force, null when the container has none
  * @param battery the battery, null when the container has none
  */
-public record SiteReport(String site, String container, long timestampMillis, double importKw, double hardImportKw,
+public record SiteReport(String site, String container, long timestampMillis, double importKw, double committedKw,
+        double hardImportKw,
         double otherKw, double firmKw, List<Offer> offers, double fallbackKw, LeaseState lease, Battery battery) {
 
-    private static final Set<String> FIELDS = Set.of("site", "container", "timestamp", "importKw", "hardImportKw",
+    private static final Set<String> FIELDS = Set.of("site", "container", "timestamp", "importKw", "committedKw",
+            "hardImportKw",
             "otherKw", "firmKw", "offers", "fallbackKw", "lease", "battery");
     private static final int MAX_OFFERS = 2000;
 
@@ -57,6 +64,7 @@ public record SiteReport(String site, String container, long timestampMillis, do
         ObjectNode o = StrictJson.object();
         o.put("site", site).put("container", container).put("timestamp", timestampMillis);
         putNumber(o, "importKw", importKw);
+        putNumber(o, "committedKw", committedKw);
         o.put("hardImportKw", hardImportKw).put("otherKw", otherKw).put("firmKw", firmKw);
         ArrayNode list = o.putArray("offers");
         offers.forEach(f -> list.addObject().put("kw", f.kw()).put("valuePerKw", f.valuePerKw()));
@@ -88,7 +96,7 @@ public record SiteReport(String site, String container, long timestampMillis, do
             offers.add(new Offer(kw, f.number("valuePerKw")));
         }
         return new SiteReport(j.id("site"), j.id("container"), j.integer("timestamp"), j.numberOrNaN("importKw"),
-                nonNegative(j, "hardImportKw"), j.number("otherKw"), nonNegative(j, "firmKw"), offers,
+                j.numberOrNaN("committedKw"), nonNegative(j, "hardImportKw"), j.number("otherKw"), nonNegative(j, "firmKw"), offers,
                 nonNegative(j, "fallbackKw"), lease(j.optional("lease")), battery(j.optional("battery")));
     }
 

@@ -55,7 +55,8 @@ public final class CoordinatorParser {
             // the sections' readers rely on what the schema guarantees
             return new Parsed(null, errors);
         }
-        Poi poi = new Poi(doc.get("poi").get("capKw").asDouble(), doc.get("poi").path("auxiliariesKw").asDouble(0));
+        JsonNode p = doc.get("poi");
+        Poi poi = new Poi(p.get("capKw").asDouble(), p.path("auxiliariesKw").asDouble(0), p.path("marginKw").asDouble(0));
         List<Container> containers = new ArrayList<>();
         doc.get("containers").forEach(c -> containers.add(new Container(c.get("id").asText(),
                 c.get("fallbackShareKw").asDouble())));
@@ -94,15 +95,17 @@ public final class CoordinatorParser {
     /** The cap covers the auxiliaries, and every container's fallback share at once: the POI holds whatever fails. */
     static List<ConfigError> shares(String file, Poi poi, List<Container> containers) {
         List<ConfigError> errors = new ArrayList<>();
-        if (poi.auxiliariesKw() >= poi.capKw()) {
+        if (poi.availableKw() <= 0) {
             errors.add(new ConfigError(file, "$.poi.auxiliariesKw", "the auxiliaries " + kw(poi.auxiliariesKw())
-                    + " leave nothing of the POI cap " + kw(poi.capKw()) + " for the containers"));
+                    + " and the margin " + kw(poi.marginKw()) + " leave nothing of the POI cap " + kw(poi.capKw())
+                    + " for the containers"));
         }
         double sum = containers.stream().mapToDouble(Container::fallbackShareKw).sum();
         if (sum > poi.availableKw() + 1e-9) {
             errors.add(new ConfigError(file, "$.containers", "the fallback shares sum to " + kw(sum) + ", above the "
                     + kw(poi.availableKw()) + " the POI cap " + kw(poi.capKw()) + " leaves after the auxiliaries "
-                    + kw(poi.auxiliariesKw()) + ": containers without a lease could overload the interconnection"));
+                    + kw(poi.auxiliariesKw()) + " and the margin " + kw(poi.marginKw())
+                    + ": containers without a lease could overload the interconnection"));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < containers.size(); i++) {

@@ -41,7 +41,7 @@ class CoordinatorDocumentsTest {
     void theShippedSampleIsAccepted() throws Exception {
         CoordinatorConfig c = CoordinatorDocuments.load(write(sample));
         assertEquals("demo-site", c.site());
-        assertEquals(1950, c.poi().availableKw(), 1e-9);
+        assertEquals(1910, c.poi().availableKw(), 1e-9, "cap less auxiliaries less margin");
         assertEquals(List.of(new CoordinatorConfig.Container("c-01", 900)), c.containers());
         assertEquals(Duration.ofSeconds(30), c.leases().duration());
         assertEquals(Duration.ofSeconds(2), c.allocation().every());
@@ -67,8 +67,17 @@ class CoordinatorDocumentsTest {
                 "  - {id: c-01, fallbackShareKw: 900}\n  - {id: c-02, fallbackShareKw: 1100.5}")));
         assertEquals(1, errors.size(), errors::toString);
         assertEquals("$.containers", errors.get(0).path());
-        assertTrue(errors.get(0).reason().contains("sum to 2000.5 kW, above the 1950 kW the POI cap 2000 kW leaves"
-                + " after the auxiliaries 50 kW"), errors::toString);
+        assertTrue(errors.get(0).reason().contains("sum to 2000.5 kW, above the 1910 kW the POI cap 2000 kW leaves"
+                + " after the auxiliaries 50 kW and the margin 40 kW"), errors::toString);
+    }
+
+    @Test
+    void aMarginThatLeavesNothingIsRefused() throws IOException {
+        List<ConfigError> errors = CoordinatorDocuments.check(write(sample.replace("marginKw: 40", "marginKw: 1950")));
+        assertTrue(errors.stream().anyMatch(e -> e.reason().contains("the auxiliaries 50 kW and the margin 1950 kW"
+                + " leave nothing of the POI cap 2000 kW")), errors::toString);
+        assertTrue(CoordinatorDocuments.check(write(sample.replace("marginKw: 40", "marginKw: -1"))).stream()
+                .anyMatch(e -> e.path().contains("marginKw")), "a negative margin is refused by the schema");
     }
 
     @Test

@@ -51,13 +51,14 @@ class SiteProtocolTest {
 
     @Test
     void aReportReadsBackWithAnUnknownImportAsNull() {
-        SiteReport r = new SiteReport("demo-site", "c-01", 1_796_000_000_000L, Double.NaN, 1500, 61, 120,
+        SiteReport r = new SiteReport("demo-site", "c-01", 1_796_000_000_000L, Double.NaN, 1012, 1500, 61, 120,
                 List.of(new SiteReport.Offer(3.5, 0.042), new SiteReport.Offer(2, 0.01)), 400,
                 new SiteReport.LeaseState(7, 4211, 1100, 1_796_000_030_000L, "LEASED"), new SiteReport.Battery(63, -20));
         String json = r.toJson();
         assertTrue(json.contains("\"importKw\":null"), json);
         SiteReport back = SiteReport.fromJson(json);
         assertTrue(Double.isNaN(back.importKw()));
+        assertEquals(1012, back.committedKw());
         assertEquals(r.offers(), back.offers());
         assertEquals(r.lease(), back.lease());
         assertEquals(r.battery(), back.battery());
@@ -66,7 +67,7 @@ class SiteProtocolTest {
 
     @Test
     void aHostileReportIsRefusedNamingWhatIsWrong() {
-        String good = new SiteReport("s", "c", 1, 10, 100, 5, 0, List.of(), 50, null, null).toJson();
+        String good = new SiteReport("s", "c", 1, 10, 9, 100, 5, 0, List.of(), 50, null, null).toJson();
         assertTrue(refusal(() -> SiteReport.fromJson(good.replace("\"offers\":[]", "\"offers\":[{\"kw\":-3,"
                 + "\"valuePerKw\":1}]"))).contains("must not be negative"));
         assertTrue(refusal(() -> SiteReport.fromJson(good.replace("\"offers\":[]", "\"offers\":{}")))
@@ -77,6 +78,15 @@ class SiteProtocolTest {
         assertTrue(refusal(() -> SiteReport.fromJson(good.replace("\"hardImportKw\":100.0", "\"hardImportKw\":1e999")))
                 .contains("finite"));
         assertTrue(refusal(() -> SiteReport.fromJson("{\"site\":")).contains("not JSON"));
+        assertTrue(refusal(() -> SiteReport.fromJson(good.replace("\"committedKw\":9.0", "\"committedKw\":\"9\"")))
+                .contains("committedKw"));
+    }
+
+    @Test
+    void aReportOfAGatewayThatDoesNotSendItsCommittedLoadReadsItAsUnknown() {
+        String old = new SiteReport("s", "c", 1, 10, 9, 100, 5, 0, List.of(), 50, null, null).toJson()
+                .replace("\"committedKw\":9.0,", "");
+        assertTrue(Double.isNaN(SiteReport.fromJson(old).committedKw()), old);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.containeredge.cloud.remote;
 
 import io.containeredge.site.api.SiteLease;
+import java.util.Optional;
 
 /**
  * Reads a site lease from the coordinator's envelope ({@code {"keyId","body","signature"}}, the remote-request
@@ -49,9 +50,9 @@ public final class LeaseReader {
         } catch (IllegalArgumentException bad) {
             throw new Refusal(null, bad.getMessage());
         }
-        if (!lease.site().equals(site) || !lease.container().equals(container)) {
-            throw new Refusal(null, "lease for " + lease.site() + "/" + lease.container() + ", this is " + site + "/"
-                    + container);
+        Optional<String> notForUs = lease.notFor(site, container);
+        if (notForUs.isPresent()) {
+            throw new Refusal(null, notForUs.get());
         }
         return lease;
     }

@@ -28,7 +28,7 @@ import java.util.Map;
 public final class MinerAllocator {
 
     /** A miner drawing less than this is asleep as far as the grid is concerned. */
-    static final double ASLEEP_W = 200;
+    public static final double ASLEEP_W = 200;
     /** Lowest power target, as a share of rated power, that curtailment firmwares accept. */
     public static final double MIN_TARGET_SHARE = 0.3;
 

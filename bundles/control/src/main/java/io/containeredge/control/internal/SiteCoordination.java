@@ -59,8 +59,8 @@ final class SiteCoordination {
         if (now == null || seen == null) {
             return Optional.empty();
         }
-        return Optional.of(reports.report(now.timestampMillis(), seen.power(), seen.otherKw(), now.verdicts(), firmKw,
-                loop.offers(), hasBattery));
+        return Optional.of(reports.report(now.timestampMillis(), seen.power(), seen.otherKw(), loop.committedLoadKw(),
+                now.verdicts(), firmKw, loop.offers(), hasBattery));
     }
 
     SiteLeaseStatus status(ControlStatus now) {

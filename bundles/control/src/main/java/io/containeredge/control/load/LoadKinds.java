@@ -18,6 +18,8 @@ public final class LoadKinds {
     private final List<LoadKind> kinds;
     /** Every kind's blocks of flexible demand at the last allocation, in registration order. */
     private volatile List<LoadBudget.Offer> offers = List.of();
+    /** What every kind's commands allowed its units at the last allocation, kW. */
+    private volatile double committedKw = Double.NaN;
 
     private LoadKinds(List<LoadKind> kinds) {
         this.kinds = List.copyOf(kinds);
@@ -62,10 +64,17 @@ public final class LoadKinds {
         }
         offers = claims.stream().flatMap(c -> c.offers().stream()).toList();
         double[] shares = LoadBudget.split(decision.maxMinerKw(), decision.hardKw(), claims);
+        double committed = 0;
         for (int i = 0; i < kinds.size(); i++) {
-            kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(), decision.binding(),
+            committed += kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(), decision.binding(),
                     decision.verdicts()), cycle);
         }
+        committedKw = committed;
+    }
+
+    /** What every kind's commands allowed its units at the last allocation; NaN before the first. */
+    public double committedKw() {
+        return committedKw;
     }
 
     /** Every kind's blocks of demand above its floor at the last allocation (for the site coordinator's report). */
@@ -103,6 +112,17 @@ public final class LoadKinds {
                 kw += sumKw(kind, false);
             }
             return kw;
+        }
+
+        /** What the units no longer running draw above what they settle at ({@link LoadUnit#leavingW}). */
+        public double leavingKw() {
+            double w = 0;
+            for (List<LoadUnit> kind : units) {
+                for (LoadUnit u : kind) {
+                    w += u.leavingW();
+                }
+            }
+            return w / 1000;
         }
 
         double ratedKw(int kind) {

@@ -117,7 +117,9 @@ public final class MinerLoad implements LoadKind {
             boolean awake = m.mode() == MinerMode.AWAKE && !cut;
             double powerW = cut ? 0 : m.powerW();
             fleetNow.add(new FleetMember(m.index(), nameplate, priority, awake, m.reachable(), powerW, cut));
-            units.add(new LoadUnit(Integer.toString(m.index()), powerW, nameplate, awake));
+            // asleep it draws a few watts; counted at up to the allocator's asleep mark while it gets there
+            units.add(new LoadUnit(Integer.toString(m.index()), powerW, nameplate, awake,
+                    Math.min(powerW, MinerAllocator.ASLEEP_W)));
             drawW += powerW;
         }
         members = fleetNow;

@@ -276,6 +276,11 @@ public final class ControlLoop {
         return loads.offers();
     }
 
+    /** What the last cycle's commands allowed every load kind (miners, AI tenants), kW; NaN before the first. */
+    public double committedLoadKw() {
+        return loads.committedKw();
+    }
+
     /** The import cap in force at a monotonic time: a commanded override while it lasts, else the site's. */
     public double importCapKw(long nowMillis) {
         CapOverride o = capOverride;
@@ -309,7 +314,8 @@ public final class ControlLoop {
         // the guards limit what the loads' running units draw (what the allocators command); a sleeping miner's
         // few watts are load like the auxiliaries', or the import would stay over a limit by all of them
         LoadKinds.Draw draw = loads.observe(cycle);
-        ContainerInputs in = io.withGatewayLeak(mapper.map(snapshot, nowMillis, draw.runningKw(), draw.ratedKw()));
+        ContainerInputs in = io.withGatewayLeak(mapper.map(snapshot, nowMillis, draw.runningKw(), draw.ratedKw()))
+                .withLeavingKw(draw.leavingKw());
         boolean mustAct = thermal.state().tripped() || io.latched() || io.stopCalled()
                 || ThermalGuard.tripCause(in.coolingLoops(), cfg) != null;
         if (firstReadings.waiting(in, mustAct, nowMillis)) {

@@ -93,8 +93,9 @@ public final class LeaseBook {
     }
 
     private String refusal(SiteLease l, long nowMillis) {
-        if (!l.site().equals(site) || !l.container().equals(container)) {
-            return "lease for " + l.site() + "/" + l.container() + ", this is " + site + "/" + container;
+        Optional<String> notForUs = l.notFor(site, container);
+        if (notForUs.isPresent()) {
+            return notForUs.get();
         }
         if (l.epoch() < highestEpoch) {
             return "lease of epoch " + l.epoch() + " is stale: epoch " + highestEpoch + " was seen";

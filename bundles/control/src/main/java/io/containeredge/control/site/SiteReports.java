@@ -35,16 +35,17 @@ public final class SiteReports {
      * @param wallMillis the cycle's wall clock
      * @param power the cycle's power inputs (import, battery)
      * @param otherKw the cycle's other load ({@link io.containeredge.control.limit.OtherLoad})
+     * @param committedLoadKw what the cycle's commands allowed the controllable loads (NaN: none yet)
      * @param verdicts the cycle's verdicts with their strengths: the hard ones make the hard limit
      * @param firmKw the load kinds' firm floors
      * @param offers the load kinds' blocks of flexible demand, in any order
      * @param hasBattery whether the site has a battery: reported only then, and only with good readings
      */
-    public SiteReport report(long wallMillis, PowerInputs power, double otherKw, List<Verdict> verdicts,
-            double firmKw, List<LoadBudget.Offer> offers, boolean hasBattery) {
+    public SiteReport report(long wallMillis, PowerInputs power, double otherKw, double committedLoadKw,
+            List<Verdict> verdicts, double firmKw, List<LoadBudget.Offer> offers, boolean hasBattery) {
         Reading imported = power.importKw();
         return new SiteReport(site, container, wallMillis, imported.good() ? imported.value() : Double.NaN,
-                hardImportKw(verdicts, otherKw), otherKw, firmKw, merged(offers), book.fallbackKw(),
+                otherKw + committedLoadKw, hardImportKw(verdicts, otherKw), otherKw, firmKw, merged(offers), book.fallbackKw(),
                 book.reportState(wallMillis), hasBattery ? battery(power) : null);
     }
 

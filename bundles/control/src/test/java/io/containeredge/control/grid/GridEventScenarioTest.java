@@ -108,6 +108,18 @@ class GridEventScenarioTest {
     }
 
     @Test
+    void minersOnTheirWayToSleepDoNotCountAsOtherLoadSoTheEventSleepsNoMoreThanItNeeds() {
+        // (165 - 100) kW off 40 miners of 3.5 kW: 19 asleep; each falls over 6 s, never 40 asleep for a while
+        Scenario sc = given(container().minersGoToSleepOver(6).with(limits(0))).when(batteryOffersNoPower())
+                .when(schedule("dr-7", 10, 5, Duration.ZERO, new EventTarget(EventTarget.Kind.IMPORT_LIMIT_KW, 100)))
+                .at(10, s);
+        for (int cycle = 0; cycle < 40; cycle++) {
+            sc.cycle().then(c -> assertTrue(c.minersAwake() >= 20, c.minersAwake() + " miners awake"));
+        }
+        sc.at(30, s).then(importKw(100, 3.5), c -> assertEquals(21, c.minersAwake()));
+    }
+
+    @Test
     void aReductionFromTheBaselineRampsDownAndCountsOnlyAfterTheRamp() {
         given(container().with(limits(0))).when(batteryOffersNoPower())
                 .at(700, s) // more than the 10-minute baseline window of full load before the notification

@@ -35,7 +35,7 @@ public final class Container {
     ControlSettings control = ControlSettings.DEFAULTS;
     int miners = 40;
     IntToDoubleFunction minerRatedKw = i -> 3.5;
-    Delays delays = new Delays(0, 0, 0);
+    Delays delays = new Delays(0, 0, 0, false);
     double auxiliaryKw = 25;
     double batteryKwh = 500;
     /** The sun's PV output and the export limit, kW; no PV (no limiter) when the sun is NaN. */
@@ -48,8 +48,11 @@ public final class Container {
     IntFunction<MinerValue> minerValues = index -> MinerValue.NONE;
     Function<LoopParts, ControlLoop> loop = LoopParts::newLoop;
 
-    /** How long a miner takes to sleep, to wake and to draw a new power target after the command. */
-    record Delays(long sleepMillis, long wakeMillis, long targetMillis) {
+    /**
+     * How long a miner takes to sleep, to wake and to draw a new power target after the command; whether it says it
+     * sleeps at the command while its draw falls over the sleep time (else it hashes on and then sleeps at once).
+     */
+    record Delays(long sleepMillis, long wakeMillis, long targetMillis, boolean gradualSleep) {
     }
 
     private Container() {
@@ -73,13 +76,24 @@ public final class Container {
 
     /** A miner goes to sleep this long after the command, and wakes that long after its wake command. */
     public Container minersTake(double sleepSeconds, double wakeSeconds) {
-        delays = new Delays(Math.round(sleepSeconds * 1000), Math.round(wakeSeconds * 1000), delays.targetMillis());
+        delays = new Delays(Math.round(sleepSeconds * 1000), Math.round(wakeSeconds * 1000), delays.targetMillis(),
+                delays.gradualSleep());
+        return this;
+    }
+
+    /**
+     * A miner told to sleep says it sleeps at once while its draw falls evenly to a sleeping miner's few watts over
+     * {@code seconds}, as the simulator's miners and real firmwares do.
+     */
+    public Container minersGoToSleepOver(double seconds) {
+        delays = new Delays(Math.round(seconds * 1000), delays.wakeMillis(), delays.targetMillis(), true);
         return this;
     }
 
     /** A miner draws a new power target this long after the command (at once otherwise). */
     public Container powerTargetsTake(double seconds) {
-        delays = new Delays(delays.sleepMillis(), delays.wakeMillis(), Math.round(seconds * 1000));
+        delays = new Delays(delays.sleepMillis(), delays.wakeMillis(), Math.round(seconds * 1000),
+                delays.gradualSleep());
         return this;
     }
 

@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
 
 /**
  * Miners as the loop's fleet: each takes a power target, goes to sleep or wakes a set time after the command
- * (at once by default), and draws its target or what its work demands, the lower. A stubborn miner ignores
+ * (at once by default; or says it sleeps at the command while its draw falls over the sleep time), and draws its
+ * target or what its work demands, the lower. A stubborn miner ignores
  * sleep commands; with {@link #ignoreSleepAndWake} every miner does.
  */
 public final class VirtualFleet implements ControlLoop.Fleet {
@@ -42,6 +43,10 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         private long modeChangesAt = Long.MAX_VALUE;
         private boolean awakeAfterChange;
         private double targetW;
+        /** Going to sleep gradually: from what it drew at the command, down to {@link #ASLEEP_W} at fallUntil. */
+        private long fallFrom;
+        private long fallUntil;
+        private double fallFromW;
         private final Deque<Target> targets = new ArrayDeque<>();
         double demandW;
         boolean stubborn;
@@ -67,7 +72,22 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         }
 
         double powerW(long now) {
-            return awake(now) ? Math.min(targetW(now), demandW) : ASLEEP_W;
+            if (awake(now)) {
+                return Math.min(targetW(now), demandW);
+            }
+            return now < fallUntil ? ASLEEP_W + (fallFromW - ASLEEP_W) * (fallUntil - now) / (fallUntil - fallFrom)
+                    : ASLEEP_W;
+        }
+
+        /** Says it sleeps from {@code now}; its draw falls evenly until {@code until}. */
+        void fallAsleep(long now, long until) {
+            if (!awake(now)) {
+                return; // asleep or on its way: a repeated command changes nothing
+            }
+            fallFromW = powerW(now);
+            fallFrom = now;
+            fallUntil = until;
+            set(false);
         }
 
         void changeTo(boolean toAwake, long at) {
@@ -91,6 +111,7 @@ public final class VirtualFleet implements ControlLoop.Fleet {
     private final long sleepMillis;
     private final long wakeMillis;
     private final long targetMillis;
+    private final boolean gradualSleep;
     boolean ignoreSleepAndWake;
 
     VirtualFleet(int count, IntToDoubleFunction ratedKwOf, Container.Delays delays, LongSupplier now) {
@@ -100,6 +121,7 @@ public final class VirtualFleet implements ControlLoop.Fleet {
         this.sleepMillis = delays.sleepMillis();
         this.wakeMillis = delays.wakeMillis();
         this.targetMillis = delays.targetMillis();
+        this.gradualSleep = delays.gradualSleep();
         for (int i = 0; i < count; i++) {
             endpoints.put(i, new MinerEndpoint(i, "127.0.0.1", 14100 + i, ratedKwOf.applyAsDouble(i) * 1000));
             miners.put(i, new Miner(ratedKwOf.applyAsDouble(i) * 1000));
@@ -158,7 +180,9 @@ public final class VirtualFleet implements ControlLoop.Fleet {
             switch (c.kind()) {
                 case POWER_TARGET -> m.targets.addLast(new Target(c.targetW(), t + targetMillis));
                 case SLEEP -> {
-                    if (!ignoreSleepAndWake && !m.stubborn) {
+                    if (!ignoreSleepAndWake && !m.stubborn && gradualSleep) {
+                        m.fallAsleep(t, t + sleepMillis);
+                    } else if (!ignoreSleepAndWake && !m.stubborn) {
                         m.changeTo(false, t + sleepMillis);
                     }
                 }

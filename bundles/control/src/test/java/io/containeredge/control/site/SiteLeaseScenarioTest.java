@@ -84,6 +84,44 @@ class SiteLeaseScenarioTest {
     }
 
     @Test
+    void aLowerBudgetIsCommittedAtTheNextCycleAndTheImportFollows() {
+        SiteLeaseLimit limit = limit();
+        Scenario sc = given(container().with(limit)).when(batteryOffersNoPower())
+                .when(lease(1, 1, 170))
+                .at(5, s)
+                .then(importKw(165, 3.5))
+                .when(lease(1, 2, 100))
+                .cycle()
+                .then(c -> assertTrue(report(c, limit).committedKw() <= 100 + 1e-9, "committed "
+                        + report(c, limit).committedKw() + " kW one cycle after a lease of 100 kW"));
+        sc.runFor(15, s)
+                .then(importKw(100, 3.5), c -> assertEquals(100, report(c, limit).committedKw(), 3.5));
+    }
+
+    @Test
+    void minersOnTheirWayToSleepAreNotOtherLoadSoALowerBudgetSleepsNoMoreThanItNeeds() {
+        SiteLeaseLimit limit = limit();
+        // (165 - 100) kW off 40 miners of 3.5 kW: 19 asleep, 21 awake; each takes 6 s to get there
+        Scenario sc = given(container().minersGoToSleepOver(6).with(limit)).when(batteryOffersNoPower())
+                .when(lease(1, 1, 170))
+                .at(5, s)
+                .when(lease(1, 2, 100))
+                .cycle()
+                .then(c -> assertTrue(report(c, limit).committedKw() <= 100 + 1e-9, "committed at once"));
+        for (int cycle = 0; cycle < 40; cycle++) {
+            sc.cycle().then(c -> assertTrue(c.minersAwake() >= 20, c.minersAwake() + " miners awake at "
+                    + (c.now() - Scenario.T0) + " ms: their fall counted as other load would sleep them all"));
+        }
+        sc.then(importKw(100, 3.5), c -> assertEquals(21, c.minersAwake()));
+    }
+
+    private SiteReport report(Scenario sc, SiteLeaseLimit limit) {
+        return new SiteReports("site-a", "c-01", 2200, book).report(sc.wall(), limit.seen().power(),
+                limit.seen().otherKw(), sc.loop().committedLoadKw(), sc.status().verdicts(), 0, sc.loop().offers(),
+                false);
+    }
+
+    @Test
     void aHardLimitBelowTheBudgetWins() {
         given(container().with(limit())).when(batteryOffersNoPower())
                 .when(lease(1, 1, 150), importCapOverride(90, Duration.ofMinutes(5), "ops"))
@@ -158,9 +196,7 @@ class SiteLeaseScenarioTest {
                 .when(lease(1, 1, 100), importCapOverride(150, Duration.ofMinutes(5), "ops"))
                 .at(10, s)
                 .then(sc -> {
-                    SiteReport r = new SiteReports("site-a", "c-01", 2200, book).report(sc.wall(),
-                            limit.seen().power(), limit.seen().otherKw(), sc.status().verdicts(), 0,
-                            sc.loop().offers(), false);
+                    SiteReport r = report(sc, limit);
                     assertEquals(100, r.importKw(), 3.5);
                     assertEquals(AUX_KW, r.otherKw(), 1);
                     assertEquals(150, r.hardImportKw(), 1, "the power guard's limit on the loads plus the other load");

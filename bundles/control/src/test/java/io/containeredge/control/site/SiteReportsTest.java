@@ -37,11 +37,12 @@ class SiteReportsTest {
     void aReportCarriesTheCyclesFiguresTheHardLimitAndTheLease() {
         book.accept(new SiteLease("site-a", "c-01", 2, 5, 700, 250, T0, T0 + 30_000), "test", T0);
         SiteReport r = reports.report(T0 + 1_000, power(Reading.of(640, "meter"), Reading.of(55, "bat"),
-                Reading.of(-20, "bat")), 60, List.of(verdict("power", 900, Verdict.Strength.HARD),
+                Reading.of(-20, "bat")), 60, 575, List.of(verdict("power", 900, Verdict.Strength.HARD),
                 verdict("thermal", 800, Verdict.Strength.HARD), verdict("site-lease", 640, Verdict.Strength.SOFT)),
                 40, List.of(new LoadBudget.Offer(3.5, 0.04), new LoadBudget.Offer(100, 0.09),
                         new LoadBudget.Offer(3.5, 0.04)), true);
         assertEquals(640, r.importKw());
+        assertEquals(635, r.committedKw(), 1e-9, "the other load plus what the commands allow the loads");
         assertEquals(860, r.hardImportKw(), 1e-9, "the lowest hard limit on the loads plus the other load");
         assertEquals(60, r.otherKw());
         assertEquals(40, r.firmKw());
@@ -55,8 +56,9 @@ class SiteReportsTest {
     @Test
     void withoutAHardLimitTheImportCapIsReportedAndBadReadingsAreLeftOut() {
         SiteReport r = reports.report(T0, power(Reading.bad("meter", "stale"), Reading.bad("bat", "stale"),
-                Reading.of(0, "bat")), 50, List.of(), 0, List.of(), true);
+                Reading.of(0, "bat")), 50, Double.NaN, List.of(), 0, List.of(), true);
         assertTrue(Double.isNaN(r.importKw()));
+        assertTrue(Double.isNaN(r.committedKw()), "no allocation yet");
         assertEquals(1000, r.hardImportKw());
         assertNull(r.battery());
         assertNull(r.lease());
