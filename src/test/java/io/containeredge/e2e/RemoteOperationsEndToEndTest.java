@@ -29,6 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteOperationsEndToEndTest {
 
     static final int MINERS = 40;
+    /**
+     * How long a request that polls for a state waits for its reply before the poll sends a new one. Applying
+     * (or rolling back) a configuration restarts the cloud component: a request arriving meanwhile is not read
+     * (answered "send it again later" without its id, or not at all while the MQTT client reconnects), so the
+     * poll sends it again, as an operations centre would, instead of waiting 30 s for a reply that cannot come.
+     * An answered request is replied to well within a second.
+     */
+    static final Duration RESEND_AFTER = Duration.ofSeconds(5);
+    private static final Duration REPLY_WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -44,9 +53,11 @@ class RemoteOperationsEndToEndTest {
         host = site.host();
         int minersBase = RunningContainer.freeRange(MINERS);
         // 40 miners x 3.5 kW + 25 kW auxiliaries = 165 kW; the battery is nearly empty, so a lower
-        // import cap can only be met by curtailing miners
+        // import cap can only be met by curtailing miners. A dwell of 5 s instead of 30 s after a sleep: the
+        // miners curtailed below come back 25 s sooner once the curtailment is lifted
         container = site.startContainer(work, s -> RunningContainer.genericMiners(s, MINERS, minersBase)
-                .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 3"), minersBase, "--trial-grace", "5");
+                .replace("batteryInitialSocPct: 60", "batteryInitialSocPct: 3") + "control:\n  minDwell: 5s\n",
+                minersBase, "--trial-grace", "5");
         api = container.api;
         host.await("NBIRTH", r -> r.is("NBIRTH", null), 0, Duration.ofSeconds(60));
     }
@@ -57,7 +68,12 @@ class RemoteOperationsEndToEndTest {
     }
 
     static JsonNode send(String kind, Map<String, Object> body) throws Exception {
-        return host.request(kind, SparkplugHost.envelope(CloudSite.KEY_ID, CloudSite.KEY, body), (String) body.get("id"));
+        return send(kind, body, REPLY_WITHIN);
+    }
+
+    static JsonNode send(String kind, Map<String, Object> body, Duration replyWithin) throws Exception {
+        return host.request(kind, SparkplugHost.envelope(CloudSite.KEY_ID, CloudSite.KEY, body), (String) body.get("id"),
+                replyWithin);
     }
 
     static double minerKw() throws Exception {
@@ -133,7 +149,11 @@ class RemoteOperationsEndToEndTest {
     }
 
     static JsonNode current() throws Exception {
-        JsonNode reply = send("config", SparkplugHost.body("config.get", Map.of()));
+        return current(REPLY_WITHIN);
+    }
+
+    static JsonNode current(Duration replyWithin) throws Exception {
+        JsonNode reply = send("config", SparkplugHost.body("config.get", Map.of()), replyWithin);
         assertEquals("accepted", reply.get("status").asText(), reply.toString());
         return reply.get("result");
     }
@@ -176,13 +196,13 @@ class RemoteOperationsEndToEndTest {
                 Map.of("site", site.replace("importCapKw: 2200", "importCapKw: 2100"))));
         assertEquals("accepted", applied.get("status").asText(), applied.toString());
         Eventually.within(Duration.ofSeconds(60), () -> {
-            JsonNode now = current();
+            JsonNode now = current(RESEND_AFTER);
             assertEquals(v + 1, version(now));
             assertTrue(now.get("documents").get("site").asText().contains("importCapKw: 2100"));
         });
         Eventually.within(Duration.ofSeconds(60), () -> assertTrue(api.device("cdu").get("online").asBoolean()));
         Eventually.within(Duration.ofSeconds(60), () -> assertEquals("GOOD",
-                current().get("version").get("state").asText(), "the change survived its trial"));
+                current(RESEND_AFTER).get("version").get("state").asText(), "the change survived its trial"));
 
         // unit 77 answers nobody: the cdu, online before, stays offline
         String broken = current().get("documents").get("site").asText().replaceFirst(
@@ -190,7 +210,8 @@ class RemoteOperationsEndToEndTest {
         JsonNode tried = send("config", SparkplugHost.body("config.apply", Map.of("site", broken)));
         assertEquals("accepted", tried.get("status").asText(), tried.toString());
         Eventually.within(Duration.ofSeconds(90), () -> {
-            JsonNode history = send("config", SparkplugHost.body("config.history", Map.of())).get("result").get("versions");
+            JsonNode history = send("config", SparkplugHost.body("config.history", Map.of()), RESEND_AFTER)
+                    .get("result").get("versions");
             assertEquals("ROLLED_BACK", history.get(1).get("state").asText(), history.toString());
             assertEquals("auto-rollback", history.get(0).get("source").asText(), history.toString());
         });
@@ -202,7 +223,7 @@ class RemoteOperationsEndToEndTest {
         JsonNode back = send("config", SparkplugHost.body("config.rollback", Map.of("version", v)));
         assertEquals("accepted", back.get("status").asText(), back.toString());
         Eventually.within(Duration.ofSeconds(60), () -> assertTrue(
-                current().get("documents").get("site").asText().contains("importCapKw: 2200"),
+                current(RESEND_AFTER).get("documents").get("site").asText().contains("importCapKw: 2200"),
                 "the operations centre rolled back to version " + v));
     }
 
