@@ -30,14 +30,13 @@ class RemoteOperationsEndToEndTest {
 
     static final int MINERS = 40;
     /**
-     * How long a request that polls for a state waits for its reply before the poll sends a new one. Applying
-     * (or rolling back) a configuration restarts the cloud component: a request arriving meanwhile is not read
-     * (answered "send it again later" without its id, or not at all while the MQTT client reconnects), so the
-     * poll sends it again, as an operations centre would, instead of waiting 30 s for a reply that cannot come.
-     * An answered request is replied to well within a second.
+     * How long a question about the configuration waits for its reply before it is asked again ({@link #answered}).
+     * Applying (or rolling back) a configuration restarts the cloud component: a request arriving meanwhile is not
+     * read (answered "send it again later" without its id, or not at all while the MQTT client reconnects), so it
+     * is sent again, as an operations centre would, instead of waiting 30 s for a reply that cannot come. An
+     * answered request is replied to well within a second.
      */
     static final Duration RESEND_AFTER = Duration.ofSeconds(5);
-    private static final Duration REPLY_WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -68,12 +67,18 @@ class RemoteOperationsEndToEndTest {
     }
 
     static JsonNode send(String kind, Map<String, Object> body) throws Exception {
-        return send(kind, body, REPLY_WITHIN);
+        return host.request(kind, SparkplugHost.envelope(CloudSite.KEY_ID, CloudSite.KEY, body), (String) body.get("id"));
     }
 
-    static JsonNode send(String kind, Map<String, Object> body, Duration replyWithin) throws Exception {
-        return host.request(kind, SparkplugHost.envelope(CloudSite.KEY_ID, CloudSite.KEY, body), (String) body.get("id"),
-                replyWithin);
+    /** The reply to a request without parameters, asked anew each {@link #RESEND_AFTER} unanswered, for a minute. */
+    static JsonNode answered(String kind, String action) throws Exception {
+        JsonNode[] reply = new JsonNode[1];
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            Map<String, Object> body = SparkplugHost.body(action, Map.of());
+            reply[0] = host.request(kind, SparkplugHost.envelope(CloudSite.KEY_ID, CloudSite.KEY, body),
+                    (String) body.get("id"), RESEND_AFTER);
+        });
+        return reply[0];
     }
 
     static double minerKw() throws Exception {
@@ -149,11 +154,7 @@ class RemoteOperationsEndToEndTest {
     }
 
     static JsonNode current() throws Exception {
-        return current(REPLY_WITHIN);
-    }
-
-    static JsonNode current(Duration replyWithin) throws Exception {
-        JsonNode reply = send("config", SparkplugHost.body("config.get", Map.of()), replyWithin);
+        JsonNode reply = answered("config", "config.get");
         assertEquals("accepted", reply.get("status").asText(), reply.toString());
         return reply.get("result");
     }
@@ -196,13 +197,13 @@ class RemoteOperationsEndToEndTest {
                 Map.of("site", site.replace("importCapKw: 2200", "importCapKw: 2100"))));
         assertEquals("accepted", applied.get("status").asText(), applied.toString());
         Eventually.within(Duration.ofSeconds(60), () -> {
-            JsonNode now = current(RESEND_AFTER);
+            JsonNode now = current();
             assertEquals(v + 1, version(now));
             assertTrue(now.get("documents").get("site").asText().contains("importCapKw: 2100"));
         });
         Eventually.within(Duration.ofSeconds(60), () -> assertTrue(api.device("cdu").get("online").asBoolean()));
         Eventually.within(Duration.ofSeconds(60), () -> assertEquals("GOOD",
-                current(RESEND_AFTER).get("version").get("state").asText(), "the change survived its trial"));
+                current().get("version").get("state").asText(), "the change survived its trial"));
 
         // unit 77 answers nobody: the cdu, online before, stays offline
         String broken = current().get("documents").get("site").asText().replaceFirst(
@@ -210,8 +211,7 @@ class RemoteOperationsEndToEndTest {
         JsonNode tried = send("config", SparkplugHost.body("config.apply", Map.of("site", broken)));
         assertEquals("accepted", tried.get("status").asText(), tried.toString());
         Eventually.within(Duration.ofSeconds(90), () -> {
-            JsonNode history = send("config", SparkplugHost.body("config.history", Map.of()), RESEND_AFTER)
-                    .get("result").get("versions");
+            JsonNode history = answered("config", "config.history").get("result").get("versions");
             assertEquals("ROLLED_BACK", history.get(1).get("state").asText(), history.toString());
             assertEquals("auto-rollback", history.get(0).get("source").asText(), history.toString());
         });
@@ -223,7 +223,7 @@ class RemoteOperationsEndToEndTest {
         JsonNode back = send("config", SparkplugHost.body("config.rollback", Map.of("version", v)));
         assertEquals("accepted", back.get("status").asText(), back.toString());
         Eventually.within(Duration.ofSeconds(60), () -> assertTrue(
-                current(RESEND_AFTER).get("documents").get("site").asText().contains("importCapKw: 2200"),
+                current().get("documents").get("site").asText().contains("importCapKw: 2200"),
                 "the operations centre rolled back to version " + v));
     }
 
