@@ -42,7 +42,9 @@ final class CloudSite implements AutoCloseable {
     /** Starts the broker and the host; {@code extraProperties} are appended to the gateway's cloud.properties. */
     static CloudSite start(Path work, String extraProperties) throws Exception {
         TestPki pki = TestPki.create(work.resolve("pki"));
-        MosquittoBroker broker = new MosquittoBroker(work.resolve("broker")).secured(pki, USER, PASSWORD).start();
+        // CloudEndToEndTest's outage stops the broker for 10 s and starts it on the same port
+        MosquittoBroker broker = new MosquittoBroker(work.resolve("broker"), RunningContainer.freeRange(1, 24000))
+                .secured(pki, USER, PASSWORD).start();
         TcpGate gate = null;
         SparkplugHost host = null;
         try {

@@ -172,10 +172,15 @@ final class SparkplugHost implements AutoCloseable {
 
     /** Publishes {@code payload} on the command or config topic and waits for the reply to {@code id}. */
     JsonNode request(String kind, byte[] payload, String id) throws Exception {
+        return request(kind, payload, id, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #request(String, byte[], String)}, waiting up to {@code timeout} for the reply. */
+    JsonNode request(String kind, byte[] payload, String id, Duration timeout) throws Exception {
         int from = count();
         publish(topic(kind), payload);
         return await("reply to " + id, r -> r.topic().equals(topic("reply")) && id.equals(r.json().path("id").asText(null)),
-                from, Duration.ofSeconds(30)).json();
+                from, timeout).json();
     }
 
     @Override

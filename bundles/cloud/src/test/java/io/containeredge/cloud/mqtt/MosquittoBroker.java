@@ -24,8 +24,16 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** Picks a free loopback port and writes the config into {@code dir}; does not start. */
     public MosquittoBroker(Path dir) throws IOException {
+        this(dir, freePort());
+    }
+
+    /**
+     * On loopback {@code port}: for a broker killed and started again on its port, one below the kernel's ephemeral
+     * ports, which no other process's bind to port 0 can take while it is down.
+     */
+    public MosquittoBroker(Path dir, int port) throws IOException {
         this.dir = Files.createDirectories(dir);
-        this.port = freePort();
+        this.port = port;
         Files.writeString(dir.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\n"
                 + "allow_anonymous true\npersistence false\n");
     }
