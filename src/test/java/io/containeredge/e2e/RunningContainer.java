@@ -138,6 +138,24 @@ public final class RunningContainer implements AutoCloseable {
         return without;
     }
 
+    /**
+     * A range found free is bound only later, by the simulator started with it: two test JVMs searching from the
+     * same start at once would both find it free. So the second of two parallel forks searches its ranges this much
+     * higher: its miners' (from 23000, 240 ports at most), cloud broker's (26000) and BMCs' (27000) stay clear of the
+     * first fork's (21000, 24000 and 25000; a site rig's second gateway's BMCs at 26000 run with no other fork).
+     */
+    static final int FORK_SHIFT = 2000;
+
+    /** This JVM's shift of its port ranges: by surefire's fork number (src/test/pom.xml), 0 without one. */
+    static int forkShift() {
+        int fork = Integer.parseInt(System.getProperty("containeredge.e2e.fork", "1"));
+        if (fork < 1 || fork > 2) {
+            throw new IllegalStateException("fork " + fork + ": the end-to-end tests' port ranges are apart for "
+                    + "two parallel forks only (forkCount at most 2)");
+        }
+        return (fork - 1) * FORK_SHIFT;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -151,10 +169,11 @@ public final class RunningContainer implements AutoCloseable {
 
     /**
      * As {@link #freeRange(int)}, searching from {@code from}: apart from the miners' ranges, and below the kernel's
-     * ephemeral ports (32768 and up), where a simulator's Modbus servers and miners on port 0 land.
+     * ephemeral ports (32768 and up), where a simulator's Modbus servers and miners on port 0 land. In the second of
+     * two parallel test JVMs the search starts {@link #FORK_SHIFT} higher ({@link #forkShift}).
      */
     public static int freeRange(int n, int from) throws IOException {
-        for (int base = from; base < 60000; base += n + 7) {
+        for (int base = from + forkShift(); base < 60000; base += n + 7) {
             List<ServerSocket> held = new ArrayList<>();
             try {
                 for (int i = 0; i < n; i++) {
