@@ -66,13 +66,19 @@ public final class LoadKinds {
         double[] shares = LoadBudget.split(decision.maxMinerKw(), decision.hardKw(), claims);
         double committed = 0;
         for (int i = 0; i < kinds.size(); i++) {
-            committed += kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(), decision.binding(),
-                    decision.verdicts()), cycle);
+            double allowed = kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(),
+                    decision.binding(), decision.verdicts()), cycle);
+            // as the split counts it: a kind capped out of band at what it draws (the others took the rest and give
+            // it back within a cycle when it rises), every other kind at what its commands allow
+            committed += claims.get(i).capped() ? Math.min(allowed, draw.drawKw(i)) : allowed;
         }
         committedKw = committed;
     }
 
-    /** What every kind's commands allowed its units at the last allocation; NaN before the first. */
+    /**
+     * What the last allocation committed the loads to, kW: what the commands allow every kind, a kind capped out of
+     * band at what it draws up to its cap; NaN before the first allocation.
+     */
     public double committedKw() {
         return committedKw;
     }

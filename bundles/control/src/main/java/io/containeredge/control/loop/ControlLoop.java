@@ -276,7 +276,7 @@ public final class ControlLoop {
         return loads.offers();
     }
 
-    /** What the last cycle's commands allowed every load kind (miners, AI tenants), kW; NaN before the first. */
+    /** What the last cycle committed the loads to ({@link LoadKinds#committedKw}), kW; NaN before the first. */
     public double committedLoadKw() {
         return loads.committedKw();
     }

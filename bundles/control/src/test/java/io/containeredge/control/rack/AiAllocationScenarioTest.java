@@ -135,7 +135,8 @@ class AiAllocationScenarioTest {
                 Double.POSITIVE_INFINITY)))
                 .when(batteryEmpty(), importCapOverride(180, Duration.ofMinutes(10), "ops"))
                 .at(60, s)
-                .then(tenantDraws(ai, 48), minersCommitted(107));
+                .then(tenantDraws(ai, 48), minersCommitted(107), c -> assertEquals(155, c.loop().committedLoadKw(),
+                        3.6, "the loads' commitment counts the servers at what they draw under their cap of 80 kW"));
         sc.when(x -> ai.servers.workload(1.0));
         long overSince = Long.MIN_VALUE;
         long longestMillis = 0;
