@@ -95,7 +95,8 @@ final class ContainerAgent implements MqttCallbackExtended, AutoCloseable {
         lastTickMillis = nowMillis;
         load.follow(book.importLimitKw(nowMillis), seconds);
         SiteLeaseStatus status = book.status(nowMillis, true);
-        record.sample(nowMillis, load.importKw(), load.committedKw(), status.budgetKw(), status.epoch(), status.state());
+        record.sample(nowMillis, load.importKw(), load.committedKw(), status.budgetKw(), status.epoch(),
+                status.state());
         if (nowMillis >= nextReportMillis) {
             nextReportMillis = nowMillis + settings.reportEvery().toMillis();
             report(nowMillis);

@@ -15,8 +15,8 @@ import java.util.function.ToLongFunction;
  * {@code deploy/bench/site-scale.sh}: the scale rig's figures as Markdown table rows. Per trial of a POI cap change the
  * time from the first lease of the new leader's epoch until every container's committed load, and then its import, is
  * within its new budget (the cap lowered by {@link RigSite#CAP_HIGH_KW} - {@link RigSite#CAP_LOW_KW}, after the
- * containers rose under the higher one); per leader kill the standby's takeover against the shortest lease left at the kill; a broker restart; one
- * container's link cut; one ZooKeeper quorum loss.
+ * containers rose under the higher one); per leader kill the standby's takeover against the shortest lease left at
+ * the kill; a broker restart; one container's link cut; one ZooKeeper quorum loss.
  *
  * <p>Arguments: {@code <work dir> <trials> <full gateways> <agents>}.
  */

@@ -51,13 +51,13 @@ public record SiteLease(String site, String container, long epoch, long seq, dou
         }
     }
 
-    /** The body as signed and sent. */
     /** Why this lease is not for {@code site}/{@code container}; empty when it is. */
     public Optional<String> notFor(String site, String container) {
         return site().equals(site) && container().equals(container) ? Optional.empty()
                 : Optional.of("lease for " + site() + "/" + container() + ", this is " + site + "/" + container);
     }
 
+    /** The body as signed and sent. */
     public String toJson() {
         ObjectNode o = StrictJson.object();
         o.put("site", site).put("container", container).put("epoch", epoch).put("seq", seq)

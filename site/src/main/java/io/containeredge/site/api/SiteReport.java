@@ -15,8 +15,7 @@ import java.util.Set;
  *
  * <pre>
  * {"site":"demo-site","container":"c-01","timestamp":1796000000000,"importKw":1012.4,"committedKw":998.0,
- *  "hardImportKw":1500.0,
- *  "otherKw":61.0,"firmKw":120.0,"offers":[{"kw":3.5,"valuePerKw":0.042},...],"fallbackKw":400.0,
+ *  "hardImportKw":1500.0,"otherKw":61.0,"firmKw":120.0,"offers":[{"kw":3.5,"valuePerKw":0.042},...],"fallbackKw":400.0,
  *  "lease":{"epoch":7,"seq":4211,"budgetKw":1100.0,"expiresAt":1796000030000,"state":"LEASED"},
  *  "battery":{"socPct":63.0,"kw":-20.0}}
  * </pre>
@@ -37,12 +36,11 @@ import java.util.Set;
  * @param battery the battery, null when the container has none
  */
 public record SiteReport(String site, String container, long timestampMillis, double importKw, double committedKw,
-        double hardImportKw,
-        double otherKw, double firmKw, List<Offer> offers, double fallbackKw, LeaseState lease, Battery battery) {
+        double hardImportKw, double otherKw, double firmKw, List<Offer> offers, double fallbackKw, LeaseState lease,
+        Battery battery) {
 
     private static final Set<String> FIELDS = Set.of("site", "container", "timestamp", "importKw", "committedKw",
-            "hardImportKw",
-            "otherKw", "firmKw", "offers", "fallbackKw", "lease", "battery");
+            "hardImportKw", "otherKw", "firmKw", "offers", "fallbackKw", "lease", "battery");
     private static final int MAX_OFFERS = 2000;
 
     public SiteReport {
@@ -96,8 +94,8 @@ public record SiteReport(String site, String container, long timestampMillis, do
             offers.add(new Offer(kw, f.number("valuePerKw")));
         }
         return new SiteReport(j.id("site"), j.id("container"), j.integer("timestamp"), j.numberOrNaN("importKw"),
-                j.numberOrNaN("committedKw"), nonNegative(j, "hardImportKw"), j.number("otherKw"), nonNegative(j, "firmKw"), offers,
-                nonNegative(j, "fallbackKw"), lease(j.optional("lease")), battery(j.optional("battery")));
+                j.numberOrNaN("committedKw"), nonNegative(j, "hardImportKw"), j.number("otherKw"),
+                nonNegative(j, "firmKw"), offers, nonNegative(j, "fallbackKw"), lease(j.optional("lease")), battery(j.optional("battery")));
     }
 
     private static LeaseState lease(JsonNode n) {

@@ -56,7 +56,8 @@ public final class CoordinatorParser {
             return new Parsed(null, errors);
         }
         JsonNode p = doc.get("poi");
-        Poi poi = new Poi(p.get("capKw").asDouble(), p.path("auxiliariesKw").asDouble(0), p.path("marginKw").asDouble(0));
+        Poi poi = new Poi(p.get("capKw").asDouble(), p.path("auxiliariesKw").asDouble(0),
+                p.path("marginKw").asDouble(0));
         List<Container> containers = new ArrayList<>();
         doc.get("containers").forEach(c -> containers.add(new Container(c.get("id").asText(),
                 c.get("fallbackShareKw").asDouble())));

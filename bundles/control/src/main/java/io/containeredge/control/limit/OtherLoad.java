@@ -7,8 +7,9 @@ import io.containeredge.control.loop.ContainerInputs;
  * What the container draws beside its controllable loads (cooling, auxiliaries, the battery, less PV), estimated from
  * the import meter: the import less what the running loads draw and less what units leaving draw on their way down
  * ({@link ContainerInputs#leavingKw}: a miner going to sleep is not other load, or every sleep command would raise
- * the estimate for the sleep's seconds and shed more miners than the level needs). The soft sources that hold the container's import to a level
- * (grid events, peak windows, the site lease) turn that level into a limit on the loads with it.
+ * the estimate for the sleep's seconds and shed more miners than the level needs). The soft sources that hold the
+ * container's import to a level (grid events, peak windows, the site lease) turn that level into a limit on the
+ * loads with it.
  *
  * <p>While the import reading is not good, the last good estimate stands (the power guard's own fail-safe governs the
  * hard side); before any good reading it counts as nothing, which leaves the loads the most. One per source, updated

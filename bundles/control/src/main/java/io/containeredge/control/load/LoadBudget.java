@@ -42,6 +42,14 @@ public final class LoadBudget {
             offers = List.copyOf(offers);
         }
 
+        /**
+         * What this load counts for beside the others while it holds {@code shareKw}: a capped load what it draws
+         * (the others take what it leaves and give it back within a cycle when it rises), any other its share.
+         */
+        public double countedKw(double shareKw) {
+            return capped ? drawKw : shareKw;
+        }
+
         /** A load whose whole demand above its floor is worth one value per kW, counted at what it is given. */
         public Claim(Commitment commitment, double floorKw, double ratedKw, double valuePerKw) {
             this(commitment, floorKw, ratedKw, List.of(new Offer(ratedKw - Math.min(floorKw, ratedKw), valuePerKw)),
@@ -117,7 +125,7 @@ public final class LoadBudget {
             double others = 0;
             for (int j = 0; j < n; j++) {
                 if (j != i) {
-                    others += claims.get(j).capped() ? claims.get(j).drawKw() : seen[j];
+                    others += claims.get(j).countedKw(seen[j]);
                 }
             }
             shares[i] = Math.max(0, budgetKw - others);

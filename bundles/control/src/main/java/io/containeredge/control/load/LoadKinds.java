@@ -18,7 +18,7 @@ public final class LoadKinds {
     private final List<LoadKind> kinds;
     /** Every kind's blocks of flexible demand at the last allocation, in registration order. */
     private volatile List<LoadBudget.Offer> offers = List.of();
-    /** What every kind's commands allowed its units at the last allocation, kW. */
+    /** What the last allocation committed the loads to ({@link #committedKw()}), kW. */
     private volatile double committedKw = Double.NaN;
 
     private LoadKinds(List<LoadKind> kinds) {
@@ -68,16 +68,14 @@ public final class LoadKinds {
         for (int i = 0; i < kinds.size(); i++) {
             double allowed = kinds.get(i).apply(new Arbiter.Decision(shares[i], decision.holdWake(),
                     decision.binding(), decision.verdicts()), cycle);
-            // as the split counts it: a kind capped out of band at what it draws (the others took the rest and give
-            // it back within a cycle when it rises), every other kind at what its commands allow
-            committed += claims.get(i).capped() ? Math.min(allowed, draw.drawKw(i)) : allowed;
+            committed += claims.get(i).countedKw(allowed); // as the split counts each kind beside the others
         }
         committedKw = committed;
     }
 
     /**
      * What the last allocation committed the loads to, kW: what the commands allow every kind, a kind capped out of
-     * band at what it draws up to its cap; NaN before the first allocation.
+     * band at what it draws ({@link LoadBudget.Claim#countedKw}); NaN before the first allocation.
      */
     public double committedKw() {
         return committedKw;

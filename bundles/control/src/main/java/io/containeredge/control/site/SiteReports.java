@@ -45,7 +45,8 @@ public final class SiteReports {
             List<Verdict> verdicts, double firmKw, List<LoadBudget.Offer> offers, boolean hasBattery) {
         Reading imported = power.importKw();
         return new SiteReport(site, container, wallMillis, imported.good() ? imported.value() : Double.NaN,
-                otherKw + committedLoadKw, hardImportKw(verdicts, otherKw), otherKw, firmKw, merged(offers), book.fallbackKw(),
+                otherKw + committedLoadKw, hardImportKw(verdicts, otherKw), otherKw, firmKw, merged(offers),
+                book.fallbackKw(),
                 book.reportState(wallMillis), hasBattery ? battery(power) : null);
     }
 

@@ -180,10 +180,12 @@ public final class VirtualFleet implements ControlLoop.Fleet {
             switch (c.kind()) {
                 case POWER_TARGET -> m.targets.addLast(new Target(c.targetW(), t + targetMillis));
                 case SLEEP -> {
-                    if (!ignoreSleepAndWake && !m.stubborn && gradualSleep) {
-                        m.fallAsleep(t, t + sleepMillis);
-                    } else if (!ignoreSleepAndWake && !m.stubborn) {
-                        m.changeTo(false, t + sleepMillis);
+                    if (!ignoreSleepAndWake && !m.stubborn) {
+                        if (gradualSleep) {
+                            m.fallAsleep(t, t + sleepMillis);
+                        } else {
+                            m.changeTo(false, t + sleepMillis);
+                        }
                     }
                 }
                 case WAKE -> {

@@ -365,8 +365,8 @@ public final class RecordingControlService implements ControlService {
     @Override
     public Optional<SiteReport> siteReport() {
         long now = clock.getAsLong();
-        return Optional.ofNullable(leases).map(b -> new SiteReport(b.site(), b.container(), now, Double.NaN, Double.NaN,
-                siteImportCapKw, 0, 0, List.of(), b.fallbackKw(), b.reportState(now), null));
+        return Optional.ofNullable(leases).map(b -> new SiteReport(b.site(), b.container(), now, Double.NaN,
+                Double.NaN, siteImportCapKw, 0, 0, List.of(), b.fallbackKw(), b.reportState(now), null));
     }
 
     @Override
