@@ -60,7 +60,8 @@ final class SiteRig implements AutoCloseable {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         RigSite site = new RigSite(dir, gateways, agents, secret);
-        MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker")).start();
+        MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), RunningContainer.freeRange(1, 24_500))
+                .start(); // a fixed port below the ephemeral range: the broker restart must get it back
         SiteRig rig = null;
         long t0 = System.nanoTime();
         try {

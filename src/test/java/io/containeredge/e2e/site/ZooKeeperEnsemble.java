@@ -1,5 +1,6 @@
 package io.containeredge.e2e.site;
 
+import io.containeredge.e2e.RunningContainer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.curator.test.InstanceSpec;
@@ -20,10 +21,17 @@ final class ZooKeeperEnsemble implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /**
+     * Each server's client, election and quorum ports come from one free range below the kernel's ephemeral ports:
+     * Curator's own pick (a port the kernel hands out and takes back) once gave two of them the same port, and a server
+     * restarted after {@link #loseQuorum} could find its port taken by some client's connection.
+     */
     static ZooKeeperEnsemble start() throws Exception {
+        int base = RunningContainer.freeRange(9, 23_000);
         List<InstanceSpec> specs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            specs.add(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1));
+            int port = base + 3 * i;
+            specs.add(new InstanceSpec(null, port, port + 1, port + 2, true, -1, TICK_MILLIS, -1));
         }
         TestingCluster cluster = new TestingCluster(specs);
         cluster.start();
