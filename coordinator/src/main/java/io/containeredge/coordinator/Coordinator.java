@@ -6,6 +6,8 @@ import io.containeredge.coordinator.allocation.Grants;
 import io.containeredge.coordinator.allocation.Reported;
 import io.containeredge.coordinator.election.Election;
 import io.containeredge.coordinator.lease.LeaseIssuer;
+import io.containeredge.coordinator.limits.PoiLimit;
+import io.containeredge.coordinator.limits.SiteLimitStore;
 import io.containeredge.coordinator.lease.LeasePublisher;
 import io.containeredge.coordinator.report.ReportBook;
 import io.containeredge.site.api.CoordinatorConfig;
@@ -14,6 +16,7 @@ import java.io.Closeable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * leader starts warm) and, while active, allocates every {@code allocation.every} and sends leases every
  * {@code renewEvery} and whenever a budget falls. Everything but the reports' intake and the election's stop runs on
  * one thread. A new leader starts from what the containers report holding (their lease's budget when leased, else
- * their fallback share): nothing is handed over between instances.
+ * their fallback share): nothing is handed over between instances. The site's limits live in ZooKeeper
+ * ({@link SiteLimitStore}), watched by every instance: a limit set, changed or starting is allocated under at once.
  */
 public final class Coordinator implements Closeable {
 
@@ -43,6 +47,7 @@ public final class Coordinator implements Closeable {
     private final ReportBook reports;
     private final LeaseIssuer issuer;
     private final CuratorFramework zookeeper;
+    private final SiteLimitStore limits;
     private final Election election;
     private final ScheduledExecutorService loop;
     private final long tickMillis;
@@ -69,7 +74,9 @@ public final class Coordinator implements Closeable {
         this.zookeeper = CuratorFrameworkFactory.builder().connectString(config.zookeeper().connect())
                 .sessionTimeoutMs(sessionMillis).connectionTimeoutMs(Math.min(sessionMillis, 5000))
                 .retryPolicy(new BoundedExponentialBackoffRetry(200, 2000, 29)).build();
-        this.election = new Election(zookeeper, config.zookeeper().basePath() + "/" + config.site(), instanceId,
+        String sitePath = config.zookeeper().basePath() + "/" + config.site();
+        this.limits = new SiteLimitStore(zookeeper, sitePath);
+        this.election = new Election(zookeeper, sitePath, instanceId,
                 new Election.Listener() {
                     @Override
                     public void active(long epoch) {
@@ -85,6 +92,7 @@ public final class Coordinator implements Closeable {
 
     public void start() throws Exception {
         zookeeper.start();
+        limits.watch(this::limitsChanged);
         election.start();
         loop.scheduleAtFixedRate(() -> guarded(this::tick), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         loop.scheduleAtFixedRate(() -> guarded(this::summary), SUMMARY_EVERY_MILLIS, SUMMARY_EVERY_MILLIS,
@@ -101,9 +109,12 @@ public final class Coordinator implements Closeable {
     /** What this instance knows of the site now; for the dashboard ({@code Supplier<SiteView>}: {@code this::view}). */
     public SiteView view() {
         boolean active = active();
-        return SiteViews.of(config, clock.getAsLong(), instanceId, active, election.leaderId(),
+        long now = clock.getAsLong();
+        SiteLimitStore.Read read = limits.lastRead();
+        return SiteViews.of(config, now, instanceId, active, election.leaderId(),
                 active ? issuer.epoch() : 0, election.participants(), reports.latest(), last,
-                active ? issuer.issued() : Map.of());
+                active ? issuer.issued() : Map.of(), PoiLimit.at(config, read.limits(), read.problem(), now),
+                read.limits().current(now));
     }
 
     private void takeOver(long epoch) {
@@ -133,16 +144,31 @@ public final class Coordinator implements Closeable {
         return issuing && election.holds(issuer.epoch());
     }
 
-    /** Allocates when a period has passed, and sends a round of leases when one is due. */
+    /** On Curator's thread: allocated under at once, on the coordinator's thread (not at all once stopped). */
+    private void limitsChanged() {
+        try {
+            loop.execute(() -> guarded(this::tick));
+        } catch (RejectedExecutionException stopped) {
+            // closing: nothing more is issued
+        }
+    }
+
+    private PoiLimit poiLimit(long now) {
+        SiteLimitStore.Read read = limits.read();
+        return PoiLimit.at(config, read.limits(), read.problem(), now);
+    }
+
+    /** Allocates when a period has passed or the POI limit changed, and sends a round of leases when one is due. */
     private void tick() {
         if (!mayIssue()) {
             return;
         }
         long now = clock.getAsLong();
+        PoiLimit limit = poiLimit(now);
         Allocation allocation = last;
-        if (allocation == null || grants.atMillis() == 0
+        if (allocation == null || grants.atMillis() == 0 || !limit.equals(allocation.limit())
                 || now - allocation.atMillis() >= config.allocation().every().toMillis() - tickMillis / 2) {
-            allocation = Allocator.allocate(config, reports.latest(), grants, now);
+            allocation = Allocator.allocate(config, limit, reports.latest(), grants, now);
             last = allocation;
             grants = allocation.asGrants();
         }
@@ -177,6 +203,7 @@ public final class Coordinator implements Closeable {
             Thread.currentThread().interrupt();
         }
         election.close();
+        limits.close();
         zookeeper.close();
         LOG.info("{}: coordinator stopped", instanceId);
     }

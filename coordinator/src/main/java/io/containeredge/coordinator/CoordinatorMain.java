@@ -3,6 +3,7 @@ package io.containeredge.coordinator;
 import io.containeredge.coordinator.dashboard.DashboardSettings;
 import io.containeredge.coordinator.dashboard.DashboardUserSetup;
 import io.containeredge.coordinator.dashboard.SiteDashboard;
+import io.containeredge.coordinator.limits.SiteLimitCommand;
 import io.containeredge.coordinator.mqtt.SiteMqtt;
 import io.containeredge.coordinator.report.ReportBook;
 import io.containeredge.modbus.config.ConfigError;
@@ -15,7 +16,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -31,13 +35,24 @@ import org.slf4j.LoggerFactory;
  * --config &lt;coordinator.yaml&gt; --id &lt;instance&gt; runs one instance (SIGTERM leaves the election at once), with
  *                                           its dashboard when the configuration has one
  * --config &lt;coordinator.yaml&gt; --add-user &lt;name&gt; adds a dashboard login (password asked twice) and exits
+ * --config &lt;coordinator.yaml&gt; --set-limit &lt;id&gt; --kw &lt;kW&gt; [--from &lt;time&gt;] --until &lt;time&gt; --reason &lt;text&gt;
+ *                                           sets a site limit on the POI import in ZooKeeper (see SiteLimitCommand)
+ * --config &lt;coordinator.yaml&gt; --end-limit &lt;id&gt;  ends one
+ * --config &lt;coordinator.yaml&gt; --limits          lists those in force or to come
  * </pre>
  */
 public final class CoordinatorMain {
 
     private static final String USAGE = "usage: java -jar containeredge-site.jar --check <coordinator.yaml>\n"
             + "       java -jar containeredge-site.jar --config <coordinator.yaml> --id <instance>\n"
-            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --add-user <name>";
+            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --add-user <name>\n"
+            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --set-limit <id> --kw <kW>"
+            + " [--from <time>] --until <time> --reason <text>\n"
+            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --end-limit <id>\n"
+            + "       java -jar containeredge-site.jar --config <coordinator.yaml> --limits\n"
+            + "  (a time: now, +90m, +2h or ISO-8601 with its offset, e.g. 2026-07-14T16:00-05:00)";
+    private static final Set<String> LIMIT_OPTIONS = Set.of("--set-limit", "--kw", "--from", "--until", "--reason",
+            "--end-limit");
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorMain.class);
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -56,18 +71,29 @@ public final class CoordinatorMain {
         Path config = null;
         String id = null;
         String newUser = null;
+        Map<String, String> limitOptions = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> config = i + 1 < args.length ? Path.of(args[++i]) : null;
                 case "--id" -> id = i + 1 < args.length ? args[++i] : null;
                 case "--add-user" -> newUser = i + 1 < args.length ? args[++i] : null;
+                case "--limits" -> limitOptions.put(args[i], "");
                 default -> {
-                    return usage(err);
+                    if (!LIMIT_OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+                        return usage(err);
+                    }
+                    limitOptions.put(args[i], args[++i]);
                 }
             }
         }
-        if (config != null && newUser != null && id == null) {
+        if (config != null && newUser != null && id == null && limitOptions.isEmpty()) {
             return addUser(config, newUser, err);
+        }
+        if (!limitOptions.isEmpty()) {
+            long commands = limitOptions.keySet().stream().filter(Set.of("--set-limit", "--end-limit", "--limits")
+                    ::contains).count();
+            return config == null || id != null || newUser != null || commands != 1 ? usage(err)
+                    : limits(config, limitOptions, out, err);
         }
         if (config == null || id == null || newUser != null || !INSTANCE_ID.matcher(id).matches()) {
             return usage(err);
@@ -83,6 +109,16 @@ public final class CoordinatorMain {
                 return 1;
             }
             return DashboardUserSetup.addUser(dashboard.get().usersFile(), name);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int limits(Path file, Map<String, String> options, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        try {
+            return SiteLimitCommand.run(CoordinatorDocuments.load(file), options, out, err, System::currentTimeMillis);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;

@@ -1,5 +1,7 @@
 package io.containeredge.coordinator;
 
+import io.containeredge.coordinator.limits.PoiLimit;
+import io.containeredge.coordinator.limits.SiteLimit;
 import java.util.List;
 
 /**
@@ -11,17 +13,20 @@ import java.util.List;
  * @param leaderId the active instance's id as the election sees it, null when there is none
  * @param epoch the leader epoch this instance issues leases under (0 when not active)
  * @param participants every instance in the election, the leader first
- * @param poiCapKw the point of interconnection's import cap
+ * @param poiCapKw the point of interconnection's configured import cap
+ * @param limit what the site may import now and what the containers get together: the cap, or a site limit under it
+ * @param siteLimits the site limits in force or still to come, as this instance last read them
  * @param auxiliariesKw the site's own load taken off the cap before containers (lighting, offices, substation)
  * @param importKw the containers' reported import summed (the POI's import less the auxiliaries), NaN when unknown
  * @param containers one row per configured container
  */
 public record SiteView(String site, long timestampMillis, String instanceId, boolean active, String leaderId,
-        long epoch, List<String> participants, double poiCapKw, double auxiliariesKw, double importKw,
-        List<ContainerRow> containers) {
+        long epoch, List<String> participants, double poiCapKw, PoiLimit limit, List<SiteLimit> siteLimits,
+        double auxiliariesKw, double importKw, List<ContainerRow> containers) {
 
     public SiteView {
         participants = List.copyOf(participants);
+        siteLimits = List.copyOf(siteLimits);
         containers = List.copyOf(containers);
     }
 

@@ -3,6 +3,8 @@ package io.containeredge.coordinator;
 import io.containeredge.coordinator.allocation.Allocation;
 import io.containeredge.coordinator.allocation.Grant;
 import io.containeredge.coordinator.allocation.Reported;
+import io.containeredge.coordinator.limits.PoiLimit;
+import io.containeredge.coordinator.limits.SiteLimit;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.SiteLease;
 import io.containeredge.site.api.SiteReport;
@@ -21,10 +23,11 @@ final class SiteViews {
     /**
      * @param allocation the last allocation (null when this instance never allocated)
      * @param issued the leases this instance last sent, empty when it is not active
+     * @param limit what the site may import now; @param siteLimits the site limits in force or to come
      */
     static SiteView of(CoordinatorConfig config, long now, String instanceId, boolean active, String leaderId,
             long epoch, List<String> participants, Map<String, Reported> reports, Allocation allocation,
-            Map<String, SiteLease> issued) {
+            Map<String, SiteLease> issued, PoiLimit limit, List<SiteLimit> siteLimits) {
         List<SiteView.ContainerRow> rows = new ArrayList<>();
         double importKw = 0;
         boolean anyImport = false;
@@ -54,7 +57,8 @@ final class SiteViews {
                     grant != null ? grant.reason() : active ? "" : "as the container reports it (standing by)"));
         }
         return new SiteView(config.site(), now, instanceId, active, leaderId, epoch, participants,
-                config.poi().capKw(), config.poi().auxiliariesKw(), anyImport ? importKw : Double.NaN, rows);
+                config.poi().capKw(), limit, siteLimits, config.poi().auxiliariesKw(),
+                anyImport ? importKw : Double.NaN, rows);
     }
 
     private static String state(boolean never, boolean fresh, SiteReport r) {
@@ -78,10 +82,9 @@ final class SiteViews {
             }
         }
         return String.format(Locale.ROOT, "site %s: %s active under epoch %d; containers import %s of %.0f kW"
-                + " (cap %.0f kW less auxiliaries %.0f kW); budgets %.0f kW; containers %s; instances %s", v.site(),
+                + " (%s less auxiliaries and margin); budgets %.0f kW; containers %s; instances %s", v.site(),
                 v.instanceId(), v.epoch(), Double.isNaN(v.importKw()) ? "unknown"
                         : String.format(Locale.ROOT, "%.0f kW", v.importKw()),
-                v.poiCapKw() - v.auxiliariesKw(), v.poiCapKw(), v.auxiliariesKw(), budgets, byState,
-                v.participants());
+                v.limit().availableKw(), v.limit().reason(), budgets, byState, v.participants());
     }
 }

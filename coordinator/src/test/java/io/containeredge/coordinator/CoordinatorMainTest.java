@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +66,40 @@ class CoordinatorMainTest {
         assertTrue(err.toString().contains("has no dashboard section"), err::toString);
         assertEquals(2, run("--config", without.toString(), "--id", "a", "--add-user", "ops"),
                 "running and adding a login at once is a usage error");
+    }
+
+    @Test
+    void siteLimitsAreSetListedAndEndedInZooKeeper() throws Exception {
+        try (TestingServer zookeeper = new TestingServer(true)) {
+            String config = sample("127.0.0.1:2181", zookeeper.getConnectString()).toString();
+            assertEquals(0, run("--config", config, "--set-limit", "ev-1", "--kw", "1500", "--until", "+90m",
+                    "--reason", "utility curtailment order 4711"), err::toString);
+            assertTrue(out.toString().startsWith("set ev-1\nev-1"), out::toString);
+            assertTrue(out.toString().contains("1500 kW"), out::toString);
+            assertTrue(out.toString().contains("IN FORCE  (utility curtailment order 4711, set by cli:"), out::toString);
+            out.reset();
+
+            assertEquals(0, run("--config", config, "--set-limit", "peak", "--kw", "1200", "--from",
+                    "2099-07-14T16:00-05:00", "--until", "2099-07-14T18:00-05:00", "--reason", "4CP"), err::toString);
+            assertTrue(out.toString().contains("2099-07-14 21:00:00 UTC .. 2099-07-14 23:00:00 UTC  to come"),
+                    out::toString);
+            out.reset();
+
+            assertEquals(0, run("--config", config, "--end-limit", "ev-1"), err::toString);
+            assertEquals(0, run("--config", config, "--limits"), err::toString);
+            assertTrue(out.toString().contains("peak") && !out.toString().contains("ev-1  "), out::toString);
+
+            assertEquals(1, run("--config", config, "--end-limit", "ev-1"));
+            assertTrue(err.toString().contains("no site limit ev-1: nothing changed"), err::toString);
+            err.reset();
+            assertEquals(1, run("--config", config, "--set-limit", "bad", "--kw", "-5", "--until", "+1h",
+                    "--reason", "x"));
+            assertTrue(err.toString().contains("must be a number of kW >= 0"), err::toString);
+            err.reset();
+            assertEquals(1, run("--config", config, "--set-limit", "bad", "--kw", "5", "--until", "tomorrow",
+                    "--reason", "x"));
+            assertTrue(err.toString().contains("time tomorrow is none of"), err::toString);
+            assertEquals(2, run("--config", config, "--set-limit", "x", "--end-limit", "y"), "one command at a time");
+        }
     }
 }

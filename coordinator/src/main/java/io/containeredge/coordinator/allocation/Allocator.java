@@ -1,5 +1,6 @@
 package io.containeredge.coordinator.allocation;
 
+import io.containeredge.coordinator.limits.PoiLimit;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorConfig.Container;
 import io.containeredge.site.api.SiteReport;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Splits what the point of interconnection leaves after the site's auxiliaries into per-container budgets: a pure
- * function of the configuration, the containers' latest reports, the budgets in force and the time.
+ * function of the configuration, the import allowed now (the cap, or a site limit under it), the containers' latest
+ * reports, the budgets in force and the time.
  *
  * <p>A container without a fresh report keeps its budget and is counted at the higher of it and its fallback share
  * (it may be on its share, or about to be). The fresh ones get their other load and firm floors first (scaled down
@@ -32,11 +34,12 @@ public final class Allocator {
     private record Segment(int container, double toKw, double value) {
     }
 
-    public static Allocation allocate(CoordinatorConfig config, Map<String, Reported> reports, Grants current,
-            long nowMillis) {
+    /** @param limit what the site may import now: the POI cap or a site limit under it ({@link PoiLimit#at}) */
+    public static Allocation allocate(CoordinatorConfig config, PoiLimit limit, Map<String, Reported> reports,
+            Grants current, long nowMillis) {
         List<Container> containers = config.containers();
         int n = containers.size();
-        double available = config.poi().availableKw();
+        double available = limit.availableKw();
         List<Need> needs = new ArrayList<>(n);
         double staleReserve = 0;
         for (Container c : containers) {
@@ -56,7 +59,7 @@ public final class Allocator {
         for (Need need : needs) {
             grants.add(need.toGrant(config.allocation().rampKwPerSecond()));
         }
-        return new Allocation(nowMillis, available, staleReserve, grants);
+        return new Allocation(nowMillis, limit, staleReserve, grants);
     }
 
     /** Sets every fresh container's target; gives each one's stretches at their values. */

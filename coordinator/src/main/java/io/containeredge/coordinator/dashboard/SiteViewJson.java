@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.coordinator.SiteView;
 import io.containeredge.coordinator.SiteView.ContainerRow;
+import io.containeredge.coordinator.limits.SiteLimit;
 
 /**
  * {@code GET /api/site}: a {@link SiteView} as JSON, an unknown figure (NaN) as null so that any JSON reader takes
- * it, with what the page would otherwise work out itself: the lease's remaining seconds and the headroom under the cap.
+ * it, with what the page would otherwise work out itself: the lease's remaining seconds and what the containers get
+ * together under the cap or the site limit in force.
  */
 final class SiteViewJson {
 
@@ -26,7 +28,15 @@ final class SiteViewJson {
         kw(root, "poiCapKw", view.poiCapKw());
         kw(root, "auxiliariesKw", view.auxiliariesKw());
         kw(root, "importKw", view.importKw());
-        kw(root, "availableKw", view.poiCapKw() - view.auxiliariesKw());
+        kw(root, "availableKw", view.limit().availableKw());
+        kw(root, "poiLimitKw", view.limit().importCapKw());
+        root.put("limitReason", view.limit().reason()).put("limitId", view.limit().limitId());
+        ArrayNode limits = root.putArray("siteLimits");
+        for (SiteLimit l : view.siteLimits()) {
+            limits.addObject().put("id", l.id()).put("kw", l.kw()).put("fromMillis", l.fromMillis())
+                    .put("untilMillis", l.untilMillis()).put("reason", l.reason()).put("by", l.by())
+                    .put("inForce", l.inForceAt(view.timestampMillis()));
+        }
         ArrayNode containers = root.putArray("containers");
         for (ContainerRow row : view.containers()) {
             ObjectNode c = containers.addObject().put("id", row.id()).put("state", row.state());

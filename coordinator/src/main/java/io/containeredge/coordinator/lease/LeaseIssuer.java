@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs and sends one lease per container per round, under one epoch: every lease of a round carries the same seq,
  * issuedAt and expiresAt; seq rises with every round of the epoch. A round is due every {@code renewEvery}, and at
- * once when any budget falls (a fall must reach the container before its old lease could be relied on). Used by one
+ * once when any budget or fallback share falls (a fall must reach the container before its old lease could be relied
+ * on). Under a site limit the leases carry the fallback shares scaled to fit under it. Used by one
  * thread at a time (the coordinator's).
  */
 public final class LeaseIssuer {
@@ -58,7 +59,8 @@ public final class LeaseIssuer {
         Map<String, SiteLease> held = issued;
         for (Grant g : allocation.grants()) {
             SiteLease lease = held.get(g.container());
-            if (lease == null || g.kw() < lease.budgetKw() - KW_EPSILON) {
+            if (lease == null || g.kw() < lease.budgetKw() - KW_EPSILON
+                    || fallbackKw(g, allocation) < lease.fallbackKw() - KW_EPSILON) {
                 return true;
             }
         }
@@ -82,7 +84,7 @@ public final class LeaseIssuer {
                 all = false;
                 break;
             }
-            double fallback = fallbackKw.get(g.container());
+            double fallback = fallbackKw(g, allocation);
             SiteLease lease = new SiteLease(config.site(), g.container(), epoch, roundSeq, g.kw(), fallback, nowMillis,
                     expires);
             if (publisher.publish(SiteTopics.lease(config.site(), g.container()),
@@ -106,6 +108,11 @@ public final class LeaseIssuer {
         }
         lastRoundWhole = all;
         return all;
+    }
+
+    /** The container's fallback share, scaled down under a site limit so that the shares fit under it. */
+    private double fallbackKw(Grant g, Allocation allocation) {
+        return fallbackKw.get(g.container()) * allocation.limit().fallbackScale();
     }
 
     public Map<String, SiteLease> issued() {

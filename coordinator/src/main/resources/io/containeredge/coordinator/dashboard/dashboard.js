@@ -17,6 +17,7 @@
     $('cap').textContent = kw(site.availableKw);
     $('poiCap').textContent = kw(site.poiCapKw);
     $('aux').textContent = kw(site.auxiliariesKw);
+    $('limit').textContent = site.limitReason;
     const share = site.importKw === null ? 0 : site.importKw / site.availableKw;
     $('importBar').style.width = Math.min(100, share * 100) + '%';
     $('importBar').className = share > 1 ? 'over' : '';
@@ -38,6 +39,14 @@
         kw(c.firmKw), kw(c.flexibleKw), c.topValuePerKw === null ? '–' : c.topValuePerKw.toFixed(3),
         kw(c.fallbackKw), seconds(c.reportAgeMillis), c.reason || ''].forEach((t) => cell(tr, t));
       rows.appendChild(tr);
+    });
+    const limits = $('limits');
+    limits.replaceChildren();
+    site.siteLimits.forEach((l) => {
+      const tr = document.createElement('tr');
+      [l.id, kw(l.kw), new Date(l.fromMillis).toLocaleString(), new Date(l.untilMillis).toLocaleString(),
+        l.inForce ? 'in force' : 'to come', l.reason, l.by].forEach((t) => cell(tr, t));
+      limits.appendChild(tr);
     });
   }
 

@@ -4,6 +4,7 @@ import static io.containeredge.coordinator.TestSites.report;
 import static io.containeredge.coordinator.TestSites.site;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.coordinator.limits.PoiLimit;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorConfig.Container;
 import io.containeredge.site.api.SiteReport;
@@ -65,7 +66,8 @@ class AllocationInvariantsTest {
             }
         }
         CoordinatorConfig config = site(capKw, auxiliariesKw, containers);
-        Allocation a = Allocator.allocate(config, reports, new Grants(grants, NOW - elapsedMillis), NOW);
+        Allocation a = Allocator.allocate(config, PoiLimit.cap(config), reports,
+                new Grants(grants, NOW - elapsedMillis), NOW);
 
         double forFresh = Math.max(0, config.poi().availableKw() - a.staleReserveKw());
         double freshTotal = a.grants().stream().filter(Grant::fresh).mapToDouble(Grant::kw).sum();

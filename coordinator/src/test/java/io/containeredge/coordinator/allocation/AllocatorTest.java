@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.coordinator.limits.PoiLimit;
+import io.containeredge.coordinator.limits.SiteLimit;
+import io.containeredge.coordinator.limits.SiteLimits;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorConfig.Container;
 import io.containeredge.site.api.SiteReport;
@@ -34,7 +37,7 @@ class AllocatorTest {
                 "a", fresh(report("a", NOW, 0, 5000, 60, 40, List.of(offer(300, 0.05), offer(300, 0.02)), 300)),
                 "b", fresh(report("b", NOW, 0, 5000, 0, 100, List.of(offer(400, 0.04)), 300)),
                 "c", fresh(report("c", NOW, 0, 5000, 0, 0, List.of(), 300)));
-        Allocation a = Allocator.allocate(THREE, reports, new Grants(Map.of(), 0), NOW);
+        Allocation a = allocate(THREE, reports, new Grants(Map.of(), 0), NOW);
         assertEquals(500, grant(a, "a").targetKw(), 1e-9);
         assertEquals(500, grant(a, "b").targetKw(), 1e-9);
         assertEquals(0, grant(a, "c").targetKw(), 1e-9);
@@ -53,7 +56,7 @@ class AllocatorTest {
                 "a", fresh(report("a", NOW, 0, 5000, 0, 0, List.of(offer(600, 0.05)), 300)),
                 "b", fresh(report("b", NOW, 0, 5000, 0, 0, List.of(offer(600, 0.04)), 300)),
                 "c", fresh(report("c", NOW, 0, 5000, 0, 0, List.of(), 300)));
-        Allocation a = Allocator.allocate(withMargin, reports, new Grants(Map.of(), 0), NOW);
+        Allocation a = allocate(withMargin, reports, new Grants(Map.of(), 0), NOW);
         assertEquals(600, grant(a, "a").targetKw(), 1e-9);
         assertEquals(350, grant(a, "b").targetKw(), 1e-9, "1100 less 100 of auxiliaries less the margin of 50");
     }
@@ -64,7 +67,7 @@ class AllocatorTest {
                 "a", fresh(report("a", NOW, 0, 250, 0, 100, List.of(offer(500, 0.09)), 300)),
                 "b", fresh(report("b", NOW, 0, 5000, 0, 0, List.of(offer(900, 0.01)), 300)),
                 "c", fresh(report("c", NOW, 0, 5000, 0, 0, List.of(), 300)));
-        Allocation a = Allocator.allocate(THREE, reports, new Grants(Map.of(), 0), NOW);
+        Allocation a = allocate(THREE, reports, new Grants(Map.of(), 0), NOW);
         assertEquals(250, grant(a, "a").targetKw(), 1e-9);
         assertEquals(750, grant(a, "b").targetKw(), 1e-9);
         assertTrue(grant(a, "a").reason().startsWith("firm 100 kW + 150 kW of offers at >= 0.090 USD/h per kW;"
@@ -78,7 +81,7 @@ class AllocatorTest {
                 "b", fresh(report("b", NOW, 790, 5000, 0, 0, List.of(offer(800, 0.01)), 300)),
                 "c", fresh(report("c", NOW, 0, 5000, 0, 0, List.of(), 300)));
         Grants current = new Grants(Map.of("a", 200.0, "b", 800.0, "c", 0.0), NOW - 2000);
-        Allocation a = Allocator.allocate(THREE, reports, current, NOW);
+        Allocation a = allocate(THREE, reports, current, NOW);
         assertEquals(800, grant(a, "a").targetKw(), 1e-9);
         assertEquals(200, grant(a, "b").kw(), 1e-9, "a decrease applies at once");
         // b still imports 790 kW: 1000 - 200 - 790 leaves 10 kW for a to rise by
@@ -92,7 +95,7 @@ class AllocatorTest {
     void increasesAreRampLimitedOverTheElapsedTime() {
         Map<String, Reported> reports = Map.of("a", fresh(report("a", NOW, 100, 5000, 0, 0,
                 List.of(offer(900, 0.05)), 300)));
-        Allocation a = Allocator.allocate(THREE, reports, new Grants(Map.of("a", 100.0, "b", 0.0, "c", 0.0),
+        Allocation a = allocate(THREE, reports, new Grants(Map.of("a", 100.0, "b", 0.0, "c", 0.0),
                 NOW - 1500), NOW);
         // b and c have no report: counted at their shares, 300 kW each
         assertEquals(400, grant(a, "a").targetKw(), 1e-9);
@@ -104,7 +107,7 @@ class AllocatorTest {
         Map<String, Reported> reports = Map.of(
                 "a", new Reported(report("a", NOW - 20_000, 100, 5000, 0, 0, List.of(), 300), NOW - 7000),
                 "b", fresh(report("b", NOW, 0, 5000, 0, 0, List.of(offer(2000, 0.05)), 300)));
-        Allocation a = Allocator.allocate(THREE, reports, new Grants(Map.of("a", 120.0, "b", 0.0, "c", 500.0),
+        Allocation a = allocate(THREE, reports, new Grants(Map.of("a", 120.0, "b", 0.0, "c", 500.0),
                 NOW - 2000), NOW);
         Grant stale = grant(a, "a");
         assertFalse(stale.fresh());
@@ -123,11 +126,34 @@ class AllocatorTest {
                 "a", fresh(report("a", NOW, 0, 5000, 100, 900, List.of(offer(100, 0.5)), 300)),
                 "b", fresh(report("b", NOW, 0, 5000, 0, 250, List.of(), 300)),
                 "c", fresh(report("c", NOW, 0, 5000, 0, 0, List.of(), 300)));
-        Allocation a = Allocator.allocate(THREE, reports, new Grants(Map.of("a", 800.0, "b", 200.0, "c", 0.0),
+        Allocation a = allocate(THREE, reports, new Grants(Map.of("a", 800.0, "b", 200.0, "c", 0.0),
                 NOW - 2000), NOW);
         assertEquals(800, grant(a, "a").targetKw(), 1e-9);
         assertEquals(200, grant(a, "b").targetKw(), 1e-9);
         assertEquals("firm 800 kW (80 % of its 1000 kW: the firm loads together exceed the cap)",
                 grant(a, "a").reason());
+    }
+
+    @Test
+    void aSiteLimitInForceIsSplitLikeTheCap() {
+        Map<String, Reported> reports = Map.of(
+                "a", fresh(report("a", NOW, 0, 5000, 0, 100, List.of(offer(600, 0.05)), 300)),
+                "b", fresh(report("b", NOW, 0, 5000, 0, 100, List.of(offer(600, 0.04)), 300)),
+                "c", fresh(report("c", NOW, 0, 5000, 0, 0, List.of(offer(600, 0.03)), 300)));
+        PoiLimit limit = PoiLimit.at(THREE, new SiteLimits(List.of(new SiteLimit("ev-1", 600, NOW - 1000,
+                NOW + 60_000, "utility order", "cli:ops", NOW - 1000))), null, NOW);
+        Allocation a = Allocator.allocate(THREE, limit, reports, new Grants(Map.of("a", 700.0, "b", 200.0, "c",
+                100.0), NOW - 2000), NOW);
+        assertEquals(500, a.availableKw(), 1e-9, "the 600 kW limit less the 100 kW of auxiliaries");
+        assertEquals(500, a.totalKw(), 1e-9);
+        assertEquals(400, grant(a, "a").kw(), 1e-9, "firm first, then the most valuable offer");
+        assertEquals(100, grant(a, "b").kw(), 1e-9, "its firm load only");
+        assertEquals(0, grant(a, "c").kw(), 1e-9);
+    }
+
+    /** Under the configured cap, no site limit. */
+    private static Allocation allocate(CoordinatorConfig config, Map<String, Reported> reports, Grants current,
+            long now) {
+        return Allocator.allocate(config, PoiLimit.cap(config), reports, current, now);
     }
 }

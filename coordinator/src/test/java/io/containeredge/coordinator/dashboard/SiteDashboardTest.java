@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.containeredge.coordinator.SiteView;
 import io.containeredge.coordinator.SiteView.ContainerRow;
+import io.containeredge.coordinator.limits.PoiLimit;
+import io.containeredge.coordinator.limits.SiteLimit;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -84,7 +86,13 @@ class SiteDashboardTest {
         assertEquals("a", site.get("leaderId").asText());
         assertEquals(List.of("a", "b"), List.of(site.get("participants").get(0).asText(),
                 site.get("participants").get(1).asText()));
-        assertEquals(1950.0, site.get("availableKw").asDouble());
+        assertEquals(1750.0, site.get("availableKw").asDouble(), "under the site limit in force, not the cap");
+        assertEquals(1800.0, site.get("poiLimitKw").asDouble());
+        assertEquals("site limit peak-1: POI import 1800 kW", site.get("limitReason").asText());
+        JsonNode peak = site.get("siteLimits").get(0);
+        assertEquals("peak-1", peak.get("id").asText());
+        assertTrue(peak.get("inForce").asBoolean());
+        assertEquals("4CP alert", peak.get("reason").asText());
         assertEquals(1234.5, site.get("importKw").asDouble());
         JsonNode leased = site.get("containers").get(0);
         assertEquals("c-01", leased.get("id").asText());
@@ -147,7 +155,11 @@ class SiteDashboardTest {
 
     private static SiteView view() {
         long now = 1_800_000_000_000L;
-        return new SiteView("demo-site", now, "a", ACTIVE.get(), "a", 3, List.of("a", "b"), 2000, 50, 1234.5, List.of(
+        SiteLimit peak = new SiteLimit("peak-1", 1800, now - 60_000, now + 3_600_000, "4CP alert", "cli:ops",
+                now - 120_000);
+        PoiLimit limit = new PoiLimit(1800, 1750, 0.9, "peak-1", "site limit peak-1: POI import 1800 kW");
+        return new SiteView("demo-site", now, "a", ACTIVE.get(), "a", 3, List.of("a", "b"), 2000, limit, List.of(peak),
+                50, 1234.5, List.of(
                 new ContainerRow("c-01", 900, 800, now + 20_000, 1500, "LEASED", 780, 770, 1100, 180, 620, 0.041,
                         "firm 180 kW + 620 kW at >= 0.041 USD/h per kW"),
                 new ContainerRow("c-02", 900, Double.NaN, 0, -1, "UNKNOWN", Double.NaN, Double.NaN, Double.NaN, Double.NaN,

@@ -8,6 +8,7 @@ import io.containeredge.coordinator.RecordingPublisher;
 import io.containeredge.coordinator.TestSites;
 import io.containeredge.coordinator.allocation.Allocation;
 import io.containeredge.coordinator.allocation.Grant;
+import io.containeredge.coordinator.limits.PoiLimit;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorConfig.Container;
 import io.containeredge.site.api.SiteLease;
@@ -22,7 +23,7 @@ class LeaseIssuerTest {
     private final LeaseIssuer issuer = new LeaseIssuer(CONFIG, new byte[32], publisher);
 
     private static Allocation budgets(long at, double first, double second) {
-        return new Allocation(at, 1000, 0, List.of(new Grant("c-01", first, first, first, true, ""),
+        return new Allocation(at, PoiLimit.cap(CONFIG), 0, List.of(new Grant("c-01", first, first, first, true, ""),
                 new Grant("c-02", second, second, second, true, "")));
     }
 
@@ -55,5 +56,24 @@ class LeaseIssuerTest {
         issuer.startEpoch(1);
         assertFalse(issuer.issue(budgets(1000, 500, 400), 1000, () -> publisher.count() == 0));
         assertEquals(1, publisher.count());
+    }
+
+    @Test
+    void underASiteLimitTheFallbackSharesAreScaledAndTheirFallIsSentAtOnce() {
+        issuer.startEpoch(7);
+        assertTrue(issuer.issue(budgets(1000, 250, 200), 1000, () -> true));
+        assertFalse(issuer.due(budgets(2000, 250, 200), 2000));
+        // a site limit of 250 kW: the shares (500 kW together) halved, the budgets as they were
+        PoiLimit limit = new PoiLimit(250, 250, 0.5, "ev-1", "site limit ev-1");
+        Allocation limited = new Allocation(2000, limit, 0, List.of(new Grant("c-01", 150, 150, 150, true, ""),
+                new Grant("c-02", 100, 100, 100, true, "")));
+        Allocation sameBudgets = new Allocation(2000, limit, 0, List.of(new Grant("c-01", 250, 250, 250, true, ""),
+                new Grant("c-02", 200, 200, 200, true, "")));
+        assertTrue(issuer.due(sameBudgets, 2000), "a fallback share that falls is due at once, like a budget");
+        assertTrue(issuer.issue(limited, 2000, () -> true));
+        List<SiteLease> sent = publisher.leases();
+        assertEquals(150, sent.get(2).fallbackKw(), 1e-9);
+        assertEquals(100, sent.get(3).fallbackKw(), 1e-9);
+        assertEquals(150, sent.get(2).budgetKw(), 1e-9);
     }
 }

@@ -9,6 +9,8 @@ import io.containeredge.cloud.mqtt.MosquittoBroker;
 import io.containeredge.coordinator.Coordinator;
 import io.containeredge.coordinator.SiteView;
 import io.containeredge.coordinator.TestSites;
+import io.containeredge.coordinator.limits.SiteLimit;
+import io.containeredge.coordinator.limits.SiteLimitStore;
 import io.containeredge.coordinator.report.ReportBook;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorConfig.Container;
@@ -22,6 +24,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -29,7 +34,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole path through a real broker: a container's report in, its signed lease out. */
+/**
+ * The whole path through a real broker and a real ZooKeeper: a container's report in, its signed lease out; a site limit
+ * set in ZooKeeper lowers the next lease at once.
+ */
 class LeaseOverMosquittoTest {
 
     private static final byte[] SECRET = "a-test-secret-of-32-bytes-or-so!".getBytes(StandardCharsets.US_ASCII);
@@ -37,8 +45,15 @@ class LeaseOverMosquittoTest {
     @TempDir
     Path dir;
 
+    private static CuratorFramework client(TestingServer zookeeper) throws InterruptedException {
+        CuratorFramework client = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100));
+        client.start();
+        assertTrue(client.blockUntilConnected(10, TimeUnit.SECONDS));
+        return client;
+    }
+
     @Test
-    void aReportedContainerGetsASignedLeaseThatVerifies() throws Exception {
+    void aReportedContainerGetsASignedLeaseThatVerifiesAndASiteLimitLowersItAtOnce() throws Exception {
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker")).start();
                 TestingServer zookeeper = new TestingServer(true)) {
             CoordinatorConfig config = TestSites.site(1000, 0, List.of(new Container("c-01", 300)),
@@ -86,6 +101,25 @@ class LeaseOverMosquittoTest {
                 assertEquals(250, view.importKw(), 1e-9);
                 assertTrue(view.containers().get(0).reason().startsWith("firm 150 kW + 500 kW of offers"),
                         view.containers().get(0).reason());
+
+                // an operator's site limit of 180 kW: the budget falls to it, the share is scaled under it
+                long set = System.currentTimeMillis();
+                try (CuratorFramework operator = client(zookeeper)) {
+                    new SiteLimitStore(operator, config.zookeeper().basePath() + "/" + TestSites.SITE).update(
+                            held -> held.with(new SiteLimit("ev-1", 180, set, set + 600_000, "utility order", "test",
+                                    set), set));
+                }
+                SiteLease limited = null;
+                while (limited == null || limited.budgetKw() > 180) {
+                    String next = leases.poll(10, TimeUnit.SECONDS);
+                    assertTrue(next != null, "no lease under the limit within 10 s");
+                    limited = SiteLease.fromJson(new ObjectMapper().readTree(next).get("body").asText());
+                }
+                long took = System.currentTimeMillis() - set;
+                assertTrue(took < 2000, "the lowered lease came " + took + " ms after the limit was set");
+                assertEquals(180, limited.budgetKw(), 1e-9);
+                assertEquals(180, limited.fallbackKw(), 1e-9, "the 300 kW share scaled to fit under the limit");
+                assertEquals("ev-1", coordinator.view().limit().limitId());
             } finally {
                 container.disconnect();
                 container.close();

@@ -21,7 +21,7 @@ import java.util.Set;
  *     stale leader cannot hand out budgets after a new one took over
  * @param seq increasing within an epoch: an older or repeated lease is refused
  * @param budgetKw the container's import budget until the expiry
- * @param fallbackKw the coordinator's fallback share for this container (the one its sum check covered); the gateway
+ * @param fallbackKw the coordinator's fallback share for this container (the one its sum check covered, scaled down under a site limit); the gateway
  *     holds to the lower of this and its own configured share when the lease ends
  * @param issuedAtMillis the coordinator's wall clock when it signed the lease
  * @param expiresAtMillis the lease ends here (every lease of one round ends at the same instant)
