@@ -141,6 +141,40 @@ class SiteFaultsTest {
                 rig.site().availableKw(rig.capKw())));
     }
 
+    @Test
+    @Order(6)
+    void aSiteLimitSetOnTheCommandLineHoldsTheSiteUnderItAndItsEndLetsItRise() throws Exception {
+        double limitKw = RigSite.CAP_LOW_KW - 2000;
+        double underKw = rig.site().availableKw(limitKw);
+        long set = rig.siteLimitCommand("--set-limit", "utility-order-1", "--kw", String.valueOf(limitKw), "--until",
+                "+30m", "--reason", "utility curtailment order");
+        SiteRig.await("the budgets under the limit", Duration.ofSeconds(5), () -> budgetsKw() <= underKw);
+        long lowered = System.currentTimeMillis() - set;
+        SiteRig.await("every container within its budget", Duration.ofSeconds(10), () -> everyone(r -> {
+            ImportRecord.Second last = r.last().getValue();
+            return last.state().equals("LEASED") && last.importKw() <= last.budgetKw() + ImportRecord.WITHIN_KW;
+        }));
+        long within = System.currentTimeMillis();
+        for (ContainerAgent agent : rig.agents()) {
+            assertTrue(agent.status(within).fallbackKw() < RigSite.AGENT_SHARE_KW, agent.id()
+                    + "'s fallback share not scaled under the limit: " + agent.status(within).fallbackKw());
+        }
+        assertTrue(lowered <= 2000, "every budget under the limit " + lowered + " ms after the command");
+        Thread.sleep(3000); // time to see nothing rise above the limit
+        assertEquals(List.of(), SiteImport.above(List.copyOf(rig.records().values()), within / 1000 + 1, now() - 1,
+                underKw), "seconds above the site limit");
+
+        rig.siteLimitCommand("--end-limit", "utility-order-1");
+        SiteRig.await("the budgets above the limit again", Duration.ofSeconds(20), () -> budgetsKw() > underKw);
+        assertTrue(rig.agents().stream().allMatch(a -> a.status(System.currentTimeMillis()).fallbackKw()
+                == RigSite.AGENT_SHARE_KW), "the shares back whole");
+    }
+
+    /** The budgets of the leases the containers hold now, summed. */
+    private static double budgetsKw() {
+        return rig.records().values().stream().mapToDouble(r -> r.last().getValue().budgetKw()).sum();
+    }
+
     private static boolean everyone(java.util.function.Predicate<ImportRecord> test) {
         return rig.records().values().stream().allMatch(test);
     }

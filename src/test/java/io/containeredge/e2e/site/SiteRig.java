@@ -226,6 +226,27 @@ final class SiteRig implements AutoCloseable {
     }
 
     /**
+     * An operator's site limit (or its end) on the site server's command line: {@code containeredge-site.jar --config
+     * <file> <args>}, against the ensemble the coordinators watch.
+     *
+     * @return when the command had done (epoch millis)
+     */
+    long siteLimitCommand(String... args) throws Exception {
+        Path config = site.coordinatorConfig(capKw, zookeeper.connectString(), broker.uri());
+        Path log = dir.resolve("site-limit-" + System.nanoTime() + ".log");
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-XX:TieredStopAtLevel=1", "-jar",
+                ChildProcess.root().resolve("deploy/target/containeredge-site.jar").toString(), "--config",
+                config.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("site limit command failed: " + Files.readString(log));
+        }
+        return System.currentTimeMillis();
+    }
+
+    /**
      * kill -9 of the active coordinator; the standby takes over once ZooKeeper ends the killed one's session.
      *
      * @return when the kill was done (epoch millis); the killed one is then back as the standby
