@@ -4,6 +4,8 @@
 # container agents) measures
 #  a) a POI cap change (both coordinators restarted with the lower cap, one after the other) -> every container's
 #     committed load within its new budget, p50/p99 over the trials (the target: p99 <= 2 s), and its import;
+#  a') a site limit 2 000 kW under the cap written into ZooKeeper (as --set-limit does; no restart) -> every container
+#     whose budget it lowered with its committed load, then its import, within its new budget, from the write;
 #  b) the active coordinator killed (kill -9) -> the standby's first lease, against the shortest lease left;
 #  c) the ZooKeeper quorum lost -> leases stop, the containers fall back, the summed import against the cap.
 #   usage: deploy/bench/site-scale.sh [trials]   (default 20 cap changes; about 25 s each after a 1-2 min start)

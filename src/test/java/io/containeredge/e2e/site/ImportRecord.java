@@ -29,10 +29,24 @@ final class ImportRecord {
     private final Map<Long, Long> firstLeased = new HashMap<>();
     private final Map<Long, Long> firstWithin = new HashMap<>();
     private final Map<Long, Long> firstCommittedWithin = new HashMap<>();
+    /** The budget in force at the last {@link #mark}, and since then when a lower one was first met. */
+    private double markedBudgetKw = Double.NaN;
+    private double lastBudgetKw = Double.NaN;
+    private Long committedWithinLower;
+    private Long withinLower;
 
     /** @param committedKw what its controller committed the import to (NaN: not reported) */
     synchronized void sample(long nowMillis, double importKw, double committedKw, double budgetKw, long epoch,
             String state) {
+        lastBudgetKw = budgetKw;
+        if (state.equals("LEASED") && budgetKw < markedBudgetKw - WITHIN_KW) {
+            if (committedWithinLower == null && committedKw <= budgetKw + WITHIN_KW) {
+                committedWithinLower = nowMillis;
+            }
+            if (withinLower == null && importKw <= budgetKw + WITHIN_KW) {
+                withinLower = nowMillis;
+            }
+        }
         if (state.equals("LEASED")) {
             firstLeased.putIfAbsent(epoch, nowMillis);
             if (importKw <= budgetKw + WITHIN_KW) {
@@ -65,6 +79,28 @@ final class ImportRecord {
     /** When, under a lease of {@code epoch}, the committed load was first within its budget; null when not yet. */
     synchronized Long firstCommittedWithinMillis(long epoch) {
         return firstCommittedWithin.get(epoch);
+    }
+
+    /** From now on, notes when a budget lower than the one in force now is first met (a site limit within an epoch). */
+    synchronized void mark() {
+        markedBudgetKw = lastBudgetKw;
+        committedWithinLower = null;
+        withinLower = null;
+    }
+
+    /** Whether a budget lower than the one at the {@link #mark} is in force now. */
+    synchronized boolean loweredSinceMark() {
+        return lastBudgetKw < markedBudgetKw - WITHIN_KW;
+    }
+
+    /** Since the {@link #mark}: when the committed load was first within a lower budget; null when not yet. */
+    synchronized Long committedWithinLowerMillis() {
+        return committedWithinLower;
+    }
+
+    /** Since the {@link #mark}: when the import was first within a lower budget; null when not yet. */
+    synchronized Long withinLowerMillis() {
+        return withinLower;
     }
 
     synchronized Map.Entry<Long, Second> last() {

@@ -4,6 +4,8 @@ import io.containeredge.cloud.mqtt.MosquittoBroker;
 import io.containeredge.cloud.remote.LeaseReader;
 import io.containeredge.cloud.remote.RequestKeys;
 import io.containeredge.e2e.ChildProcess;
+import io.containeredge.coordinator.limits.SiteLimitStore;
+import io.containeredge.coordinator.limits.SiteLimits;
 import io.containeredge.e2e.RunningContainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 
 /**
  * The scale rig: a real Mosquitto, a real three-server ZooKeeper ensemble, two coordinator processes ({@code a} and
@@ -223,6 +229,25 @@ final class SiteRig implements AutoCloseable {
         coordinators[old] = startCoordinator(coordinators[old].id());
         coordinators[old].awaitStarted();
         return active;
+    }
+
+    /**
+     * A change of the site limits written straight into ZooKeeper as the command line writes it, timed to the write.
+     *
+     * @return when the write began (epoch millis)
+     */
+    long writeSiteLimits(UnaryOperator<SiteLimits> change) throws Exception {
+        try (CuratorFramework client = CuratorFrameworkFactory.newClient(zookeeper.connectString(),
+                new RetryOneTime(200))) {
+            client.start();
+            if (!client.blockUntilConnected(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("ZooKeeper out of reach");
+            }
+            SiteLimitStore store = new SiteLimitStore(client, "/containeredge/" + RigSite.SITE);
+            long at = System.currentTimeMillis();
+            store.update(change);
+            return at;
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.containeredge.e2e.site;
 
 import io.containeredge.control.api.SiteLeaseStatus;
+import io.containeredge.coordinator.limits.SiteLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.function.ToLongFunction;
  * {@code deploy/bench/site-scale.sh}: the scale rig's figures as Markdown table rows. Per trial of a POI cap change the
  * time from the first lease of the new leader's epoch until every container's committed load, and then its import, is
  * within its new budget (the cap lowered by {@link RigSite#CAP_HIGH_KW} - {@link RigSite#CAP_LOW_KW}, after the
- * containers rose under the higher one); per leader kill the standby's takeover against the shortest lease left at
+ * containers rose under the higher one); per site limit written into ZooKeeper the same for every container whose budget
+ * it lowered, from the write; per leader kill the standby's takeover against the shortest lease left at
  * the kill; a broker restart; one container's link cut; one ZooKeeper quorum loss.
  *
  * <p>Arguments: {@code <work dir> <trials> <full gateways> <agents>}.
@@ -38,6 +41,7 @@ public final class SiteScaleBench {
                     RigSite.LEASE.toSeconds(), RigSite.RENEW_EVERY.toSeconds(), RigSite.SESSION.toSeconds(),
                     (System.nanoTime() - t0) / 1e9);
             capChanges(rig, trials);
+            siteLimits(rig, trials);
             leaderKills(rig, Math.min(trials, 5));
             brokerRestart(rig);
             linkCut(rig);
@@ -73,6 +77,42 @@ public final class SiteScaleBench {
         System.out.printf(Locale.ROOT, "| The same trials: -> every container's import within its new budget (the"
                 + " loads obeying: a simulated miner's power target 1 kW/s, its sleep some seconds) | %s |%n",
                 imported.summary(gateways));
+    }
+
+    /**
+     * Per trial, a site limit that takes a fifth off the containers' summed budgets, written into ZooKeeper (as {@code
+     * --set-limit} does) and ended again: the slowest container whose budget fell, its committed load, then its import,
+     * within its lower budget, from the write.
+     */
+    private static void siteLimits(SiteRig rig, int trials) throws Exception {
+        Slowest committed = new Slowest();
+        Slowest imported = new Slowest();
+        double lowestKw = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < trials; i++) {
+            Thread.sleep(8000); // the containers rise at the coordinator's ramp
+            double budgetsKw = rig.records().values().stream().mapToDouble(r -> r.last().getValue().budgetKw()).sum();
+            double limitKw = Math.floor(RigSite.AUXILIARIES_KW + RigSite.MARGIN_KW + 0.8 * budgetsKw);
+            lowestKw = Math.min(lowestKw, limitKw);
+            rig.records().values().forEach(ImportRecord::mark);
+            long now = System.currentTimeMillis();
+            SiteLimit limit = new SiteLimit("bench-" + i, limitKw, now, now + 600_000, "benchmark", "bench", now);
+            long written = rig.writeSiteLimits(held -> held.with(limit, now));
+            Thread.sleep(2000); // every budget that falls has fallen by then
+            SiteRig.await("every lowered container within its new budget", Duration.ofSeconds(20), () -> rig.records()
+                    .values().stream().filter(ImportRecord::loweredSinceMark).allMatch(r -> r.withinLowerMillis() != null
+                            && r.committedWithinLowerMillis() != null));
+            Map<String, ImportRecord> lowered = new LinkedHashMap<>(rig.records());
+            lowered.values().removeIf(r -> !r.loweredSinceMark());
+            committed.trial(rig, lowered, r -> r.committedWithinLowerMillis() - written);
+            imported.trial(rig, lowered, r -> r.withinLowerMillis() - written);
+            rig.writeSiteLimits(held -> held.without(limit.id(), System.currentTimeMillis()));
+        }
+        boolean gateways = !rig.site().gateways.isEmpty();
+        System.out.printf(Locale.ROOT, "| Site limit a fifth under the summed budgets (%.0f kW at the lowest) written"
+                + " into ZooKeeper, no restart -> every lowered container's committed load within its new budget (%d"
+                + " trials) | %s |%n", lowestKw, trials, committed.summary(gateways));
+        System.out.printf(Locale.ROOT, "| The same trials: -> every lowered container's import within its new budget"
+                + " | %s |%n", imported.summary(gateways));
     }
 
     /** Per trial the slowest agent and the slowest full gateway for one measure, and the slowest container seen. */
