@@ -2,7 +2,8 @@
 # Runs the whole ContainerEdge test suite on a fresh Debian machine with Java 17 and Maven.
 # Installs what the tests need: an independent Modbus client (mbpoll), Node.js for an
 # independent Modbus server (npm modbus-serial), Mosquitto (MQTT broker, started by the tests),
-# openssl (test certificates), sushy (an independent Redfish client, python3-sushy), Chromium with chromedriver (the console's browser tests), and
+# openssl (test certificates), sushy (an independent Redfish client, python3-sushy), paho-mqtt (an independent
+# sender of signed site requests, python3-paho-mqtt), Chromium with chromedriver (the console's browser tests), and
 # debootstrap with systemd-nspawn (the Debian package's install, upgrade and removal test); then runs
 # the benchmarks' smoke modes.
 set -euo pipefail
@@ -25,6 +26,8 @@ command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || need_apt+=(
 command -v systemd-nspawn >/dev/null || need_apt+=(systemd-container)
 # an independent Redfish client (the Python package index is not reachable: Debian's package)
 [ -f /usr/lib/python3/dist-packages/sushy/__init__.py ] || need_apt+=(python3-sushy)
+# an independent sender of signed site requests to the coordinator: Debian's MQTT client for Python
+[ -f /usr/lib/python3/dist-packages/paho/mqtt/client.py ] || need_apt+=(python3-paho-mqtt)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -3,7 +3,8 @@
 # (one active, one standby, elected through ZooKeeper) and the demo container taking part with a fallback share of
 # 900 kW: its lease, budget and fallback show on its console (/api/v1/site-lease), the site on the active
 # coordinator's dashboard. Try: kill the active coordinator (the standby renews the lease before it ends), kill the
-# ZooKeeper server (both stop issuing; the container falls back to 900 kW when its lease ends).
+# ZooKeeper server (both stop issuing; the container falls back to 900 kW when its lease ends); set a site limit (the
+# script prints the command): the container's budget falls under it within a second.
 # Usage: deploy/site-demo.sh [gateway options, e.g. --api-port 18080]   Ctrl-C stops everything it started; fault
 # commands typed into the terminal go to the demo's simulator as in ./run-demo.sh.
 set -euo pipefail
@@ -60,6 +61,10 @@ done
 printf 'command.keys=site-coordinator=%s:site.lease\n' "$(cat "$WORK/demo-coordinator.key")" > "$WORK/cloud.properties"
 echo "site demo: the dashboards on https://127.0.0.1:$DASHBOARD_PORT/ (coordinator-a) and :$((DASHBOARD_PORT + 1))/"
 echo "  (coordinator-b; the active one shows the site), login demo / $DASHBOARD_PASSWORD (self-signed certificate)"
+echo "site demo: a site limit on the POI import (a grid event), set and ended from another terminal:"
+echo "  java -jar deploy/target/containeredge-site.jar --config $WORK/coordinator-a.yaml --set-limit event-1 --kw 900 \\"
+echo "    --until +15m --reason 'utility order'"
+echo "  java -jar deploy/target/containeredge-site.jar --config $WORK/coordinator-a.yaml --end-limit event-1"
 export MALLOC_ARENA_MAX=2
 java -Xmx64m -Xms16m -XX:+UseSerialGC -jar deploy/target/containeredge.jar --demo --site-lease 900 \
   --mqtt "tcp://127.0.0.1:$MQTT_PORT" --cloud "$WORK/cloud.properties" --data "$WORK/gateway" "$@"

@@ -8,7 +8,8 @@ import io.containeredge.coordinator.election.Election;
 import io.containeredge.coordinator.lease.LeaseIssuer;
 import io.containeredge.coordinator.limits.PoiLimit;
 import io.containeredge.coordinator.limits.SiteLimitStore;
-import io.containeredge.coordinator.lease.LeasePublisher;
+import io.containeredge.coordinator.limits.SiteRequestDesk;
+import io.containeredge.coordinator.mqtt.SitePublisher;
 import io.containeredge.coordinator.report.ReportBook;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.SiteReport;
@@ -48,6 +49,7 @@ public final class Coordinator implements Closeable {
     private final LeaseIssuer issuer;
     private final CuratorFramework zookeeper;
     private final SiteLimitStore limits;
+    private final SiteRequestDesk requests;
     private final Election election;
     private final ScheduledExecutorService loop;
     private final long tickMillis;
@@ -57,12 +59,13 @@ public final class Coordinator implements Closeable {
 
     /**
      * @param secret the lease signing secret (see {@code CoordinatorDocuments.secret})
-     * @param publisher where leases go (the broker's connection)
+     * @param requestKeys who may send signed site requests (see {@code CoordinatorDocuments.requestKeys})
+     * @param publisher where leases and the requests' replies go (the broker's connection)
      * @param reports where the broker's reports go (on the same clock)
      * @param clock wall-clock milliseconds: leases carry them
      */
-    public Coordinator(CoordinatorConfig config, byte[] secret, String instanceId, LeasePublisher publisher,
-            ReportBook reports, LongSupplier clock) {
+    public Coordinator(CoordinatorConfig config, byte[] secret, Map<String, byte[]> requestKeys, String instanceId,
+            SitePublisher publisher, ReportBook reports, LongSupplier clock) {
         this.config = config;
         this.instanceId = instanceId;
         this.clock = clock;
@@ -76,6 +79,7 @@ public final class Coordinator implements Closeable {
                 .retryPolicy(new BoundedExponentialBackoffRetry(200, 2000, 29)).build();
         String sitePath = config.zookeeper().basePath() + "/" + config.site();
         this.limits = new SiteLimitStore(zookeeper, sitePath);
+        this.requests = new SiteRequestDesk(config.site(), requestKeys, limits, publisher, this::active, clock);
         this.election = new Election(zookeeper, sitePath, instanceId,
                 new Election.Listener() {
                     @Override
@@ -99,6 +103,11 @@ public final class Coordinator implements Closeable {
                 TimeUnit.MILLISECONDS);
         LOG.info("{}: coordinator of site {} started ({} containers, ZooKeeper {})", instanceId, config.site(),
                 config.containers().size(), config.zookeeper().connect());
+    }
+
+    /** A signed site request off the broker (any thread): the active coordinator takes it, a standby ignores it. */
+    public void request(byte[] payload) {
+        requests.accept(payload);
     }
 
     /** Whether this instance is the active coordinator now. */
@@ -202,6 +211,7 @@ public final class Coordinator implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        requests.close();
         election.close();
         limits.close();
         zookeeper.close();

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +159,8 @@ public final class CoordinatorMain {
                 text(c.allocation().every()), c.allocation().rampKwPerSecond(), text(c.reports().staleAfter()),
                 c.zookeeper().connect(), text(c.zookeeper().sessionTimeout()), c.zookeeper().basePath(), c.site(),
                 c.mqtt().brokers(), c.signing().keyId(), c.dashboard().map(d -> "; dashboard on https://" + d.bind()
-                        + ":" + d.port()).orElse(""));
+                        + ":" + d.port()).orElse("") + c.requests().map(r -> "; site requests signed by "
+                        + r.keys().stream().map(CoordinatorConfig.RequestKey::keyId).toList()).orElse(""));
     }
 
     /** As the configuration writes it: 30s, 500ms. */
@@ -169,17 +171,28 @@ public final class CoordinatorMain {
     private static int runCoordinator(Path file, String id, PrintStream err) throws Exception {
         CoordinatorConfig config;
         byte[] secret;
+        Map<String, byte[]> requestKeys;
         try {
             config = CoordinatorDocuments.load(file);
             secret = CoordinatorDocuments.secret(config.signing());
+            requestKeys = CoordinatorDocuments.requestKeys(config);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;
         }
         ReportBook reports = new ReportBook(config, System::currentTimeMillis);
+        AtomicReference<Coordinator> running = new AtomicReference<>();
         SiteMqtt mqtt = new SiteMqtt(config.mqtt(), "ce-site-" + config.site() + "-" + id,
-                SiteTopics.reports(config.site()), config.containers().size(), reports::accept);
-        Coordinator coordinator = new Coordinator(config, secret, id, mqtt, reports, System::currentTimeMillis);
+                SiteTopics.reports(config.site()), SiteTopics.request(config.site()), config.containers().size(),
+                reports::accept, payload -> {
+                    Coordinator c = running.get();
+                    if (c != null) {
+                        c.request(payload);
+                    }
+                });
+        Coordinator coordinator = new Coordinator(config, secret, requestKeys, id, mqtt, reports,
+                System::currentTimeMillis);
+        running.set(coordinator);
         CountDownLatch stopped = new CountDownLatch(1);
         mqtt.start();
         coordinator.start();

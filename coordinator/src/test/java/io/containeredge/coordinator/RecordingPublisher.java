@@ -2,14 +2,14 @@ package io.containeredge.coordinator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.containeredge.coordinator.lease.LeasePublisher;
+import io.containeredge.coordinator.mqtt.SitePublisher;
 import io.containeredge.site.api.SiteLease;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every lease a coordinator sends, instead of a broker. */
-public final class RecordingPublisher implements LeasePublisher {
+public final class RecordingPublisher implements SitePublisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<SiteLease> leases = new CopyOnWriteArrayList<>();

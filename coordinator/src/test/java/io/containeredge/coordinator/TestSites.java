@@ -28,7 +28,8 @@ public final class TestSites {
                 new CoordinatorConfig.Reports(Duration.ofSeconds(6)),
                 new CoordinatorConfig.ZooKeeper(zookeeper, Duration.ofSeconds(6), "/containeredge"),
                 new CoordinatorConfig.Mqtt(brokers, Optional.empty(), Optional.empty(), Optional.empty()),
-                new CoordinatorConfig.Signing("site-coordinator", Path.of("unused.key")), Optional.empty());
+                new CoordinatorConfig.Signing("site-coordinator", Path.of("unused.key")), Optional.empty(),
+                Optional.empty());
     }
 
     /** A report without lease or battery. */

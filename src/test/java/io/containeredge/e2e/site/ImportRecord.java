@@ -88,9 +88,9 @@ final class ImportRecord {
         withinLower = null;
     }
 
-    /** Whether a budget lower than the one at the {@link #mark} is in force now. */
-    synchronized boolean loweredSinceMark() {
-        return lastBudgetKw < markedBudgetKw - WITHIN_KW;
+    /** Whether a budget lower than the one at the {@link #mark} by more than {@code share} of it is in force now. */
+    synchronized boolean loweredSinceMark(double share) {
+        return lastBudgetKw < markedBudgetKw * (1 - share) - WITHIN_KW;
     }
 
     /** Since the {@link #mark}: when the committed load was first within a lower budget; null when not yet. */

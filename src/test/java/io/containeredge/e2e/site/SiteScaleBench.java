@@ -25,6 +25,9 @@ import java.util.function.ToLongFunction;
  */
 public final class SiteScaleBench {
 
+    /** A budget that fell by more than this share of it was lowered by the limit, not by the allocation's churn. */
+    private static final double FELL_BY = 0.05;
+
     private SiteScaleBench() {
     }
 
@@ -81,12 +84,15 @@ public final class SiteScaleBench {
 
     /**
      * Per trial, a site limit that takes a fifth off the containers' summed budgets, written into ZooKeeper (as {@code
-     * --set-limit} does) and ended again: the slowest container whose budget fell, its committed load, then its import,
-     * within its lower budget, from the write.
+     * --set-limit} does) and ended again once every container is within its budget: the slowest container whose budget
+     * fell, its committed load within its lower budget, from the write; then the same, and its import, over the
+     * containers whose budget fell by more than {@link #FELL_BY} (a budget a few kW lower measures the container's own
+     * control error under its load's swings, not how it follows the limit).
      */
     private static void siteLimits(SiteRig rig, int trials) throws Exception {
         Slowest committed = new Slowest();
-        Slowest imported = new Slowest();
+        Slowest committedFell = new Slowest();
+        Slowest importedFell = new Slowest();
         double lowestKw = Double.POSITIVE_INFINITY;
         for (int i = 0; i < trials; i++) {
             Thread.sleep(8000); // the containers rise at the coordinator's ramp
@@ -99,20 +105,27 @@ public final class SiteScaleBench {
             long written = rig.writeSiteLimits(held -> held.with(limit, now));
             Thread.sleep(2000); // every budget that falls has fallen by then
             SiteRig.await("every lowered container within its new budget", Duration.ofSeconds(20), () -> rig.records()
-                    .values().stream().filter(ImportRecord::loweredSinceMark).allMatch(r -> r.withinLowerMillis() != null
+                    .values().stream().filter(r -> r.loweredSinceMark(0)).allMatch(r -> r.withinLowerMillis() != null
                             && r.committedWithinLowerMillis() != null));
-            Map<String, ImportRecord> lowered = new LinkedHashMap<>(rig.records());
-            lowered.values().removeIf(r -> !r.loweredSinceMark());
-            committed.trial(rig, lowered, r -> r.committedWithinLowerMillis() - written);
-            imported.trial(rig, lowered, r -> r.withinLowerMillis() - written);
+            committed.trial(rig, lowered(rig, 0), r -> r.committedWithinLowerMillis() - written);
+            committedFell.trial(rig, lowered(rig, FELL_BY), r -> r.committedWithinLowerMillis() - written);
+            importedFell.trial(rig, lowered(rig, FELL_BY), r -> r.withinLowerMillis() - written);
             rig.writeSiteLimits(held -> held.without(limit.id(), System.currentTimeMillis()));
         }
         boolean gateways = !rig.site().gateways.isEmpty();
         System.out.printf(Locale.ROOT, "| Site limit a fifth under the summed budgets (%.0f kW at the lowest) written"
-                + " into ZooKeeper, no restart -> every lowered container's committed load within its new budget (%d"
-                + " trials) | %s |%n", lowestKw, trials, committed.summary(gateways));
-        System.out.printf(Locale.ROOT, "| The same trials: -> every lowered container's import within its new budget"
-                + " | %s |%n", imported.summary(gateways));
+                + " into ZooKeeper, no restart -> every container whose budget fell: its committed load within its new"
+                + " budget (%d trials) | %s |%n", lowestKw, trials, committed.summary(gateways));
+        System.out.printf(Locale.ROOT, "| The same trials, the containers whose budget fell by more than %.0f %%: their"
+                + " committed load within it | %s |%n", 100 * FELL_BY, committedFell.summary(gateways));
+        System.out.printf(Locale.ROOT, "| The same, their import within it | %s |%n", importedFell.summary(gateways));
+    }
+
+    /** The records of the containers whose budget fell by more than {@code share} since the mark. */
+    private static Map<String, ImportRecord> lowered(SiteRig rig, double share) {
+        Map<String, ImportRecord> lowered = new LinkedHashMap<>(rig.records());
+        lowered.values().removeIf(r -> !r.loweredSinceMark(share));
+        return lowered;
     }
 
     /** Per trial the slowest agent and the slowest full gateway for one measure, and the slowest container seen. */
@@ -123,9 +136,10 @@ public final class SiteScaleBench {
         String slowest = "";
         long slowestMillis = -1;
 
+        /** A group without a container in {@code records} adds nothing for this trial. */
         void trial(SiteRig rig, Map<String, ImportRecord> records, ToLongFunction<ImportRecord> took) {
-            long agentsMax = 0;
-            long gatewaysMax = 0;
+            long agentsMax = -1;
+            long gatewaysMax = -1;
             for (Map.Entry<String, ImportRecord> e : records.entrySet()) {
                 long millis = took.applyAsLong(e.getValue());
                 if (rig.site().gateways.contains(e.getKey())) {
@@ -138,17 +152,30 @@ public final class SiteScaleBench {
                     slowestMillis = millis;
                 }
             }
-            agents.add(agentsMax);
-            gateways.add(gatewaysMax);
-            all.add(Math.max(agentsMax, gatewaysMax));
+            if (agentsMax >= 0) {
+                agents.add(agentsMax);
+            }
+            if (gatewaysMax >= 0) {
+                gateways.add(gatewaysMax);
+            }
+            if (!records.isEmpty()) {
+                all.add(Math.max(agentsMax, gatewaysMax));
+            }
         }
 
         String summary(boolean withGateways) {
-            return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms; the agents alone p50 %d ms, p99 %d ms; the full"
-                    + " gateways alone (seen in their reports, every 500 ms) p50 %s ms, p99 %s ms; slowest %s (%d ms)",
-                    percentile(all, 50), percentile(all, 99), percentile(agents, 50), percentile(agents, 99),
-                    withGateways ? String.valueOf(percentile(gateways, 50)) : "-",
-                    withGateways ? String.valueOf(percentile(gateways, 99)) : "-", slowest, slowestMillis);
+            return String.format(Locale.ROOT, "%s; the agents alone %s; the full gateways alone (seen in their reports,"
+                    + " every 500 ms) %s; slowest %s (%d ms)", of(all), of(agents), withGateways ? of(gateways) : "-",
+                    slowest, slowestMillis);
+        }
+
+        /** p50 and p99 of the trials that had a container of the group (all of them, unless said). */
+        private String of(List<Long> trials) {
+            if (trials.isEmpty()) {
+                return "none in any trial";
+            }
+            return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms%s", percentile(trials, 50), percentile(trials, 99),
+                    trials.size() < all.size() ? " (in " + trials.size() + " of " + all.size() + " trials)" : "");
         }
     }
 

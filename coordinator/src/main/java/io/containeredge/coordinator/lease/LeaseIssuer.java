@@ -2,7 +2,9 @@ package io.containeredge.coordinator.lease;
 
 import io.containeredge.coordinator.allocation.Allocation;
 import io.containeredge.coordinator.allocation.Grant;
+import io.containeredge.coordinator.mqtt.SitePublisher;
 import io.containeredge.site.api.CoordinatorConfig;
+import io.containeredge.site.api.SignedEnvelope;
 import io.containeredge.site.api.SiteLease;
 import io.containeredge.site.api.SiteTopics;
 import java.util.HashMap;
@@ -26,7 +28,7 @@ public final class LeaseIssuer {
 
     private final CoordinatorConfig config;
     private final byte[] secret;
-    private final LeasePublisher publisher;
+    private final SitePublisher publisher;
     private final Map<String, Double> fallbackKw;
     private long epoch;
     private long seq;
@@ -36,7 +38,7 @@ public final class LeaseIssuer {
     /** The leases last sent, by container: what the containers hold (or are about to). */
     private volatile Map<String, SiteLease> issued = Map.of();
 
-    public LeaseIssuer(CoordinatorConfig config, byte[] secret, LeasePublisher publisher) {
+    public LeaseIssuer(CoordinatorConfig config, byte[] secret, SitePublisher publisher) {
         this.config = config;
         this.secret = secret.clone();
         this.publisher = publisher;
@@ -88,7 +90,7 @@ public final class LeaseIssuer {
             SiteLease lease = new SiteLease(config.site(), g.container(), epoch, roundSeq, g.kw(), fallback, nowMillis,
                     expires);
             if (publisher.publish(SiteTopics.lease(config.site(), g.container()),
-                    LeaseEnvelope.sign(lease, config.signing().keyId(), secret))) {
+                    SignedEnvelope.sign(lease.toJson(), config.signing().keyId(), secret))) {
                 sent.put(g.container(), lease);
                 count++;
             } else {

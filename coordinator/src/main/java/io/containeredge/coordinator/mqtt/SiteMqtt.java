@@ -1,6 +1,5 @@
 package io.containeredge.coordinator.mqtt;
 
-import io.containeredge.coordinator.lease.LeasePublisher;
 import io.containeredge.site.api.CoordinatorConfig;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -21,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The coordinator's connection to the site's broker: it subscribes to every container's reports and sends leases.
+ * The coordinator's connection to the site's broker: it subscribes to every container's reports and to the site's
+ * signed requests, and sends leases and replies.
  * It connects with a back-off until a broker answers, and Paho reconnects after a loss; while disconnected nothing can
  * be issued (the containers fall back when their leases end: that is the design). A clean session: leases are only
  * worth their latest, and a report is a snapshot.
  */
-public final class SiteMqtt implements LeasePublisher, Closeable {
+public final class SiteMqtt implements SitePublisher, Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteMqtt.class);
     private static final long FIRST_RETRY_MILLIS = 1000;
@@ -35,6 +36,7 @@ public final class SiteMqtt implements LeasePublisher, Closeable {
 
     private final CoordinatorConfig.Mqtt settings;
     private final String reportsTopic;
+    private final String requestsTopic;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private final ScheduledExecutorService connector;
@@ -45,11 +47,14 @@ public final class SiteMqtt implements LeasePublisher, Closeable {
      * @param clientId unique per instance on the broker
      * @param containers how many leases a round sends (they may all be in flight at once)
      * @param onReport called on Paho's thread with (topic, payload) for each report: must not block
+     * @param onRequest called on Paho's thread with each signed site request's payload: must not block
      */
-    public SiteMqtt(CoordinatorConfig.Mqtt settings, String clientId, String reportsTopic, int containers,
-            BiConsumer<String, String> onReport) throws MqttException, IOException {
+    public SiteMqtt(CoordinatorConfig.Mqtt settings, String clientId, String reportsTopic, String requestsTopic,
+            int containers, BiConsumer<String, String> onReport, Consumer<byte[]> onRequest)
+            throws MqttException, IOException {
         this.settings = settings;
         this.reportsTopic = reportsTopic;
+        this.requestsTopic = requestsTopic;
         this.client = new MqttAsyncClient(settings.brokers().get(0), clientId, new MemoryPersistence());
         this.options = new MqttConnectOptions();
         options.setServerURIs(settings.brokers().toArray(String[]::new));
@@ -79,7 +84,11 @@ public final class SiteMqtt implements LeasePublisher, Closeable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                onReport.accept(topic, new String(message.getPayload(), StandardCharsets.UTF_8));
+                if (topic.equals(requestsTopic)) {
+                    onRequest.accept(message.getPayload());
+                } else {
+                    onReport.accept(topic, new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
             }
 
             @Override
@@ -111,9 +120,10 @@ public final class SiteMqtt implements LeasePublisher, Closeable {
 
     private void subscribe() {
         try {
-            client.subscribe(reportsTopic, 0);
+            // reports are snapshots (QoS 0); a request is sent once and must arrive (QoS 1)
+            client.subscribe(new String[] {reportsTopic, requestsTopic}, new int[] {0, 1});
         } catch (MqttException e) {
-            LOG.warn("cannot subscribe to {}: {}", reportsTopic, e.getMessage());
+            LOG.warn("cannot subscribe to {} and {}: {}", reportsTopic, requestsTopic, e.getMessage());
         }
     }
 

@@ -51,7 +51,7 @@ class AllocatorTest {
     void theMarginIsNeverAllocated() {
         CoordinatorConfig withMargin = new CoordinatorConfig(THREE.site(), new CoordinatorConfig.Poi(1100, 100, 50),
                 THREE.containers(), THREE.leases(), THREE.allocation(), THREE.reports(), THREE.zookeeper(),
-                THREE.mqtt(), THREE.signing(), THREE.dashboard());
+                THREE.mqtt(), THREE.signing(), THREE.dashboard(), THREE.requests());
         Map<String, Reported> reports = Map.of(
                 "a", fresh(report("a", NOW, 0, 5000, 0, 0, List.of(offer(600, 0.05)), 300)),
                 "b", fresh(report("b", NOW, 0, 5000, 0, 0, List.of(offer(600, 0.04)), 300)),

@@ -16,6 +16,7 @@ import io.containeredge.site.api.SiteReport;
 import io.containeredge.site.api.SiteTopics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
@@ -40,7 +41,7 @@ class ElectionTest {
                 new CoordinatorConfig.Leases(Duration.ofSeconds(3), Duration.ofMillis(300)),
                 new CoordinatorConfig.Allocation(Duration.ofMillis(100), 100), base.reports(),
                 new CoordinatorConfig.ZooKeeper(zookeeper.getConnectString(), Duration.ofMillis(1500), "/ce-test"),
-                base.mqtt(), base.signing(), base.dashboard());
+                base.mqtt(), base.signing(), base.dashboard(), base.requests());
     }
 
     @AfterEach
@@ -53,7 +54,7 @@ class ElectionTest {
     }
 
     private Coordinator coordinator(String id, RecordingPublisher publisher, ReportBook reports) throws Exception {
-        Coordinator c = new Coordinator(config, SECRET, id, publisher, reports, System::currentTimeMillis);
+        Coordinator c = new Coordinator(config, SECRET, Map.of(), id, publisher, reports, System::currentTimeMillis);
         c.start();
         return c;
     }

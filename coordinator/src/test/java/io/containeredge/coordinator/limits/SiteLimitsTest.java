@@ -39,6 +39,17 @@ class SiteLimitsTest {
     }
 
     @Test
+    void doneRequestsAreRememberedLongerThanARequestLivesAndNoLonger() {
+        SiteLimits limits = SiteLimits.NONE.withDone("aggregator/r-1", T);
+        assertTrue(limits.done("aggregator/r-1"));
+        assertTrue(limits.withDone("aggregator/r-2", T + SiteRequestDesk.LONGEST_LIFE.toMillis()).done("aggregator/r-1"),
+                "kept while the request could still be replayed");
+        SiteLimits later = limits.withDone("aggregator/r-2", T + SiteLimits.REQUEST_MEMORY + 1);
+        assertTrue(!later.done("aggregator/r-1") && later.done("aggregator/r-2"), "dropped after");
+        assertEquals(later, SiteLimits.parse(later.toJson()), "kept in the node");
+    }
+
+    @Test
     void theNodeRoundTripsAndAnEmptyNodeHoldsNone() {
         SiteLimits limits = new SiteLimits(List.of(limit("ev-1", 9000.5, T, T + HOUR)));
         assertEquals(limits, SiteLimits.parse(limits.toJson()));

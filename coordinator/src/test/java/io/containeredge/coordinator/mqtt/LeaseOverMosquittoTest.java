@@ -21,6 +21,7 @@ import io.containeredge.site.api.SiteTopics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +67,9 @@ class LeaseOverMosquittoTest {
             container.connect(options);
             container.subscribe(SiteTopics.lease(TestSites.SITE, "c-01"), 1,
                     (topic, message) -> leases.offer(new String(message.getPayload(), StandardCharsets.UTF_8)));
-            try (SiteMqtt mqtt = new SiteMqtt(config.mqtt(), "coordinator-a", SiteTopics.reports(TestSites.SITE), 1,
-                    reports::accept);
-                    Coordinator coordinator = new Coordinator(config, SECRET, "a", mqtt, reports,
+            try (SiteMqtt mqtt = new SiteMqtt(config.mqtt(), "coordinator-a", SiteTopics.reports(TestSites.SITE),
+                    SiteTopics.request(TestSites.SITE), 1, reports::accept, payload -> { });
+                    Coordinator coordinator = new Coordinator(config, SECRET, Map.of(), "a", mqtt, reports,
                             System::currentTimeMillis)) {
                 mqtt.start();
                 long deadline = System.currentTimeMillis() + 10_000;

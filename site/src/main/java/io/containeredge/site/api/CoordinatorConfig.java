@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param site the site id the containers' documents carry
  * @param containers the coordinated containers, in the document's order
  * @param dashboard the HTTPS site dashboard, empty when the document has none
+ * @param requests who may send signed site requests (site limits over MQTT), empty when nobody may
  */
 public record CoordinatorConfig(String site, Poi poi, List<Container> containers, Leases leases,
         Allocation allocation, Reports reports, ZooKeeper zookeeper, Mqtt mqtt, Signing signing,
-        Optional<Dashboard> dashboard) {
+        Optional<Dashboard> dashboard, Optional<Requests> requests) {
 
     public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
     public static final Duration DEFAULT_RENEW_EVERY = Duration.ofSeconds(5);
@@ -96,5 +97,17 @@ public record CoordinatorConfig(String site, Poi poi, List<Container> containers
 
     /** @param bind the address served on (loopback unless configured) */
     public record Dashboard(String bind, int port, Path usersFile, Path keystoreDir) {
+    }
+
+    /** The keys signed site requests are checked with, in the document's order. */
+    public record Requests(List<RequestKey> keys) {
+
+        public Requests {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** @param secretFile holds the base64 secret, at least 32 bytes decoded */
+    public record RequestKey(String keyId, Path secretFile) {
     }
 }

@@ -5,7 +5,9 @@ import io.containeredge.modbus.config.ConfigException;
 import io.containeredge.site.internal.CoordinatorFiles;
 import io.containeredge.site.internal.CoordinatorParser;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way into a site coordinator's configuration: the coordinator's start and its {@code --check} read it here,
@@ -41,5 +43,22 @@ public final class CoordinatorDocuments {
      */
     public static byte[] secret(CoordinatorConfig.Signing signing) throws ConfigException {
         return CoordinatorFiles.secret(signing.secretFile().toString(), "$.signing.secretFile", signing.secretFile());
+    }
+
+    /**
+     * The secrets signed site requests are checked with, by key id, decoded (empty when the configuration lets nobody
+     * send them).
+     *
+     * @throws ConfigException as {@link #secret}
+     */
+    public static Map<String, byte[]> requestKeys(CoordinatorConfig config) throws ConfigException {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        if (config.requests().isPresent()) {
+            for (CoordinatorConfig.RequestKey k : config.requests().get().keys()) {
+                keys.put(k.keyId(), CoordinatorFiles.secret(k.secretFile().toString(), "$.requests.keys",
+                        k.secretFile()));
+            }
+        }
+        return keys;
     }
 }

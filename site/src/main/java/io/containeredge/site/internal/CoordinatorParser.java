@@ -13,6 +13,8 @@ import io.containeredge.site.api.CoordinatorConfig.Leases;
 import io.containeredge.site.api.CoordinatorConfig.Mqtt;
 import io.containeredge.site.api.CoordinatorConfig.Poi;
 import io.containeredge.site.api.CoordinatorConfig.Reports;
+import io.containeredge.site.api.CoordinatorConfig.RequestKey;
+import io.containeredge.site.api.CoordinatorConfig.Requests;
 import io.containeredge.site.api.CoordinatorConfig.Signing;
 import io.containeredge.site.api.CoordinatorConfig.ZooKeeper;
 import io.containeredge.site.api.SiteLease;
@@ -77,6 +79,7 @@ public final class CoordinatorParser {
                 errors);
         Signing signing = new Signing(doc.get("signing").get("keyId").asText(), secretFile.orElse(null));
         Optional<Dashboard> dashboard = dashboard(name, doc.path("dashboard"), base, errors);
+        Optional<Requests> requests = requests(name, doc.path("requests"), base, errors);
         errors.addAll(shares(name, poi, containers));
         errors.addAll(timings(name, leases, allocation, reports, zookeeper));
         if (secretFile.isPresent()) {
@@ -90,7 +93,7 @@ public final class CoordinatorParser {
             return new Parsed(null, errors);
         }
         return new Parsed(new CoordinatorConfig(doc.get("site").asText(), poi, containers, leases, allocation, reports,
-                zookeeper, mqtt, signing, dashboard), List.of());
+                zookeeper, mqtt, signing, dashboard, requests), List.of());
     }
 
     /** The cap covers the auxiliaries, and every container's fallback share at once: the POI holds whatever fails. */
@@ -174,6 +177,33 @@ public final class CoordinatorParser {
         CoordinatorFiles.directory(file, "$.dashboard.keystoreDir", keystore, errors);
         return Optional.of(new Dashboard(d.path("bind").asText(CoordinatorConfig.DEFAULT_DASHBOARD_BIND),
                 d.get("port").asInt(), users, keystore));
+    }
+
+    /** Each key's secret file read now (a start never fails on it later); a key id given twice is refused. */
+    private static Optional<Requests> requests(String file, JsonNode r, Path base, List<ConfigError> errors) {
+        if (r.isMissingNode()) {
+            return Optional.empty();
+        }
+        List<RequestKey> keys = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < r.get("keys").size(); i++) {
+            JsonNode k = r.get("keys").get(i);
+            String path = "$.requests.keys[" + i + "]";
+            String keyId = k.get("keyId").asText();
+            if (!ids.add(keyId)) {
+                errors.add(new ConfigError(file, path + ".keyId", "key '" + keyId + "' is listed twice"));
+            }
+            Optional<Path> secret = file(file, path + ".secretFile", k.get("secretFile"), base, errors);
+            if (secret.isPresent()) {
+                try {
+                    CoordinatorFiles.secret(file, path + ".secretFile", secret.get());
+                    keys.add(new RequestKey(keyId, secret.get()));
+                } catch (ConfigException e) {
+                    errors.addAll(e.errors());
+                }
+            }
+        }
+        return Optional.of(new Requests(keys));
     }
 
     private static Optional<Path> file(String file, String path, JsonNode node, Path base, List<ConfigError> errors) {

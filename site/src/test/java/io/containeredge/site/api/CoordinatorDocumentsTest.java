@@ -106,4 +106,24 @@ class CoordinatorDocumentsTest {
         assertEquals(1, errors.size(), errors::toString);
         assertTrue(errors.get(0).reason().contains("is 16 bytes; at least 32"), errors::toString);
     }
+
+    @Test
+    void requestKeysAreReadAtLoadAndTheirProblemsNamed() throws Exception {
+        Files.writeString(dir.resolve("aggregator.key"), Base64.getEncoder().encodeToString(SECRET));
+        CoordinatorConfig c = CoordinatorDocuments.load(write(sample + "requests:\n  keys:\n"
+                + "    - {keyId: aggregator, secretFile: aggregator.key}\n"));
+        assertEquals(List.of(new CoordinatorConfig.RequestKey("aggregator", dir.resolve("aggregator.key"))),
+                c.requests().orElseThrow().keys());
+        assertArrayEquals(SECRET, CoordinatorDocuments.requestKeys(c).get("aggregator"));
+        assertTrue(CoordinatorDocuments.requestKeys(CoordinatorDocuments.load(write(sample))).isEmpty(),
+                "without the section nobody may send site requests");
+
+        Files.writeString(dir.resolve("short.key"), Base64.getEncoder().encodeToString(new byte[8]));
+        List<ConfigError> errors = CoordinatorDocuments.check(write(sample + "requests:\n  keys:\n"
+                + "    - {keyId: aggregator, secretFile: aggregator.key}\n"
+                + "    - {keyId: aggregator, secretFile: short.key}\n    - {keyId: ops, secretFile: missing.key}\n"));
+        assertEquals(List.of("$.requests.keys[1].keyId", "$.requests.keys[1].secretFile",
+                "$.requests.keys[2].secretFile"), errors.stream().map(ConfigError::path).sorted().toList(),
+                errors::toString);
+    }
 }

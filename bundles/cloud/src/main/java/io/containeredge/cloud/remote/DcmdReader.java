@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.containeredge.cloud.sparkplug.SparkplugCodec;
+import io.containeredge.site.api.SignedEnvelope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ final class DcmdReader {
     }
 
     RemoteRequest read(String device, byte[] payload) throws Refusal {
-        if (payload == null || payload.length > EnvelopeReader.MAX_BYTES) {
-            throw new Refusal(null, "payload larger than " + EnvelopeReader.MAX_BYTES + " bytes (1 MiB), not read");
+        if (payload == null || payload.length > SignedEnvelope.MAX_BYTES) {
+            throw new Refusal(null, "payload larger than " + SignedEnvelope.MAX_BYTES + " bytes (1 MiB), not read");
         }
         SparkplugBPayload dcmd;
         try {

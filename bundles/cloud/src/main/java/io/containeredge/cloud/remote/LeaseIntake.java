@@ -2,6 +2,7 @@ package io.containeredge.cloud.remote;
 
 import io.containeredge.control.api.ControlService;
 import io.containeredge.gateway.api.AuditTrail;
+import io.containeredge.site.api.SignedEnvelope;
 import io.containeredge.site.api.SiteLease;
 import io.containeredge.site.api.SiteTopics;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class LeaseIntake {
 
     /** Reads, checks and hands over one lease; never throws. */
     public void handle(byte[] payload) {
-        EnvelopeReader.Envelope e;
+        SignedEnvelope e;
         try {
             e = reader.verified(payload);
         } catch (Refusal r) {

@@ -1,5 +1,6 @@
 package io.containeredge.cloud.remote;
 
+import io.containeredge.site.api.SignedEnvelope;
 import io.containeredge.site.api.SiteLease;
 import java.util.Optional;
 
@@ -32,14 +33,14 @@ public final class LeaseReader {
     }
 
     /** The envelope, its signature good. */
-    EnvelopeReader.Envelope verified(byte[] payload) throws Refusal {
-        EnvelopeReader.Envelope e = EnvelopeReader.envelope(payload);
+    SignedEnvelope verified(byte[] payload) throws Refusal {
+        SignedEnvelope e = EnvelopeReader.envelope(payload);
         keys.verify(null, e.keyId(), e.body(), e.signature());
         return e;
     }
 
     /** The lease in an envelope whose signature is good. */
-    SiteLease lease(String site, String container, EnvelopeReader.Envelope e) throws Refusal {
+    SiteLease lease(String site, String container, SignedEnvelope e) throws Refusal {
         if (!keys.allows(e.keyId(), SCOPE)) {
             throw new Refusal(null, "key " + e.keyId() + " may not sign " + SCOPE + " (its scopes: "
                     + keys.scopes(e.keyId()) + ")");

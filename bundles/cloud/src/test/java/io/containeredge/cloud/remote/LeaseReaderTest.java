@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.site.api.SignedEnvelope;
 import io.containeredge.site.api.SiteLease;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -45,7 +46,7 @@ class LeaseReaderTest {
         assertTrue(refusal(signed("coord", "{\"site\":\"demo-site\"}")).startsWith("lease:"));
         assertTrue(refusal("{\"keyId\":\"coord\",\"keyId\":\"x\",\"body\":\"{}\",\"signature\":\"00\"}"
                 .getBytes(StandardCharsets.UTF_8)).contains("not a JSON object"), "duplicate keys");
-        assertTrue(refusal(new byte[EnvelopeReader.MAX_BYTES + 1]).contains("larger than"));
+        assertTrue(refusal(new byte[SignedEnvelope.MAX_BYTES + 1]).contains("larger than"));
     }
 
     @Test

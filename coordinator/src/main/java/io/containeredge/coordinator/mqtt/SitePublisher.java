@@ -1,8 +1,8 @@
-package io.containeredge.coordinator.lease;
+package io.containeredge.coordinator.mqtt;
 
-/** Where signed leases go: the site's MQTT broker, or a recorder in tests. */
+/** Where the coordinator's messages go (signed leases, replies to site requests): the site's broker, or a recorder. */
 @FunctionalInterface
-public interface LeasePublisher {
+public interface SitePublisher {
 
     /**
      * Sends {@code payload} to {@code topic} at QoS 1, not retained.
