@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containeredge.coordinator.TestZooKeeper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,21 +26,18 @@ class SiteLimitStoreTest {
     private static final String SITE_PATH = "/containeredge/test-site";
     private static final long T = System.currentTimeMillis();
     private static final long HOUR = 3_600_000;
-    private TestingServer server;
+    private TestZooKeeper zookeeper;
     private CuratorFramework client;
 
     @BeforeEach
     void start() throws Exception {
-        server = new TestingServer(true);
-        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
-        client.start();
-        assertTrue(client.blockUntilConnected(10, TimeUnit.SECONDS));
+        zookeeper = TestZooKeeper.start();
+        client = zookeeper.client();
     }
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
-        server.close();
+        zookeeper.close();
     }
 
     @Test

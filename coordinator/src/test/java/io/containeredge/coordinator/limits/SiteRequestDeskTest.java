@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.containeredge.coordinator.TestZooKeeper;
 import io.containeredge.site.api.SignedEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -12,11 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,18 +23,14 @@ class SiteRequestDeskTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] SECRET = "an-aggregator-secret-of-32-bytes".getBytes(StandardCharsets.US_ASCII);
     private static final long NOW = System.currentTimeMillis();
-    private TestingServer server;
-    private CuratorFramework client;
+    private TestZooKeeper zookeeper;
     private SiteLimitStore store;
     private SiteRequestDesk desk;
 
     @BeforeEach
     void start() throws Exception {
-        server = new TestingServer(true);
-        client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
-        client.start();
-        assertTrue(client.blockUntilConnected(10, TimeUnit.SECONDS));
-        store = new SiteLimitStore(client, "/containeredge/test-site");
+        zookeeper = TestZooKeeper.start();
+        store = new SiteLimitStore(zookeeper.client(), "/containeredge/test-site");
         desk = new SiteRequestDesk("test-site", Map.of("aggregator", SECRET), store, (topic, payload) -> true,
                 () -> true, System::currentTimeMillis);
     }
@@ -46,8 +38,7 @@ class SiteRequestDeskTest {
     @AfterEach
     void stop() throws Exception {
         desk.close();
-        client.close();
-        server.close();
+        zookeeper.close();
     }
 
     private static String body(String id, String action, String params) {

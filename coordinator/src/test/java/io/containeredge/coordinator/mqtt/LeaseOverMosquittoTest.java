@@ -9,6 +9,7 @@ import io.containeredge.cloud.mqtt.MosquittoBroker;
 import io.containeredge.coordinator.Coordinator;
 import io.containeredge.coordinator.SiteView;
 import io.containeredge.coordinator.TestSites;
+import io.containeredge.coordinator.TestZooKeeper;
 import io.containeredge.coordinator.limits.SiteLimit;
 import io.containeredge.coordinator.limits.SiteLimitStore;
 import io.containeredge.coordinator.report.ReportBook;
@@ -26,8 +27,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -45,13 +44,6 @@ class LeaseOverMosquittoTest {
 
     @TempDir
     Path dir;
-
-    private static CuratorFramework client(TestingServer zookeeper) throws InterruptedException {
-        CuratorFramework client = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100));
-        client.start();
-        assertTrue(client.blockUntilConnected(10, TimeUnit.SECONDS));
-        return client;
-    }
 
     @Test
     void aReportedContainerGetsASignedLeaseThatVerifiesAndASiteLimitLowersItAtOnce() throws Exception {
@@ -105,7 +97,7 @@ class LeaseOverMosquittoTest {
 
                 // an operator's site limit of 180 kW: the budget falls to it, the share is scaled under it
                 long set = System.currentTimeMillis();
-                try (CuratorFramework operator = client(zookeeper)) {
+                try (CuratorFramework operator = TestZooKeeper.connect(zookeeper.getConnectString())) {
                     new SiteLimitStore(operator, config.zookeeper().basePath() + "/" + TestSites.SITE).update(
                             held -> held.with(new SiteLimit("ev-1", 180, set, set + 600_000, "utility order", "test",
                                     set), set));
