@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -142,9 +143,13 @@ public final class RunningContainer implements AutoCloseable {
      * A range found free is bound only later, by the simulator started with it: two test JVMs searching from the
      * same start at once would both find it free. So the second of two parallel forks searches its ranges this much
      * higher: its miners' (from 23000, 240 ports at most), cloud broker's (26000) and BMCs' (27000) stay clear of the
-     * first fork's (21000, 24000 and 25000; a site rig's second gateway's BMCs at 26000 run with no other fork).
+     * first fork's (21000, 24000 and 25000; a site rig's second gateway's BMCs at 26000 run with no other fork), and
+     * its servers' ports ({@link #freePort}: 31000) clear of the first's (29000).
      */
     static final int FORK_SHIFT = 2000;
+    private static final int FREE_PORTS_FROM = 29_000;
+    private static final int FREE_PORTS = 1000;
+    private static final AtomicInteger NEXT_FREE_PORT = new AtomicInteger();
 
     /** This JVM's shift of its port ranges: by surefire's fork number (src/test/pom.xml), 0 without one. */
     static int forkShift() {
@@ -156,10 +161,23 @@ public final class RunningContainer implements AutoCloseable {
         return (fork - 1) * FORK_SHIFT;
     }
 
+    /**
+     * A free loopback port for a server a test starts (a gateway's API, a peer): from {@value #FREE_PORTS_FROM} up (the
+     * second fork {@link #FORK_SHIFT} higher), below the kernel's ephemeral ports. A port the kernel hands out for port
+     * 0 and takes back was once taken by another process's connection before the gateway's HTTP server bound it (two
+     * forks use many ephemeral ports). Each call moves on, so two calls never give the same port.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        int base = FREE_PORTS_FROM + forkShift();
+        for (int i = 0; i < FREE_PORTS; i++) {
+            int port = base + Math.floorMod(NEXT_FREE_PORT.getAndIncrement(), FREE_PORTS);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // the next one
+            }
         }
+        throw new IOException("no free loopback port in " + base + ".." + (base + FREE_PORTS - 1));
     }
 
     /** A base port with {@code n} free loopback ports after it, for the simulated miners. */

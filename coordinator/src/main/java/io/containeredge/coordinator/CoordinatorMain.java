@@ -18,10 +18,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -181,6 +181,8 @@ public final class CoordinatorMain {
             return 1;
         }
         ReportBook reports = new ReportBook(config, System::currentTimeMillis);
+        // the broker's link and the coordinator need each other: requests reach the coordinator once it is made (the
+        // link starts after that, so none arrives before)
         AtomicReference<Coordinator> running = new AtomicReference<>();
         SiteMqtt mqtt = new SiteMqtt(config.mqtt(), "ce-site-" + config.site() + "-" + id,
                 SiteTopics.reports(config.site()), SiteTopics.request(config.site()), config.containers().size(),
