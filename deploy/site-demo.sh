@@ -28,6 +28,8 @@ trap stop EXIT INT TERM
 
 # the signing secret the coordinators sign leases with and the gateway checks them with (scope site.lease)
 head -c 32 /dev/urandom | base64 > "$WORK/demo-coordinator.key"
+# the key an aggregator signs its site requests with (limit.set, limit.end), in the coordinators' requests.keys
+head -c 32 /dev/urandom | base64 > "$WORK/demo-aggregator.key"
 printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MQTT_PORT" > "$WORK/mosquitto.conf"
 "$MOSQUITTO" -c "$WORK/mosquitto.conf" > "$WORK/mosquitto.log" 2>&1 &
 PIDS+=($!)
@@ -44,6 +46,8 @@ for id in a b; do
   sed -e "s|tcp://127.0.0.1:1883|tcp://127.0.0.1:$MQTT_PORT|" -e "s|127.0.0.1:2181|127.0.0.1:$ZK_PORT|" \
     firmware-config/sites/demo-coordinator.yaml > "$WORK/coordinator-$id.yaml"
   printf 'dashboard:\n  port: %s\n  usersFile: dashboard-users.json\n  keystoreDir: dashboard-tls-%s\n' "$port" "$id" \
+    >> "$WORK/coordinator-$id.yaml"
+  printf 'requests:\n  keys:\n    - {keyId: demo-aggregator, secretFile: demo-aggregator.key}\n' \
     >> "$WORK/coordinator-$id.yaml"
   mkdir -p "$WORK/dashboard-tls-$id"
 done
@@ -65,6 +69,9 @@ echo "site demo: a site limit on the POI import (a grid event), set and ended fr
 echo "  java -jar deploy/target/containeredge-site.jar --config $WORK/coordinator-a.yaml --set-limit event-1 --kw 900 \\"
 echo "    --until +15m --reason 'utility order'"
 echo "  java -jar deploy/target/containeredge-site.jar --config $WORK/coordinator-a.yaml --end-limit event-1"
+echo "  or as an aggregator would, a signed MQTT site request (apt-get install python3-paho-mqtt):"
+echo "  deploy/site-request.py 127.0.0.1 $MQTT_PORT demo-site demo-aggregator \"\$(cat $WORK/demo-aggregator.key)\" r-1 \\"
+echo "    limit.set '{\"id\": \"event-2\", \"kw\": 1000, \"until\": \"+10m\", \"reason\": \"aggregator dispatch\"}'"
 export MALLOC_ARENA_MAX=2
 java -Xmx64m -Xms16m -XX:+UseSerialGC -jar deploy/target/containeredge.jar --demo --site-lease 900 \
   --mqtt "tcp://127.0.0.1:$MQTT_PORT" --cloud "$WORK/cloud.properties" --data "$WORK/gateway" "$@"

@@ -44,7 +44,9 @@ boot() {
     while [ -z "$LEADER" ]; do
         [ $SECONDS -lt $deadline ] || fail "the container did not boot"
         kill -0 "$NSPAWN" 2>/dev/null || { cat "$WORK/boot.log"; fail "systemd-nspawn exited"; }
-        LEADER=$(ps -o pid= --ppid "$NSPAWN" | tr -d ' ' | head -n 1 || true)
+        # the container's init once it runs systemd: nspawn's short-lived helper child is a child of it too, and
+        # taken for the leader it left every nsenter failing once it had gone (a CI run failed so)
+        LEADER=$(ps -o pid=,comm= --ppid "$NSPAWN" | awk '$2 == "systemd" { print $1; exit }' || true)
         sleep 0.5
     done
     wait_for 60 "booted systemd" booted
@@ -64,6 +66,8 @@ power_off() {
         while kill -0 "$NSPAWN" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
         kill -9 "$NSPAWN" 2>/dev/null || true
     fi
+    # a container whose init outlived nspawn: killing its init ends every process of its PID namespace
+    if [ -n "$LEADER" ] && kill -0 "$LEADER" 2>/dev/null; then kill -9 "$LEADER" 2>/dev/null || true; fi
     [ $rc -ne 0 ] || [ -n "${KEEP_ROOT:-}" ] || rm -rf "$ROOT"
     exit $rc
 }

@@ -66,7 +66,7 @@ public final class SiteLimitStore implements Closeable {
             LOG.error("site limits at {} unreadable, allocating under the fallback shares until they are mended: {}",
                     path, last.problem());
         } else {
-            LOG.info("site limits at {}: {} current", path, last.limits().limits().size());
+            LOG.info("site limits at {}: {} kept", path, last.limits().limits().size());
         }
         onChange.run();
     }

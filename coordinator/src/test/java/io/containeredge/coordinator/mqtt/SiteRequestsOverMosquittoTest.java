@@ -12,9 +12,7 @@ import io.containeredge.coordinator.report.ReportBook;
 import io.containeredge.site.api.CoordinatorConfig;
 import io.containeredge.site.api.CoordinatorConfig.Container;
 import io.containeredge.site.api.SiteTopics;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Signed site requests from an independent sender (Python's hmac and Debian's paho-mqtt, {@code site-request.py})
+ * Signed site requests from an independent sender (Python's hmac and Debian's paho-mqtt, the sample sender {@code
+ * deploy/site-request.py})
  * through a real Mosquitto to a running coordinator, which keeps the limit in a real ZooKeeper and allocates under it.
  */
 class SiteRequestsOverMosquittoTest {
@@ -41,10 +40,7 @@ class SiteRequestsOverMosquittoTest {
 
     @Test
     void anAggregatorSetsAndEndsASiteLimitAndItsReplayIsRefused() throws Exception {
-        Path script = dir.resolve("site-request.py");
-        try (InputStream in = getClass().getResourceAsStream("/site-request.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Path script = Path.of("..", "deploy", "site-request.py"); // the module's directory is the tests' working one
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker")).start();
                 TestingServer zookeeper = new TestingServer(true)) {
             CoordinatorConfig config = TestSites.site(1000, 0, List.of(new Container("c-01", 300)),

@@ -1,10 +1,15 @@
-"""An independent sender of signed site requests: Python's own hmac and json, Debian's paho-mqtt (python3-paho-mqtt).
+#!/usr/bin/python3
+"""A sample sender of signed site requests to the site coordinator, written apart from it: Python's own hmac and json,
+Debian's paho-mqtt (apt-get install python3-paho-mqtt). The coordinator's tests use it as an independent peer.
 
-usage: site-request.py <host> <port> <site> <keyId> <base64 secret> <request id> <action> <params JSON> [copies]
+usage: deploy/site-request.py <host> <port> <site> <keyId> <base64 secret> <request id> <action> <params JSON> [copies]
+  e.g. deploy/site-request.py 127.0.0.1 1883 demo-site aggregator "$(cat aggregator.key)" r-1 limit.set \
+         '{"id": "event-2", "kw": 1000, "until": "+10m", "reason": "aggregator dispatch"}'
 
-Signs the request as the README describes (HMAC-SHA256 of the body text, hex), publishes it at QoS 1 `copies` times
-(2: the very same bytes again, a replay) and prints each reply from containeredge/<site>/site-request/reply as a line;
-exits non-zero when a reply does not come within 10 s.
+Signs the request as the README describes (HMAC-SHA256 of the body text, hex; expires one minute ahead), publishes it
+at QoS 1 `copies` times (2: the very same bytes again, a replay) and prints each reply from
+containeredge/<site>/site-request/reply as a line; exits non-zero when a reply does not come within 10 s (no active
+coordinator: send again).
 """
 import base64
 import hashlib
@@ -14,7 +19,10 @@ import sys
 import threading
 import time
 
-import paho.mqtt.client as mqtt
+try:
+    import paho.mqtt.client as mqtt
+except ImportError:
+    sys.exit("needs Debian's MQTT client for Python: apt-get install python3-paho-mqtt (run with /usr/bin/python3)")
 
 host, port, site, key_id, secret_b64, request_id, action, params = sys.argv[1:9]
 copies = int(sys.argv[9]) if len(sys.argv) > 9 else 1
