@@ -99,7 +99,7 @@ public final class SiteRequestDesk implements AutoCloseable {
                 if (held.done(done)) {
                     throw new IllegalArgumentException("request " + done + " was done already (a replay)");
                 }
-                return change(held, action, params, "mqtt:" + done, now).withDone(done, now);
+                return change(held, action, params, e.keyId(), "mqtt:" + done, now).withDone(done, now);
             });
             LOG.info("site request {} of {}: {} done", requestId, e.keyId(), action);
             return reply(requestId, "done", null, after, now);
@@ -150,8 +150,17 @@ public final class SiteRequestDesk implements AutoCloseable {
         return action;
     }
 
-    private static SiteLimits change(SiteLimits held, String action, JsonNode params, String by, long now) {
+    /**
+     * @param keyId who signed: a key changes or ends only the limits it set (an aggregator never ends the utility's
+     *     order the operator set on the command line, nor another aggregator's)
+     */
+    private static SiteLimits change(SiteLimits held, String action, JsonNode params, String keyId, String by,
+            long now) {
         String id = params.path("id").textValue();
+        held.find(id).filter(l -> !l.by().startsWith("mqtt:" + keyId + "/")).ifPresent(l -> {
+            throw new IllegalArgumentException("site limit " + id + " was set by " + l.by() + ": only its setter"
+                    + " changes or ends it");
+        });
         if (action.equals("limit.end")) {
             if (params.size() != 1 || id == null || held.find(id).isEmpty()) {
                 throw new IllegalArgumentException("limit.end takes params {\"id\"} of a site limit in force or to"

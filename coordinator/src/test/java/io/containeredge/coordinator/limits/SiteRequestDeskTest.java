@@ -107,6 +107,17 @@ class SiteRequestDeskTest {
     }
 
     @Test
+    void aKeyChangesOnlyTheLimitsItSet() throws Exception {
+        store.update(held -> held.with(new SiteLimit("utility-order", 8000, NOW, NOW + 3_600_000, "curtailment",
+                "cli:ops", NOW), NOW));
+        assertRefused(signed(body("r-1", "limit.end", "{\"id\":\"utility-order\"}")),
+                "site limit utility-order was set by cli:ops: only its setter changes or ends it");
+        assertRefused(signed(body("r-2", "limit.set", SET.replace("event-7", "utility-order"))),
+                "only its setter changes or ends it");
+        assertEquals(8000, store.readNow().limits().find("utility-order").orElseThrow().kw(), "untouched");
+    }
+
+    @Test
     void aStandbyLeavesRequestsAlone() throws Exception {
         List<String> replies = new CopyOnWriteArrayList<>();
         SiteRequestDesk standby = new SiteRequestDesk("test-site", Map.of("aggregator", SECRET), store,
