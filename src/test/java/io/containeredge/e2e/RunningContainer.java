@@ -1,5 +1,6 @@
 package io.containeredge.e2e;
 
+import io.containeredge.cloud.mqtt.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -148,8 +148,7 @@ public final class RunningContainer implements AutoCloseable {
      */
     static final int FORK_SHIFT = 2000;
     private static final int FREE_PORTS_FROM = 29_000;
-    private static final int FREE_PORTS = 1000;
-    private static final AtomicInteger NEXT_FREE_PORT = new AtomicInteger();
+    private static final LoopbackPorts FREE_PORTS = new LoopbackPorts(FREE_PORTS_FROM + forkShift(), 1000, 0);
 
     /** This JVM's shift of its port ranges: by surefire's fork number (src/test/pom.xml), 0 without one. */
     static int forkShift() {
@@ -163,21 +162,11 @@ public final class RunningContainer implements AutoCloseable {
 
     /**
      * A free loopback port for a server a test starts (a gateway's API, a peer): from {@value #FREE_PORTS_FROM} up (the
-     * second fork {@link #FORK_SHIFT} higher), below the kernel's ephemeral ports. A port the kernel hands out for port
-     * 0 and takes back was once taken by another process's connection before the gateway's HTTP server bound it (two
-     * forks use many ephemeral ports). Each call moves on, so two calls never give the same port.
+     * second fork {@link #FORK_SHIFT} higher), below the kernel's ephemeral ports ({@link LoopbackPorts}: a port taken
+     * back from port 0 was once another process's connection before the gateway's HTTP server bound it).
      */
     static int freePort() throws IOException {
-        int base = FREE_PORTS_FROM + forkShift();
-        for (int i = 0; i < FREE_PORTS; i++) {
-            int port = base + Math.floorMod(NEXT_FREE_PORT.getAndIncrement(), FREE_PORTS);
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // the next one
-            }
-        }
-        throw new IOException("no free loopback port in " + base + ".." + (base + FREE_PORTS - 1));
+        return FREE_PORTS.next();
     }
 
     /** A base port with {@code n} free loopback ports after it, for the simulated miners. */

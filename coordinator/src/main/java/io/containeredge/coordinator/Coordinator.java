@@ -5,6 +5,7 @@ import io.containeredge.coordinator.allocation.Allocator;
 import io.containeredge.coordinator.allocation.Grants;
 import io.containeredge.coordinator.allocation.Reported;
 import io.containeredge.coordinator.election.Election;
+import io.containeredge.coordinator.election.ZooKeeperClients;
 import io.containeredge.coordinator.lease.LeaseIssuer;
 import io.containeredge.coordinator.limits.PoiLimit;
 import io.containeredge.coordinator.limits.SiteLimitStore;
@@ -22,8 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +72,10 @@ public final class Coordinator implements Closeable {
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coordinator-" + instanceId));
         this.reports = reports;
         this.issuer = new LeaseIssuer(config, secret, publisher);
-        int sessionMillis = (int) config.zookeeper().sessionTimeout().toMillis();
-        this.zookeeper = CuratorFrameworkFactory.builder().connectString(config.zookeeper().connect())
-                .sessionTimeoutMs(sessionMillis).connectionTimeoutMs(Math.min(sessionMillis, 5000))
-                .retryPolicy(new BoundedExponentialBackoffRetry(200, 2000, 29)).build();
-        String sitePath = config.zookeeper().basePath() + "/" + config.site();
-        this.limits = new SiteLimitStore(zookeeper, sitePath);
+        this.zookeeper = ZooKeeperClients.of(config.zookeeper(), 29);
+        this.limits = new SiteLimitStore(zookeeper, config.sitePath());
         this.requests = new SiteRequestDesk(config.site(), requestKeys, limits, publisher, this::active, clock);
-        this.election = new Election(zookeeper, sitePath, instanceId,
+        this.election = new Election(zookeeper, config.sitePath(), instanceId,
                 new Election.Listener() {
                     @Override
                     public void active(long epoch) {
@@ -122,8 +117,7 @@ public final class Coordinator implements Closeable {
         SiteLimitStore.Read read = limits.lastRead();
         return SiteViews.of(config, now, instanceId, active, election.leaderId(),
                 active ? issuer.epoch() : 0, election.participants(), reports.latest(), last,
-                active ? issuer.issued() : Map.of(), PoiLimit.at(config, read.limits(), read.problem(), now),
-                read.limits().current(now));
+                active ? issuer.issued() : Map.of(), poiLimit(read, now), read.limits().current(now));
     }
 
     private void takeOver(long epoch) {
@@ -162,8 +156,7 @@ public final class Coordinator implements Closeable {
         }
     }
 
-    private PoiLimit poiLimit(long now) {
-        SiteLimitStore.Read read = limits.read();
+    private PoiLimit poiLimit(SiteLimitStore.Read read, long now) {
         return PoiLimit.at(config, read.limits(), read.problem(), now);
     }
 
@@ -173,7 +166,7 @@ public final class Coordinator implements Closeable {
             return;
         }
         long now = clock.getAsLong();
-        PoiLimit limit = poiLimit(now);
+        PoiLimit limit = poiLimit(limits.read(), now);
         Allocation allocation = last;
         if (allocation == null || grants.atMillis() == 0 || !limit.equals(allocation.limit())
                 || now - allocation.atMillis() >= config.allocation().every().toMillis() - tickMillis / 2) {

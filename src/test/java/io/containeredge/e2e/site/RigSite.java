@@ -20,6 +20,7 @@ import java.util.Locale;
 final class RigSite {
 
     static final String SITE = "demo-site";
+    static final String BASE_PATH = "/containeredge";
     static final String KEY_ID = "site-coordinator";
     static final double CAP_HIGH_KW = 16_000;
     static final double CAP_LOW_KW = 13_000;
@@ -100,7 +101,7 @@ final class RigSite {
                 + "allocation:\n  every: 1s\n  rampKwPerSecond: 100\n"
                 + "reports:\n  staleAfter: " + STALE_AFTER.toSeconds() + "s\n"
                 + "zookeeper:\n  connect: " + zookeeper + "\n  sessionTimeout: " + SESSION.toSeconds() + "s\n"
-                + "  basePath: /containeredge\n"
+                + "  basePath: " + BASE_PATH + "\n"
                 + "mqtt:\n  brokers: [" + brokerUri + "]\n"
                 + "signing:\n  keyId: " + KEY_ID + "\n  secretFile: " + key + "\n";
         return Files.writeString(dir.resolve(String.format(Locale.ROOT, "coordinator-%.0f.yaml", capKw)), yaml);

@@ -148,7 +148,7 @@ class SiteFaultsTest {
         double underKw = rig.site().availableKw(limitKw);
         long set = rig.siteLimitCommand("--set-limit", "utility-order-1", "--kw", String.valueOf(limitKw), "--until",
                 "+30m", "--reason", "utility curtailment order");
-        SiteRig.await("the budgets under the limit", Duration.ofSeconds(5), () -> budgetsKw() <= underKw);
+        SiteRig.await("the budgets under the limit", Duration.ofSeconds(5), () -> rig.budgetsKw() <= underKw);
         long lowered = System.currentTimeMillis() - set;
         SiteRig.await("every container within its budget", Duration.ofSeconds(10), () -> everyone(r -> {
             ImportRecord.Second last = r.last().getValue();
@@ -165,14 +165,9 @@ class SiteFaultsTest {
                 underKw), "seconds above the site limit");
 
         rig.siteLimitCommand("--end-limit", "utility-order-1");
-        SiteRig.await("the budgets above the limit again", Duration.ofSeconds(20), () -> budgetsKw() > underKw);
+        SiteRig.await("the budgets above the limit again", Duration.ofSeconds(20), () -> rig.budgetsKw() > underKw);
         assertTrue(rig.agents().stream().allMatch(a -> a.status(System.currentTimeMillis()).fallbackKw()
                 == RigSite.AGENT_SHARE_KW), "the shares back whole");
-    }
-
-    /** The budgets of the leases the containers hold now, summed. */
-    private static double budgetsKw() {
-        return rig.records().values().stream().mapToDouble(r -> r.last().getValue().budgetKw()).sum();
     }
 
     private static boolean everyone(java.util.function.Predicate<ImportRecord> test) {

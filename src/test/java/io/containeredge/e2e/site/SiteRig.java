@@ -195,6 +195,11 @@ final class SiteRig implements AutoCloseable {
         return all;
     }
 
+    /** The budgets of the leases the containers hold now (as last recorded), summed. */
+    double budgetsKw() {
+        return records().values().stream().mapToDouble(r -> r.last().getValue().budgetKw()).sum();
+    }
+
     /** The highest epoch any agent holds a lease of. */
     long epoch() {
         return agents.values().stream().mapToLong(a -> a.record().last() == null ? 0
@@ -243,7 +248,7 @@ final class SiteRig implements AutoCloseable {
             if (!client.blockUntilConnected(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("ZooKeeper out of reach");
             }
-            SiteLimitStore store = new SiteLimitStore(client, "/containeredge/" + RigSite.SITE);
+            SiteLimitStore store = new SiteLimitStore(client, RigSite.BASE_PATH + "/" + RigSite.SITE);
             long at = System.currentTimeMillis();
             store.update(change);
             return at;

@@ -96,8 +96,7 @@ public final class SiteScaleBench {
         double lowestKw = Double.POSITIVE_INFINITY;
         for (int i = 0; i < trials; i++) {
             Thread.sleep(8000); // the containers rise at the coordinator's ramp
-            double budgetsKw = rig.records().values().stream().mapToDouble(r -> r.last().getValue().budgetKw()).sum();
-            double limitKw = Math.floor(RigSite.AUXILIARIES_KW + RigSite.MARGIN_KW + 0.8 * budgetsKw);
+            double limitKw = Math.floor(RigSite.AUXILIARIES_KW + RigSite.MARGIN_KW + 0.8 * rig.budgetsKw());
             lowestKw = Math.min(lowestKw, limitKw);
             rig.records().values().forEach(ImportRecord::mark);
             long now = System.currentTimeMillis();

@@ -1,5 +1,6 @@
 package io.containeredge.coordinator.limits;
 
+import io.containeredge.coordinator.election.ZooKeeperClients;
 import io.containeredge.site.api.CoordinatorConfig;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -16,8 +17,6 @@ import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 
 /**
  * The command line's site limits: {@code --set-limit}, {@code --end-limit} and {@code --limits}, written to and read
@@ -41,17 +40,14 @@ public final class SiteLimitCommand {
      */
     public static int run(CoordinatorConfig config, Map<String, String> options, PrintStream out, PrintStream err,
             LongSupplier clock) throws InterruptedException {
-        int session = (int) config.zookeeper().sessionTimeout().toMillis();
-        try (CuratorFramework zookeeper = CuratorFrameworkFactory.builder().connectString(config.zookeeper().connect())
-                .sessionTimeoutMs(session).connectionTimeoutMs(Math.min(session, 5000))
-                .retryPolicy(new BoundedExponentialBackoffRetry(200, 2000, 3)).build()) {
+        try (CuratorFramework zookeeper = ZooKeeperClients.of(config.zookeeper(), 3)) {
             zookeeper.start();
             if (!zookeeper.blockUntilConnected((int) CONNECT_SECONDS, TimeUnit.SECONDS)) {
                 err.println("ZooKeeper " + config.zookeeper().connect() + " out of reach for " + CONNECT_SECONDS
                         + " s: nothing changed");
                 return 1;
             }
-            SiteLimitStore store = new SiteLimitStore(zookeeper, config.zookeeper().basePath() + "/" + config.site());
+            SiteLimitStore store = new SiteLimitStore(zookeeper, config.sitePath());
             long now = clock.getAsLong();
             SiteLimits after;
             if (options.containsKey("--set-limit")) {
@@ -61,11 +57,12 @@ public final class SiteLimitCommand {
                         + Math.round(config.poi().capKw()) + " kW: it lowers nothing)" : ""));
             } else if (options.containsKey("--end-limit")) {
                 String id = options.get("--end-limit");
-                if (store.readNow().limits().find(id).isEmpty()) {
-                    err.println("no site limit " + id + ": nothing changed");
-                    return 1;
-                }
-                after = store.update(held -> held.without(id, now));
+                after = store.update(held -> {
+                    if (held.find(id).isEmpty()) {
+                        throw new IllegalArgumentException("no site limit " + id); // said with ": nothing changed"
+                    }
+                    return held.without(id, now);
+                });
                 out.println("ended " + id);
             } else {
                 SiteLimitStore.Read read = store.readNow();

@@ -98,7 +98,7 @@ class LeaseOverMosquittoTest {
                 // an operator's site limit of 180 kW: the budget falls to it, the share is scaled under it
                 long set = System.currentTimeMillis();
                 try (CuratorFramework operator = TestZooKeeper.connect(zookeeper.getConnectString())) {
-                    new SiteLimitStore(operator, config.zookeeper().basePath() + "/" + TestSites.SITE).update(
+                    new SiteLimitStore(operator, config.sitePath()).update(
                             held -> held.with(new SiteLimit("ev-1", 180, set, set + 600_000, "utility order", "test",
                                     set), set));
                 }

@@ -31,6 +31,11 @@ public record CoordinatorConfig(String site, Poi poi, List<Container> containers
         containers = List.copyOf(containers);
     }
 
+    /** Where the site's coordination lives in ZooKeeper: {@code <basePath>/<site>} (election, epoch, site limits). */
+    public String sitePath() {
+        return zookeeper.basePath() + "/" + site;
+    }
+
     /** The container of {@code id}, empty when it is not one of the site's. */
     public Optional<Container> container(String id) {
         return containers.stream().filter(c -> c.id().equals(id)).findFirst();

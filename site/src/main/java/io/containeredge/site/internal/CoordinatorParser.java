@@ -75,20 +75,13 @@ public final class CoordinatorParser {
                 duration(z, "sessionTimeout", CoordinatorConfig.DEFAULT_SESSION_TIMEOUT),
                 z.path("basePath").asText(CoordinatorConfig.DEFAULT_BASE_PATH));
         Mqtt mqtt = mqtt(name, doc.get("mqtt"), base, errors);
-        Optional<Path> secretFile = file(name, "$.signing.secretFile", doc.get("signing").get("secretFile"), base,
-                errors);
+        Optional<Path> secretFile = secretFile(name, "$.signing.secretFile", doc.get("signing").get("secretFile"),
+                base, errors);
         Signing signing = new Signing(doc.get("signing").get("keyId").asText(), secretFile.orElse(null));
         Optional<Dashboard> dashboard = dashboard(name, doc.path("dashboard"), base, errors);
         Optional<Requests> requests = requests(name, doc.path("requests"), base, errors);
         errors.addAll(shares(name, poi, containers));
         errors.addAll(timings(name, leases, allocation, reports, zookeeper));
-        if (secretFile.isPresent()) {
-            try {
-                CoordinatorFiles.secret(name, "$.signing.secretFile", secretFile.get());
-            } catch (ConfigException e) {
-                errors.addAll(e.errors());
-            }
-        }
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
@@ -193,17 +186,25 @@ public final class CoordinatorParser {
             if (!ids.add(keyId)) {
                 errors.add(new ConfigError(file, path + ".keyId", "key '" + keyId + "' is listed twice"));
             }
-            Optional<Path> secret = file(file, path + ".secretFile", k.get("secretFile"), base, errors);
-            if (secret.isPresent()) {
-                try {
-                    CoordinatorFiles.secret(file, path + ".secretFile", secret.get());
-                    keys.add(new RequestKey(keyId, secret.get()));
-                } catch (ConfigException e) {
-                    errors.addAll(e.errors());
-                }
-            }
+            secretFile(file, path + ".secretFile", k.get("secretFile"), base, errors)
+                    .ifPresent(secret -> keys.add(new RequestKey(keyId, secret)));
         }
         return Optional.of(new Requests(keys));
+    }
+
+    /** A secret file's path once it reads as a secret ({@link CoordinatorFiles#secret}); empty, and said, when not. */
+    private static Optional<Path> secretFile(String file, String path, JsonNode node, Path base,
+            List<ConfigError> errors) {
+        Optional<Path> secret = file(file, path, node, base, errors);
+        try {
+            if (secret.isPresent()) {
+                CoordinatorFiles.secret(file, path, secret.get());
+            }
+            return secret;
+        } catch (ConfigException e) {
+            errors.addAll(e.errors());
+            return Optional.empty();
+        }
     }
 
     private static Optional<Path> file(String file, String path, JsonNode node, Path base, List<ConfigError> errors) {

@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real Mosquitto for tests: own generated config, loopback only, a free port (never 1883, where a
@@ -18,10 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MosquittoBroker implements AutoCloseable {
 
-    private static final int FIXED_FROM = 28_500;
-    private static final int FIXED_TO = 32_500;
-    /** Where the search starts: apart per test JVM, so two modules' JVMs seldom try the same ports. */
-    private static final AtomicInteger NEXT_FIXED = new AtomicInteger((int) (ProcessHandle.current().pid() * 37));
+    /** Above the end-to-end tests' ranges, below the ephemeral ports; the cursor apart per test JVM. */
+    private static final LoopbackPorts FIXED_PORTS = new LoopbackPorts(28_500, 4000,
+            (int) (ProcessHandle.current().pid() * 37));
 
     private final Path dir;
     private final int port;
@@ -29,11 +27,11 @@ public final class MosquittoBroker implements AutoCloseable {
     private Process process;
 
     /**
-     * Picks a free loopback port below the kernel's ephemeral ports ({@link #freeFixedPort}) and writes the config into
-     * {@code dir}; does not start.
+     * Picks a free loopback port below the kernel's ephemeral ports ({@link LoopbackPorts}: a broker stopped and
+     * started again finds it still free) and writes the config into {@code dir}; does not start.
      */
     public MosquittoBroker(Path dir) throws IOException {
-        this(dir, freeFixedPort());
+        this(dir, FIXED_PORTS.next());
     }
 
     /**
@@ -73,24 +71,6 @@ public final class MosquittoBroker implements AutoCloseable {
                 + passwords + "\npersistence false\n");
         tls = true;
         return this;
-    }
-
-    /**
-     * A free loopback port in {@value #FIXED_FROM}..{@value #FIXED_TO}: above the end-to-end tests' ranges and below the
-     * kernel's ephemeral ports (32768 and up), so a broker stopped and started again finds its port still free (a
-     * port the kernel handed out for port 0 could meanwhile be any client's). Each call moves on, so two brokers of one
-     * test never get the same port.
-     */
-    static int freeFixedPort() throws IOException {
-        for (int tries = 0; tries < FIXED_TO - FIXED_FROM; tries++) {
-            int port = FIXED_FROM + Math.floorMod(NEXT_FIXED.getAndIncrement(), FIXED_TO - FIXED_FROM);
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return s.getLocalPort();
-            } catch (IOException taken) {
-                // the next one
-            }
-        }
-        throw new IOException("no free loopback port in " + FIXED_FROM + ".." + FIXED_TO);
     }
 
     /** A port nothing listens on, for a broker that is not there. */
